@@ -1,0 +1,101 @@
+// `npm run pipeline -- --input DIR --out DIR`: arguments, progress, summary, exit codes.
+import { parseArgs } from "node:util";
+import { PipelineError, runPipeline, type RunSummary } from "./run.ts";
+import type { TaskResult } from "./run/task.ts";
+
+const HELP = `Usage: npm run pipeline -- [options]
+
+Turn every report under the input folder into tidy tables (documents, metrics, indicators)
+under OUT/tables/ (CSV with BOM + Parquet, manifest.json) and an audit page OUT/review.html.
+
+Options:
+  --input DIR      folder of report files, read recursively (default: data/raw)
+  --out DIR        output folder (default: out)
+  --help           show this help
+
+Exit code 0 when every input is accounted for (rejected files included);
+1 when the input folder is missing or the output cannot be written.`;
+
+function progressReporter(stream: NodeJS.WriteStream) {
+  const tty = Boolean(stream.isTTY);
+  let lastLine = 0;
+  let lastPct = -1;
+  return {
+    update(done: number, total: number, last: TaskResult) {
+      if (tty) {
+        const now = Date.now();
+        if (done !== total && now - lastLine < 80) return;
+        lastLine = now;
+        const width = 30;
+        const filled = total ? Math.round((done / total) * width) : width;
+        const bar = "█".repeat(filled) + "░".repeat(width - filled);
+        const name = last.rel.length > 40 ? "…" + last.rel.slice(-39) : last.rel;
+        stream.write(`\r\x1b[2K${bar} ${done}/${total} ${name}`);
+        if (done === total) stream.write("\n");
+      } else {
+        // Plain lines: every file for small runs, every 5% (or each 2 s) for big ones.
+        const pct = total ? Math.floor((done / total) * 20) : 20;
+        const now = Date.now();
+        if (total <= 50 || pct !== lastPct || now - lastLine > 2000 || done === total) {
+          lastPct = pct;
+          lastLine = now;
+          stream.write(`[${done}/${total}] ${last.document.status.padEnd(8)} ${last.rel}${last.cached ? " (cached)" : ""}\n`);
+        }
+      }
+    },
+  };
+}
+
+export function formatSummary(s: RunSummary): string {
+  const share = s.figures ? ` (${((100 * s.withIndicator) / s.figures).toFixed(1)}%)` : "";
+  return [
+    `files read:            ${s.files}${s.cached ? ` (${s.cached} from cache)` : ""}`,
+    `ok / warning / rejected: ${s.ok} / ${s.warning} / ${s.rejected}`,
+    `figures found:         ${s.figures}`,
+    `with catalog indicator: ${s.withIndicator}${share}`,
+    `time taken:            ${s.seconds.toFixed(2)} s (${(s.bytes / 1e6 / Math.max(s.seconds, 1e-9)).toFixed(2)} MB/s)`,
+    `tables:                ${s.out}/tables/`,
+  ].join("\n");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        input: { type: "string", default: "data/raw" },
+        out: { type: "string", default: "out" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n\n${HELP}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(HELP + "\n");
+    return 0;
+  }
+  const progress = progressReporter(process.stderr);
+  try {
+    const summary = await runPipeline({ input: values.input!, out: values.out!, onProgress: progress.update });
+    process.stderr.write(formatSummary(summary) + "\n");
+    return 0;
+  } catch (err) {
+    if (err instanceof PipelineError) {
+      process.stderr.write(`error: ${err.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`error: ${(err as Error).stack ?? String(err)}\n`);
+    return 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("pipelines/cli.ts")) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

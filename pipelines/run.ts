@@ -1,0 +1,91 @@
+// list inputs → processDocument (in a pool, cached) → rows streamed to the table writers → swap into place.
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { loadReference, DEFAULT_REFERENCE_DIR } from "./reference.ts";
+import { listInputs } from "./run/inputs.ts";
+import { openStaging } from "./run/publish.ts";
+import { runTask, type TaskResult } from "./run/task.ts";
+import { pipelineVersion } from "./run/version.ts";
+import { openTableWriters } from "./tables/writers.ts";
+import { writeManifest, type ManifestEntry } from "./tables/manifest.ts";
+
+export class PipelineError extends Error {}
+
+export interface RunOptions {
+  input: string;
+  out: string;
+  referenceDir?: string;
+  /** Called after each document is written (done of total). */
+  onProgress?: (done: number, total: number, last: TaskResult) => void;
+}
+
+export interface RunSummary {
+  files: number;
+  ok: number;
+  warning: number;
+  rejected: number;
+  figures: number;
+  withIndicator: number;
+  cached: number;
+  bytes: number;
+  seconds: number;
+  out: string;
+}
+
+function checkInput(input: string): void {
+  if (!existsSync(input)) throw new PipelineError(`input folder does not exist: ${input}`);
+  if (!statSync(input).isDirectory()) throw new PipelineError(`input is not a folder: ${input}`);
+}
+
+export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
+  const t0 = performance.now();
+  const input = resolve(opts.input);
+  const out = resolve(opts.out);
+  checkInput(input);
+  let staging;
+  try {
+    staging = openStaging(out);
+  } catch (err) {
+    throw new PipelineError(`cannot write the output folder ${out}: ${(err as Error).message}`);
+  }
+  try {
+    const ref = loadReference(opts.referenceDir ?? DEFAULT_REFERENCE_DIR);
+    const version = pipelineVersion();
+    const inputs = listInputs(input);
+    const writers = openTableWriters(staging.tables);
+    const manifest: ManifestEntry[] = [];
+    const firstBySha = new Map<string, string>();
+    const summary: RunSummary = { files: 0, ok: 0, warning: 0, rejected: 0, figures: 0, withIndicator: 0, cached: 0, bytes: 0, seconds: 0, out };
+
+    for (const task of inputs) {
+      const r = runTask(task, ref, version.id);
+      // Identical content under two names: the later path (in sorted order) is flagged.
+      if (r.sha256) {
+        const first = firstBySha.get(r.sha256);
+        if (first === undefined) firstBySha.set(r.sha256, r.rel);
+        else {
+          const d = r.document;
+          d.problems = [d.problems, `duplicate: same content as ${first}`].filter(Boolean).join("; ");
+          if (d.status === "ok") d.status = "warning";
+        }
+      }
+      writers.write(r);
+      summary.files++;
+      summary[r.document.status]++;
+      summary.figures += r.metrics.length;
+      summary.withIndicator += r.metrics.filter((m) => m.indicator_id).length;
+      summary.bytes += r.size;
+      if (r.cached) summary.cached++;
+      manifest.push({ path: r.rel, size: r.size, sha256: r.sha256, doc_id: r.document.doc_id, status: r.document.status, metrics: r.metrics.length, problems: r.document.problems });
+      opts.onProgress?.(summary.files, inputs.length, r);
+    }
+    writers.close();
+    writeManifest(staging.tables, { pipeline: version, reference: { dir: ref.dir, version: ref.version, files: ref.files }, inputs: manifest });
+    staging.publish();
+    summary.seconds = (performance.now() - t0) / 1000;
+    return summary;
+  } catch (err) {
+    staging.discard();
+    throw err;
+  }
+}

@@ -1,0 +1,111 @@
+// CSV for analysts: UTF-8 with BOM (Excel opens Chinese correctly), RFC 4180 quoting, CRLF line ends,
+// and string cells that a spreadsheet would run as a formula neutralised with a leading apostrophe.
+import { closeSync, openSync, writeSync } from "node:fs";
+import type { ColumnSpec } from "./schema.ts";
+
+/** A string cell that starts like a formula (= + - @, or tab / CR that Excel strips first) gets a leading '. */
+export function neutralise(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
+}
+
+function quote(text: string): string {
+  return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+}
+
+/**
+ * One cell. Numeric columns are written as plain numbers (a negative value stays `-5`, parseable by Number());
+ * non-finite numbers and nulls are empty. Only string columns are neutralised.
+ */
+export function csvCell(value: unknown, type: "string" | "int" | "double"): string {
+  if (value === null || value === undefined) return "";
+  if (type === "int" || type === "double") {
+    const n = typeof value === "number" ? value : Number(value);
+    return Number.isFinite(n) ? String(n) : "";
+  }
+  return quote(neutralise(String(value)));
+}
+
+export function csvHeader(columns: readonly { name: string }[]): string {
+  return columns.map((c) => quote(neutralise(c.name))).join(",") + "\r\n";
+}
+
+export function csvLine<Row>(row: Row, columns: readonly ColumnSpec<Row>[]): string {
+  return columns.map((c) => csvCell(row[c.name], c.type)).join(",") + "\r\n";
+}
+
+/** Streams rows to a file; buffers ~1 MB at a time so large corpora never sit in memory. */
+export interface CsvWriter<Row> {
+  write(row: Row): void;
+  close(): void;
+  readonly rows: number;
+}
+
+export function openCsvWriter<Row>(path: string, columns: readonly ColumnSpec<Row>[]): CsvWriter<Row> {
+  const fd = openSync(path, "w");
+  let buffer = "\uFEFF" + csvHeader(columns);
+  let rows = 0;
+  const flush = () => {
+    if (buffer) writeSync(fd, buffer, null, "utf8");
+    buffer = "";
+  };
+  return {
+    write(row: Row) {
+      buffer += csvLine(row, columns);
+      rows++;
+      if (buffer.length > 1 << 19) flush();
+    },
+    close() {
+      flush();
+      closeSync(fd);
+    },
+    get rows() {
+      return rows;
+    },
+  };
+}
+
+/** Minimal RFC 4180 reader (tests and the catalog table use it). Strips a BOM. */
+export function parseCsv(text: string): string[][] {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  let any = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+      continue;
+    }
+    if (c === '"') {
+      quoted = true;
+      any = true;
+    } else if (c === ",") {
+      row.push(field);
+      field = "";
+      any = true;
+    } else if (c === "\r") {
+      if (text[i + 1] !== "\n") field += c;
+    } else if (c === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      any = false;
+    } else {
+      field += c;
+      any = true;
+    }
+  }
+  if (any || field !== "" || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
