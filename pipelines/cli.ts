@@ -11,6 +11,9 @@ under OUT/tables/ (CSV with BOM + Parquet, manifest.json) and an audit page OUT/
 Options:
   --input DIR      folder of report files, read recursively (default: data/raw)
   --out DIR        output folder (default: out)
+  --workers N      worker threads (default 2; 0 runs on the main thread)
+  --cache DIR      per-document result cache (default OUT/.cache)
+  --no-cache       neither read nor write the cache
   --help           show this help
 
 Exit code 0 when every input is accounted for (rejected files included);
@@ -55,6 +58,7 @@ export function formatSummary(s: RunSummary): string {
     `with catalog indicator: ${s.withIndicator}${share}`,
     `time taken:            ${s.seconds.toFixed(2)} s (${(s.bytes / 1e6 / Math.max(s.seconds, 1e-9)).toFixed(2)} MB/s)`,
     `tables:                ${s.out}/tables/`,
+    ...s.notes,
   ].join("\n");
 }
 
@@ -66,6 +70,9 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         input: { type: "string", default: "data/raw" },
         out: { type: "string", default: "out" },
+        workers: { type: "string", default: "2" },
+        cache: { type: "string" },
+        "no-cache": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -79,9 +86,20 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP + "\n");
     return 0;
   }
+  const workers = Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
+    process.stderr.write(`error: --workers wants a whole number from 0 to 64, got ${values.workers}\n`);
+    return 2;
+  }
   const progress = progressReporter(process.stderr);
   try {
-    const summary = await runPipeline({ input: values.input!, out: values.out!, onProgress: progress.update });
+    const summary = await runPipeline({
+      input: values.input!,
+      out: values.out!,
+      workers,
+      cacheDir: values["no-cache"] ? null : values.cache,
+      onProgress: progress.update,
+    });
     process.stderr.write(formatSummary(summary) + "\n");
     return 0;
   } catch (err) {

@@ -1,11 +1,13 @@
 // list inputs → processDocument (in a pool, cached) → rows streamed to the table writers → swap into place.
 import { existsSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { loadReference, DEFAULT_REFERENCE_DIR } from "./reference.ts";
 import { listInputs } from "./run/inputs.ts";
 import { openStaging } from "./run/publish.ts";
-import { runTask, type TaskResult } from "./run/task.ts";
+import { mapInOrder } from "./run/pool.ts";
+import type { TaskResult } from "./run/task.ts";
 import { pipelineVersion } from "./run/version.ts";
+import { writeCatalogTables } from "./tables/indicators.ts";
 import { openTableWriters } from "./tables/writers.ts";
 import { writeManifest, type ManifestEntry } from "./tables/manifest.ts";
 
@@ -15,6 +17,10 @@ export interface RunOptions {
   input: string;
   out: string;
   referenceDir?: string;
+  /** Worker threads (default 2; 0 runs inline). */
+  workers?: number;
+  /** Cache folder (default OUT/.cache); null disables the cache. */
+  cacheDir?: string | null;
   /** Called after each document is written (done of total). */
   onProgress?: (done: number, total: number, last: TaskResult) => void;
 }
@@ -29,7 +35,10 @@ export interface RunSummary {
   cached: number;
   bytes: number;
   seconds: number;
+  /** Sum of per-document processing time (ms), cache hits excluded. */
+  processMs: number;
   out: string;
+  notes: string[];
 }
 
 function checkInput(input: string): void {
@@ -55,10 +64,11 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     const writers = openTableWriters(staging.tables);
     const manifest: ManifestEntry[] = [];
     const firstBySha = new Map<string, string>();
-    const summary: RunSummary = { files: 0, ok: 0, warning: 0, rejected: 0, figures: 0, withIndicator: 0, cached: 0, bytes: 0, seconds: 0, out };
+    const summary: RunSummary = { files: 0, ok: 0, warning: 0, rejected: 0, figures: 0, withIndicator: 0, cached: 0, bytes: 0, seconds: 0, processMs: 0, out, notes: [] };
+    const cacheDir = opts.cacheDir === undefined ? join(out, ".cache") : opts.cacheDir;
+    const results = mapInOrder(inputs, { workers: opts.workers ?? 2, referenceDir: ref.dir, pipelineVersion: version.id, cacheDir });
 
-    for (const task of inputs) {
-      const r = runTask(task, ref, version.id);
+    for await (const r of results) {
       // Identical content under two names: the later path (in sorted order) is flagged.
       if (r.sha256) {
         const first = firstBySha.get(r.sha256);
@@ -76,10 +86,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
       summary.withIndicator += r.metrics.filter((m) => m.indicator_id).length;
       summary.bytes += r.size;
       if (r.cached) summary.cached++;
+      summary.processMs += r.ms;
       manifest.push({ path: r.rel, size: r.size, sha256: r.sha256, doc_id: r.document.doc_id, status: r.document.status, metrics: r.metrics.length, problems: r.document.problems });
       opts.onProgress?.(summary.files, inputs.length, r);
     }
     writers.close();
+    summary.notes.push(writeCatalogTables(ref.dir, staging.tables));
     writeManifest(staging.tables, { pipeline: version, reference: { dir: ref.dir, version: ref.version, files: ref.files }, inputs: manifest });
     staging.publish();
     summary.seconds = (performance.now() - t0) / 1000;

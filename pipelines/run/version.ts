@@ -38,6 +38,12 @@ export function pipelineVersion(): PipelineVersion {
   for (const file of tsFiles(join(ROOT, "pipelines"))) {
     h.update(relative(ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
   }
+  // Stage output also depends on the installed packages (decoders, opencc, gazetteer).
+  try {
+    h.update("package-lock.json\0").update(readFileSync(join(ROOT, "package-lock.json")));
+  } catch {
+    // no lock file: code only
+  }
   const codeHash = h.digest("hex").slice(0, 16);
   memo = { package: pkg.version ?? "0.0.0", codeHash, id: `${pkg.version ?? "0.0.0"}+${codeHash}` };
   return memo;

@@ -1,8 +1,9 @@
-// The run's table writers: every document row and metric row streams through here.
+// The run's table writers: every document row and metric row streams through here into CSV and Parquet.
 import { join } from "node:path";
 import type { TaskResult } from "../run/task.ts";
 import type { DocumentRow, MetricRow } from "../types.ts";
 import { openCsvWriter } from "./csv.ts";
+import { openParquetWriter } from "./parquet.ts";
 import { DOCUMENT_COLUMNS, METRIC_COLUMNS } from "./schema.ts";
 
 export interface TableWriters {
@@ -11,16 +12,21 @@ export interface TableWriters {
 }
 
 export function openTableWriters(dir: string): TableWriters {
-  const documents = openCsvWriter<DocumentRow>(join(dir, "documents.csv"), DOCUMENT_COLUMNS);
-  const metrics = openCsvWriter<MetricRow>(join(dir, "metrics.csv"), METRIC_COLUMNS);
+  const sinks = [
+    openCsvWriter<DocumentRow>(join(dir, "documents.csv"), DOCUMENT_COLUMNS),
+    openParquetWriter<DocumentRow>(join(dir, "documents.parquet"), DOCUMENT_COLUMNS),
+  ];
+  const metricSinks = [
+    openCsvWriter<MetricRow>(join(dir, "metrics.csv"), METRIC_COLUMNS),
+    openParquetWriter<MetricRow>(join(dir, "metrics.parquet"), METRIC_COLUMNS),
+  ];
   return {
     write(r) {
-      documents.write(r.document);
-      for (const m of r.metrics) metrics.write(m);
+      for (const s of sinks) s.write(r.document);
+      for (const m of r.metrics) for (const s of metricSinks) s.write(m);
     },
     close() {
-      documents.close();
-      metrics.close();
+      for (const s of [...sinks, ...metricSinks]) s.close();
     },
   };
 }

@@ -1,0 +1,69 @@
+// Parquet for pandas, R, DuckDB and Spark: typed columns from schema.ts, written a row group at a time
+// so a big corpus never sits in memory (rows are kept as compact column arrays only until the group fills).
+import { ParquetWriter, fileWriter, type SchemaElement } from "hyparquet-writer";
+
+export type ColumnType = "string" | "int" | "double";
+
+export interface ParquetColumn {
+  name: string;
+  type: ColumnType;
+}
+
+function schemaFor(columns: readonly ParquetColumn[]): SchemaElement[] {
+  return [
+    { name: "root", num_children: columns.length },
+    ...columns.map((c): SchemaElement => {
+      if (c.type === "int") return { name: c.name, type: "INT32", repetition_type: "OPTIONAL" };
+      if (c.type === "double") return { name: c.name, type: "DOUBLE", repetition_type: "OPTIONAL" };
+      return { name: c.name, type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL" };
+    }),
+  ];
+}
+
+function cell(value: unknown, type: ColumnType): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (type === "string") return String(value);
+  const n = typeof value === "number" ? value : Number(value);
+  if (!Number.isFinite(n)) return null;
+  // INT32 holds years, offsets and counts; anything outside its range would corrupt the page, so null it.
+  if (type === "int") return Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 ? n : null;
+  return n;
+}
+
+export interface ParquetTableWriter<Row> {
+  write(row: Row): void;
+  close(): void;
+  readonly rows: number;
+}
+
+export function openParquetWriter<Row>(path: string, columns: readonly ParquetColumn[], rowGroupRows = 20_000): ParquetTableWriter<Row> {
+  const writer = new ParquetWriter({ writer: fileWriter(path), schema: schemaFor(columns), createdBy: "welfare-report-workspace" });
+  let data: (string | number | null)[][] = columns.map(() => []);
+  let pending = 0;
+  let rows = 0;
+  const flush = () => {
+    if (!pending) return;
+    void writer.write({
+      columnData: columns.map((c, i) => ({ name: c.name, data: data[i] })),
+      rowGroupSize: pending,
+    });
+    data = columns.map(() => []);
+    pending = 0;
+  };
+  return {
+    write(row: Row) {
+      const r = row as Record<string, unknown>;
+      for (let i = 0; i < columns.length; i++) data[i].push(cell(r[columns[i].name], columns[i].type));
+      pending++;
+      rows++;
+      if (pending >= rowGroupRows) flush();
+    },
+    close() {
+      flush();
+      void writer.finish();
+    },
+    get rows() {
+      return rows;
+    },
+  };
+}

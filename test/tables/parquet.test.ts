@@ -1,0 +1,85 @@
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { asyncBufferFromFile, parquetReadObjects, parquetMetadataAsync } from "hyparquet";
+import { describe, expect, it } from "vitest";
+import { openParquetWriter } from "../../pipelines/tables/parquet.ts";
+import { METRIC_COLUMNS } from "../../pipelines/tables/schema.ts";
+import { readCatalog, writeCatalogTables } from "../../pipelines/tables/indicators.ts";
+import { parseCsv } from "../../pipelines/tables/csv.ts";
+import type { MetricRow } from "../../pipelines/types.ts";
+
+const row = (i: number): MetricRow => ({
+  doc_id: "abc", doc_file: "x.txt", region_code: "330212", region_name: "宁波高新区", report_year: i % 3 ? 2023 : null,
+  period: "annual", section: "一、养老", sentence: "新增床位120张。", quote: "=120张", start: i, end: i + 4,
+  value: i % 2 ? -5.5 : 1.2e8, unit: "bed", measure_word: "张", qualifier: "exact", low: null, high: i % 5 ? null : 3,
+  kind: "actual", measure: "level", year: 2023, domain: "elderly_care", indicator: "养老床位", indicator_id: i % 4 ? "" : "eld.beds",
+});
+
+async function readBack(path: string) {
+  return parquetReadObjects({ file: await asyncBufferFromFile(path) });
+}
+
+describe("parquet writer", () => {
+  it("round-trips typed columns across several row groups", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pq-"));
+    const path = join(dir, "m.parquet");
+    const w = openParquetWriter<MetricRow>(path, METRIC_COLUMNS, 7);
+    const rows = Array.from({ length: 25 }, (_, i) => row(i));
+    for (const r of rows) w.write(r);
+    w.close();
+    const meta = await parquetMetadataAsync(await asyncBufferFromFile(path));
+    expect(meta.row_groups.length).toBe(4);
+    const types = Object.fromEntries(meta.schema.slice(1).map((s) => [s.name, s.type]));
+    expect(types.value).toBe("DOUBLE");
+    expect(types.start).toBe("INT32");
+    expect(types.quote).toBe("BYTE_ARRAY");
+    const back = await readBack(path);
+    expect(back.length).toBe(25);
+    back.forEach((b, i) => {
+      for (const c of METRIC_COLUMNS) expect(b[c.name], `${i}.${c.name}`).toEqual(rows[i][c.name] ?? null);
+    });
+  });
+
+  it("writes an empty table that still reads", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "pq-")), "e.parquet");
+    const w = openParquetWriter<MetricRow>(path, METRIC_COLUMNS);
+    w.close();
+    expect(await readBack(path)).toEqual([]);
+  });
+});
+
+describe("indicator catalog table", () => {
+  it("is absent with a note when there is no catalog", () => {
+    const ref = mkdtempSync(join(tmpdir(), "ref-"));
+    const out = mkdtempSync(join(tmpdir(), "out-"));
+    expect(writeCatalogTables(ref, out)).toMatch(/not written/);
+    expect(existsSync(join(out, "indicators.csv"))).toBe(false);
+  });
+
+  it("copies a JSON catalog's columns generically, lists joined", async () => {
+    const ref = mkdtempSync(join(tmpdir(), "ref-"));
+    writeFileSync(join(ref, "indicators.json"), JSON.stringify([
+      { id: "eld.beds", label_zh: "养老床位", domain: "elderly_care", unit: "bed", phrasings: ["养老床位", "床位"] },
+      { id: "sa.dibao", label_zh: "低保对象", domain: "social_assistance", unit: "person", phrasings: ["=低保"] },
+    ]));
+    const out = mkdtempSync(join(tmpdir(), "out-"));
+    expect(writeCatalogTables(ref, out)).toMatch(/2 indicators/);
+    const csv = parseCsv(readFileSync(join(out, "indicators.csv"), "utf8"));
+    expect(csv[0]).toEqual(["id", "label_zh", "domain", "unit", "phrasings"]);
+    expect(csv[1][4]).toBe("养老床位|床位");
+    expect(csv[2][4]).toBe("'=低保");
+    const back = await readBack(join(out, "indicators.parquet"));
+    expect(back[1].id).toBe("sa.dibao");
+  });
+
+  it("reads a CSV catalog and an object-of-objects JSON", () => {
+    const ref = mkdtempSync(join(tmpdir(), "ref-"));
+    mkdirSync(join(ref, "x"));
+    writeFileSync(join(ref, "indicators.csv"), "\uFEFFid,label\r\na,甲\r\nb,\"乙,丙\"\r\n");
+    expect(readCatalog(ref)!.rows).toEqual([{ id: "a", label: "甲" }, { id: "b", label: "乙,丙" }]);
+    const ref2 = mkdtempSync(join(tmpdir(), "ref-"));
+    writeFileSync(join(ref2, "indicators.json"), JSON.stringify({ "eld.beds": { label: "床位" } }));
+    expect(readCatalog(ref2)!.rows).toEqual([{ id: "eld.beds", label: "床位" }]);
+  });
+});
