@@ -14,6 +14,7 @@ Options:
   --workers N      worker threads (default 2; 0 runs on the main thread)
   --cache DIR      per-document result cache (default OUT/.cache)
   --no-cache       neither read nor write the cache
+  --no-review      skip OUT/review.html
   --help           show this help
 
 Exit code 0 when every input is accounted for (rejected files included);
@@ -57,7 +58,7 @@ export function formatSummary(s: RunSummary): string {
     `figures found:         ${s.figures}`,
     `with catalog indicator: ${s.withIndicator}${share}`,
     `time taken:            ${s.seconds.toFixed(2)} s (${(s.bytes / 1e6 / Math.max(s.seconds, 1e-9)).toFixed(2)} MB/s)`,
-    `tables:                ${s.out}/tables/`,
+    `tables:                ${s.out}/tables/ (audit page: ${s.out}/review.html)`,
     ...s.notes,
   ].join("\n");
 }
@@ -73,6 +74,7 @@ export async function main(argv: string[]): Promise<number> {
         workers: { type: "string", default: "2" },
         cache: { type: "string" },
         "no-cache": { type: "boolean", default: false },
+        "no-review": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -98,6 +100,7 @@ export async function main(argv: string[]): Promise<number> {
       out: values.out!,
       workers,
       cacheDir: values["no-cache"] ? null : values.cache,
+      review: !values["no-review"],
       onProgress: progress.update,
     });
     process.stderr.write(formatSummary(summary) + "\n");

@@ -7,6 +7,7 @@ import { openStaging } from "./run/publish.ts";
 import { mapInOrder } from "./run/pool.ts";
 import type { TaskResult } from "./run/task.ts";
 import { pipelineVersion } from "./run/version.ts";
+import { openReviewWriter } from "./review/page.ts";
 import { writeCatalogTables } from "./tables/indicators.ts";
 import { openTableWriters } from "./tables/writers.ts";
 import { writeManifest, type ManifestEntry } from "./tables/manifest.ts";
@@ -21,6 +22,8 @@ export interface RunOptions {
   workers?: number;
   /** Cache folder (default OUT/.cache); null disables the cache. */
   cacheDir?: string | null;
+  /** Write OUT/review.html (default true). */
+  review?: boolean;
   /** Called after each document is written (done of total). */
   onProgress?: (done: number, total: number, last: TaskResult) => void;
 }
@@ -62,6 +65,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     const version = pipelineVersion();
     const inputs = listInputs(input);
     const writers = openTableWriters(staging.tables);
+    const review = opts.review === false ? null : openReviewWriter(join(staging.dir, "review.html"));
     const manifest: ManifestEntry[] = [];
     const firstBySha = new Map<string, string>();
     const summary: RunSummary = { files: 0, ok: 0, warning: 0, rejected: 0, figures: 0, withIndicator: 0, cached: 0, bytes: 0, seconds: 0, processMs: 0, out, notes: [] };
@@ -80,6 +84,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
         }
       }
       writers.write(r);
+      review?.add(r);
       summary.files++;
       summary[r.document.status]++;
       summary.figures += r.metrics.length;
@@ -92,8 +97,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     }
     writers.close();
     summary.notes.push(writeCatalogTables(ref.dir, staging.tables));
+    review?.close(summary);
     writeManifest(staging.tables, { pipeline: version, reference: { dir: ref.dir, version: ref.version, files: ref.files }, inputs: manifest });
-    staging.publish();
+    staging.publish(review ? ["review.html"] : []);
     summary.seconds = (performance.now() - t0) / 1000;
     return summary;
   } catch (err) {
