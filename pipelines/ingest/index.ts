@@ -1,19 +1,155 @@
-import type { IngestOutcome, RawFile } from "../types.ts";
+// Ingest: bytes → clean simplified text with a map back to the original.
+//   decode (BOMs, UTF-16, UTF-8, GB18030, Big5) → [HTML → text] = the original
+//   → normalise characters → traditional → simplified → header/furniture/page chunks → PDF spaces.
+// Every step returns text plus a map, so toOriginal always points into `original`.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { CleanText, DocumentStatus, IngestOutcome, RawFile } from "../types.ts";
+import { compileBoilerplate, stripBoilerplate, type BoilerplateReference } from "./boilerplate.ts";
+import { decodeBytes, type DecodeReference } from "./decode.ts";
+import { htmlToText, looksLikeHtml } from "./html.ts";
+import { normalizeChars } from "./normalize.ts";
+import { identity } from "./offsets.ts";
+import { detectScript, makeConverter, toSimplified, type Convert } from "./script.ts";
+import { fixSpaces, type SpaceReference } from "./spaces.ts";
 
-export interface IngestReference {}
-
-export function loadIngestReference(_dir: string): IngestReference {
-  return {};
+export interface IngestReference {
+  decode: DecodeReference;
+  boilerplate: BoilerplateReference;
+  spaces: SpaceReference;
+  convert: Convert;
 }
 
-// Placeholder until decode/normalize/script/boilerplate land: UTF-8 only, identity offset map.
-export function ingestFile(file: RawFile, _ref: IngestReference): IngestOutcome {
-  const text = new TextDecoder("utf-8").decode(file.bytes);
-  const toOriginal = new Int32Array(text.length + 1).map((_, i) => i);
+/** Lines of a reference word list: `#` starts a comment, blank lines ignored. */
+export function readList(path: string): string[] {
+  return readFileSync(path, "utf8")
+    .split(/\r?\n/)
+    .map((l) => l.replace(/#.*$/, "").trim())
+    .filter(Boolean);
+}
+
+const SIGNATURES: Array<[string, string]> = [
+  ["25504446", "a PDF document"],
+  ["504b0304", "a ZIP archive (DOCX/XLSX?)"],
+  ["d0cf11e0a1b11ae1", "an MS Office binary document (DOC/XLS)"],
+  ["89504e47", "a PNG image"],
+  ["ffd8ff", "a JPEG image"],
+  ["47494638", "a GIF image"],
+  ["7b5c727466", "an RTF document"],
+  ["1f8b", "a gzip archive"],
+  ["526172211a07", "a RAR archive"],
+  ["377abcaf271c", "a 7z archive"],
+  ["7f454c46", "an ELF executable"],
+  ["4d5a", "a Windows executable"],
+];
+
+export function loadIngestReference(dir: string): IngestReference {
+  const common = new Set<number>();
+  for (const line of readList(join(dir, "ingest-common-chars.txt"))) for (const ch of line) common.add(ch.charCodeAt(0));
+  const signatures = SIGNATURES.map(([hex, name]) => [Uint8Array.from(Buffer.from(hex, "hex")), name] as [Uint8Array, string]);
   return {
-    clean: { original: text, encoding: "utf-8", text, toOriginal, script: "simplified", header: {}, titleHint: "", problems: [] },
-    encoding: "utf-8",
-    status: "ok",
-    problems: [],
+    decode: { signatures, common },
+    boilerplate: compileBoilerplate(JSON.parse(readFileSync(join(dir, "boilerplate.json"), "utf8"))),
+    spaces: { splitUnits: new Set(readList(join(dir, "ingest-split-units.txt"))) },
+    convert: makeConverter(),
   };
+}
+
+const LONG_LINE = 100_000;
+
+function rejected(encoding: string, problem: string): IngestOutcome {
+  return { clean: null, encoding, status: "rejected", problems: [problem] };
+}
+
+function hanCount(text: string, limit = Infinity): number {
+  let n = 0;
+  const end = Math.min(text.length, limit);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) n++;
+  }
+  return n;
+}
+
+function longestLine(text: string): number {
+  let best = 0;
+  let pos = 0;
+  while (pos <= text.length) {
+    let nl = text.indexOf("\n", pos);
+    if (nl < 0) nl = text.length;
+    if (nl - pos > best) best = nl - pos;
+    pos = nl + 1;
+  }
+  return best;
+}
+
+export function ingestFile(file: RawFile, ref: IngestReference): IngestOutcome {
+  const decoded = decodeBytes(file.bytes, ref.decode);
+  if (decoded.fatal) return rejected(decoded.encoding, decoded.fatal);
+  const problems = [...decoded.problems];
+  let encoding = decoded.encoding;
+  let original = decoded.text;
+  let titleHint = "";
+  const header: Record<string, string> = {};
+
+  const isHtmlName = /\.x?html?$/i.test(file.name);
+  if (isHtmlName || looksLikeHtml(original)) {
+    // For HTML the extracted text is the original (see html.ts): offsets point into it.
+    const page = htmlToText(original);
+    original = page.text;
+    encoding = `html+${encoding}`;
+    titleHint = page.title;
+    for (const [k, v] of Object.entries(page.meta)) if (v) header[k] = v;
+  }
+
+  if (!original.trim()) {
+    return rejected(encoding, decoded.text.length ? "no text: the file contains only whitespace or markup" : "empty file (no characters)");
+  }
+
+  const { out: normal, stats } = normalizeChars(identity(original));
+  if (stats.nul) problems.push(`${stats.nul} NUL character(s) removed`);
+  if (stats.control) problems.push(`${stats.control} control character(s) removed`);
+  const bad = stats.replacement;
+  if (!normal.text.trim()) return rejected(encoding, "no text: only NUL/control/whitespace characters");
+
+  const han = hanCount(normal.text);
+  const visible = normal.text.replace(/\s+/g, "").length;
+  if (bad > 0 && bad > visible * 0.2) {
+    return rejected(encoding, `undecodable: ${bad} of ${visible} characters could not be decoded (�)`);
+  }
+  if (han < 10) {
+    return rejected(encoding, `no Chinese text: only ${han} Chinese character(s) in ${visible} visible characters`);
+  }
+  if (han < visible * 0.2) problems.push(`little Chinese text: ${han} Chinese characters in ${visible} visible characters`);
+  if (stats.nul > visible * 0.01) problems.push("many NUL bytes: the file may be damaged or in the wrong encoding");
+
+  const detected = detectScript(normal.text, ref.convert);
+  const simplified = detected.script === "traditional" ? toSimplified(normal, ref.convert) : normal;
+
+  const bp = stripBoilerplate(simplified, ref.boilerplate);
+  for (const [k, v] of Object.entries(bp.header)) if (!header[k]) header[k] = v;
+  if (bp.titleHint) titleHint = bp.titleHint;
+  if (bp.chunks) problems.push(`text was cut into ${bp.chunks} numbered page chunks by a document viewer; rejoined`);
+  if (titleHint && detected.script === "traditional") titleHint = ref.convert(titleHint);
+
+  const body = fixSpaces(bp.body, ref.spaces);
+  const longest = longestLine(body.text);
+  if (longest >= LONG_LINE) problems.push(`one line of ${longest.toLocaleString("en")} characters: the text has no line breaks (paragraphs and headings cannot be told apart)`);
+  if (hanCount(body.text) < 10) return rejected(encoding, "no report text left after removing page furniture");
+
+  let status: DocumentStatus = "ok";
+  const serious = problems.filter((p) => !p.startsWith("text was cut into"));
+  if (serious.length) status = "warning";
+
+  const clean: CleanText = {
+    original,
+    encoding,
+    text: body.text,
+    toOriginal: body.map,
+    script: detected.script,
+    header,
+    titleHint: titleHint.trim(),
+    problems,
+  };
+  return { clean, encoding, status, problems };
 }

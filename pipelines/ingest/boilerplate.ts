@@ -1,0 +1,291 @@
+// Line-level clean-up of the simplified text: portal metadata header → CleanText.header,
+// page furniture dropped, document-sharing-site page chunks rejoined. All markers come from
+// data/reference/boilerplate.json (see its _readme entries); this file only holds the mechanics.
+import { builder, type Mapped } from "./offsets.ts";
+
+export interface BoilerplateReference {
+  headerLabels: RegExp; // global: label at line start or after whitespace, then ':' / '：' / space / end
+  headerLabelStart: RegExp; // label at the start of a trimmed line
+  headerMaxLines: number;
+  headerMaxChars: number;
+  unlabelled: {
+    maxChars: number;
+    indexNumber: { label: string; re: RegExp };
+    date: { labels: string[]; re: RegExp };
+    docNumber: { label: string; re: RegExp };
+    agency: { label: string; re: RegExp };
+    scope: { label: string; values: Set<string> };
+    category: { labels: string[]; values: Set<string> };
+  };
+  drop: Array<{ re: RegExp; why: string }>;
+  dropAny: RegExp;
+  dropMaxChars: number;
+  sharingSignals: RegExp[];
+  sharingMinSignals: number;
+  fileTitle: RegExp;
+  chunkMarker: RegExp;
+  chunkMinChunks: number;
+  chunkMinChars: number;
+  chunkMaxSpread: number;
+  chunkSharingMinChars: number;
+}
+
+interface RawBoilerplate {
+  header: {
+    max_lines: number;
+    max_line_chars: number;
+    labels: string[];
+    unlabelled: {
+      max_line_chars: number;
+      index_number: { label: string; pattern: string };
+      date: { labels: string[]; pattern: string };
+      doc_number: { label: string; pattern: string };
+      agency: { label: string; pattern: string };
+      scope: { label: string; values: string[] };
+      category: { labels: string[]; values: string[] };
+    };
+  };
+  drop_lines: { max_line_chars: number; patterns: Array<[string, string]> };
+  sharing_site: { min_signals: number; signals: string[]; file_title: string };
+  page_chunks: { marker: string; min_chunks: number; min_chars: number; max_spread: number; sharing_site_min_chars: number };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export function compileBoilerplate(json: unknown): BoilerplateReference {
+  const raw = json as RawBoilerplate;
+  const labels = [...raw.header.labels].sort((a, b) => b.length - a.length).map(escape).join("|");
+  const u = raw.header.unlabelled;
+  const drop = raw.drop_lines.patterns.map(([p, why]) => ({ re: new RegExp(p), why }));
+  return {
+    headerLabels: new RegExp(`(?:^|\\s)(${labels})\\s*(?:[:：]|(?=\\s)|$)`, "g"),
+    headerLabelStart: new RegExp(`^(?:${labels})\\s*(?:[:：]|\\s|$)`),
+    headerMaxLines: raw.header.max_lines,
+    headerMaxChars: raw.header.max_line_chars,
+    unlabelled: {
+      maxChars: u.max_line_chars,
+      indexNumber: { label: u.index_number.label, re: new RegExp(u.index_number.pattern) },
+      date: { labels: u.date.labels, re: new RegExp(u.date.pattern) },
+      docNumber: { label: u.doc_number.label, re: new RegExp(u.doc_number.pattern) },
+      agency: { label: u.agency.label, re: new RegExp(u.agency.pattern) },
+      scope: { label: u.scope.label, values: new Set(u.scope.values) },
+      category: { labels: u.category.labels, values: new Set(u.category.values) },
+    },
+    drop,
+    dropAny: new RegExp(raw.drop_lines.patterns.map(([p]) => `(?:${p})`).join("|")),
+    dropMaxChars: raw.drop_lines.max_line_chars,
+    sharingSignals: raw.sharing_site.signals.map((p) => new RegExp(p)),
+    sharingMinSignals: raw.sharing_site.min_signals,
+    fileTitle: new RegExp(raw.sharing_site.file_title),
+    chunkMarker: new RegExp(raw.page_chunks.marker),
+    chunkMinChunks: raw.page_chunks.min_chunks,
+    chunkMinChars: raw.page_chunks.min_chars,
+    chunkMaxSpread: raw.page_chunks.max_spread,
+    chunkSharingMinChars: raw.page_chunks.sharing_site_min_chars,
+  };
+}
+
+interface Line {
+  start: number; // trimmed start in src.text
+  end: number; // trimmed end
+  nl: number; // index of the '\n' ending the line, or -1 for the last line
+  text: string; // trimmed text
+  drop: boolean;
+  prefix: number; // characters to skip at the start (page-chunk marker)
+  join: boolean; // continue the previous kept line without a line break
+}
+
+export interface BoilerplateResult {
+  body: Mapped;
+  header: Record<string, string>;
+  titleHint: string;
+  sharingSite: boolean;
+  chunks: number;
+  dropped: Record<string, number>;
+}
+
+const isSpace = (c: number) => c === 0x20;
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let pos = 0;
+  while (pos <= text.length) {
+    let nl = text.indexOf("\n", pos);
+    const end0 = nl < 0 ? text.length : nl;
+    let s = pos;
+    let e = end0;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    lines.push({ start: s, end: e, nl, text: text.slice(s, e), drop: false, prefix: 0, join: false });
+    if (nl < 0) break;
+    pos = nl + 1;
+    nl = -1;
+  }
+  return lines;
+}
+
+function parseLabelled(line: string, ref: BoilerplateReference, header: Record<string, string>): boolean {
+  if (line.length > ref.headerMaxChars || !ref.headerLabelStart.test(line)) return false;
+  const re = ref.headerLabels;
+  re.lastIndex = 0;
+  const hits: Array<{ label: string; from: number; valueFrom: number }> = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line))) {
+    hits.push({ label: m[1], from: m.index, valueFrom: m.index + m[0].length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  if (!hits.length) return false;
+  for (let i = 0; i < hits.length; i++) {
+    const to = i + 1 < hits.length ? hits[i + 1].from : line.length;
+    const value = line.slice(hits[i].valueFrom, to).replace(/^[\s:：]+|\s+$/g, "");
+    if (value && !header[hits[i].label]) header[hits[i].label] = value;
+  }
+  return true;
+}
+
+/** The shape of a bare header value, or null. */
+function unlabelledShape(line: string, ref: BoilerplateReference): string | null {
+  const u = ref.unlabelled;
+  if (line.length > u.maxChars) return null;
+  if (u.indexNumber.re.test(line)) return "index";
+  if (u.date.re.test(line)) return "date";
+  if (u.docNumber.re.test(line)) return "docno";
+  if (u.scope.values.has(line)) return "scope";
+  if (u.category.values.has(line)) return "category";
+  if (u.agency.re.test(line)) return "agency";
+  return null;
+}
+
+function parseUnlabelled(lines: Line[], ref: BoilerplateReference, header: Record<string, string>): void {
+  const u = ref.unlabelled;
+  const run: Array<{ line: Line; shape: string }> = [];
+  for (const line of lines) {
+    if (line.drop) continue;
+    if (!line.text) {
+      if (run.length) break;
+      continue;
+    }
+    const shape = unlabelledShape(line.text, ref);
+    if (!shape) break;
+    run.push({ line, shape });
+  }
+  const dates = run.filter((r) => r.shape === "date").length;
+  if (run.length < 3 || !(run.some((r) => r.shape === "index") || dates >= 2)) return;
+  let d = 0;
+  let c = 0;
+  const set = (label: string | undefined, value: string) => {
+    if (label && !header[label]) header[label] = value;
+  };
+  for (const { line, shape } of run) {
+    line.drop = true;
+    if (shape === "index") set(u.indexNumber.label, line.text);
+    else if (shape === "date") set(u.date.labels[Math.min(d++, u.date.labels.length - 1)], line.text);
+    else if (shape === "docno") set(u.docNumber.label, line.text);
+    else if (shape === "scope") set(u.scope.label, line.text);
+    else if (shape === "category") set(u.category.labels[c++], line.text);
+    else if (shape === "agency") set(u.agency.label, line.text);
+  }
+}
+
+function rejoinChunks(lines: Line[], ref: BoilerplateReference, sharingSite: boolean): number {
+  // marker lines numbered 1, 2, 3 … in order
+  const markers: Array<{ idx: number; len: number }> = [];
+  let expect = 1;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.drop || !l.text) continue;
+    const m = ref.chunkMarker.exec(l.text);
+    if (m && Number(m[1]) === expect) {
+      markers.push({ idx: i, len: m[0].length });
+      expect++;
+    }
+  }
+  if (markers.length < 2) return 0;
+  // chunk sizes: the marker line plus any non-dropped lines up to the next marker
+  const sizes = markers.map((mk, k) => {
+    const stop = k + 1 < markers.length ? markers[k + 1].idx : mk.idx + 1;
+    let size = 0;
+    for (let i = mk.idx; i < stop; i++) if (!lines[i].drop) size += lines[i].text.length;
+    return size;
+  });
+  const body = sizes.slice(0, -1);
+  const sorted = [...body].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const even = body.every((s) => Math.abs(s - median) <= median * ref.chunkMaxSpread);
+  const looksChunked = sharingSite
+    ? median >= ref.chunkSharingMinChars
+    : markers.length >= ref.chunkMinChunks && median >= ref.chunkMinChars && even;
+  if (!looksChunked) return 0;
+  markers.forEach((mk, k) => {
+    const line = lines[mk.idx];
+    line.prefix = mk.len;
+    if (k > 0) line.join = true;
+  });
+  return markers.length;
+}
+
+export function stripBoilerplate(src: Mapped, ref: BoilerplateReference): BoilerplateResult {
+  const lines = splitLines(src.text);
+  const header: Record<string, string> = {};
+  const dropped: Record<string, number> = {};
+  let titleHint = "";
+
+  // document-sharing site?
+  let signals = 0;
+  for (const re of ref.sharingSignals) {
+    for (const l of lines) {
+      if (l.text.length <= 300 && re.test(l.text)) {
+        signals++;
+        break;
+      }
+    }
+  }
+  const sharingSite = signals >= ref.sharingMinSignals;
+
+  // labelled header lines near the top
+  const top = Math.min(lines.length, ref.headerMaxLines);
+  for (let i = 0; i < top; i++) {
+    if (parseLabelled(lines[i].text, ref, header)) {
+      lines[i].drop = true;
+      dropped["portal metadata header"] = (dropped["portal metadata header"] ?? 0) + 1;
+    }
+  }
+
+  // furniture
+  for (const l of lines) {
+    if (l.drop || !l.text || l.text.length > ref.dropMaxChars || !ref.dropAny.test(l.text)) continue;
+    l.drop = true;
+    const why = ref.drop.find((d) => d.re.test(l.text))?.why ?? "page furniture";
+    dropped[why] = (dropped[why] ?? 0) + 1;
+  }
+
+  if (sharingSite) {
+    const first = lines.find((l) => !l.drop && l.text);
+    const m = first ? ref.fileTitle.exec(first.text) : null;
+    if (first && m) {
+      titleHint = m[1].trim();
+      first.drop = true;
+    }
+  }
+
+  parseUnlabelled(lines, ref, header);
+  const chunks = rejoinChunks(lines, ref, sharingSite);
+
+  // build the body
+  const b = builder(src.text.length);
+  // Line breaks are emitted lazily: a page-chunk continuation swallows the breaks (and blank lines) before it,
+  // a dropped line leaves none of its own, and at most one blank line separates paragraphs.
+  let pending: number[] = [];
+  for (const l of lines) {
+    if (l.drop) continue;
+    if (!l.text) {
+      if (pending.length === 1 && l.nl >= 0) pending.push(l.nl);
+      continue;
+    }
+    if (!l.join) for (const nl of pending) b.copy(src, nl, nl + 1);
+    b.copy(src, l.start + l.prefix, l.end);
+    pending = l.nl >= 0 ? [l.nl] : [];
+  }
+  const body = b.finish(src.map[src.text.length]);
+  return { body, header, titleHint, sharingSite, chunks, dropped };
+}

@@ -1,0 +1,261 @@
+// Bytes → text. Tries, in order: BOMs, binary signatures, UTF-16 without BOM, strict UTF-8,
+// then the Chinese legacy encodings (GB18030 covers GBK/GB2312; Big5), choosing between them by
+// how many very common characters each decoding yields (a wrong decoding gives rare characters),
+// with chardet's verdict as a tie-breaker.
+import chardet from "chardet";
+import iconv from "iconv-lite";
+
+export interface Decoded {
+  text: string;
+  encoding: string;
+  /** Set when there is no usable text at all. */
+  fatal: string | null;
+  problems: string[];
+}
+
+export interface DecodeReference {
+  /** Magic byte signatures of binary formats: [hex prefix, human name]. */
+  signatures: Array<[Uint8Array, string]>;
+  /** Very common Chinese characters, simplified and traditional (scores a candidate decoding). */
+  common: Set<number>;
+}
+
+const SAMPLE = 64 * 1024;
+
+function startsWith(bytes: Uint8Array, sig: Uint8Array): boolean {
+  if (bytes.length < sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (bytes[i] !== sig[i]) return false;
+  return true;
+}
+
+/** Where a UTF-8 sequence first fails, or -1 when valid. `incompleteTail` tells whether the failure is only a cut-off last character. */
+function utf8Check(bytes: Uint8Array): { invalid: number; multibyte: number; firstBad: number; incompleteTail: boolean } {
+  let invalid = 0;
+  let multibyte = 0;
+  let firstBad = -1;
+  let incompleteTail = false;
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need = 0;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) need = 2;
+    else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    else {
+      invalid++;
+      if (firstBad < 0) firstBad = i;
+      i++;
+      continue;
+    }
+    if (i + need >= n) {
+      // not enough bytes left: check whether what is there is a valid prefix
+      let ok = true;
+      for (let k = i + 1; k < n; k++) if ((bytes[k] & 0xc0) !== 0x80) ok = false;
+      if (ok) incompleteTail = true;
+      else invalid++;
+      if (firstBad < 0) firstBad = i;
+      break;
+    }
+    let ok = true;
+    for (let k = 1; k <= need; k++) if ((bytes[i + k] & 0xc0) !== 0x80) ok = false;
+    if (ok && need === 2) {
+      const b1 = bytes[i + 1];
+      if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f)) ok = false;
+    }
+    if (ok && need === 3) {
+      const b1 = bytes[i + 1];
+      if ((b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) ok = false;
+    }
+    if (ok) {
+      multibyte++;
+      i += need + 1;
+    } else {
+      invalid++;
+      if (firstBad < 0) firstBad = i;
+      i++;
+    }
+  }
+  return { invalid, multibyte, firstBad, incompleteTail };
+}
+
+function countChar(text: string, code: number): number {
+  let c = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === code) c++;
+  return c;
+}
+
+/** Share of characters of a decoding that are very common Chinese characters, and the replacement-character count. */
+function score(text: string, common: Set<number>): { common: number; bad: number; han: number } {
+  let c = 0;
+  let bad = 0;
+  let han = 0;
+  const n = Math.min(text.length, SAMPLE);
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd) bad++;
+    else if (code >= 0x4e00 && code <= 0x9fff) {
+      han++;
+      if (common.has(code)) c++;
+    } else if (code >= 0xe000 && code <= 0xf8ff) bad++; // private use: a sign of the wrong code page
+  }
+  return { common: c, bad, han };
+}
+
+/** UTF-16 without BOM: one byte parity is mostly CJK high bytes (0x4E–0x9F), punctuation pages or zero; the other is not. */
+function sniffUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length, SAMPLE) & ~1;
+  if (n < 8) return null;
+  let evenHigh = 0;
+  let oddHigh = 0;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    const e = bytes[i];
+    const o = bytes[i + 1];
+    if (e === 0) evenZero++;
+    if (o === 0) oddZero++;
+    if (e === 0 || (e >= 0x4e && e <= 0x9f) || e === 0x30 || e === 0xff || e === 0x20) evenHigh++;
+    if (o === 0 || (o >= 0x4e && o <= 0x9f) || o === 0x30 || o === 0xff || o === 0x20) oddHigh++;
+  }
+  const pairs = n / 2;
+  const evenShare = evenHigh / pairs;
+  const oddShare = oddHigh / pairs;
+  // ASCII-heavy UTF-16: zeros on one side only
+  if (oddZero / pairs > 0.3 && evenZero / pairs < 0.05) return "utf-16le";
+  if (evenZero / pairs > 0.3 && oddZero / pairs < 0.05) return "utf-16be";
+  if (oddShare > 0.9 && evenShare < 0.6 && (oddZero > 0 || evenShare < 0.45)) return "utf-16le";
+  if (evenShare > 0.9 && oddShare < 0.6 && (evenZero > 0 || oddShare < 0.45)) return "utf-16be";
+  return null;
+}
+
+/** Control bytes that never occur in text (NUL excluded: counted separately). */
+function controlShare(bytes: Uint8Array): { ctrl: number; nul: number; n: number } {
+  const n = Math.min(bytes.length, SAMPLE);
+  let ctrl = 0;
+  let nul = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) nul++;
+    else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) ctrl++;
+  }
+  return { ctrl, nul, n };
+}
+
+function done(text: string, encoding: string, problems: string[] = []): Decoded {
+  return { text, encoding, fatal: null, problems };
+}
+
+function fatal(message: string, encoding = ""): Decoded {
+  return { text: "", encoding, fatal: message, problems: [] };
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+export function decodeBytes(bytes: Uint8Array, ref: DecodeReference): Decoded {
+  if (bytes.length === 0) return fatal("empty file (0 bytes)");
+  for (const [sig, name] of ref.signatures) {
+    if (startsWith(bytes, sig)) return fatal(`binary file: looks like ${name}, not text (convert it to text first)`, "binary");
+  }
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const chk = utf8Check(bytes.subarray(3));
+    const problems: string[] = [];
+    if (chk.invalid) problems.push(`${chk.invalid} invalid UTF-8 byte sequence(s) replaced with �`);
+    if (chk.incompleteTail) problems.push("file ends in the middle of a UTF-8 character (truncated?)");
+    const end = chk.incompleteTail ? trimIncomplete(bytes) : bytes.length;
+    return done(utf8.decode(bytes.subarray(3, end)), "utf-8-bom", problems);
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(buf.subarray(2), "utf-16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(buf.subarray(2), "utf-16be");
+
+  const sniff = sniffUtf16(bytes);
+  if (sniff) {
+    const out = utf16(buf, sniff);
+    const s = score(out.text, ref.common);
+    // accept only when the result reads as Chinese or ASCII, not as a scatter of rare CJK/private-use code points
+    if (s.bad === 0 && (s.han === 0 || s.common / s.han > 0.2)) return out;
+  }
+
+  const ctl = controlShare(bytes);
+  const chk = utf8Check(bytes);
+  if (ctl.ctrl / ctl.n > 0.05 || ctl.nul / ctl.n > 0.3) {
+    // Binary unless it is mostly text with some NULs sprinkled in (handled in normalisation).
+    const textLike = chk.invalid === 0 || chk.multibyte > 20 * chk.invalid;
+    if (!textLike || ctl.ctrl / ctl.n > 0.05 || ctl.nul / ctl.n > 0.5) {
+      return fatal(`binary data: ${Math.round((100 * (ctl.ctrl + ctl.nul)) / ctl.n)}% control/NUL bytes, not a text file`, "binary");
+    }
+  }
+
+  if (chk.invalid === 0) {
+    const problems: string[] = [];
+    let end = bytes.length;
+    if (chk.incompleteTail) {
+      problems.push("file ends in the middle of a UTF-8 character (truncated?); the partial character was dropped");
+      end = trimIncomplete(bytes);
+    }
+    return done(utf8.decode(bytes.subarray(0, end)), chk.multibyte ? "utf-8" : "ascii", problems);
+  }
+  if (chk.multibyte > 20 * chk.invalid) {
+    const problems = [`${chk.invalid} invalid UTF-8 byte sequence(s) replaced with �`];
+    let end = bytes.length;
+    if (chk.incompleteTail) {
+      problems.push("file ends in the middle of a UTF-8 character (truncated?)");
+      end = trimIncomplete(bytes);
+    }
+    return done(utf8.decode(bytes.subarray(0, end)), "utf-8", problems);
+  }
+
+  // Legacy Chinese encodings.
+  let guess: string | null = null;
+  try {
+    guess = chardet.detect(bytes.length > SAMPLE ? bytes.subarray(0, SAMPLE) : bytes);
+  } catch {
+    guess = null;
+  }
+  const sample = buf.subarray(0, Math.min(buf.length, SAMPLE));
+  const candidates = ["gb18030", "big5"].map((enc) => ({ enc, s: score(iconv.decode(sample, enc), ref.common) }));
+  const rank = (c: { enc: string; s: { common: number; bad: number; han: number } }) =>
+    c.s.common - 5 * c.s.bad + (guess && guess.toLowerCase().replace(/[^a-z0-9]/g, "") === c.enc ? 0.5 : 0);
+  candidates.sort((a, b) => rank(b) - rank(a));
+  const best = candidates[0];
+  if (best.s.han === 0 || best.s.common < Math.max(1, best.s.han * 0.1)) {
+    return fatal(
+      `undecodable: not valid UTF-8 (${chk.invalid} bad byte sequences) and not readable as GB18030 or Big5${guess ? ` (detector guessed ${guess})` : ""}`,
+      guess ? guess.toLowerCase() : "unknown",
+    );
+  }
+  const text = iconv.decode(buf, best.enc);
+  const bad = countChar(text, 0xfffd);
+  const problems: string[] = [];
+  if (bad) problems.push(`${bad} byte sequence(s) not valid ${best.enc.toUpperCase()} replaced with �`);
+  return done(text, best.enc, problems);
+}
+
+function trimIncomplete(bytes: Uint8Array): number {
+  let end = bytes.length;
+  let k = 0;
+  while (end > 0 && k < 3 && (bytes[end - 1] & 0xc0) === 0x80) {
+    end--;
+    k++;
+  }
+  if (end > 0 && bytes[end - 1] >= 0xc0) end--;
+  return end;
+}
+
+function utf16(buf: Buffer, enc: "utf-16le" | "utf-16be"): Decoded {
+  const problems: string[] = [];
+  let b = buf;
+  if (b.length % 2 === 1) {
+    problems.push(`odd number of bytes for ${enc.toUpperCase()}: the file is truncated; the last byte was dropped`);
+    b = b.subarray(0, b.length - 1);
+  }
+  const text = iconv.decode(b, enc);
+  const bad = countChar(text, 0xfffd);
+  if (bad) problems.push(`${bad} invalid ${enc.toUpperCase()} sequence(s) replaced with �`);
+  return done(text, enc, problems);
+}

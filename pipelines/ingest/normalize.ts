@@ -1,0 +1,68 @@
+// Character-level normalisation with the offset map kept:
+// CRLF/CR → LF; NUL, control and zero-width characters removed; exotic spaces → ' ';
+// full-width digits, Latin letters and number punctuation (％．＋－～／…) → ASCII.
+// Chinese punctuation (，。；：（）、“”) is kept as written: a full-width comma between digits
+// is a list separator, not a thousands separator, and must not turn into one.
+import { builder, type Mapped } from "./offsets.ts";
+
+export interface CharStats {
+  nul: number;
+  control: number;
+  zeroWidth: number;
+  replacement: number;
+}
+
+// code → replacement ("" = drop). Built once.
+const TABLE: Map<number, string> = (() => {
+  const t = new Map<number, string>();
+  for (let c = 0xff10; c <= 0xff19; c++) t.set(c, String.fromCharCode(c - 0xfee0)); // ０-９
+  for (let c = 0xff21; c <= 0xff3a; c++) t.set(c, String.fromCharCode(c - 0xfee0)); // Ａ-Ｚ
+  for (let c = 0xff41; c <= 0xff5a; c++) t.set(c, String.fromCharCode(c - 0xfee0)); // ａ-ｚ
+  for (const ch of "％．＋－～／＜＝＞＃＊＆＠＄＾＿｜＼") t.set(ch.charCodeAt(0), String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  t.set(0xfe6a, "%"); // ﹪
+  t.set(0x2030, "‰");
+  t.set(0x2212, "-"); // minus sign
+  t.set(0x2215, "/");
+  for (const c of [0x3000, 0x00a0, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f, 0x09, 0x0b, 0x0c]) t.set(c, " ");
+  for (const c of [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x180e]) t.set(c, "");
+  // circled/parenthesised digits are list markers, keep them as they are.
+  return t;
+})();
+
+const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x180e]);
+
+export function normalizeChars(src: Mapped): { out: Mapped; stats: CharStats } {
+  const { text } = src;
+  const stats: CharStats = { nul: 0, control: 0, zeroWidth: 0, replacement: 0 };
+  const b = builder(text.length);
+  let run = 0;
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) continue; // fast path: printable ASCII
+    if (c >= 0x4e00 && c <= 0x9fff) continue; // fast path: CJK
+    let rep: string | undefined;
+    if (c === 0x0a) continue;
+    if (c === 0x0d) {
+      rep = text.charCodeAt(i + 1) === 0x0a ? "" : "\n";
+    } else if (c === 0) {
+      stats.nul++;
+      rep = "";
+    } else if (c === 0xfffd) {
+      stats.replacement++;
+      continue;
+    } else if ((rep = TABLE.get(c)) !== undefined) {
+      if (ZERO_WIDTH.has(c)) stats.zeroWidth++;
+    } else if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
+      stats.control++;
+      rep = "";
+    } else continue;
+    changed = true;
+    b.copy(src, run, i);
+    b.put(rep, src.map[i]);
+    run = i + 1;
+  }
+  if (!changed) return { out: src, stats };
+  b.copy(src, run, text.length);
+  return { out: b.finish(src.map[text.length]), stats };
+}

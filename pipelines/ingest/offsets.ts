@@ -1,0 +1,146 @@
+// Text with a map back to the original: the currency every ingest step takes and returns.
+// map[i] is the offset in the original of character i (UTF-16 code units, as JS strings index);
+// map[text.length] is the end. Steps never re-order text, so the map is non-decreasing.
+
+export interface Mapped {
+  text: string;
+  map: Int32Array;
+}
+
+export function identity(text: string): Mapped {
+  const map = new Int32Array(text.length + 1);
+  for (let i = 0; i <= text.length; i++) map[i] = i;
+  return { text, map };
+}
+
+/** Accumulates output text and its map; copy unchanged runs with `copy`, replacements with `put`. */
+export interface Builder {
+  /** Copy src.text[from, to) with its map entries. */
+  copy(src: Mapped, from: number, to: number): void;
+  /** Append `s` (same length as to-from) in place of src.text[from, to), keeping the map entries one to one. */
+  copyAs(src: Mapped, from: number, to: number, s: string): void;
+  /** Append `s`, every character mapped to original offset `orig`. */
+  put(s: string, orig: number): void;
+  /** Length of what has been built so far. */
+  length(): number;
+  finish(endOrig: number): Mapped;
+}
+
+export function builder(capacity = 1024): Builder {
+  let parts: string[] = [];
+  let partsLen = 0;
+  let tail = "";
+  let map = new Int32Array(Math.max(16, capacity + 1));
+  let n = 0;
+  const grow = (need: number) => {
+    if (n + need + 1 <= map.length) return;
+    let size = map.length * 2;
+    while (size < n + need + 1) size *= 2;
+    const next = new Int32Array(size);
+    next.set(map.subarray(0, n));
+    map = next;
+  };
+  const flush = () => {
+    if (tail) {
+      parts.push(tail);
+      partsLen++;
+      tail = "";
+    }
+    if (partsLen > 4096) {
+      parts = [parts.join("")];
+      partsLen = 1;
+    }
+  };
+  return {
+    copy(src, from, to) {
+      if (to <= from) return;
+      grow(to - from);
+      map.set(src.map.subarray(from, to), n);
+      n += to - from;
+      flush();
+      parts.push(src.text.slice(from, to));
+      partsLen++;
+    },
+    copyAs(src, from, to, s) {
+      if (to <= from) return;
+      if (s.length !== to - from) throw new Error("copyAs needs a same-length replacement");
+      grow(to - from);
+      map.set(src.map.subarray(from, to), n);
+      n += to - from;
+      flush();
+      parts.push(s);
+      partsLen++;
+    },
+    put(s, orig) {
+      if (!s) return;
+      grow(s.length);
+      for (let k = 0; k < s.length; k++) map[n++] = orig;
+      tail += s;
+      if (tail.length > 256) flush();
+    },
+    length: () => n,
+    finish(endOrig) {
+      flush();
+      const text = parts.join("");
+      const out = new Int32Array(n + 1);
+      out.set(map.subarray(0, n));
+      out[n] = endOrig;
+      return { text, map: out };
+    },
+  };
+}
+
+/** Apply a regex-driven rewrite: every match is replaced by `replace(match)` (text mapped to the match start), the rest copied. */
+export function rewrite(src: Mapped, re: RegExp, replace: (m: RegExpExecArray) => string | null): Mapped {
+  if (!re.global) throw new Error("rewrite needs a global regex");
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let b: Builder | null = null;
+  let pos = 0;
+  while ((m = re.exec(src.text))) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const r = replace(m);
+    if (r === null || r === m[0]) continue;
+    b ??= builder(src.text.length);
+    b.copy(src, pos, m.index);
+    putReplacement(b, src, m.index, m[0], r);
+    pos = m.index + m[0].length;
+  }
+  if (!b) return src;
+  b.copy(src, pos, src.text.length);
+  return b.finish(src.map[src.text.length]);
+}
+
+/**
+ * Put replacement `r` for `orig` (at src index `at`): characters kept from `orig` (a subsequence, e.g. spaces removed)
+ * keep their own map entries; others map to the position of the character they replace.
+ */
+function putReplacement(b: Builder, src: Mapped, at: number, orig: string, r: string): void {
+  let j = 0;
+  for (let k = 0; k < r.length; k++) {
+    const ch = r[k];
+    let found = -1;
+    for (let q = j; q < orig.length; q++) {
+      if (orig[q] === ch) {
+        found = q;
+        break;
+      }
+    }
+    if (found >= 0) {
+      b.copy(src, at + found, at + found + 1);
+      j = found + 1;
+    } else {
+      b.put(ch, src.map[at + Math.min(j, orig.length - 1)]);
+      if (j < orig.length) j++;
+    }
+  }
+}
+
+/** original.slice for a clean span [a, b): the original text it came from. */
+export function originalSpan(original: string, map: Int32Array, a: number, b: number): string {
+  if (b <= a) return "";
+  return original.slice(map[a], map[b - 1] + 1);
+}

@@ -1,0 +1,42 @@
+// Spaces left by PDF conversion and viewers, removed with the offset map kept:
+//   `56 张` → `56张`, `60 %` → `60%`, `1 234` → `1234`, `3 .5` → `3.5`, `1234人 次` → `1234人次` (split measure words
+//   from data/reference/ingest-split-units.txt); runs of spaces → one space; blank lines collapsed to one.
+// A space before a digit is kept: `总结 1.力求` uses it as a separator and the number must stay apart.
+import { rewrite, type Mapped } from "./offsets.ts";
+
+export interface SpaceReference {
+  splitUnits: Set<string>;
+}
+
+const HAN = "\\u3400-\\u9fff";
+const DIGIT_SPACE_UNIT = new RegExp(`\\d +(?=[${HAN}%‰])`, "g");
+const THOUSANDS = /(?<![\d.])\d{1,3}(?: \d{3})+(?![\d.]| ?[\d])/g;
+const SPACE_DOT = /\d +\.(?=\d)/g;
+const SPLIT_UNIT = new RegExp(`(?<=\\d[万亿余多]?)([${HAN}]) +([${HAN}])`, "g");
+const MULTI_SPACE = / {2,}/g;
+const BLANK_LINES = /\n{3,}/g;
+const LEADING = /^\n+/g;
+
+const dropSpaces = (m: RegExpExecArray) => m[0].replace(/ +/g, "");
+
+export function fixSpaces(src: Mapped, ref: SpaceReference): Mapped {
+  let t = src;
+  if (t.text.indexOf(" ") >= 0) {
+    t = rewrite(t, DIGIT_SPACE_UNIT, dropSpaces);
+    t = rewrite(t, THOUSANDS, dropSpaces);
+    t = rewrite(t, SPACE_DOT, dropSpaces);
+    t = rewrite(t, SPLIT_UNIT, (m) => (ref.splitUnits.has(m[1] + m[2]) ? m[1] + m[2] : null));
+    t = rewrite(t, MULTI_SPACE, () => " ");
+  }
+  t = rewrite(t, BLANK_LINES, () => "\n\n");
+  t = rewrite(t, LEADING, () => "");
+  // trailing line breaks
+  let end = t.text.length;
+  while (end > 0 && t.text[end - 1] === "\n") end--;
+  if (end < t.text.length) {
+    const map = t.map.slice(0, end + 1);
+    map[end] = t.map[t.text.length];
+    t = { text: t.text.slice(0, end), map };
+  }
+  return t;
+}
