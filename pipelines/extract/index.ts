@@ -1,12 +1,66 @@
-import type { CleanText, DocumentDescription, FigureRow } from "../types.ts";
+// extract: every welfare figure of a report as a metrics row, read the way an analyst reads it.
+// segment (headings, sentences, plan parts) → quantities (number, unit, qualifier) → classify
+// (kind, year, measure, domain, indicator). Pure and deterministic; reference data is loaded once.
+import type { CleanText, Domain, DocumentDescription, FigureRow } from "../types.ts";
+import { catalogIndicator, domainOf, indicatorLabel, kindAndYear, measureOf } from "../classify/index.ts";
+import { clauseAround, segment, type Heading } from "../segment/index.ts";
+import { findQuantities } from "./quantities.ts";
+import { loadExtractReference as load, type ExtractReference } from "./reference.ts";
 
-export interface ExtractReference {}
+export type { ExtractReference } from "./reference.ts";
 
-export function loadExtractReference(_dir: string): ExtractReference {
-  return {};
+export function loadExtractReference(dir: string): ExtractReference {
+  return load(dir);
 }
 
-// Placeholder until segment/extract/classify land.
-export function extractFigures(_clean: CleanText, _desc: DocumentDescription, _ref: ExtractReference): FigureRow[] {
-  return [];
+/** Offsets of a clean span [a, b) in the original text. */
+export function originalSpan(clean: CleanText, a: number, b: number): [number, number] {
+  const map = clean.toOriginal;
+  const start = map[a];
+  const end = b > a ? map[b - 1] + 1 : start;
+  return [start, end];
+}
+
+export function extractFigures(clean: CleanText, desc: DocumentDescription, ref: ExtractReference): FigureRow[] {
+  const text = clean.text;
+  const seg = segment(text, ref, desc.reportYear, desc.period);
+  const reportYear = desc.reportYear ?? seg.reportYear;
+  const headingCache = new Map<Heading, Domain | null>();
+  const rows: FigureRow[] = [];
+  for (const sent of seg.sentences) {
+    const quantities = findQuantities(text, sent.start, sent.end, ref);
+    if (!quantities.length) continue;
+    const sentence = text.slice(sent.start, sent.end).replace(/\s+/g, " ").trim();
+    const section = sent.headings.map((h) => h.text.replace(/[。：:，,]+$/, "")).join(" > ");
+    for (const q of quantities) {
+      const { kind, year } = kindAndYear(text, sent, q, ref, reportYear);
+      const measure = measureOf(text, sent, q, ref);
+      const domain = domainOf(text, sent, q, ref, headingCache);
+      const indicator = indicatorLabel(text, sent, q, q.unit, measure);
+      const [sa, sb] = clauseAround(text, sent.start, sent.end, q.numStart, true);
+      const phrase = indicator + "|" + text.slice(sa, sb);
+      const indicator_id = catalogIndicator(phrase, q.unit, measure, domain, ref.indicators);
+      const [start, end] = originalSpan(clean, q.start, q.end);
+      rows.push({
+        section,
+        sentence,
+        quote: clean.original.slice(start, end),
+        start,
+        end,
+        value: q.value,
+        unit: q.unit,
+        measure_word: q.measureWord,
+        qualifier: q.qualifier,
+        low: q.low,
+        high: q.high,
+        kind,
+        measure,
+        year,
+        domain,
+        indicator,
+        indicator_id,
+      });
+    }
+  }
+  return rows;
 }

@@ -1,0 +1,213 @@
+// Reads what a quantity means: kind (done or planned) and year, measure (level, rate, change),
+// domain (from the figure's own phrase, then its clause, then its sentence, then its headings),
+// a short Chinese indicator label, and the catalog indicator it maps to.
+import type { Domain, Kind, Measure, Unit } from "../types.ts";
+import type { ExtractReference, Indicator } from "../extract/reference.ts";
+import type { Quantity } from "../extract/quantities.ts";
+import { clauseAround, clausesOf, type Heading, type Sentence } from "../segment/index.ts";
+
+const YEAR_MENTION = /((?:19|20)\d{2})\s*(?:年度|年)(?!\d)/g;
+
+function lastIndexOfAny(s: string, words: string[]): { index: number; word: string } | null {
+  let best: { index: number; word: string } | null = null;
+  for (const w of words) {
+    const i = s.lastIndexOf(w);
+    if (i >= 0 && (!best || i + w.length > best.index + best.word.length || (i + w.length === best.index + best.word.length && w.length > best.word.length))) best = { index: i, word: w };
+  }
+  return best;
+}
+
+/** kind and year of one figure: its part of the report, then the words right around it. */
+export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, reportYear: number | null): { kind: Kind; year: number | null } {
+  const p = ref.plan;
+  let kind: Kind = sent.kind;
+  const ctxYear = sent.year ?? reportYear;
+  let year = ctxYear;
+
+  // A year named earlier in the sentence (2023年计划新增…, 2021年上半年共支出…) or a relative one (去年年底投入…).
+  const head = text.slice(sent.start, q.numStart);
+  let yearPos = -1;
+  for (const m of head.matchAll(YEAR_MENTION)) {
+    const i = m.index ?? 0;
+    const prev = head[i - 1] ?? "";
+    if (/[-－—~～至到]/.test(head[i + m[0].length] ?? "") || /[-－—~～]/.test(prev)) continue;
+    // Inside 《…》 (a document's title) the year names the document, not the figure.
+    if (head.lastIndexOf("《", i) > head.lastIndexOf("》", i)) continue;
+    yearPos = i;
+    year = Number(m[1]);
+  }
+  const [ca] = clauseAround(text, sent.start, sent.end, q.numStart);
+  const rel = lastIndexOfAny(text.slice(sent.start, q.numStart), p.relativeYears.map(([w]) => w));
+  if (rel && rel.index > yearPos && ctxYear !== null && sent.start + rel.index >= ca - 40) {
+    const delta = p.relativeYears.find(([w]) => w === rel.word)![1];
+    year = ctxYear + delta;
+  }
+  if (year !== null && reportYear !== null && year > reportYear && sent.kind === "actual" && year !== ctxYear) kind = "target";
+
+  // Words right around the figure.
+  const [la] = clauseAround(text, sent.start, sent.end, q.numStart, true);
+  const after = text.slice(q.end, Math.min(sent.end, q.end + 8)).replace(/^[\s的]+/, "");
+  const before = text.slice(Math.max(la, q.start - p.targetBeforeWindow), q.start);
+  const baseline = p.baselineBefore.some((w) => text.startsWith(w, q.start - w.length)) && p.baselineAfter.some((w) => text.startsWith(w, q.end));
+  if (p.targetAfter.some((w) => after.startsWith(w))) kind = "target";
+  else if (baseline) kind = "actual";
+  else if (p.targetBefore.some((w) => before.includes(w))) kind = "target";
+  else if (text[q.end] === "的") {
+    // Capacity of a facility still being built: 床位数500张的养老综合体建设.
+    const tail = text.slice(q.end, Math.min(sent.end, q.end + 24));
+    const clauseHead = text.slice(ca, q.start);
+    if (p.plannedCapacityVerbs.some((w) => tail.includes(w)) && !p.completedVerbs.some((w) => clauseHead.includes(w))) kind = "target";
+  } else {
+    // Part of an attributive chain ending in a planned-capacity phrase: 占地71亩床位数1800余张的…建设.
+    const tail = text.slice(q.end, Math.min(sent.end, q.end + 14));
+    const de = tail.indexOf("张的");
+    if (de >= 0 && !/[，,。；、]/.test(tail.slice(0, de)) && p.plannedCapacityVerbs.some((w) => text.slice(q.end + de, q.end + de + 30).includes(w))) kind = "target";
+  }
+  return { kind, year };
+}
+
+/** measure of one figure. */
+export function measureOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference): Measure {
+  const m = ref.measure;
+  if (q.pointChange) return "change";
+  const [ca] = clauseAround(text, sent.start, sent.end, q.numStart);
+  const win = text.slice(Math.max(ca, q.start - m.changeWindow - 6), q.start);
+  const hit = lastIndexOfAny(win, m.changeBefore);
+  let change = false;
+  if (hit) {
+    const gap = win.slice(hit.index + hit.word.length);
+    if (/^(了|达|为|达到|约|近|超|超过|是)?$/.test(gap)) change = true;
+  }
+  if (q.unit === "percent") return change ? "change" : "rate";
+  if (change) {
+    const clauseBefore = text.slice(ca, q.start);
+    if (/同比|环比|比上年|比去年|较上年|较去年|上年同期|去年同期/.test(clauseBefore)) return "change";
+  }
+  const before = text.slice(Math.max(ca, q.start - m.perCapitaWindow), q.start);
+  if (m.perCapitaBefore.some((w) => before.includes(w))) return "rate";
+  if (q.bare && /率$/.test(text.slice(ca, q.start).replace(/(达到|达|为|是|超过|超|近|约)$/, ""))) return "rate";
+  return "level";
+}
+
+function maskedSlice(text: string, a: number, b: number, ref: ExtractReference): string {
+  let s = text.slice(a, b);
+  for (const w of ref.domains.masks) if (s.includes(w)) s = s.split(w).join("＿".repeat(w.length));
+  return s;
+}
+
+interface DomainScore {
+  domain: Domain;
+  score: number;
+  distance: number;
+}
+
+/** Keyword scores of the domains in [a, b), with each domain's nearest distance to the figure. */
+function scoreDomains(text: string, a: number, b: number, figA: number, figB: number, ref: ExtractReference): DomainScore[] {
+  const s = maskedSlice(text, a, b, ref);
+  const re = ref.domains.re;
+  re.lastIndex = 0;
+  const by = new Map<Domain, DomainScore>();
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    const info = ref.domains.byWord.get(m[0]);
+    if (!info) continue;
+    const ks = a + m.index;
+    const ke = ks + m[0].length;
+    const distance = ke <= figA ? figA - ke : ks >= figB ? ks - figB + 0.5 : 0;
+    const cur = by.get(info.domain) ?? { domain: info.domain, score: 0, distance: Infinity };
+    cur.score += info.weight;
+    cur.distance = Math.min(cur.distance, distance);
+    by.set(info.domain, cur);
+  }
+  return [...by.values()].sort((x, y) => y.score - x.score || x.distance - y.distance);
+}
+
+function pick(scores: DomainScore[], dominant: boolean): Domain | null {
+  if (!scores.length) return null;
+  if (!dominant || scores.length === 1) return scores[0].domain;
+  return scores[0].score >= 1.5 * scores[1].score ? scores[0].domain : null;
+}
+
+/** Domain of a heading chain: innermost heading that clearly says one. */
+export function headingDomain(text: string, headings: Heading[], ref: ExtractReference, cache: Map<Heading, Domain | null>): Domain | null {
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const h = headings[i];
+    let d = cache.get(h);
+    if (d === undefined) {
+      d = pick(scoreDomains(text, h.start, h.start + h.text.length, h.start, h.start, ref), true);
+      cache.set(h, d);
+    }
+    if (d) return d;
+  }
+  return null;
+}
+
+export function domainOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, cache: Map<Heading, Domain | null>): Domain {
+  const [sa, sb] = clauseAround(text, sent.start, sent.end, q.numStart, true);
+  let d = pick(scoreDomains(text, sa, sb, q.start, q.end, ref), false);
+  if (d) return d;
+  const [ca, cb] = clauseAround(text, sent.start, sent.end, q.numStart);
+  d = pick(scoreDomains(text, ca, cb, q.start, q.end, ref), false);
+  if (d) return d;
+  // Earlier clauses of the same sentence, nearest first, when one domain clearly leads.
+  const clauses = clausesOf(text, sent.start, ca).reverse();
+  for (const [a, b] of clauses.slice(0, 5)) {
+    d = pick(scoreDomains(text, a, b, b, b, ref), true);
+    if (d) return d;
+  }
+  return headingDomain(text, sent.headings, ref, cache) ?? "other";
+}
+
+const FILLER_START = /^(?:其中|截至目前|截至|截止|目前|当前|今年以来|年内|全年|全市|全区|全县|全省|区本级|我区|我市|我县|共有|共计|总计|合计|累计|共|已经|已|先后|分别|均|为|对|向|给予|实现)+/;
+const FILLER_END = /(?:达到|达|为|是|共计|合计|共|计|超过|超|近|约|逾|不少于|不足|分别|均|累计|已|的)+$/;
+
+function unitSuffix(base: string, unit: Unit, measure: Measure): string {
+  if (measure === "change") return /增幅|增长|增加|下降|减少$/.test(base) ? base : base + "增幅";
+  switch (unit) {
+    case "percent": return /率|比例|比重|占比|覆盖面$/.test(base) ? base : base + "比例";
+    case "yuan": return /(金额|资金|额|费|款|补助|补贴|津贴|投入|投资|标准|规模)$/.test(base) ? base : base + "金额";
+    case "person": return /人数$/.test(base) ? base : base + "人数";
+    case "person_time": return /人次$/.test(base) ? base : base + "人次";
+    case "household": return /户数$/.test(base) ? base : base + "户数";
+    case "couple": return /对数$/.test(base) ? base : base + "对数";
+    case "bed": return /床位数$/.test(base) ? base : /床位$/.test(base) ? base + "数" : base + "床位数";
+    case "event": return /(次数|场次|节数)$/.test(base) ? base : base + "次数";
+    case "hour": return /时数|时长$/.test(base) ? base : base + "时数";
+    default: return /(数|量|面积|规模)$/.test(base) ? base : base + "数";
+  }
+}
+
+/** A short simplified-Chinese label of what the figure counts: the noun phrase around it plus 数/人数/金额. */
+export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: Unit, measure: Measure): string {
+  const [sa, sb] = clauseAround(text, sent.start, sent.end, q.numStart, true);
+  const cjk = (s: string) => s.replace(/[^\u4e00-\u9fff()（）+]/g, "");
+  let pre = cjk(text.slice(sa, q.start)).replace(FILLER_START, "").replace(FILLER_END, "");
+  pre = pre.replace(/^[()（）]+/, "");
+  let base = "";
+  if (pre.length >= 2) base = pre.length > 16 ? pre.slice(-16) : pre;
+  else {
+    const post = text.slice(q.end, sb);
+    const cut = post.search(/[的和与及,，、。;；(（\s]/);
+    base = cjk(cut >= 0 ? post.slice(0, cut) : post).slice(0, 12);
+    if (base.length < 2) base = cjk(text.slice(sa, sb)).slice(0, 12);
+  }
+  return base ? unitSuffix(base, unit, measure) : "";
+}
+
+const COMPATIBLE: Partial<Record<Unit, Unit[]>> = { facility: ["facility", "item"], item: ["item", "facility"] };
+
+/** The catalog indicator whose phrasings best match the figure's own phrase, or "" when none fits. */
+export function catalogIndicator(phrase: string, unit: Unit, measure: Measure, domain: Domain, catalog: Indicator[]): string {
+  let best = "";
+  let bestScore = 0;
+  const units = COMPATIBLE[unit] ?? [unit];
+  for (const ind of catalog) {
+    if (!units.includes(ind.unit) || ind.measure !== measure || ind.domain !== domain) continue;
+    for (const alt of ind.keywords) {
+      if (!alt.every((w) => phrase.includes(w))) continue;
+      const score = alt.reduce((n, w) => n + w.length, 0) + (ind.unit === unit ? 0.5 : 0);
+      if (score > bestScore) { bestScore = score; best = ind.id; }
+    }
+  }
+  return best;
+}

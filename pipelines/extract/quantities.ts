@@ -1,0 +1,250 @@
+// Finds the quantities in a sentence: number (+ 万/亿) (+ 余/多) + measure word or %, with its qualifier,
+// range ends and canonical unit; drops what GOLD.md says is not a metric (dates, ordinals, document
+// numbers, plan names, age limits, thresholds, page furniture, rhetoric). Each candidate is judged on a
+// bounded window around it, so the scan stays linear in the text length.
+import type { Qualifier, Unit } from "../types.ts";
+import { NUMERAL_RE, hasChineseDigit, isArabic, parseArabic, parseChinese } from "./numbers.ts";
+import type { ExtractReference } from "./reference.ts";
+
+export interface Quantity {
+  /** Clean-text span of the quote (qualifier words included where GOLD.md's quotes include them). */
+  start: number;
+  end: number;
+  /** Span of the numeral itself (first number of a range). */
+  numStart: number;
+  numEnd: number;
+  /** End of the measure word (or of the number when there is none). */
+  unitEnd: number;
+  value: number;
+  low: number | null;
+  high: number | null;
+  unit: Unit;
+  measureWord: string;
+  qualifier: Qualifier;
+  /** 个百分点: a change in percentage points. */
+  pointChange: boolean;
+  /** No measure word: the unit was read from the noun before (人次超7000) or from money words (金额48.14万). */
+  bare: boolean;
+  chinese: boolean;
+}
+
+const SPACE = /[ \u00a0\u3000\t]/;
+
+function startsWithAny(text: string, pos: number, words: string[]): string | null {
+  for (const w of words) if (text.startsWith(w, pos)) return w;
+  return null;
+}
+
+function endsWithAny(text: string, pos: number, words: string[]): string | null {
+  for (const w of words) if (pos - w.length >= 0 && text.startsWith(w, pos - w.length)) return w;
+  return null;
+}
+
+function skipSpaces(text: string, pos: number, limit: number): number {
+  let p = pos;
+  while (p < limit && p - pos < 2 && SPACE.test(text[p])) p++;
+  return p;
+}
+
+/** Inside 《…》 or a short “…” (plan names, slogans: “1+8+X”, “9028”, “520”)? */
+function insideNamedSpan(text: string, lo: number, hi: number, a: number, b: number, ref: ExtractReference): boolean {
+  const ex = ref.exclusions;
+  for (const [open, close] of ex.brackets) {
+    const o = text.lastIndexOf(open, a);
+    if (o >= lo && o >= a - 60) {
+      const c = text.lastIndexOf(close, a);
+      if (c < o) {
+        const c2 = text.indexOf(close, b);
+        if (c2 >= 0 && c2 < hi && c2 - b < 60) return true;
+      }
+    }
+  }
+  for (const [open, close] of ex.shortQuotes) {
+    if (open === close) continue;
+    const o = text.lastIndexOf(open, a);
+    if (o < lo || a - o > ex.shortQuoteMax) continue;
+    const c = text.lastIndexOf(close, a - 1);
+    if (c > o) continue;
+    const c2 = text.indexOf(close, b);
+    if (c2 >= 0 && c2 < hi && c2 - o - 1 <= ex.shortQuoteMax) return true;
+  }
+  return false;
+}
+
+function resolveUnit(word: string, text: string, lo: number, hi: number, a: number, b: number, ref: ExtractReference): Unit {
+  const rules = ref.unitRules.get(word) ?? [];
+  const win = text.slice(Math.max(lo, a - 12), Math.min(hi, b + 8));
+  for (const r of rules) {
+    if (!r.context.length || r.context.some((w) => win.includes(w))) return r.unit;
+  }
+  return rules[rules.length - 1]?.unit ?? "other";
+}
+
+interface Suffix {
+  mult: number;
+  inner: Qualifier | null;
+  pos: number;
+}
+
+function readMultipliers(text: string, pos: number, hi: number, ref: ExtractReference, allowInner: boolean): Suffix {
+  let mult = 1;
+  let inner: Qualifier | null = null;
+  let p = pos;
+  for (let k = 0; k < 4 && p < hi; k++) {
+    const q = skipSpaces(text, p, hi);
+    const ch = text[q];
+    if (ch in ref.bigUnits) { mult *= ref.bigUnits[ch]; p = q + 1; continue; }
+    if (allowInner && ch in ref.qualifierInner && !inner) { inner = ref.qualifierInner[ch]; p = q + 1; continue; }
+    break;
+  }
+  return { mult, inner, pos: p };
+}
+
+/** All quantities of one sentence [lo, hi) of the clean text. */
+export function findQuantities(text: string, lo: number, hi: number, ref: ExtractReference): Quantity[] {
+  const out: Quantity[] = [];
+  const ex = ref.exclusions;
+  const re = new RegExp(NUMERAL_RE.source, "g");
+  re.lastIndex = lo;
+  let consumed = lo;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < hi) {
+    const numStart = m.index;
+    let numEnd = numStart + m[0].length;
+    if (numEnd > hi) break;
+    if (numStart < consumed) continue;
+    const raw = m[0];
+    const chinese = !isArabic(raw);
+    let v1 = chinese ? parseChinese(raw, ref) : parseArabic(raw);
+    if (!Number.isFinite(v1)) continue;
+    if (chinese && !hasChineseDigit(raw, ref)) continue;
+
+    // Not metrics: ordinals, per-N ratios' denominators, document numbers, codes, dates.
+    const before = text[numStart - 1] ?? "";
+    if (/[A-Za-z]/.test(before) || (!chinese && /[0-9.．]/.test(before))) continue;
+    if (endsWithAny(text, numStart, ex.precededBy)) continue;
+
+    // Range: 16-45万元, 4至16小时, 16万-45万元.
+    let low: number | null = null;
+    let high: number | null = null;
+    let afterFirst = readMultipliers(text, numEnd, hi, ref, false);
+    let p = afterFirst.pos;
+    const conn = startsWithAny(text, p, ref.rangeConnectors);
+    if (conn) {
+      re.lastIndex = p + conn.length;
+      const m2 = re.exec(text);
+      if (m2 && m2.index === p + conn.length && m2.index + m2[0].length <= hi && isArabic(m2[0]) === !chinese) {
+        const v2 = chinese ? parseChinese(m2[0], ref) : parseArabic(m2[0]);
+        if (Number.isFinite(v2) && v2 > v1) {
+          low = v1;
+          high = v2;
+          numEnd = m2.index + m2[0].length;
+          p = numEnd;
+        }
+      }
+      re.lastIndex = numEnd;
+      if (low === null) p = afterFirst.pos;
+    }
+    if (low === null) {
+      afterFirst = { mult: 1, inner: null, pos: numEnd };
+      p = numEnd;
+    }
+    const suf = readMultipliers(text, p, hi, ref, true);
+    p = suf.pos;
+    const mult1 = low !== null && afterFirst.mult !== 1 ? afterFirst.mult : suf.mult;
+    const mult2 = suf.mult;
+
+    // Measure word or percent.
+    let unit: Unit | null = null;
+    let measureWord = "";
+    let pointChange = false;
+    let bare = false;
+    const q = skipSpaces(text, p, hi);
+    if (text[q] === "%" || text[q] === "％") { unit = "percent"; measureWord = text[q]; p = q + 1; }
+    else {
+      const pc = startsWithAny(text, q, ref.measure.changeUnits);
+      if (pc) { unit = "percent"; measureWord = pc; pointChange = true; p = q + pc.length; }
+      else {
+        const w = startsWithAny(text, q, ref.unitWordsLongestFirst);
+        if (w) { measureWord = w; unit = resolveUnit(w, text, lo, hi, numStart, q + w.length, ref); p = q + w.length; }
+      }
+    }
+
+    // Chinese numerals are figures only with a counter that counts something (两家, 一千张), never alone.
+    if (chinese) {
+      if (!unit || !ref.chineseNumeralUnits.has(measureWord)) continue;
+      const value = v1 * mult2;
+      if (value < 2) continue;
+      if (ref.chineseNumeralUnitsNeedingMoreThanOne.has(measureWord) && value < 10) continue;
+    }
+
+    if (!unit) {
+      // Bare numbers: money by context (金额48.14万, 5万补助), or the unit named by the noun before (日助餐人次超7000).
+      const nextCh = text[p] ?? "";
+      const clauseBefore = text.slice(Math.max(lo, numStart - 16), numStart);
+      const moneyNear = ex.moneyContext.some((w) => clauseBefore.includes(w)) || ex.moneyContext.some((w) => text.startsWith(w, p)) || /^的?(补助|补贴|资金|奖励|经费)/.test(text.slice(p, p + 4));
+      if (suf.mult >= 10000 && moneyNear) { unit = "yuan"; bare = true; }
+      else if (!/[\u4e00-\u9fffA-Za-z0-9]/.test(nextCh)) {
+        let b0 = numStart;
+        const pre = endsWithAny(text, b0, ref.qualifierPrefix.map(([w]) => w));
+        if (pre) b0 -= pre.length;
+        const verb = endsWithAny(text, b0, ex.bareNumberVerbs);
+        if (verb) b0 -= verb.length;
+        if (!endsWithAny(text, b0, ex.bareNumberStopNouns)) {
+          for (const [noun, u] of ex.bareNumberNouns) {
+            if (b0 - noun.length >= lo && text.startsWith(noun, b0 - noun.length)) {
+              unit = (u === "percent_missing" ? "other" : u) as Unit;
+              bare = true;
+              break;
+            }
+          }
+        }
+      }
+      if (!unit) continue;
+      if (bare && !chinese && v1 >= 1900 && v1 <= 2100 && Number.isInteger(v1) && suf.mult === 1 && /^\s*年/.test(text.slice(p, p + 3))) continue;
+    }
+    const unitEnd = p;
+
+    // After the measure word: rhetoric and policy devices (3张清单, 一次性), outer qualifiers, thresholds.
+    if (!bare && startsWithAny(text, p, ex.afterUnit)) continue;
+    let qualifier: Qualifier = suf.inner ?? "exact";
+    const outer = ref.qualifierOuter.find(([w]) => text.startsWith(w, p));
+    let end = p;
+    if (outer) {
+      const after = p + outer[0].length;
+      if (startsWithAny(text, after, ex.thresholdAfterQualifier)) continue;
+      qualifier = outer[1];
+      end = after;
+    }
+    if (text.startsWith("及以上", p) || text.startsWith("及以下", p)) continue;
+
+    // Prefix qualifiers: 约 近 超 不足 …; a figure right before 目标/任务 is the target itself (超过86%既定任务目标).
+    let start = numStart;
+    const pre = ref.qualifierPrefix.find(([w]) => numStart - w.length >= lo && text.startsWith(w, numStart - w.length));
+    if (pre && !/^(最近|附近|临近)$/.test(text.slice(numStart - pre[0].length - 1, numStart - pre[0].length + 1))) {
+      if (!startsWithAny(text, end, ref.exactWhenFollowedBy) && qualifier === "exact") qualifier = pre[1];
+      if (ref.prefixInQuote.has(pre[1])) start = numStart - pre[0].length;
+    }
+
+    if (insideNamedSpan(text, lo, hi, numStart, unitEnd, ref)) continue;
+
+    let value: number;
+    if (low !== null && high !== null) {
+      low *= mult1;
+      high *= mult2;
+      value = (low + high) / 2;
+      qualifier = "range";
+    } else value = v1 * mult2;
+    value = Math.round(value * 1e6) / 1e6;
+
+    out.push({
+      start, end, numStart, numEnd, unitEnd, value,
+      low: low !== null ? Math.round(low * 1e6) / 1e6 : null,
+      high: high !== null ? Math.round(high * 1e6) / 1e6 : null,
+      unit, measureWord, qualifier, pointChange, bare, chinese,
+    });
+    consumed = end;
+    re.lastIndex = Math.max(re.lastIndex, unitEnd);
+  }
+  return out;
+}

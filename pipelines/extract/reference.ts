@@ -1,0 +1,270 @@
+// Loads the language knowledge extract/segment/classify use from data/reference (data, not code):
+// measure words, numerals, qualifiers, exclusions, plan markers, measure markers, domain keywords,
+// and the indicator catalog. Everything is compiled here once per worker; the per-document code
+// only runs the compiled structures.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Domain, Measure, Qualifier, Unit } from "../types.ts";
+
+export const UNITS: readonly Unit[] = [
+  "yuan", "person", "person_time", "household", "bed", "facility", "item", "meal", "copy",
+  "couple", "percent", "sqm", "mu", "hour", "day", "event", "case", "dose", "other",
+];
+export const DOMAINS: readonly Domain[] = [
+  "elderly_care", "social_assistance", "child_welfare", "disability", "charity", "welfare_lottery",
+  "social_organizations", "social_work", "community_governance", "marriage", "funeral", "place_names",
+  "veterans", "health", "disaster_relief", "resettlement", "admin_services", "other",
+];
+const MEASURES: readonly Measure[] = ["level", "rate", "change"];
+
+export interface UnitRule {
+  word: string;
+  unit: Unit;
+  /** When set, the rule applies only if one of these words is near the figure. */
+  context: string[];
+}
+
+export interface Indicator {
+  id: string;
+  labelZh: string;
+  labelEn: string;
+  domain: Domain;
+  unit: Unit;
+  measure: Measure;
+  /** Each alternative is a list of words that must all occur. */
+  keywords: string[][];
+}
+
+/** A set of words matched as a longest-first alternation. */
+export interface WordSet {
+  words: string[];
+  re: RegExp;
+}
+
+export interface ExtractReference {
+  /** Measure words, longest first; several rules per word are tried in file order. */
+  unitRules: Map<string, UnitRule[]>;
+  unitWordsLongestFirst: string[];
+  digits: Record<string, number>;
+  smallUnits: Record<string, number>;
+  bigUnits: Record<string, number>;
+  chineseNumeralUnits: Set<string>;
+  chineseNumeralUnitsNeedingMoreThanOne: Set<string>;
+  qualifierPrefix: [string, Qualifier][];
+  prefixInQuote: Set<Qualifier>;
+  qualifierInner: Record<string, Qualifier>;
+  qualifierOuter: [string, Qualifier][];
+  exactWhenFollowedBy: string[];
+  rangeConnectors: string[];
+  exclusions: {
+    precededBy: string[];
+    followedBy: string[];
+    afterUnit: string[];
+    thresholdAfterQualifier: string[];
+    brackets: [string, string][];
+    shortQuotes: [string, string][];
+    shortQuoteMax: number;
+    bareNumberNouns: [string, string][];
+    bareNumberVerbs: string[];
+    bareNumberStopNouns: string[];
+    moneyContext: string[];
+  };
+  plan: {
+    headingPlan: WordSet;
+    headingActual: WordSet;
+    headingNextYear: string[];
+    headingSameYear: string[];
+    planParagraphStarts: string[];
+    planParagraphVerbs: string[];
+    targetBefore: string[];
+    targetBeforeWindow: number;
+    targetAfter: string[];
+    baselineBefore: string[];
+    baselineAfter: string[];
+    plannedCapacityVerbs: string[];
+    completedVerbs: string[];
+    relativeYears: [string, number][];
+  };
+  measure: {
+    changeBefore: string[];
+    changeWindow: number;
+    notChangeIfFollowedBy: string[];
+    changeUnits: string[];
+    perCapitaBefore: string[];
+    perCapitaWindow: number;
+    rateNouns: string[];
+    shareBefore: string[];
+  };
+  domains: {
+    /** One alternation over every keyword, longest first. */
+    re: RegExp;
+    byWord: Map<string, { domain: Domain; weight: number }>;
+    masks: string[];
+  };
+  indicators: Indicator[];
+}
+
+/** Minimal RFC 4180 reader (quotes, doubled quotes, CRLF). */
+export function parseCsvText(text: string): string[][] {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+      } else field += c;
+      continue;
+    }
+    if (c === '"') quoted = true;
+    else if (c === ",") { row.push(field); field = ""; }
+    else if (c === "\r") continue;
+    else if (c === "\n") { row.push(field); rows.push(row); row = []; field = ""; }
+    else field += c;
+  }
+  if (field !== "" || row.length) { row.push(field); rows.push(row); }
+  return rows.filter((r) => r.length > 1 || r[0] !== "");
+}
+
+export function readCsvObjects(path: string): Record<string, string>[] {
+  const [head = [], ...body] = parseCsvText(readFileSync(path, "utf8"));
+  const cols = head.map((h) => h.trim());
+  return body.map((r) => Object.fromEntries(cols.map((c, i) => [c, (r[i] ?? "").trim()])));
+}
+
+function readJson<T>(dir: string, name: string): T {
+  return JSON.parse(readFileSync(join(dir, name), "utf8").replace(/^\uFEFF/, "")) as T;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export function wordSet(words: string[], flags = "g"): WordSet {
+  const sorted = [...new Set(words.filter(Boolean))].sort((a, b) => b.length - a.length);
+  const re = sorted.length ? new RegExp(sorted.map(escapeRe).join("|"), flags) : /(?!)/g;
+  return { words: sorted, re };
+}
+
+const longestFirst = <T>(entries: [string, T][]) => [...entries].sort((a, b) => b[0].length - a[0].length);
+
+function asUnit(u: string, where: string): Unit {
+  if (!(UNITS as readonly string[]).includes(u)) throw new Error(`${where}: unknown unit "${u}"`);
+  return u as Unit;
+}
+
+export function loadIndicators(path: string): Indicator[] {
+  if (!existsSync(path)) return [];
+  return readCsvObjects(path).map((r, i) => {
+    const where = `indicators.csv row ${i + 2}`;
+    if (!(DOMAINS as readonly string[]).includes(r.domain)) throw new Error(`${where}: unknown domain "${r.domain}"`);
+    if (!(MEASURES as readonly string[]).includes(r.measure || "level")) throw new Error(`${where}: unknown measure "${r.measure}"`);
+    return {
+      id: r.id,
+      labelZh: r.label_zh,
+      labelEn: r.label_en,
+      domain: r.domain as Domain,
+      unit: asUnit(r.unit, where),
+      measure: (r.measure || "level") as Measure,
+      keywords: (r.keywords ?? "").split("|").map((k) => k.split("&").map((w) => w.trim()).filter(Boolean)).filter((k) => k.length),
+    };
+  });
+}
+
+export function loadExtractReference(dir: string): ExtractReference {
+  const unitRules = new Map<string, UnitRule[]>();
+  for (const r of readCsvObjects(join(dir, "units.csv"))) {
+    const rule: UnitRule = { word: r.measure_word, unit: asUnit(r.unit, `units.csv ${r.measure_word}`), context: r.context ? r.context.split("|") : [] };
+    const list = unitRules.get(rule.word) ?? [];
+    list.push(rule);
+    unitRules.set(rule.word, list);
+  }
+  const unitWordsLongestFirst = [...unitRules.keys()].sort((a, b) => b.length - a.length);
+
+  const num = readJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[] }>(dir, "numerals.json");
+  const q = readJson<{ prefix: Record<string, Qualifier>; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; rangeConnectors: string[] }>(dir, "qualifiers.json");
+  const ex = readJson<{
+    precededBy: string[]; followedBy: string[]; afterUnit: string[]; thresholdAfterQualifier: string[];
+    insideBrackets: [string, string][]; shortQuotes: [string, string][]; shortQuoteMax: number;
+    bareNumberNouns: Record<string, string>; bareNumberVerbs: string[]; bareNumberStopNouns: string[]; moneyContext: string[];
+  }>(dir, "exclusions.json");
+  const p = readJson<{
+    headingPlan: string[]; headingActual: string[]; headingNextYear: string[]; headingSameYear: string[];
+    planParagraphStarts: string[]; planParagraphVerbs: string[]; targetBefore: string[]; targetBeforeWindow: number;
+    targetAfter: string[]; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
+    completedVerbs: string[]; relativeYears: Record<string, number>;
+  }>(dir, "plan-markers.json");
+  const m = readJson<{
+    changeBefore: string[]; changeWindow: number; notChangeIfFollowedBy: string[]; changeUnits: string[];
+    perCapitaBefore: string[]; perCapitaWindow: number; rateNouns: string[]; shareBefore: string[];
+  }>(dir, "measure-markers.json");
+  const d = readJson<{ masks: string[]; domains: Record<string, string[]> }>(dir, "domains.json");
+
+  const byWord = new Map<string, { domain: Domain; weight: number }>();
+  for (const [domain, words] of Object.entries(d.domains)) {
+    if (!(DOMAINS as readonly string[]).includes(domain)) throw new Error(`domains.json: unknown domain "${domain}"`);
+    for (const entry of words) {
+      const [word, w] = entry.split(":");
+      if (!byWord.has(word)) byWord.set(word, { domain: domain as Domain, weight: w ? Number(w) : word.length });
+    }
+  }
+
+  const sortLong = (a: string[]) => [...a].sort((x, y) => y.length - x.length);
+  return {
+    unitRules,
+    unitWordsLongestFirst,
+    digits: num.digits,
+    smallUnits: num.smallUnits,
+    bigUnits: num.bigUnits,
+    chineseNumeralUnits: new Set(num.chineseNumeralUnits),
+    chineseNumeralUnitsNeedingMoreThanOne: new Set(num.chineseNumeralUnitsNeedingMoreThanOne),
+    qualifierPrefix: longestFirst(Object.entries(q.prefix)),
+    prefixInQuote: new Set(q.prefixInQuote),
+    qualifierInner: q.inner,
+    qualifierOuter: longestFirst(Object.entries(q.outer)),
+    exactWhenFollowedBy: sortLong(q.exactWhenFollowedBy),
+    rangeConnectors: q.rangeConnectors,
+    exclusions: {
+      precededBy: sortLong(ex.precededBy),
+      followedBy: sortLong(ex.followedBy),
+      afterUnit: sortLong(ex.afterUnit),
+      thresholdAfterQualifier: sortLong(ex.thresholdAfterQualifier),
+      brackets: ex.insideBrackets,
+      shortQuotes: ex.shortQuotes,
+      shortQuoteMax: ex.shortQuoteMax,
+      bareNumberNouns: longestFirst(Object.entries(ex.bareNumberNouns)),
+      bareNumberVerbs: sortLong(ex.bareNumberVerbs),
+      bareNumberStopNouns: sortLong(ex.bareNumberStopNouns),
+      moneyContext: ex.moneyContext,
+    },
+    plan: {
+      headingPlan: wordSet(p.headingPlan),
+      headingActual: wordSet(p.headingActual),
+      headingNextYear: p.headingNextYear,
+      headingSameYear: p.headingSameYear,
+      planParagraphStarts: p.planParagraphStarts,
+      planParagraphVerbs: p.planParagraphVerbs,
+      targetBefore: sortLong(p.targetBefore),
+      targetBeforeWindow: p.targetBeforeWindow,
+      targetAfter: sortLong(p.targetAfter),
+      baselineBefore: p.baselineBefore,
+      baselineAfter: sortLong(p.baselineAfter),
+      plannedCapacityVerbs: p.plannedCapacityVerbs,
+      completedVerbs: p.completedVerbs,
+      relativeYears: longestFirst(Object.entries(p.relativeYears)),
+    },
+    measure: {
+      changeBefore: sortLong(m.changeBefore),
+      changeWindow: m.changeWindow,
+      notChangeIfFollowedBy: m.notChangeIfFollowedBy,
+      changeUnits: sortLong(m.changeUnits),
+      perCapitaBefore: sortLong(m.perCapitaBefore),
+      perCapitaWindow: m.perCapitaWindow,
+      rateNouns: m.rateNouns,
+      shareBefore: m.shareBefore,
+    },
+    domains: { re: wordSet([...byWord.keys()]).re, byWord, masks: sortLong(d.masks) },
+    indicators: loadIndicators(join(dir, "indicators.csv")),
+  };
+}

@@ -1,0 +1,228 @@
+// Reads a report's structure the way an analyst skims it: headings and their nesting
+// (一、 / （一） / 1. / （1） / 一是), sentences, and for every part whether it records what was done
+// or lays out what is planned (2024年工作思路, 重点工作计划, 下半年工作思路, a "2023年是…将…" opening).
+// Linear in the text length: one pass over lines, one regex pass per line for inline headings.
+import type { Kind, Period } from "../types.ts";
+import type { ExtractReference } from "../extract/reference.ts";
+
+export interface Heading {
+  level: number;
+  /** Heading text as written in the clean text (numbering included), trimmed. */
+  text: string;
+  start: number;
+  end: number;
+  /** What the heading says about its part: a plan, a record, or nothing. */
+  plan: Kind | null;
+  /** The year the part is about when the heading says (2024年工作思路 → 2024, 下半年 → report year). */
+  year: number | null;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Outermost first. */
+  headings: Heading[];
+  /** Whether the part this sentence sits in is a plan, and for which year. */
+  kind: Kind;
+  year: number | null;
+}
+
+export interface Segmented {
+  sentences: Sentence[];
+  reportYear: number | null;
+  period: Period;
+}
+
+type PlanRef = Pick<ExtractReference, "plan">;
+
+const SENTENCE_END = new Set(["。", "！", "？", "!", "?", "\n"]);
+const CN_DIGITS = "一二三四五六七八九十";
+// Numbered heading markers at a line start or right after a sentence end.
+const MARKER = new RegExp(
+  `(?:^|(?<=[。；;！？!?\\s]))(?:([${CN_DIGITS}]{1,3})[、，]|[（(]([${CN_DIGITS}]{1,3})[)）]|(\\d{1,2})[.．、](?![\\d.．])|[（(](\\d{1,2})[)）]|([${CN_DIGITS}]{1,2})是(?=[^，,。；;]{2}))`,
+  "g",
+);
+const YEAR_RE = /((?:19|20)\d{2})\s*年/;
+
+function headingLevel(m: RegExpExecArray): number {
+  if (m[1] !== undefined) return 1;
+  if (m[2] !== undefined) return 2;
+  if (m[3] !== undefined) return 3;
+  if (m[4] !== undefined) return 4;
+  return 5;
+}
+
+/** Plan/record reading of a heading or title-like line. */
+export function readHeadingPlan(text: string, ref: PlanRef, reportYear: number | null, period: Period): { plan: Kind | null; year: number | null } {
+  const p = ref.plan;
+  p.headingActual.re.lastIndex = 0;
+  p.headingPlan.re.lastIndex = 0;
+  const isActual = p.headingActual.re.test(text);
+  const isPlan = p.headingPlan.re.test(text);
+  const ym = YEAR_RE.exec(text);
+  let year: number | null = ym ? Number(ym[1]) : null;
+  if (isActual) return { plan: "actual", year };
+  if (!isPlan) return { plan: null, year: null };
+  if (year === null && reportYear !== null) {
+    if (p.headingSameYear.some((w) => text.includes(w))) year = reportYear;
+    else if (p.headingNextYear.some((w) => text.includes(w))) year = reportYear + 1;
+    else year = period === "annual" || period === "" ? reportYear + 1 : reportYear;
+  }
+  return { plan: "target", year };
+}
+
+/** The year a report is about, when the describe stage did not say: its summary heading, else its opening. */
+export function inferReportYear(text: string, ref: PlanRef): number | null {
+  const head = text.slice(0, 4000);
+  const summary = /((?:19|20)\d{2})\s*年(?:度)?(?:上半年|下半年|全年|前三季度|1-\d{1,2}月)?[^。\n]{0,16}?(?:总结|回顾|进展|完成情况|工作报告|工作情况)/.exec(head);
+  if (summary) return Number(summary[1]);
+  void ref;
+  const counts = new Map<number, number>();
+  for (const m of head.matchAll(/((?:19|20)\d{2})\s*年/g)) {
+    const y = Number(m[1]);
+    counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  let bestN = 0;
+  for (const [y, n] of counts) if (n > bestN || (n === bestN && best !== null && y < best)) { best = y; bestN = n; }
+  return best;
+}
+
+export function inferPeriod(text: string): Period {
+  const head = text.slice(0, 1500);
+  if (/上半年(?:工作)?总结|上半年工作|1-6月|一至六月/.test(head)) return "H1";
+  return "annual";
+}
+
+/** Splits clean text into sentences, each with its heading path and plan context. */
+export function segment(text: string, ref: PlanRef, reportYearIn: number | null, periodIn: Period): Segmented {
+  const reportYear = reportYearIn ?? inferReportYear(text, ref);
+  const period: Period = periodIn || inferPeriod(text);
+  const p = ref.plan;
+  const stack: Heading[] = [];
+  const sentences: Sentence[] = [];
+  // A plan opening paragraph ("2023年是…，全市民政系统将…") switches the rest of the text to that plan.
+  let docPlan: { start: number; year: number | null } | null = null;
+
+  const context = (): { kind: Kind; year: number | null } => {
+    let best: { start: number; kind: Kind; year: number | null } | null = null;
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const h = stack[i];
+      if (h.plan) { best = { start: h.start, kind: h.plan, year: h.year ?? reportYear }; break; }
+    }
+    if (docPlan && (!best || docPlan.start > best.start)) return { kind: "target", year: docPlan.year };
+    return best ? { kind: best.kind, year: best.year } : { kind: "actual", year: reportYear };
+  };
+
+  const push = (h: Heading) => {
+    while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
+    stack.push(h);
+  };
+
+  const addSentences = (a: number, b: number) => {
+    let s = a;
+    for (let i = a; i <= b; i++) {
+      if (i === b || SENTENCE_END.has(text[i])) {
+        let e = i < b ? i + 1 : b;
+        let s2 = s;
+        while (s2 < e && /\s/.test(text[s2])) s2++;
+        let e2 = e;
+        while (e2 > s2 && /\s/.test(text[e2 - 1])) e2--;
+        if (e2 > s2) {
+          const ctx = context();
+          sentences.push({ start: s2, end: e2, headings: stack.slice(), kind: ctx.kind, year: ctx.year });
+        }
+        s = e;
+      }
+    }
+  };
+
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let a = lineStart;
+    while (a < lineEnd && /\s/.test(text[a])) a++;
+    let b = lineEnd;
+    while (b > a && /\s/.test(text[b - 1])) b--;
+    if (b > a) processLine(a, b);
+    lineStart = lineEnd + 1;
+  }
+
+  function processLine(a: number, b: number) {
+    const line = text.slice(a, b);
+    // A short line without sentence punctuation is a heading of its own (titles, 003-style headings).
+    const numbered = MARKER.exec(line);
+    MARKER.lastIndex = 0;
+    if (!(numbered && numbered.index === 0) && line.length <= 36 && !/[。；;]/.test(line) && !/[，,、：:]$/.test(line)) {
+      const hp = readHeadingPlan(line, ref, reportYear, period);
+      push({ level: 1, text: line, start: a, end: b, ...hp });
+      sentences.push({ start: a, end: b, headings: stack.slice(), ...context() });
+      return;
+    }
+    // A paragraph that opens a plan: starts with a later year or a plan word and uses a plan verb early on.
+    if (!(numbered && numbered.index === 0)) {
+      const firstSentence = line.slice(0, Math.max(line.search(/[。！？]/), 0) || line.length);
+      const ym = /^((?:19|20)\d{2})\s*年/.exec(line);
+      const later = ym && reportYear !== null && Number(ym[1]) > reportYear;
+      const starts = p.planParagraphStarts.some((w) => line.startsWith(w));
+      if ((later || starts) && p.planParagraphVerbs.some((w) => firstSentence.includes(w))) {
+        let year: number | null = later ? Number(ym![1]) : null;
+        if (year === null && reportYear !== null) {
+          if (line.startsWith("下半年")) year = reportYear;
+          else year = period === "annual" || period === "" ? reportYear + 1 : reportYear;
+        }
+        docPlan = { start: a, year };
+      }
+    }
+    // Inline numbered headings split the line: text before a marker belongs to the previous heading.
+    let cursor = a;
+    const markers = [...line.matchAll(MARKER)];
+    for (const m of markers) {
+      const hs = a + (m.index ?? 0);
+      if (hs > cursor) addSentences(cursor, hs);
+      const level = headingLevel(m as RegExpExecArray);
+      // The heading runs to the end of its first sentence (or a wide space after a short title), capped for display.
+      let he = hs;
+      const limit = Math.min(b, hs + 80);
+      while (he < limit && !SENTENCE_END.has(text[he]) && !(level <= 2 && /\s/.test(text[he]) && he > hs + 4)) he++;
+      const htext = text.slice(hs, Math.min(he, hs + 40)).trim();
+      const hp = readHeadingPlan(htext, ref, reportYear, period);
+      push({ level, text: htext, start: hs, end: he, ...hp });
+      cursor = hs;
+    }
+    if (cursor < b) addSentences(cursor, b);
+  }
+
+  return { sentences, reportYear, period };
+}
+
+const CLAUSE_SEP = new Set(["，", "；", ";", "：", ":", "。", "！", "？", "!", "?", "\n"]);
+
+/** Clause around position pos inside [lo, hi): bounded by ，；：and ASCII commas that are not thousands separators. */
+export function clauseAround(text: string, lo: number, hi: number, pos: number, alsoEnumComma = false): [number, number] {
+  const isSep = (i: number) => {
+    const c = text[i];
+    if (CLAUSE_SEP.has(c)) return true;
+    if (alsoEnumComma && c === "、") return true;
+    if (c === ",") return !(/\d/.test(text[i - 1] ?? "") && /\d{3}(?!\d)/.test(text.slice(i + 1, i + 5)));
+    return false;
+  };
+  let a = pos;
+  while (a > lo && !isSep(a - 1)) a--;
+  let b = pos;
+  while (b < hi && !isSep(b)) b++;
+  return [a, b];
+}
+
+/** The clauses of [lo, hi) in order (start, end pairs). */
+export function clausesOf(text: string, lo: number, hi: number): [number, number][] {
+  const out: [number, number][] = [];
+  let a = lo;
+  while (a < hi) {
+    const [, b] = clauseAround(text, lo, hi, a);
+    if (b > a) out.push([a, b]);
+    a = b + 1;
+  }
+  return out;
+}
