@@ -49,7 +49,11 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   const after = text.slice(q.end, Math.min(sent.end, q.end + 8)).replace(/^[\s的]+/, "");
   const before = text.slice(Math.max(la, q.start - p.targetBeforeWindow), q.start);
   const baseline = p.baselineBefore.some((w) => text.startsWith(w, q.start - w.length)) && p.baselineAfter.some((w) => text.startsWith(w, q.end));
+  const [, lb] = clauseAround(text, sent.start, sent.end, q.numStart);
+  const near = text.slice(q.end, Math.min(lb, q.end + p.targetAfterNearWindow));
   if (p.targetAfter.some((w) => after.startsWith(w))) kind = "target";
+  // A project just being approved or tendered (…万元工程进入立项程序) is a plan, not a result.
+  else if (p.targetAfterNear.some((w) => near.includes(w))) kind = "target";
   else if (baseline) kind = "actual";
   else if (p.targetBefore.some((w) => before.includes(w))) kind = "target";
   else if (text[q.end] === "的") {

@@ -79,6 +79,8 @@ export interface ExtractReference {
     targetBefore: string[];
     targetBeforeWindow: number;
     targetAfter: string[];
+    targetAfterNear: string[];
+    targetAfterNearWindow: number;
     baselineBefore: string[];
     baselineAfter: string[];
     plannedCapacityVerbs: string[];
@@ -192,7 +194,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   const p = readJson<{
     headingPlan: string[]; headingActual: string[]; headingNextYear: string[]; headingSameYear: string[];
     planParagraphStarts: string[]; planParagraphVerbs: string[]; targetBefore: string[]; targetBeforeWindow: number;
-    targetAfter: string[]; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
+    targetAfter: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
     completedVerbs: string[]; relativeYears: Record<string, number>;
   }>(dir, "plan-markers.json");
   const m = readJson<{
@@ -248,6 +250,8 @@ export function loadExtractReference(dir: string): ExtractReference {
       targetBefore: sortLong(p.targetBefore),
       targetBeforeWindow: p.targetBeforeWindow,
       targetAfter: sortLong(p.targetAfter),
+      targetAfterNear: p.targetAfterNear ?? [],
+      targetAfterNearWindow: p.targetAfterNearWindow ?? 12,
       baselineBefore: p.baselineBefore,
       baselineAfter: sortLong(p.baselineAfter),
       plannedCapacityVerbs: p.plannedCapacityVerbs,

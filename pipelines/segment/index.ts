@@ -187,7 +187,8 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
       const limit = Math.min(b, hs + 80);
       while (he < limit && !SENTENCE_END.has(text[he]) && !(level <= 2 && /\s/.test(text[he]) && he > hs + 4)) he++;
       const htext = text.slice(hs, Math.min(he, hs + 40)).trim();
-      const hp = readHeadingPlan(htext, ref, reportYear, period);
+      // 一是/二是 topics are actions, not parts of the report: they never switch plan and record.
+      const hp = level <= 4 ? readHeadingPlan(htext, ref, reportYear, period) : { plan: null, year: null };
       push({ level, text: htext, start: hs, end: he, ...hp });
       cursor = hs;
     }
