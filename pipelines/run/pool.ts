@@ -1,88 +1,115 @@
-// Map runTask over the inputs with worker threads, yielding results in input order.
-// At most `workers * 4` results are outstanding (dispatched but not yet yielded), so memory stays bounded
+// Map the inputs to results with worker threads, yielding results in input order.
+// The main thread reads and hashes each file and answers cache hits itself; only misses go to a worker
+// (the bytes are transferred, not copied), and workers start only when the first miss needs one, so a
+// fully cached run never pays for worker start-up or reference loading.
+// At most `workers * 4` results are outstanding (read but not yet yielded), so memory stays bounded
 // even when one slow file holds up the order.
 import { Worker } from "node:worker_threads";
-import { loadReference } from "../reference.ts";
+import { loadReference, type Reference } from "../reference.ts";
 import { diskCache } from "./cache.ts";
-import { runTask, type TaskInput, type TaskResult } from "./task.ts";
+import { isPrepared, processInput, readInput, rejectedRow, type PreparedInput, type TaskInput, type TaskResult } from "./task.ts";
 import type { WorkerConfig } from "./worker.ts";
 
 export interface PoolOptions extends WorkerConfig {
   /** 0 runs inline on the main thread. */
   workers: number;
+  pipelineVersion: string;
+  referenceVersion: string;
 }
 
-async function* inline(inputs: TaskInput[], opts: PoolOptions): AsyncGenerator<TaskResult> {
-  const ref = loadReference(opts.referenceDir);
-  const cache = opts.cacheDir ? diskCache(opts.cacheDir) : undefined;
-  for (const task of inputs) yield runTask(task, ref, opts.pipelineVersion, cache);
+interface Slot {
+  worker: Worker;
+  busy: { id: number; input: PreparedInput } | null;
+  ready: boolean;
 }
 
 export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): AsyncGenerator<TaskResult> {
-  const n = Math.min(opts.workers, inputs.length);
-  if (n <= 0) {
-    yield* inline(inputs, opts);
+  const cache = opts.cacheDir ? diskCache(opts.cacheDir) : undefined;
+  let inlineRef: Reference | undefined;
+  if (opts.workers <= 0) {
+    for (const task of inputs) {
+      const r = readInput(task, opts.pipelineVersion, opts.referenceVersion, cache);
+      if (!isPrepared(r)) yield r;
+      else yield processInput(r, (inlineRef ??= loadReference(opts.referenceDir)), cache);
+    }
     return;
   }
-  const config: WorkerConfig = { referenceDir: opts.referenceDir, pipelineVersion: opts.pipelineVersion, cacheDir: opts.cacheDir };
+  const config: WorkerConfig = { referenceDir: opts.referenceDir, cacheDir: opts.cacheDir };
   const entry = new URL("./worker-entry.mjs", import.meta.url);
   const done = new Map<number, TaskResult>();
-  const idle: Worker[] = [];
-  const workers: Worker[] = [];
-  let next = 0; // next input to dispatch
-  let emit = 0; // next input to yield
+  const queue: { id: number; input: PreparedInput }[] = [];
+  const slots: Slot[] = [];
+  const limit = opts.workers * 4;
+  let next = 0; // next input to read
+  let emit = 0; // next result to yield
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
+  let closing = false;
   const signal = () => {
     const w = wake;
     wake = null;
     w?.();
   };
-  const limit = n * 4;
-  const dispatch = () => {
-    while (idle.length && next < inputs.length && next - emit < limit) {
-      const w = idle.pop()!;
-      const id = next++;
-      w.postMessage({ id, task: inputs[id] });
+
+  const feed = () => {
+    for (const slot of slots) {
+      if (slot.busy || !queue.length) continue;
+      const job = queue.shift()!;
+      slot.busy = job;
+      slot.worker.postMessage(job, [job.input.bytes.buffer as ArrayBuffer]);
     }
   };
+
+  const spawn = (): void => {
+    const worker = new Worker(entry, { workerData: config });
+    const slot: Slot = { worker, busy: null, ready: false };
+    slots.push(slot);
+    worker.on("message", (msg: { ready?: true; id?: number; result?: TaskResult }) => {
+      if (msg.ready) slot.ready = true;
+      else {
+        done.set(msg.id!, msg.result!);
+        slot.busy = null;
+      }
+      feed();
+      signal();
+    });
+    // A stage that kills its thread (stack overflow, out of memory) costs that file, not the run:
+    // the file is rejected with the reason and a fresh worker takes over.
+    const lost = (reason: string) => {
+      if (closing || !slots.includes(slot)) return;
+      slots.splice(slots.indexOf(slot), 1);
+      if (slot.busy) {
+        const { id, input } = slot.busy;
+        done.set(id, { rel: input.rel, size: input.bytes.byteLength, sha256: input.sha256, document: rejectedRow(input.rel, `the worker processing this file crashed: ${reason}`, input.bytes), metrics: [], original: "", cached: false, ms: 0 });
+      } else if (!slot.ready) {
+        failure = new Error(`a worker failed to start: ${reason}`); // e.g. the reference won't load: give up
+      }
+      if (!failure) spawn();
+      feed();
+      signal();
+    };
+    worker.on("error", (err) => lost(err.message));
+    worker.on("exit", (code) => lost(`worker exited with code ${code}`));
+  };
+
   try {
-    await Promise.all(
-      Array.from({ length: n }, () =>
-        new Promise<void>((resolve, reject) => {
-          const w = new Worker(entry, { workerData: config });
-          workers.push(w);
-          w.on("message", (msg: { ready?: true; id?: number; result?: TaskResult }) => {
-            if (msg.ready) {
-              idle.push(w);
-              resolve();
-              return;
-            }
-            done.set(msg.id!, msg.result!);
-            idle.push(w);
-            dispatch();
-            signal();
-          });
-          w.on("error", (err) => {
-            failure = err;
-            reject(err);
-            signal();
-          });
-          w.on("exit", (code) => {
-            if (code !== 0 && !failure) failure = new Error(`worker exited with code ${code}`);
-            signal();
-          });
-        }),
-      ),
-    );
-    dispatch();
     while (emit < inputs.length) {
       if (failure) throw failure;
+      // Read ahead while the window allows: cache hits are done at once, misses queue for a worker.
+      while (next < inputs.length && next - emit < limit) {
+        const id = next++;
+        const r = readInput(inputs[id], opts.pipelineVersion, opts.referenceVersion, cache);
+        if (isPrepared(r)) {
+          // Copy into an exactly-sized buffer so transferring it can't detach a shared pool slab.
+          queue.push({ id, input: { ...r, bytes: new Uint8Array(r.bytes) } });
+          if (slots.length < opts.workers) spawn();
+        } else done.set(id, r);
+      }
+      feed();
       const r = done.get(emit);
       if (r) {
         done.delete(emit);
         emit++;
-        dispatch();
         yield r;
         continue;
       }
@@ -91,6 +118,7 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
       });
     }
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    closing = true;
+    await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 }

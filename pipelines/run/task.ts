@@ -1,4 +1,6 @@
 // One input file → one result, the same whether run inline or inside a worker thread.
+// Split in two so the main thread can answer cache hits without waking a worker:
+// readInput (read + hash + cache lookup) and processInput (processDocument + cache write).
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
@@ -26,8 +28,23 @@ export interface TaskResult {
   ms: number;
 }
 
+export type CachedResult = Pick<TaskResult, "document" | "metrics" | "original">;
+
+export interface TaskCache {
+  get(key: string): CachedResult | undefined;
+  set(key: string, value: CachedResult): void;
+}
+
+/** A file read and hashed, waiting for processDocument. */
+export interface PreparedInput {
+  rel: string;
+  bytes: Uint8Array;
+  sha256: string;
+  key: string;
+}
+
 export function rejectedRow(rel: string, problem: string, bytes?: Uint8Array): DocumentRow {
-  const id = bytes ? createHash("sha256").update(bytes).digest("hex").slice(0, 16) : createHash("sha256").update("unreadable:" + rel).digest("hex").slice(0, 16);
+  const id = createHash("sha256").update(bytes ?? "unreadable:" + rel).digest("hex").slice(0, 16);
   return {
     doc_id: id, doc_file: basename(rel), title: "", agency: "", region_code: "", region_name: "", province: "", city: "",
     county: "", admin_level: "", report_year: null, period: "", published: "", script: "", encoding: "", chars: 0,
@@ -35,16 +52,12 @@ export function rejectedRow(rel: string, problem: string, bytes?: Uint8Array): D
   };
 }
 
-export interface TaskCache {
-  get(key: string): Omit<TaskResult, "rel" | "size" | "sha256" | "cached" | "ms"> | undefined;
-  set(key: string, value: Omit<TaskResult, "rel" | "size" | "sha256" | "cached" | "ms">): void;
-}
-
 export function cacheKey(sha256: string, name: string, pipelineVersion: string, referenceVersion: string): string {
   return createHash("sha256").update([sha256, name, pipelineVersion, referenceVersion].join("\0")).digest("hex");
 }
 
-export function runTask(input: TaskInput, ref: Reference, pipelineVersion: string, cache?: TaskCache): TaskResult {
+/** Read and hash one input; a finished result when it can't be read or the cache has it, else the work to do. */
+export function readInput(input: TaskInput, pipelineVersion: string, referenceVersion: string, cache?: TaskCache): TaskResult | PreparedInput {
   let bytes: Uint8Array;
   try {
     if (!statSync(input.abs).isFile()) throw new Error("not a regular file");
@@ -54,23 +67,36 @@ export function runTask(input: TaskInput, ref: Reference, pipelineVersion: strin
     return { rel: input.rel, size: 0, sha256: "", document: rejectedRow(input.rel, `could not read the file: ${message}`), metrics: [], original: "", cached: false, ms: 0 };
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const name = basename(input.rel);
-  const key = cacheKey(sha256, name, pipelineVersion, ref.version);
+  const key = cacheKey(sha256, basename(input.rel), pipelineVersion, referenceVersion);
   const hit = cache?.get(key);
   if (hit) return { rel: input.rel, size: bytes.length, sha256, ...hit, cached: true, ms: 0 };
+  return { rel: input.rel, bytes, sha256, key };
+}
+
+export function isPrepared(x: TaskResult | PreparedInput): x is PreparedInput {
+  return (x as PreparedInput).bytes !== undefined;
+}
+
+export function processInput(p: PreparedInput, ref: Reference, cache?: TaskCache): TaskResult {
   const t0 = performance.now();
   let out: TaskResult;
   try {
-    const processed = processDocument({ path: input.rel, name, bytes }, ref);
+    const processed = processDocument({ path: p.rel, name: basename(p.rel), bytes: p.bytes }, ref);
     out = {
-      rel: input.rel, size: bytes.length, sha256, document: processed.document, metrics: processed.metrics,
+      rel: p.rel, size: p.bytes.length, sha256: p.sha256, document: processed.document, metrics: processed.metrics,
       original: processed.clean?.original ?? "", cached: false, ms: performance.now() - t0,
     };
   } catch (err) {
     // processDocument promises not to throw; if it ever does, the file is still accounted for.
     const message = err instanceof Error ? err.message : String(err);
-    out = { rel: input.rel, size: bytes.length, sha256, document: rejectedRow(input.rel, `internal error: ${message}`, bytes), metrics: [], original: "", cached: false, ms: performance.now() - t0 };
+    out = { rel: p.rel, size: p.bytes.length, sha256: p.sha256, document: rejectedRow(p.rel, `internal error: ${message}`, p.bytes), metrics: [], original: "", cached: false, ms: performance.now() - t0 };
   }
-  cache?.set(key, { document: out.document, metrics: out.metrics, original: out.original });
+  cache?.set(p.key, { document: out.document, metrics: out.metrics, original: out.original });
   return out;
+}
+
+/** Both halves in one call (inline runs and tests). */
+export function runTask(input: TaskInput, ref: Reference, pipelineVersion: string, cache?: TaskCache): TaskResult {
+  const r = readInput(input, pipelineVersion, ref.version, cache);
+  return isPrepared(r) ? processInput(r, ref, cache) : r;
 }

@@ -1,0 +1,159 @@
+// `npm run bench [-- --size MB --workers N --peer-kb KB]`: throughput and memory of the whole pipeline on a
+// deterministic corpus built from data/raw, per-stage timings, a read-bytes-only baseline, the
+// Microsoft Recognizers-Text peer, and a second (cached) run. Writes out/bench/result.json.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { basename, join } from "node:path";
+import { parseArgs } from "node:util";
+import nwu from "@microsoft/recognizers-text-number-with-unit";
+import { describeDocument } from "../pipelines/describe/index.ts";
+import { extractFigures } from "../pipelines/extract/index.ts";
+import { ingestFile } from "../pipelines/ingest/index.ts";
+import { processDocument } from "../pipelines/process.ts";
+import { loadReference } from "../pipelines/reference.ts";
+import { listInputs } from "../pipelines/run/inputs.ts";
+import { pipelineVersion } from "../pipelines/run/version.ts";
+import type { RunSummary } from "../pipelines/run.ts";
+import { buildCorpus } from "./corpus.ts";
+
+const ROOT = new URL("../", import.meta.url).pathname;
+
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    size: { type: "string", default: "100" },
+    workers: { type: "string", default: "2" },
+    out: { type: "string", default: "out/bench" },
+    "peer-kb": { type: "string", default: "150" },
+    "stage-mb": { type: "string", default: "5" },
+    review: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  },
+});
+if (values.help) {
+  console.log(`Usage: npm run bench -- [--size MB (100)] [--workers N (2)] [--out DIR (out/bench)] [--peer-kb KB (150)] [--stage-mb MB (5)] [--review]`);
+  process.exit(0);
+}
+const sizeMb = Number(values.size);
+const workers = Number(values.workers);
+const out = join(ROOT, values.out!);
+const log = (s: string) => process.stderr.write(s + "\n");
+const mb = (bytes: number) => bytes / 1e6;
+
+// 1. Corpus
+mkdirSync(out, { recursive: true });
+const corpusDir = join(out, `corpus-${sizeMb}mb`);
+let t = performance.now();
+const corpus = buildCorpus({ dir: corpusDir, bytes: sizeMb * 1e6, rawDir: join(ROOT, "data/raw") });
+log(`corpus: ${corpus.files} files, ${mb(corpus.bytes).toFixed(1)} MB (${JSON.stringify(corpus.variants)}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+const inputs = listInputs(corpusDir).filter((i) => !basename(i.rel).startsWith(".corpus"));
+
+// 2. Baseline: reading the bytes alone.
+t = performance.now();
+let readBytes = 0;
+for (const i of inputs) readBytes += readFileSync(i.abs).length;
+const readSeconds = (performance.now() - t) / 1000;
+log(`read bytes only: ${(mb(readBytes) / readSeconds).toFixed(1)} MB/s`);
+
+// 3. Per-stage timing on a sample, single thread, calling the stage functions as processDocument does.
+const ref = loadReference();
+const stageBudget = Number(values["stage-mb"]) * 1e6;
+const stageMs = { read: 0, ingest: 0, describe: 0, extract: 0, process: 0 };
+let stageBytes = 0;
+let stageDocs = 0;
+let stageRows = 0;
+for (const i of inputs) {
+  if (stageBytes >= stageBudget) break;
+  let s = performance.now();
+  const bytes = readFileSync(i.abs);
+  stageMs.read += performance.now() - s;
+  const file = { path: i.rel, name: basename(i.rel), bytes };
+  s = performance.now();
+  const ing = ingestFile(file, ref.ingest);
+  stageMs.ingest += performance.now() - s;
+  if (ing.clean) {
+    s = performance.now();
+    const desc = describeDocument(ing.clean, file.name, ref.describe);
+    stageMs.describe += performance.now() - s;
+    s = performance.now();
+    stageRows += extractFigures(ing.clean, desc, ref.extract).length;
+    stageMs.extract += performance.now() - s;
+  }
+  s = performance.now();
+  processDocument(file, ref);
+  stageMs.process += performance.now() - s;
+  stageBytes += bytes.length;
+  stageDocs++;
+}
+const stageMbps = Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, +(mb(stageBytes) / (v / 1000)).toFixed(2)]));
+log(`stages on ${stageDocs} docs (${mb(stageBytes).toFixed(1)} MB), one thread, MB/s: ${JSON.stringify(stageMbps)}`);
+
+// 4. The full pipeline in a child process: cold (empty cache), then warm (same cache).
+function pipelineRun(cacheDir: string): { summary: RunSummary; wall: number; peakRssMb: number } {
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench/child.ts"), corpusDir, join(out, "run"), cacheDir, String(workers), values.review ? "1" : "0"], {
+    cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26, env: { ...process.env, WELFARE_PIPELINE_VERSION: pinnedVersion },
+  });
+  if (r.status !== 0) throw new Error(`pipeline run failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!);
+}
+const pinnedVersion = pipelineVersion().id;
+const cacheDir = join(out, "cache");
+rmSync(cacheDir, { recursive: true, force: true });
+const cold = pipelineRun(cacheDir);
+const warm = pipelineRun(cacheDir);
+const s = cold.summary;
+const mbps = mb(s.bytes) / s.seconds;
+log(`pipeline (${workers} workers, cold): ${s.files} docs, ${s.figures} rows in ${s.seconds.toFixed(2)} s → ${mbps.toFixed(2)} MB/s, ${(s.files / s.seconds).toFixed(1)} docs/s, ${(s.figures / s.seconds).toFixed(0)} rows/s, peak RSS ${cold.peakRssMb.toFixed(0)} MB`);
+if (warm.summary.cached < warm.summary.files) log(`warning: the cached run missed ${warm.summary.files - warm.summary.cached} of ${warm.summary.files} files`);
+log(`pipeline (cached): ${warm.summary.seconds.toFixed(2)} s (${warm.summary.cached} cache hits) → ${(s.seconds / warm.summary.seconds).toFixed(1)}× faster, peak RSS ${warm.peakRssMb.toFixed(0)} MB`);
+
+// 5. The peer: Recognizers-Text, Chinese, sentence by sentence, on a sample of the same text.
+const req = createRequire(createRequire(import.meta.url).resolve("@microsoft/recognizers-text-number-with-unit"));
+const num = req("@microsoft/recognizers-text-number") as { NumberRecognizer: new (c: string) => { getPercentageModel(): { parse(s: string): unknown[] } } };
+const unitRec = new nwu.NumberWithUnitRecognizer(nwu.Culture.Chinese);
+const models = [unitRec.getCurrencyModel(), unitRec.getDimensionModel(), new num.NumberRecognizer(nwu.Culture.Chinese).getPercentageModel()];
+const sentences: string[] = [];
+let sampleBytes = 0;
+const peerBudget = Number(values["peer-kb"]) * 1000;
+for (const i of inputs) {
+  if (!i.rel.endsWith(".txt") || sampleBytes >= peerBudget) continue;
+  const clean = ingestFile({ path: i.rel, name: basename(i.rel), bytes: readFileSync(i.abs) }, ref.ingest).clean;
+  if (!clean) continue;
+  for (const sentence of clean.text.split(/(?<=[。！？；\n])/)) {
+    if (!sentence.trim() || sampleBytes >= peerBudget) continue;
+    sentences.push(sentence);
+    sampleBytes += Buffer.byteLength(sentence);
+  }
+}
+t = performance.now();
+let peerHits = 0;
+for (const sentence of sentences) for (const m of models) peerHits += m.parse(sentence).length;
+const peerSeconds = (performance.now() - t) / 1000;
+const peerMbps = mb(sampleBytes) / peerSeconds;
+const peerChars = sentences.reduce((n, x) => n + x.length, 0) / peerSeconds;
+log(`peer Recognizers-Text (zh-cn currency+dimension+percentage, ${sentences.length} sentences, ${(sampleBytes / 1000).toFixed(0)} KB): ${peerMbps.toFixed(4)} MB/s (${peerChars.toFixed(0)} chars/s, ${peerHits} hits) → ours/theirs ${(mbps / peerMbps).toFixed(0)}×`);
+
+const result = {
+  machine: { cpus: (await import("node:os")).cpus().length, cpu: (await import("node:os")).cpus()[0]?.model ?? "", node: process.version },
+  corpus: { size_mb: +mb(corpus.bytes).toFixed(2), files: corpus.files, variants: corpus.variants },
+  workers,
+  mb_per_s: +mbps.toFixed(3),
+  docs_per_s: +(s.files / s.seconds).toFixed(2),
+  rows_per_s: +(s.figures / s.seconds).toFixed(1),
+  peak_rss_mb: +cold.peakRssMb.toFixed(1),
+  seconds: +s.seconds.toFixed(3),
+  wall_seconds_with_startup: +cold.wall.toFixed(3),
+  docs: s.files,
+  rows: s.figures,
+  status: { ok: s.ok, warning: s.warning, rejected: s.rejected },
+  read_only_mb_per_s: +(mb(readBytes) / readSeconds).toFixed(1),
+  stage_sample: { docs: stageDocs, mb: +mb(stageBytes).toFixed(2), rows: stageRows, ms: Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, +v.toFixed(1)])), mb_per_s_single_thread: stageMbps },
+  peer: { sample_kb: +(sampleBytes / 1000).toFixed(1), sentences: sentences.length, mb_per_s: +peerMbps.toFixed(5), chars_per_s: Math.round(peerChars), hits: peerHits },
+  peer_ratio: +(mbps / peerMbps).toFixed(1),
+  cached_seconds: +warm.summary.seconds.toFixed(3),
+  cached_speedup: +(s.seconds / warm.summary.seconds).toFixed(2),
+  cached_peak_rss_mb: +warm.peakRssMb.toFixed(1),
+};
+writeFileSync(join(out, "result.json"), JSON.stringify(result, null, 2) + "\n");
+console.log(JSON.stringify(result, null, 2));
