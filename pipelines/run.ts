@@ -1,7 +1,7 @@
 // list inputs → processDocument (in a pool, cached) → rows streamed to the table writers → swap into place.
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { loadReference, DEFAULT_REFERENCE_DIR } from "./reference.ts";
+import { hashReferenceFiles, DEFAULT_REFERENCE_DIR } from "./reference.ts";
 import { listInputs } from "./run/inputs.ts";
 import { openStaging } from "./run/publish.ts";
 import { mapInOrder } from "./run/pool.ts";
@@ -61,7 +61,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     throw new PipelineError(`cannot write the output folder ${out}: ${(err as Error).message}`);
   }
   try {
-    const ref = loadReference(opts.referenceDir ?? DEFAULT_REFERENCE_DIR);
+    // Only the hashes here: the stages' reference data is loaded by whoever processes a file (a worker,
+    // or this thread when --workers 0), so a fully cached run never pays for it.
+    const refDir = resolve(opts.referenceDir ?? DEFAULT_REFERENCE_DIR);
+    const ref = { dir: refDir, ...hashReferenceFiles(refDir) };
     const version = pipelineVersion();
     const inputs = listInputs(input);
     const writers = openTableWriters(staging.tables);
@@ -70,7 +73,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     const firstBySha = new Map<string, string>();
     const summary: RunSummary = { files: 0, ok: 0, warning: 0, rejected: 0, figures: 0, withIndicator: 0, cached: 0, bytes: 0, seconds: 0, processMs: 0, out, notes: [] };
     const cacheDir = opts.cacheDir === undefined ? join(out, ".cache") : opts.cacheDir;
-    const results = mapInOrder(inputs, { workers: opts.workers ?? 2, referenceDir: ref.dir, pipelineVersion: version.id, cacheDir });
+    const results = mapInOrder(inputs, { workers: opts.workers ?? 2, referenceDir: ref.dir, pipelineVersion: version.id, referenceVersion: ref.version, cacheDir });
 
     for await (const r of results) {
       // Identical content under two names: the later path (in sorted order) is flagged.
