@@ -4,17 +4,16 @@
 import type { Domain, Kind, Measure, Unit } from "../types.ts";
 import type { ExtractReference, Indicator } from "../extract/reference.ts";
 import type { Quantity } from "../extract/quantities.ts";
-import { clauseAround, clausesOf, type Heading, type Sentence } from "../segment/index.ts";
+import { clauseAround, type Heading, type Sentence } from "../segment/index.ts";
 
 const YEAR_MENTION = /((?:19|20)\d{2})\s*(?:年度|年)(?!\d)/g;
 
-function lastIndexOfAny(s: string, words: string[]): { index: number; word: string } | null {
-  let best: { index: number; word: string } | null = null;
-  for (const w of words) {
-    const i = s.lastIndexOf(w);
-    if (i >= 0 && (!best || i + w.length > best.index + best.word.length || (i + w.length === best.index + best.word.length && w.length > best.word.length))) best = { index: i, word: w };
-  }
-  return best;
+function clauseOf(text: string, sent: Sentence, q: Quantity): [number, number] {
+  return (q.clause ??= clauseAround(text, sent.start, sent.end, q.numStart));
+}
+
+function itemOf(text: string, sent: Sentence, q: Quantity): [number, number] {
+  return (q.item ??= clauseAround(text, sent.start, sent.end, q.numStart, true));
 }
 
 /** kind and year of one figure: its part of the report, then the words right around it. */
@@ -36,20 +35,19 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
     yearPos = i;
     year = Number(m[1]);
   }
-  const [ca] = clauseAround(text, sent.start, sent.end, q.numStart);
-  const rel = lastIndexOfAny(text.slice(sent.start, q.numStart), p.relativeYears.map(([w]) => w));
-  if (rel && rel.index > yearPos && ctxYear !== null && sent.start + rel.index >= ca - 40) {
-    const delta = p.relativeYears.find(([w]) => w === rel.word)![1];
-    year = ctxYear + delta;
+  const [ca, lb] = clauseOf(text, sent, q);
+  const relFrom = Math.max(sent.start, ca - 40);
+  const rel = p.relativeYearWords.last(text, relFrom, q.numStart);
+  if (rel && rel.index > sent.start + yearPos && ctxYear !== null) {
+    year = ctxYear + (p.relativeYearDelta.get(rel.word) ?? 0);
   }
   if (year !== null && reportYear !== null && year > reportYear && sent.kind === "actual" && year !== ctxYear) kind = "target";
 
   // Words right around the figure.
-  const [la] = clauseAround(text, sent.start, sent.end, q.numStart, true);
+  const [la] = itemOf(text, sent, q);
   const after = text.slice(q.end, Math.min(sent.end, q.end + 8)).replace(/^[\s的]+/, "");
   const before = text.slice(Math.max(la, q.start - p.targetBeforeWindow), q.start);
   const baseline = p.baselineBefore.some((w) => text.startsWith(w, q.start - w.length)) && p.baselineAfter.some((w) => text.startsWith(w, q.end));
-  const [, lb] = clauseAround(text, sent.start, sent.end, q.numStart);
   const near = text.slice(q.end, Math.min(lb, q.end + p.targetAfterNearWindow));
   if (p.targetAfter.some((w) => after.startsWith(w))) kind = "target";
   // A project just being approved or tendered (…万元工程进入立项程序) is a plan, not a result.
@@ -74,12 +72,11 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
 export function measureOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference): Measure {
   const m = ref.measure;
   if (q.pointChange) return "change";
-  const [ca] = clauseAround(text, sent.start, sent.end, q.numStart);
-  const win = text.slice(Math.max(ca, q.start - m.changeWindow - 6), q.start);
-  const hit = lastIndexOfAny(win, m.changeBefore);
+  const [ca] = clauseOf(text, sent, q);
+  const hit = m.changeBefore.last(text, Math.max(ca, q.start - m.changeWindow - 6), q.start);
   let change = false;
   if (hit) {
-    const gap = win.slice(hit.index + hit.word.length);
+    const gap = text.slice(hit.index + hit.word.length, q.start);
     if (/^(了|达|为|达到|约|近|超|超过|是)?$/.test(gap)) change = true;
   }
   if (q.unit === "percent") return change ? "change" : "rate";
@@ -108,15 +105,14 @@ interface DomainScore {
 /** Keyword scores of the domains in [a, b), with each domain's nearest distance to the figure. */
 function scoreDomains(text: string, a: number, b: number, figA: number, figB: number, ref: ExtractReference): DomainScore[] {
   const s = maskedSlice(text, a, b, ref);
-  const re = ref.domains.re;
-  re.lastIndex = 0;
   const by = new Map<Domain, DomainScore>();
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    const info = ref.domains.byWord.get(m[0]);
-    if (!info) continue;
-    const ks = a + m.index;
-    const ke = ks + m[0].length;
+  for (let i = 0; i < s.length; ) {
+    const word = ref.domains.matcher.at(s, i);
+    if (!word) { i++; continue; }
+    const info = ref.domains.byWord.get(word)!;
+    const ks = a + i;
+    const ke = ks + word.length;
+    i += word.length;
     const distance = ke <= figA ? figA - ke : ks >= figB ? ks - figB + 0.5 : 0;
     const cur = by.get(info.domain) ?? { domain: info.domain, score: 0, distance: Infinity };
     cur.score += info.weight;
@@ -147,23 +143,31 @@ export function headingDomain(text: string, headings: Heading[], ref: ExtractRef
 }
 
 export function domainOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, cache: Map<Heading, Domain | null>): Domain {
-  const [sa, sb] = clauseAround(text, sent.start, sent.end, q.numStart, true);
+  const [sa, sb] = itemOf(text, sent, q);
   let d = pick(scoreDomains(text, sa, sb, q.start, q.end, ref), false);
   if (d) return d;
-  const [ca, cb] = clauseAround(text, sent.start, sent.end, q.numStart);
+  const [ca, cb] = clauseOf(text, sent, q);
   d = pick(scoreDomains(text, ca, cb, q.start, q.end, ref), false);
   if (d) return d;
   // Earlier clauses of the same sentence, nearest first, when one domain clearly leads.
-  const clauses = clausesOf(text, sent.start, ca).reverse();
-  for (const [a, b] of clauses.slice(0, 5)) {
-    d = pick(scoreDomains(text, a, b, b, b, ref), true);
-    if (d) return d;
+  let b = ca - 1;
+  for (let k = 0; k < 5 && b > sent.start; k++) {
+    const [a] = clauseAround(text, sent.start, sent.end, b - 1);
+    if (b - 1 >= a) {
+      d = pick(scoreDomains(text, a, b - 1 >= a ? b : a, b, b, ref), true);
+      if (d) return d;
+    }
+    b = a - 1;
   }
   return headingDomain(text, sent.headings, ref, cache) ?? "other";
 }
 
 const FILLER_START = /^(?:其中|截至目前|截至|截止|目前|当前|今年以来|年内|全年|全市|全区|全县|全省|区本级|我区|我市|我县|共有|共计|总计|合计|累计|共|已经|已|先后|分别|均|为|对|向|给予|实现)+/;
 const FILLER_END = /(?:达到|达|为|是|共计|合计|共|计|超过|超|近|约|逾|不少于|不足|分别|均|累计|已|的)+$/;
+
+function cjk(s: string): string {
+  return s.replace(/[^\u4e00-\u9fff()（）+]/g, "");
+}
 
 function unitSuffix(base: string, unit: Unit, measure: Measure): string {
   if (measure === "change") return /增幅|增长|增加|下降|减少$/.test(base) ? base : base + "增幅";
@@ -183,8 +187,7 @@ function unitSuffix(base: string, unit: Unit, measure: Measure): string {
 
 /** A short simplified-Chinese label of what the figure counts: the noun phrase around it plus 数/人数/金额. */
 export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: Unit, measure: Measure): string {
-  const [sa, sb] = clauseAround(text, sent.start, sent.end, q.numStart, true);
-  const cjk = (s: string) => s.replace(/[^\u4e00-\u9fff()（）+]/g, "");
+  const [sa, sb] = itemOf(text, sent, q);
   let pre = cjk(text.slice(sa, q.start)).replace(FILLER_START, "").replace(FILLER_END, "");
   pre = pre.replace(/^[()（）]+/, "");
   let base = "";

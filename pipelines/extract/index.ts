@@ -4,7 +4,7 @@
 import type { CleanText, Domain, DocumentDescription, FigureRow } from "../types.ts";
 import { catalogIndicator, domainOf, indicatorLabel, kindAndYear, measureOf } from "../classify/index.ts";
 import { clauseAround, segment, type Heading } from "../segment/index.ts";
-import { findQuantities } from "./quantities.ts";
+import { findQuantities, scanNumerals } from "./quantities.ts";
 import { loadExtractReference as load, type ExtractReference } from "./reference.ts";
 
 export type { ExtractReference } from "./reference.ts";
@@ -27,17 +27,24 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
   const reportYear = desc.reportYear ?? seg.reportYear;
   const headingCache = new Map<Heading, Domain | null>();
   const rows: FigureRow[] = [];
+  const cands = scanNumerals(text, ref);
+  const sectionCache = new Map<Heading, string>();
   for (const sent of seg.sentences) {
-    const quantities = findQuantities(text, sent.start, sent.end, ref);
+    const quantities = findQuantities(text, sent.start, sent.end, ref, cands);
     if (!quantities.length) continue;
     const sentence = text.slice(sent.start, sent.end).replace(/\s+/g, " ").trim();
-    const section = sent.headings.map((h) => h.text.replace(/[。：:，,]+$/, "")).join(" > ");
+    const last = sent.headings[sent.headings.length - 1];
+    let section = last ? sectionCache.get(last) : "";
+    if (section === undefined) {
+      section = sent.headings.map((h) => h.text.replace(/[。：:，,]+$/, "")).join(" > ");
+      sectionCache.set(last, section);
+    }
     for (const q of quantities) {
       const { kind, year } = kindAndYear(text, sent, q, ref, reportYear);
       const measure = measureOf(text, sent, q, ref);
       const domain = domainOf(text, sent, q, ref, headingCache);
       const indicator = indicatorLabel(text, sent, q, q.unit, measure);
-      const [sa, sb] = clauseAround(text, sent.start, sent.end, q.numStart, true);
+      const [sa, sb] = q.item ?? clauseAround(text, sent.start, sent.end, q.numStart, true);
       const phrase = indicator + "|" + text.slice(sa, sb);
       const indicator_id = catalogIndicator(phrase, q.unit, measure, domain, ref.indicators);
       const [start, end] = originalSpan(clean, q.start, q.end);

@@ -3,7 +3,7 @@
 // numbers, plan names, age limits, thresholds, page furniture, rhetoric). Each candidate is judged on a
 // bounded window around it, so the scan stays linear in the text length.
 import type { Qualifier, Unit } from "../types.ts";
-import { NUMERAL_RE, hasChineseDigit, isArabic, parseArabic, parseChinese } from "./numbers.ts";
+import { hasChineseDigit, isArabic, parseArabic, parseChinese } from "./numbers.ts";
 import type { ExtractReference } from "./reference.ts";
 
 export interface Quantity {
@@ -23,12 +23,23 @@ export interface Quantity {
   qualifier: Qualifier;
   /** 个百分点: a change in percentage points. */
   pointChange: boolean;
+  /** Clause [a, b) around the figure (，；：-bounded) and its enumeration item (also 、-bounded); set by extract. */
+  clause?: [number, number];
+  item?: [number, number];
   /** No measure word: the unit was read from the noun before (人次超7000) or from money words (金额48.14万). */
   bare: boolean;
   chinese: boolean;
 }
 
 const SPACE = /[ \u00a0\u3000\t]/;
+
+/** Measure words starting at pos, longest first, looked up by their first character. */
+function unitWordAt(text: string, pos: number, ref: ExtractReference): string | null {
+  const words = ref.unitWordsByFirstChar.get(text[pos]);
+  if (!words) return null;
+  for (const w of words) if (text.startsWith(w, pos)) return w;
+  return null;
+}
 
 function startsWithAny(text: string, pos: number, words: string[]): string | null {
   for (const w of words) if (text.startsWith(w, pos)) return w;
@@ -49,24 +60,20 @@ function skipSpaces(text: string, pos: number, limit: number): number {
 /** Inside 《…》 or a short “…” (plan names, slogans: “1+8+X”, “9028”, “520”)? */
 function insideNamedSpan(text: string, lo: number, hi: number, a: number, b: number, ref: ExtractReference): boolean {
   const ex = ref.exclusions;
+  // Bounded windows on both sides: never scan past the sentence or 60 characters.
+  const left = text.slice(Math.max(lo, a - 60), a);
+  const right = text.slice(b, Math.min(hi, b + 60));
   for (const [open, close] of ex.brackets) {
-    const o = text.lastIndexOf(open, a);
-    if (o >= lo && o >= a - 60) {
-      const c = text.lastIndexOf(close, a);
-      if (c < o) {
-        const c2 = text.indexOf(close, b);
-        if (c2 >= 0 && c2 < hi && c2 - b < 60) return true;
-      }
-    }
+    const o = left.lastIndexOf(open);
+    if (o >= 0 && left.lastIndexOf(close) < o && right.includes(close)) return true;
   }
   for (const [open, close] of ex.shortQuotes) {
     if (open === close) continue;
-    const o = text.lastIndexOf(open, a);
-    if (o < lo || a - o > ex.shortQuoteMax) continue;
-    const c = text.lastIndexOf(close, a - 1);
-    if (c > o) continue;
-    const c2 = text.indexOf(close, b);
-    if (c2 >= 0 && c2 < hi && c2 - o - 1 <= ex.shortQuoteMax) return true;
+    const o = left.lastIndexOf(open);
+    if (o < 0 || left.length - o > ex.shortQuoteMax) continue;
+    if (left.lastIndexOf(close) > o) continue;
+    const c2 = right.indexOf(close);
+    if (c2 >= 0 && left.length - o - 1 + (b - a) + c2 <= ex.shortQuoteMax) return true;
   }
   return false;
 }
@@ -100,24 +107,94 @@ function readMultipliers(text: string, pos: number, hi: number, ref: ExtractRefe
   return { mult, inner, pos: p };
 }
 
-/** All quantities of one sentence [lo, hi) of the clean text. */
-export function findQuantities(text: string, lo: number, hi: number, ref: ExtractReference): Quantity[] {
+/** Candidate numerals of a whole text, in order: one linear regex pass. */
+export interface Candidates {
+  starts: number[];
+  ends: number[];
+}
+
+export function scanNumerals(text: string, ref: ExtractReference, lo = 0, hi = text.length): Candidates {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const cn = ref.chineseNumeralChars;
+  let i = lo;
+  while (i < hi) {
+    const c = text.charCodeAt(i);
+    if (isDigitCode(c)) {
+      // Arabic: digits, thousands groups (1,200), decimals (10.78).
+      const s = i;
+      while (i < hi && isDigitCode(text.charCodeAt(i))) i++;
+      while (i + 3 < hi + 1 && text.charCodeAt(i) === 44 && isAsciiDigit(text.charCodeAt(i + 1)) && isAsciiDigit(text.charCodeAt(i + 2)) && isAsciiDigit(text.charCodeAt(i + 3)) && !isAsciiDigit(text.charCodeAt(i + 4))) i += 4;
+      const d = text.charCodeAt(i);
+      if ((d === 46 || d === 0xff0e) && isDigitCode(text.charCodeAt(i + 1))) {
+        i++;
+        while (i < hi && isDigitCode(text.charCodeAt(i))) i++;
+      }
+      starts.push(s);
+      ends.push(i);
+    } else if (cn[c]) {
+      // Chinese: a run of numeral characters, kept only when a counter it may carry follows (余/多 allowed).
+      const s = i;
+      while (i < hi && cn[text.charCodeAt(i)]) i++;
+      let k = i;
+      if (text[k] in ref.qualifierInner) k++;
+      if (ref.chineseNumeralUnits.has(text[k])) {
+        starts.push(s);
+        ends.push(i);
+      }
+    } else i++;
+  }
+  return { starts, ends };
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isDigitCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** First candidate index whose start is at or after pos. */
+function firstAtOrAfter(c: Candidates, pos: number): number {
+  let a = 0;
+  let b = c.starts.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (c.starts[mid] < pos) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+
+/** The numeral starting exactly at pos, if any (for the second end of a range). */
+function numeralAt(c: Candidates, pos: number): [number, number] | null {
+  const i = firstAtOrAfter(c, pos);
+  return i < c.starts.length && c.starts[i] === pos ? [c.starts[i], c.ends[i]] : null;
+}
+
+/** All quantities of one sentence [lo, hi) of the clean text (cands: scanNumerals of the whole text, if at hand). */
+export function findQuantities(text: string, lo: number, hi: number, ref: ExtractReference, cands?: Candidates): Quantity[] {
   const out: Quantity[] = [];
   const ex = ref.exclusions;
-  const re = new RegExp(NUMERAL_RE.source, "g");
-  re.lastIndex = lo;
+  const c = cands ?? scanNumerals(text, ref, lo, hi);
   let consumed = lo;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < hi) {
-    const numStart = m.index;
-    let numEnd = numStart + m[0].length;
+  for (let ci = firstAtOrAfter(c, lo); ci < c.starts.length && c.starts[ci] < hi; ci++) {
+    const numStart = c.starts[ci];
+    let numEnd = c.ends[ci];
     if (numEnd > hi) break;
     if (numStart < consumed) continue;
-    const raw = m[0];
+    const raw = text.slice(numStart, numEnd);
     const chinese = !isArabic(raw);
     let v1 = chinese ? parseChinese(raw, ref) : parseArabic(raw);
     if (!Number.isFinite(v1)) continue;
-    if (chinese && !hasChineseDigit(raw, ref)) continue;
+    if (chinese) {
+      if (!hasChineseDigit(raw, ref)) continue;
+      // Quick reject: a Chinese numeral counts only with one of a few counters right after it (余/多 allowed).
+      let k = numEnd;
+      if (ref.qualifierInner[text[k]]) k++;
+      if (!ref.chineseNumeralUnits.has(text[k])) continue;
+    }
 
     // Not metrics: ordinals, per-N ratios' denominators, document numbers, codes, dates.
     const before = text[numStart - 1] ?? "";
@@ -131,18 +208,17 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     let p = afterFirst.pos;
     const conn = startsWithAny(text, p, ref.rangeConnectors);
     if (conn) {
-      re.lastIndex = p + conn.length;
-      const m2 = re.exec(text);
-      if (m2 && m2.index === p + conn.length && m2.index + m2[0].length <= hi && isArabic(m2[0]) === !chinese) {
-        const v2 = chinese ? parseChinese(m2[0], ref) : parseArabic(m2[0]);
+      const m2 = numeralAt(c, p + conn.length);
+      const raw2 = m2 ? text.slice(m2[0], m2[1]) : "";
+      if (m2 && m2[1] <= hi && isArabic(raw2) === !chinese) {
+        const v2 = chinese ? parseChinese(raw2, ref) : parseArabic(raw2);
         if (Number.isFinite(v2) && v2 > v1) {
           low = v1;
           high = v2;
-          numEnd = m2.index + m2[0].length;
+          numEnd = m2[1];
           p = numEnd;
         }
       }
-      re.lastIndex = numEnd;
       if (low === null) p = afterFirst.pos;
     }
     if (low === null) {
@@ -165,7 +241,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
       const pc = startsWithAny(text, q, ref.measure.changeUnits);
       if (pc) { unit = "percent"; measureWord = pc; pointChange = true; p = q + pc.length; }
       else {
-        const w = startsWithAny(text, q, ref.unitWordsLongestFirst);
+        const w = unitWordAt(text, q, ref);
         if (w) { measureWord = w; unit = resolveUnit(w, text, lo, hi, numStart, q + w.length, ref); p = q + w.length; }
       }
     }
@@ -186,7 +262,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
       if (suf.mult >= 10000 && moneyNear) { unit = "yuan"; bare = true; }
       else if (!/[\u4e00-\u9fffA-Za-z0-9]/.test(nextCh)) {
         let b0 = numStart;
-        const pre = endsWithAny(text, b0, ref.qualifierPrefix.map(([w]) => w));
+        const pre = endsWithAny(text, b0, ref.qualifierPrefixWords);
         if (pre) b0 -= pre.length;
         const verb = endsWithAny(text, b0, ex.bareNumberVerbs);
         if (verb) b0 -= verb.length;
@@ -243,8 +319,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
       high: high !== null ? Math.round(high * 1e6) / 1e6 : null,
       unit, measureWord, qualifier, pointChange, bare, chinese,
     });
-    consumed = end;
-    re.lastIndex = Math.max(re.lastIndex, unitEnd);
+    consumed = Math.max(end, unitEnd);
   }
   return out;
 }

@@ -35,6 +35,39 @@ export interface Indicator {
   keywords: string[][];
 }
 
+/** Longest word of a set starting at a position, looked up by first character (no regex alternation). */
+export class WordMatcher {
+  private byFirst = new Map<number, string[]>();
+  constructor(words: Iterable<string>) {
+    for (const w of [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length)) {
+      const list = this.byFirst.get(w.charCodeAt(0)) ?? [];
+      list.push(w);
+      this.byFirst.set(w.charCodeAt(0), list);
+    }
+  }
+  at(s: string, i: number): string | null {
+    const list = this.byFirst.get(s.charCodeAt(i));
+    if (!list) return null;
+    for (const w of list) if (s.startsWith(w, i)) return w;
+    return null;
+  }
+  /** The match ending last in s[from, to) (longest on ties), with its start. */
+  last(s: string, from = 0, to = s.length): { index: number; word: string } | null {
+    let best: { index: number; word: string } | null = null;
+    for (let i = from; i < to; i++) {
+      const list = this.byFirst.get(s.charCodeAt(i));
+      if (!list) continue;
+      for (const w of list) {
+        if (i + w.length <= to && s.startsWith(w, i)) {
+          if (!best || i + w.length > best.index + best.word.length || (i + w.length === best.index + best.word.length && w.length > best.word.length)) best = { index: i, word: w };
+          break;
+        }
+      }
+    }
+    return best;
+  }
+}
+
 /** A set of words matched as a longest-first alternation. */
 export interface WordSet {
   words: string[];
@@ -45,12 +78,16 @@ export interface ExtractReference {
   /** Measure words, longest first; several rules per word are tried in file order. */
   unitRules: Map<string, UnitRule[]>;
   unitWordsLongestFirst: string[];
+  unitWordsByFirstChar: Map<string, string[]>;
+  /** 1 at the char code of every Chinese numeral character (digits, 十百千, 万亿). */
+  chineseNumeralChars: Uint8Array;
   digits: Record<string, number>;
   smallUnits: Record<string, number>;
   bigUnits: Record<string, number>;
   chineseNumeralUnits: Set<string>;
   chineseNumeralUnitsNeedingMoreThanOne: Set<string>;
   qualifierPrefix: [string, Qualifier][];
+  qualifierPrefixWords: string[];
   prefixInQuote: Set<Qualifier>;
   qualifierInner: Record<string, Qualifier>;
   qualifierOuter: [string, Qualifier][];
@@ -86,9 +123,11 @@ export interface ExtractReference {
     plannedCapacityVerbs: string[];
     completedVerbs: string[];
     relativeYears: [string, number][];
+    relativeYearWords: WordMatcher;
+    relativeYearDelta: Map<string, number>;
   };
   measure: {
-    changeBefore: string[];
+    changeBefore: WordMatcher;
     changeWindow: number;
     notChangeIfFollowedBy: string[];
     changeUnits: string[];
@@ -98,8 +137,7 @@ export interface ExtractReference {
     shareBefore: string[];
   };
   domains: {
-    /** One alternation over every keyword, longest first. */
-    re: RegExp;
+    matcher: WordMatcher;
     byWord: Map<string, { domain: Domain; weight: number }>;
     masks: string[];
   };
@@ -174,6 +212,12 @@ export function loadIndicators(path: string): Indicator[] {
   });
 }
 
+function codeTable(chars: string[]): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (const ch of chars) t[ch.charCodeAt(0)] = 1;
+  return t;
+}
+
 export function loadExtractReference(dir: string): ExtractReference {
   const unitRules = new Map<string, UnitRule[]>();
   for (const r of readCsvObjects(join(dir, "units.csv"))) {
@@ -183,6 +227,12 @@ export function loadExtractReference(dir: string): ExtractReference {
     unitRules.set(rule.word, list);
   }
   const unitWordsLongestFirst = [...unitRules.keys()].sort((a, b) => b.length - a.length);
+  const unitWordsByFirstChar = new Map<string, string[]>();
+  for (const w of unitWordsLongestFirst) {
+    const list = unitWordsByFirstChar.get(w[0]) ?? [];
+    list.push(w);
+    unitWordsByFirstChar.set(w[0], list);
+  }
 
   const num = readJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[] }>(dir, "numerals.json");
   const q = readJson<{ prefix: Record<string, Qualifier>; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; rangeConnectors: string[] }>(dir, "qualifiers.json");
@@ -216,12 +266,15 @@ export function loadExtractReference(dir: string): ExtractReference {
   return {
     unitRules,
     unitWordsLongestFirst,
+    unitWordsByFirstChar,
+    chineseNumeralChars: codeTable([...Object.keys(num.digits), ...Object.keys(num.smallUnits), ...Object.keys(num.bigUnits)]),
     digits: num.digits,
     smallUnits: num.smallUnits,
     bigUnits: num.bigUnits,
     chineseNumeralUnits: new Set(num.chineseNumeralUnits),
     chineseNumeralUnitsNeedingMoreThanOne: new Set(num.chineseNumeralUnitsNeedingMoreThanOne),
     qualifierPrefix: longestFirst(Object.entries(q.prefix)),
+    qualifierPrefixWords: longestFirst(Object.entries(q.prefix)).map(([w]) => w),
     prefixInQuote: new Set(q.prefixInQuote),
     qualifierInner: q.inner,
     qualifierOuter: longestFirst(Object.entries(q.outer)),
@@ -257,9 +310,11 @@ export function loadExtractReference(dir: string): ExtractReference {
       plannedCapacityVerbs: p.plannedCapacityVerbs,
       completedVerbs: p.completedVerbs,
       relativeYears: longestFirst(Object.entries(p.relativeYears)),
+      relativeYearWords: new WordMatcher(Object.keys(p.relativeYears)),
+      relativeYearDelta: new Map(Object.entries(p.relativeYears)),
     },
     measure: {
-      changeBefore: sortLong(m.changeBefore),
+      changeBefore: new WordMatcher(m.changeBefore),
       changeWindow: m.changeWindow,
       notChangeIfFollowedBy: m.notChangeIfFollowedBy,
       changeUnits: sortLong(m.changeUnits),
@@ -268,7 +323,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       rateNouns: m.rateNouns,
       shareBefore: m.shareBefore,
     },
-    domains: { re: wordSet([...byWord.keys()]).re, byWord, masks: sortLong(d.masks) },
+    domains: { matcher: new WordMatcher(byWord.keys()), byWord, masks: sortLong(d.masks) },
     indicators: loadIndicators(join(dir, "indicators.csv")),
   };
 }

@@ -35,13 +35,37 @@ export interface Segmented {
 
 type PlanRef = Pick<ExtractReference, "plan">;
 
-const SENTENCE_END = new Set(["。", "！", "？", "!", "?", "\n"]);
 const CN_DIGITS = "一二三四五六七八九十";
-// Numbered heading markers at a line start or right after a sentence end.
+// Numbered heading markers, tried only at a line start or right after a sentence end (sticky, no lookbehind).
 const MARKER = new RegExp(
-  `(?:^|(?<=[。；;！？!?\\s]))(?:([${CN_DIGITS}]{1,3})[、，]|[（(]([${CN_DIGITS}]{1,3})[)）]|(\\d{1,2})[.．、](?![\\d.．])|[（(](\\d{1,2})[)）]|([${CN_DIGITS}]{1,2})是(?=[^，,。；;]{2}))`,
-  "g",
+  `(?:([${CN_DIGITS}]{1,3})[、，]|[（(]([${CN_DIGITS}]{1,3})[)）]|(\\d{1,2})[.．、](?![\\d.．])|[（(](\\d{1,2})[)）]|([${CN_DIGITS}]{1,2})是(?=[^，,。；;]{2}))`,
+  "y",
 );
+
+/** Heading markers of a line: at its start and after 。；！？ or spaces. */
+function markersOf(line: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (let i = 0; i < line.length; i++) {
+    if (i > 0) {
+      const c = line.charCodeAt(i - 1);
+      if (!(c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || isSpace(c))) continue;
+    }
+    MARKER.lastIndex = i;
+    const m = MARKER.exec(line);
+    if (m) out.push(m);
+  }
+  return out;
+}
+
+// 。！？!? and newline end a sentence.
+function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 10;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0;
+}
+
 const YEAR_RE = /((?:19|20)\d{2})\s*年/;
 
 function headingLevel(m: RegExpExecArray): number {
@@ -122,12 +146,12 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
   const addSentences = (a: number, b: number) => {
     let s = a;
     for (let i = a; i <= b; i++) {
-      if (i === b || SENTENCE_END.has(text[i])) {
-        let e = i < b ? i + 1 : b;
+      if (i === b || isSentenceEnd(text.charCodeAt(i))) {
+        const e = i < b ? i + 1 : b;
         let s2 = s;
-        while (s2 < e && /\s/.test(text[s2])) s2++;
+        while (s2 < e && isSpace(text.charCodeAt(s2))) s2++;
         let e2 = e;
-        while (e2 > s2 && /\s/.test(text[e2 - 1])) e2--;
+        while (e2 > s2 && isSpace(text.charCodeAt(e2 - 1))) e2--;
         if (e2 > s2) {
           const ctx = context();
           sentences.push({ start: s2, end: e2, headings: stack.slice(), kind: ctx.kind, year: ctx.year });
@@ -142,9 +166,9 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     let a = lineStart;
-    while (a < lineEnd && /\s/.test(text[a])) a++;
+    while (a < lineEnd && isSpace(text.charCodeAt(a))) a++;
     let b = lineEnd;
-    while (b > a && /\s/.test(text[b - 1])) b--;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
     if (b > a) processLine(a, b);
     lineStart = lineEnd + 1;
   }
@@ -152,8 +176,8 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
   function processLine(a: number, b: number) {
     const line = text.slice(a, b);
     // A short line without sentence punctuation is a heading of its own (titles, 003-style headings).
-    const numbered = MARKER.exec(line);
-    MARKER.lastIndex = 0;
+    const markers = markersOf(line);
+    const numbered = markers[0];
     if (!(numbered && numbered.index === 0) && line.length <= 36 && !/[。；;]/.test(line) && !/[，,、：:]$/.test(line)) {
       const hp = readHeadingPlan(line, ref, reportYear, period);
       push({ level: 1, text: line, start: a, end: b, ...hp });
@@ -177,7 +201,6 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
     }
     // Inline numbered headings split the line: text before a marker belongs to the previous heading.
     let cursor = a;
-    const markers = [...line.matchAll(MARKER)];
     for (const m of markers) {
       const hs = a + (m.index ?? 0);
       if (hs > cursor) addSentences(cursor, hs);
@@ -185,7 +208,7 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
       // The heading runs to the end of its first sentence (or a wide space after a short title), capped for display.
       let he = hs;
       const limit = Math.min(b, hs + 80);
-      while (he < limit && !SENTENCE_END.has(text[he]) && !(level <= 2 && /\s/.test(text[he]) && he > hs + 4)) he++;
+      while (he < limit && !isSentenceEnd(text.charCodeAt(he)) && !(level <= 2 && isSpace(text.charCodeAt(he)) && he > hs + 4)) he++;
       const htext = text.slice(hs, Math.min(he, hs + 40)).trim();
       // 一是/二是 topics are actions, not parts of the report: they never switch plan and record.
       const hp = level <= 4 ? readHeadingPlan(htext, ref, reportYear, period) : { plan: null, year: null };
@@ -198,21 +221,26 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
   return { sentences, reportYear, period };
 }
 
-const CLAUSE_SEP = new Set(["，", "；", ";", "：", ":", "。", "！", "？", "!", "?", "\n"]);
 
-/** Clause around position pos inside [lo, hi): bounded by ，；：and ASCII commas that are not thousands separators. */
+// ， ； ; ： : 。 ！ ？ ! ? newline end a clause; 、 too when enumerations count; an ASCII comma unless it separates thousands.
+function isClauseSep(text: string, i: number, alsoEnumComma: boolean): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 0xff0c || c === 0xff1b || c === 59 || c === 0xff1a || c === 58 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 10) return true;
+  if (alsoEnumComma && c === 0x3001) return true;
+  if (c === 44) return !(isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)) && !isDigit(text.charCodeAt(i + 4)));
+  return false;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Clause around position pos inside [lo, hi). */
 export function clauseAround(text: string, lo: number, hi: number, pos: number, alsoEnumComma = false): [number, number] {
-  const isSep = (i: number) => {
-    const c = text[i];
-    if (CLAUSE_SEP.has(c)) return true;
-    if (alsoEnumComma && c === "、") return true;
-    if (c === ",") return !(/\d/.test(text[i - 1] ?? "") && /\d{3}(?!\d)/.test(text.slice(i + 1, i + 5)));
-    return false;
-  };
   let a = pos;
-  while (a > lo && !isSep(a - 1)) a--;
+  while (a > lo && !isClauseSep(text, a - 1, alsoEnumComma)) a--;
   let b = pos;
-  while (b < hi && !isSep(b)) b++;
+  while (b < hi && !isClauseSep(text, b, alsoEnumComma)) b++;
   return [a, b];
 }
 
