@@ -6,6 +6,17 @@ import {
   briefingConfig, displayScale, GAP_COLOR, INK, type Lang, MUTED, numberExpr, PERIOD_LABELS,
 } from "./theme.ts";
 
+/** Vega expression for a value label: percentages with one decimal and a % sign, everything else 万/亿. */
+export function valueExpr(v: string, unit: string, lang: Lang): string {
+  return unit === "percent" ? `isValid(${v}) ? format(${v}, '.1~f') + '%' : ''` : numberExpr(v, lang);
+}
+
+/** "养老床位数(张)" / "Beds (beds)". */
+export function withUnit(label: string, unit: string, lang: Lang): string {
+  if (!unit) return label;
+  return lang === "en" ? `${label} (${unit})` : `${label}(${unit})`;
+}
+
 export const VL_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
 /** Where a chart's figures come from: printed under every chart. */
@@ -71,6 +82,23 @@ export interface Point {
   mentions?: number;
 }
 
+/**
+ * An explicit x domain with room for the value labels at the bar ends: zoomable charts clip their marks, and
+ * vega-lite turns `nice` off for scales bound to a zoom, so without this the largest label would be cut.
+ */
+export function paddedDomain(values: (number | null)[], pad = 0.2): [number, number] {
+  const v = values.filter((x): x is number => x !== null && Number.isFinite(x));
+  const lo = Math.min(0, ...v);
+  const hi = Math.max(0, ...v);
+  const nice = (x: number) => {
+    if (x === 0) return 0;
+    const step = Math.pow(10, Math.floor(Math.log10(Math.abs(x)))) / 2;
+    return Math.sign(x) * Math.ceil(Math.abs(x) / step) * step;
+  };
+  const span = hi - lo || 1;
+  return [lo < 0 ? nice(lo - span * pad) : 0, hi > 0 ? nice(hi + span * pad) : 1];
+}
+
 function colorScale(points: { region: string }[], colors: Map<string, string>) {
   const domain = [...new Set(points.map((p) => p.region))].sort();
   return { domain, range: domain.map((r) => colors.get(r) ?? GAP_COLOR) };
@@ -109,7 +137,7 @@ export function regionBars(o: BarOptions): VlSpec {
       year: p.year === null ? "" : String(p.year),
       shown: p.value === null ? null : p.value / scale.factor,
       value: p.value,
-      sortKey: p.value === null ? -1 : p.value,
+      sortKey: p.value === null ? -1e300 : p.value,
       quote: p.quote ?? "",
       sentence: (p.sentence ?? "").slice(0, 120),
       doc: p.doc_file ?? "",
@@ -118,10 +146,10 @@ export function regionBars(o: BarOptions): VlSpec {
     };
   });
   const width = 560;
-  const axisTitle = scale.label ? `${o.measureLabel}(${scale.label})` : o.measureLabel;
+  const axisTitle = withUnit(o.measureLabel, scale.label, lang);
   const y = {
     field: "label", type: "nominal", title: null,
-    sort: { field: "sortKey", order: "descending" },
+    sort: { field: "sortKey", op: "max", order: "descending" },
     axis: { labelLimit: 260, labelPadding: 6 },
   };
   const tooltip = [
@@ -141,22 +169,23 @@ export function regionBars(o: BarOptions): VlSpec {
     layer: [
       {
         params: [{ name: "zoom", select: { type: "interval", encodings: ["x"] }, bind: "scales" }],
-        mark: { type: "bar", cornerRadiusEnd: 2 },
+        mark: { type: "bar" },
         transform: [{ filter: "isValid(datum.shown)" }],
         encoding: {
           x: {
-            field: "shown", type: "quantitative", title: axisTitle, scale: { zero: true, nice: true },
-            axis: { labelExpr: numberExpr("datum.value", lang), tickCount: 5, titlePadding: 8 },
+            field: "shown", type: "quantitative", title: axisTitle, scale: { domain: paddedDomain(rows.map((r) => r.shown)) },
+            axis: { labelExpr: valueExpr("datum.value", o.unit, lang), tickCount: 5, titlePadding: 8 },
           },
           color: { field: "region", type: "nominal", scale: colorScale(o.points, o.colors), legend: null },
           tooltip,
         },
       },
       {
-        mark: { type: "text", align: "left", dx: 5, color: INK, fontSize: 11 },
+        // value at the end of the bar, on the outside (left of a negative bar)
+        mark: { type: "text", align: { expr: "datum.shown < 0 ? 'right' : 'left'" }, dx: { expr: "datum.shown < 0 ? -5 : 5" }, color: INK, fontSize: 11 },
         transform: [
           { filter: "isValid(datum.shown)" },
-          { calculate: numberExpr("datum.shown", lang), as: "shownText" },
+          { calculate: valueExpr("datum.shown", o.unit, lang), as: "shownText" },
         ],
         encoding: { x: { field: "shown", type: "quantitative" }, text: { field: "shownText" }, tooltip },
       },
@@ -199,14 +228,14 @@ export function targetVsActual(o: PlanOptions): VlSpec {
     year: p.year === null ? "" : String(p.year),
     kind: kindLabel(p.kind),
     shown: p.value === null ? null : p.value / scale.factor,
-    sortKey: targetByRow.get(`${p.regionLabel}|${p.year}`) ?? p.value ?? -1,
+    sortKey: targetByRow.get(`${p.regionLabel}|${p.year}`) ?? p.value ?? -1e300,
     quote: p.quote ?? "",
     sentence: (p.sentence ?? "").slice(0, 120),
     doc: p.doc_file ?? "",
     gap: p.value === null ? txt(lang, `${kindLabel(p.kind)}未提及`, `${kindLabel(p.kind)}: not reported`) : "",
   }));
   const width = 560;
-  const axisTitle = scale.label ? `${o.measureLabel}(${scale.label})` : o.measureLabel;
+  const axisTitle = withUnit(o.measureLabel, scale.label, lang);
   const kinds = [kindLabel("actual"), kindLabel("target")];
   const tooltip = [
     { field: "regionLabel", title: txt(lang, "地区", "Region") },
@@ -217,7 +246,7 @@ export function targetVsActual(o: PlanOptions): VlSpec {
     { field: "sentence", title: txt(lang, "原句", "Sentence") },
   ];
   const color = { field: "region", type: "nominal", scale: colorScale(o.points, o.colors), legend: null };
-  const y = { field: "label", type: "nominal", title: null, sort: { field: "sortKey", order: "descending" }, axis: { labelLimit: 260 } };
+  const y = { field: "label", type: "nominal", title: null, sort: { field: "sortKey", op: "max", order: "descending" }, axis: { labelLimit: 260 } };
   const yOffset = { field: "kind", type: "nominal", scale: { domain: kinds }, title: null };
   const main: VlSpec = {
     width,
@@ -230,21 +259,18 @@ export function targetVsActual(o: PlanOptions): VlSpec {
         mark: { type: "bar", strokeWidth: 1.6 },
         transform: [{ filter: "isValid(datum.shown)" }],
         encoding: {
-          x: { field: "shown", type: "quantitative", title: axisTitle, axis: { labelExpr: numberExpr("datum.value", lang), tickCount: 5 } },
+          x: { field: "shown", type: "quantitative", title: axisTitle, scale: { domain: paddedDomain(rows.map((r) => r.shown)) }, axis: { labelExpr: valueExpr("datum.value", o.unit, lang), tickCount: 5 } },
           stroke: color,
           fill: { ...color },
+          // no legend: the subtitle is the key, and every bar says what it is at its end ("620 实际完成", "600 目标")
           fillOpacity: { field: "kind", type: "nominal", scale: { domain: kinds, range: [1, 0] }, legend: null },
-          strokeDash: {
-            field: "kind", type: "nominal", title: txt(lang, "实心＝实际完成，虚框＝目标", "filled = reported done, dashed outline = target"),
-            scale: { domain: kinds, range: [[1, 0], [4, 3]] },
-            legend: { symbolType: "square", symbolStrokeColor: INK, symbolFillColor: "transparent", symbolSize: 120 },
-          },
+          strokeDash: { field: "kind", type: "nominal", scale: { domain: kinds, range: [[1, 0], [4, 3]] }, legend: null },
           tooltip,
         },
       },
       {
         mark: { type: "text", align: "left", dx: 4, fontSize: 10, color: INK },
-        transform: [{ filter: "isValid(datum.shown)" }, { calculate: numberExpr("datum.shown", lang), as: "shownText" }],
+        transform: [{ filter: "isValid(datum.shown)" }, { calculate: `(${valueExpr("datum.shown", o.unit, lang)}) + ' ' + datum.kind`, as: "shownText" }],
         encoding: { x: { field: "shown", type: "quantitative" }, text: { field: "shownText" }, tooltip },
       },
       {
@@ -327,7 +353,7 @@ export interface CountOptions extends Frame {
 export function countBars(o: CountOptions): VlSpec {
   const lang = o.lang;
   const width = 520;
-  const rows = o.bars.map((b) => ({ ...b, sortKey: b.value ?? -1, gap: b.value === null ? txt(lang, "无数据", "no data") : "" }));
+  const rows = o.bars.map((b) => ({ ...b, sortKey: b.value ?? -1e300, gap: b.value === null ? txt(lang, "无数据", "no data") : "" }));
   const labelExpr = o.percent ? "isValid(datum.value) ? format(datum.value, '.0f') + '%' : ''" : numberExpr("datum.value", lang);
   const valueExpr = o.percent ? "format(datum.value, '.0f') + '%'" : numberExpr("datum.value", lang);
   const tooltip = [{ field: "label", title: txt(lang, "报告", "Report") }, { field: "value", title: o.axisTitle, format: ",.4~r" }, { field: "detail", title: txt(lang, "说明", "Detail") }];
@@ -335,10 +361,10 @@ export function countBars(o: CountOptions): VlSpec {
     width,
     height: { step: 30 },
     data: { values: rows },
-    encoding: { y: { field: "label", type: "nominal", title: null, sort: { field: "sortKey", order: "descending" }, axis: { labelLimit: 280 } } },
+    encoding: { y: { field: "label", type: "nominal", title: null, sort: { field: "sortKey", op: "max", order: "descending" }, axis: { labelLimit: 280 } } },
     layer: [
       {
-        mark: { type: "bar", cornerRadiusEnd: 2 },
+        mark: { type: "bar" },
         transform: [{ filter: "isValid(datum.value)" }],
         encoding: {
           x: { field: "value", type: "quantitative", title: o.axisTitle, scale: o.max ? { domain: [0, o.max] } : { zero: true }, axis: { labelExpr, tickCount: 5 } },
@@ -381,7 +407,7 @@ export function yearTrend(o: TrendOptions): VlSpec {
   const lang = o.lang;
   const max = Math.max(0, ...o.points.map((p) => p.value));
   const scale = displayScale(o.unit, max, lang);
-  const axisTitle = scale.label ? `${o.measureLabel}(${scale.label})` : o.measureLabel;
+  const axisTitle = withUnit(o.measureLabel, scale.label, lang);
   const width = 520;
   const rows = o.points.map((p) => ({ ...p, shown: p.value / scale.factor, quote: p.quote ?? "" }));
   const years = [...new Set(o.points.map((p) => p.year))].sort();
