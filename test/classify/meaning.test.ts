@@ -1,0 +1,127 @@
+// kind, year, measure and domain of a figure, each pinned on a small real sentence.
+import { describe, expect, it } from "vitest";
+import { figure, figures } from "../extract/helpers.ts";
+
+describe("measure", () => {
+  it("rates, shares and per-capita ratios", () => {
+    expect(figure("助餐覆盖98518人次,完成率达247%。", "247%").measure).toBe("rate");
+    expect(figure("当前高新区每千人托位数达4.7。", "4.7").measure).toBe("rate");
+    expect(figure("低保人均补差城镇居民和农村居民分别达571.29元和463.77元。", "571.29元").measure).toBe("rate");
+    expect(figure("低保人均补差城镇居民和农村居民分别达571.29元和463.77元。", "463.77元").measure).toBe("rate");
+    expect(figure("每万名老人认知症床位达15张。", "15张").measure).toBe("rate");
+  });
+
+  it("changes", () => {
+    expect(figure("募集201.73万元,同比增加9.63%。", "9.63%").measure).toBe("change");
+    expect(figure("全年完成福彩销售23.6亿元,同比增长6400万元。", "6400万元").measure).toBe("change");
+    expect(figure("全年完成福彩销售23.6亿元,同比增长6400万元。", "23.6亿元").measure).toBe("level");
+    expect(figure("覆盖率提高2个百分点。", "2个百分点").measure).toBe("change");
+  });
+
+  it("levels, including allowances per person or per month", () => {
+    expect(figure("增加企业慈善冠名基金2家。", "2家").measure).toBe("level");
+    expect(figure("每月给予50元居家养老服务补贴。", "50元").measure).toBe("level");
+    expect(figure("儿童节期间对110名困难儿童发放每人1000元慰问金。", "1000元").measure).toBe("level");
+  });
+
+  it("a rate raised from a baseline: the baseline is done, the new level is the plan", () => {
+    const t = "预计年内老年人覆盖率将由3%提高至8%以上达2400余人。";
+    expect(figure(t, "3%")).toMatchObject({ measure: "rate", kind: "actual" });
+    expect(figure(t, "8%以上")).toMatchObject({ measure: "rate", kind: "target" });
+    expect(figure(t, "2400余人")).toMatchObject({ measure: "level", kind: "target" });
+  });
+});
+
+describe("kind and year", () => {
+  it("a plan section makes targets of its year; the summary stays actual", () => {
+    const t = "一、2023年工作总结\n新增养老床位100张。\n二、2024年工作思路\n新增养老床位200张。";
+    expect(figure(t, "100张")).toMatchObject({ kind: "actual", year: 2023 });
+    expect(figure(t, "200张")).toMatchObject({ kind: "target", year: 2024 });
+  });
+
+  it("an H1 report's 下半年 plan is a target of the same year", () => {
+    const t = "一、上半年工作总结\n新建照料中心5家。\n二、下半年工作思路\n新建照料中心10家。";
+    expect(figure(t, "5家", 2021, "H1")).toMatchObject({ kind: "actual", year: 2021 });
+    expect(figure(t, "10家", 2021, "H1")).toMatchObject({ kind: "target", year: 2021 });
+  });
+
+  it("a year named in a plan sentence wins over the section's year", () => {
+    const t = "二、2024年重点工作计划\n2023年计划新增和改造提升养老床位832张。";
+    expect(figure(t, "832张")).toMatchObject({ kind: "target", year: 2023 });
+  });
+
+  it("a plan without a year in an annual report is for next year; 20xx placeholders do not break it", () => {
+    const t = "一、20xx年工作总结\n结婚登记1200对。\n二、下一步工作打算\n新增社区食堂5家。";
+    expect(figure(t, "5家")).toMatchObject({ kind: "target", year: 2024 });
+    expect(figure(t, "1200对")).toMatchObject({ kind: "actual", year: 2023 });
+  });
+
+  it("a plan opening paragraph switches the rest of the text to that year's targets", () => {
+    const t = "服务保障更加有力\n建成养老床位1210张。\n2023年是全面推进的起步之年,全市民政系统将坚持以人民为中心。\n坚持人民至上\n新增养老机构床位1200张。";
+    expect(figure(t, "1210张", 2022)).toMatchObject({ kind: "actual", year: 2022 });
+    expect(figure(t, "1200张", 2022)).toMatchObject({ kind: "target", year: 2023 });
+  });
+
+  it("plan words right before a figure, and task numbers, make targets", () => {
+    expect(figure("通过科学布局拟定新增27家建设方案。", "27家").kind).toBe("target");
+    expect(figure("我区全年助餐任务数39879餐。", "39879餐").kind).toBe("target");
+    expect(figure("计划投入680多万元分2年建设。", "680多万元").kind).toBe("target");
+    expect(figure("截至目前27家中已有25家落实场地。", "25家").kind).toBe("actual");
+  });
+
+  it("capacity of a facility still being built is a target", () => {
+    expect(figure("床位数500张的金色小镇养老综合体建设目前已进入桩基施工阶段。", "500张").kind).toBe("target");
+    expect(figure("建成床位数500张的养老院。", "500张").kind).toBe("actual");
+  });
+
+  it("relative years: 去年 is the year before", () => {
+    expect(figure("在街道层面去年年底投入20万元购买社会工作服务项目。", "20万元", 2021, "H1")).toMatchObject({ year: 2020, kind: "actual" });
+  });
+
+  it("falls back to the year in the headings when the describe stage gives none", () => {
+    const t = "某区民政局2022年工作总结\n全年结婚登记2000对。";
+    expect(figure(t, "2000对", null)).toMatchObject({ year: 2022, kind: "actual" });
+  });
+});
+
+describe("domain", () => {
+  it("from the figure's own phrase", () => {
+    expect(figure("高新区为70岁以上老年人免费接种流感疫苗2560人。", "2560人").domain).toBe("health");
+    expect(figure("全市共有低保对象9527人。", "9527人").domain).toBe("social_assistance");
+    expect(figure("全年累计办理结婚登记2127对,离婚登记1268对。", "1268对").domain).toBe("marriage");
+    expect(figure("全区慈善助孤助残助学183人。", "183人").domain).toBe("charity");
+    expect(figure("享受困难残疾人生活补贴对象5811人。", "5811人").domain).toBe("disability");
+    expect(figure("全市新增高级社工师4名、省领军人才3名。", "3名").domain).toBe("social_work");
+    expect(figure("拥有福利彩票投注站198家。", "198家").domain).toBe("welfare_lottery");
+    expect(figure("设立21个后扶项目,受益移民3137人。", "3137人").domain).toBe("resettlement");
+  });
+
+  it("from an earlier clause of the sentence when its own clause says nothing", () => {
+    expect(figure("新(改)建40个社区综合服务中心,规模近8万平方米。", "近8万平方米").domain).toBe("community_governance");
+    expect(figure("扎实推动精神障碍社区康复服务标准化建设,新增郑陆镇德康驿站1家。", "1家").domain).toBe("disability");
+  });
+
+  it("from the headings when the sentence says nothing", () => {
+    const t = "(四)深化殡葬改革\n完成改造项目3个。";
+    expect(figure(t, "3个").domain).toBe("funeral");
+  });
+
+  it("other when nothing says", () => {
+    expect(figure("聚焦市局巡察反馈7项问题。", "7项").domain).toBe("other");
+  });
+});
+
+describe("indicator", () => {
+  it("labels what is counted, in simplified Chinese", () => {
+    expect(figure("新增持证养老护理员10名。", "10名").indicator).toBe("新增持证养老护理员人数");
+    expect(figure("全市共有低保对象9527人。", "9527人").indicator).toBe("低保对象人数");
+    expect(figure("全年累计办理结婚登记2127对。", "2127对").indicator).toMatch(/结婚登记对数$/);
+  });
+
+  it("maps to the catalog when a phrasing fits, and leaves it empty when none does", () => {
+    expect(figure("全市共有低保对象9527人。", "9527人").indicator_id).toBe("sa_dibao_people");
+    expect(figure("全年累计办理结婚登记2127对。", "2127对").indicator_id).toBe("mar_marriages");
+    expect(figure("全年共销售福利彩票38581万元。", "38581万元").indicator_id).toBe("wl_sales");
+    expect(figures("聚焦市局巡察反馈7项问题。")[0].indicator_id).toBe("");
+  });
+});

@@ -1,0 +1,108 @@
+// Each rule of reading a quantity, pinned on the smallest real sentence that needs it.
+import { describe, expect, it } from "vitest";
+import { figure, figures } from "./helpers.ts";
+
+const pick = (text: string, quote: string) => {
+  const f = figure(text, quote);
+  return { value: f.value, unit: f.unit, qualifier: f.qualifier, low: f.low, high: f.high };
+};
+
+describe("numbers", () => {
+  it("reads Chinese numerals with a counter", () => {
+    expect(pick("推动宗汉街道两家嵌入式养老机构项目建设。", "两家")).toMatchObject({ value: 2, unit: "facility" });
+    expect(pick("新增养老床位一千张。", "一千张")).toMatchObject({ value: 1000, unit: "bed" });
+    expect(pick("建成十二个社区服务站。", "十二个")).toMatchObject({ value: 12, unit: "item" });
+    expect(pick("培训社工一千二百名。", "一千二百名")).toMatchObject({ value: 1200, unit: "person" });
+  });
+
+  it("applies 万 and 亿 and thousands separators", () => {
+    expect(pick("全年完成福彩销售23.6亿元,同比增长6400万元。", "23.6亿元")).toMatchObject({ value: 2360000000, unit: "yuan" });
+    expect(pick("建立规范化电子健康档案10.78万份。", "10.78万份")).toMatchObject({ value: 107800, unit: "copy" });
+    expect(pick("发放救助资金1,200万元。", "1,200万元")).toMatchObject({ value: 12000000, unit: "yuan" });
+    expect(pick("实施1.2万户老年人家庭适老化改造。", "1.2万户")).toMatchObject({ value: 12000, unit: "household" });
+  });
+
+  it("reads 万 + 余 in either order", () => {
+    expect(pick("共办理行政审批事项4.1万余件。", "4.1万余件")).toMatchObject({ value: 41000, unit: "case", qualifier: "at_least" });
+    expect(pick("发放一次性补贴1600余万元。", "1600余万元")).toMatchObject({ value: 16000000, unit: "yuan", qualifier: "at_least" });
+    expect(pick("计划投入680多万元分2年建设。", "680多万元")).toMatchObject({ value: 6800000, qualifier: "at_least" });
+  });
+
+  it("reads money without 元 when money words are around", () => {
+    expect(pick("今年以来全区累计发放临时救助金额48.14万,发放人数257人次。", "48.14万")).toMatchObject({ value: 481400, unit: "yuan" });
+    expect(pick("提升食堂功能的给予5万补助。", "5万")).toMatchObject({ value: 50000, unit: "yuan" });
+    // 万 alone with no money word and no measure word is not a figure.
+    expect(figures("覆盖人口1.2万。").map((r) => r.quote)).toEqual([]);
+  });
+
+  it("reads ranges as midpoint with both ends", () => {
+    expect(pick("对于新建每家给予16-45万元补助。", "16-45万元")).toEqual({ value: 305000, unit: "yuan", qualifier: "range", low: 160000, high: 450000 });
+    expect(pick("为1180名老年人提供4至16小时不等的家政服务。", "4至16小时")).toEqual({ value: 10, unit: "hour", qualifier: "range", low: 4, high: 16 });
+    expect(pick("运行每年每家给予2-12万补助。", "2-12万")).toMatchObject({ value: 70000, unit: "yuan", low: 20000, high: 120000 });
+  });
+});
+
+describe("qualifiers", () => {
+  it("approx, at_least, at_most, exact", () => {
+    expect(pick("惠及居民约25万人。", "约25万人")).toMatchObject({ value: 250000, unit: "person", qualifier: "approx" });
+    expect(pick("规模近8万平方米。", "近8万平方米")).toMatchObject({ value: 80000, unit: "sqm", qualifier: "approx" });
+    expect(pick("累计帮助1200余名困难群众。", "1200余名")).toMatchObject({ value: 1200, qualifier: "at_least" });
+    expect(pick("共组织大小活动30多次。", "30多次")).toMatchObject({ value: 30, unit: "event", qualifier: "at_least" });
+    expect(pick("覆盖率提高至8%以上。", "8%以上")).toMatchObject({ value: 8, unit: "percent", qualifier: "at_least" });
+    expect(figure("扶持公益项目不少于20个。", "20个").qualifier).toBe("at_least");
+    expect(figure("持证社工人数占全省总数超22.5%。", "22.5%").qualifier).toBe("at_least");
+    expect(figure("每户补助不足500元。", "不足500元").qualifier).toBe("at_most");
+    expect(figure("参加培训100人左右。", "100人左右").qualifier).toBe("approx");
+    // 超过 here says the result beat the target; the target figure itself is exact.
+    expect(figure("筛查率89.76%,已超过86%既定任务目标。", "86%").qualifier).toBe("exact");
+  });
+
+  it("a bare number takes its unit from the noun before it", () => {
+    expect(pick("实施助餐服务倍增计划,日助餐人次超7000。", "7000")).toMatchObject({ value: 7000, unit: "person_time", qualifier: "at_least" });
+    expect(pick("当前高新区每千人托位数达4.7,位居全市第一。", "4.7")).toMatchObject({ value: 4.7, unit: "other" });
+  });
+});
+
+describe("units", () => {
+  it("maps measure words to canonical units by context", () => {
+    expect(figure("新增认知症照护专区1个,共12张床位。", "12张").unit).toBe("bed");
+    expect(figure("发放爱心卡300张。", "300张").unit).toBe("item");
+    expect(figure("累计完成涉财查询99件。", "99件").unit).toBe("case");
+    expect(figure("发放慰问物资500件。", "500件").unit).toBe("item");
+    expect(figure("共治理违建坟墓175起。", "175起").unit).toBe("case");
+    expect(figure("全年累计办理结婚登记2127对。", "2127对").unit).toBe("couple");
+    expect(figure("累计接种新冠疫苗33.5万剂次。", "33.5万剂次")).toMatchObject({ unit: "dose", value: 335000 });
+    expect(figure("开展上门服务950户次。", "950户次").unit).toBe("other");
+    expect(figure("助餐任务数39879餐。", "39879餐").unit).toBe("meal");
+    expect(figure("占地71亩。", "71亩").unit).toBe("mu");
+  });
+});
+
+describe("not metrics", () => {
+  const quotes = (t: string) => figures(t).map((r) => r.quote);
+  it("dates, years, ordinals, document numbers, page furniture", () => {
+    expect(quotes("2023年5月12日召开会议。")).toEqual([]);
+    expect(quotes("成文日期: 2024-01-30")).toEqual([]);
+    expect(quotes("创建第三批市民族团结进步重点培育单位,举办第六届公益创投活动。")).toEqual([]);
+    expect(quotes("印发关于做好2021年防灾备灾工作的通知(温龙减办20212号)。")).toEqual([]);
+    expect(quotes("第1页 / 共25页")).toEqual([]);
+    expect(quotes("1-11月份共募集慈善款296.38万元。")).toEqual(["296.38万元"]);
+  });
+
+  it("plan names, slogans and rhetoric", () => {
+    expect(quotes("深化“1+8+X”的社会救助体系。")).toEqual([]);
+    expect(quotes("推进“七优享”工程和“9028”项目。")).toEqual([]);
+    expect(quotes("一手抓疫情防控、一手抓重点工作。")).toEqual([]);
+    expect(quotes("破解“两个问题”优机制,重点推进四项工作,建立五大机制。")).toEqual([]);
+    expect(quotes("建立“政策+服务+力量”3张清单。")).toEqual([]);
+    expect(quotes("持续打好六场攻坚战,做到不漏一户、不漏一人。")).toEqual([]);
+    expect(quotes("编制《慈溪市中心城区地名规划(2021-2035)》。")).toEqual([]);
+  });
+
+  it("age limits and eligibility thresholds", () => {
+    expect(quotes("开展65周岁以上老年人流感疫苗接种工作。")).toEqual([]);
+    expect(quotes("0-3岁儿童和85-89周岁高龄老人。")).toEqual([]);
+    expect(quotes("鼓励全市床位数100张以上的养老机构内设医疗机构。")).toEqual([]);
+    expect(quotes("每万名老人认知症床位达15张。")).toEqual(["15张"]);
+  });
+});

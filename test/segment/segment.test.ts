@@ -1,0 +1,78 @@
+// Headings, nesting, sentences and plan parts, on real report layouts.
+import { describe, expect, it } from "vitest";
+import { clauseAround, inferPeriod, inferReportYear, segment } from "../../pipelines/segment/index.ts";
+import { ref } from "../extract/helpers.ts";
+
+const sectionOf = (text: string, needle: string, year: number | null = 2023) => {
+  const seg = segment(text, ref, year, "annual");
+  const pos = text.indexOf(needle);
+  const s = seg.sentences.find((x) => x.start <= pos && pos < x.end);
+  if (!s) throw new Error(`no sentence holds ${needle}`);
+  return { path: s.headings.map((h) => `${h.level}:${h.text}`), kind: s.kind, year: s.year };
+};
+
+describe("headings", () => {
+  it("nests 一、 （一） 1. （1） 一是 and pops on a sibling", () => {
+    const t = [
+      "一、2023年工作总结",
+      "(一)聚焦急难愁盼,全力推动民生实事",
+      "1.完善养老服务体系。一是进一步完善养老服务体系。新增认知症照护专区1个。二是持续提升残疾人服务工作。实现残疾人新增就业6人。",
+      "（二）优化服务保障",
+      "全区建立规范化电子健康档案10.78万份。",
+    ].join("\n");
+    expect(sectionOf(t, "新增认知症").path).toEqual(["1:一、2023年工作总结", "2:(一)聚焦急难愁盼,全力推动民生实事", "3:1.完善养老服务体系", "5:一是进一步完善养老服务体系"]);
+    expect(sectionOf(t, "实现残疾人").path.at(-1)).toBe("5:二是持续提升残疾人服务工作");
+    expect(sectionOf(t, "电子健康档案").path).toEqual(["1:一、2023年工作总结", "2:（二）优化服务保障"]);
+  });
+
+  it("finds headings inline after a sentence end (no line breaks, as in scraped documents)", () => {
+    const t = "现将工作汇报如下: 一、上半年工作总结 (一)以养老服务为重点构建社会福利体系。 1.力求实现居家养老服务全覆盖。一是任务明确组织有力。新增27家。";
+    const p = sectionOf(t, "新增27家").path;
+    expect(p[0]).toBe("1:一、上半年工作总结");
+    expect(p[1]).toBe("2:(一)以养老服务为重点构建社会福利体系");
+    expect(p[2]).toBe("3:1.力求实现居家养老服务全覆盖");
+  });
+
+  it("short unnumbered lines are headings (newspaper layout)", () => {
+    const t = "政策创制更加健全\n完成全市12个超大社区拆分。";
+    expect(sectionOf(t, "完成全市").path).toEqual(["1:政策创制更加健全"]);
+  });
+
+  it("does not take decimals or list numbers inside a sentence for headings", () => {
+    const t = "一、工作总结\n累计接种疫苗33.5万剂次,完成率为110.37%。";
+    expect(sectionOf(t, "累计接种").path).toEqual(["1:一、工作总结"]);
+  });
+});
+
+describe("plan parts", () => {
+  it("a heading with 计划/思路/打算 and no 总结 is a plan; 总结及思路 titles are not", () => {
+    const t = "宁波高新区2023年度工作总结及2024年工作思路\n总体情况良好。\n二、2024年工作思路\n力争完成任务。";
+    expect(sectionOf(t, "总体情况")).toMatchObject({ kind: "actual", year: 2023 });
+    expect(sectionOf(t, "力争完成")).toMatchObject({ kind: "target", year: 2024 });
+  });
+
+  it("一是 topics with plan words do not turn a summary into a plan", () => {
+    const t = "一、上半年工作总结\n三是精心谋划对口见学促进社区发展。已完成27个城乡社区。";
+    expect(sectionOf(t, "已完成", 2021)).toMatchObject({ kind: "actual", year: 2021 });
+  });
+});
+
+describe("report year and period when describe gives none", () => {
+  it("reads the summary heading, else the commonest year", () => {
+    expect(inferReportYear("区民政局2021年上半年工作总结和下半年工作思路", ref)).toBe(2021);
+    expect(inferReportYear("2022年,在市委领导下。2023年是开局之年。2022年度成绩。", ref)).toBe(2022);
+    expect(inferReportYear("没有年份", ref)).toBeNull();
+    expect(inferPeriod("区民政局2021年上半年工作总结和下半年工作思路")).toBe("H1");
+    expect(inferPeriod("2023年度工作总结")).toBe("annual");
+  });
+});
+
+describe("clauses", () => {
+  it("splits on ，；： and ASCII commas but not on thousands separators", () => {
+    const t = "发放资金1,200万元,惠及3,456人;其中低保户500户";
+    const [a, b] = clauseAround(t, 0, t.length, t.indexOf("3,456"));
+    expect(t.slice(a, b)).toBe("惠及3,456人");
+    const [c, d] = clauseAround(t, 0, t.length, t.indexOf("1,200"));
+    expect(t.slice(c, d)).toBe("发放资金1,200万元");
+  });
+});
