@@ -87,15 +87,15 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
         }
       }
       writers.write(r);
-      review?.add(r);
+      review?.add(r, () => r.original || r.loadOriginal?.() || "");
       summary.files++;
       summary[r.document.status]++;
-      summary.figures += r.metrics.length;
-      summary.withIndicator += r.metrics.filter((m) => m.indicator_id).length;
+      summary.figures += r.figures;
+      summary.withIndicator += r.withIndicator;
       summary.bytes += r.size;
       if (r.cached) summary.cached++;
       summary.processMs += r.ms;
-      manifest.push({ path: r.rel, size: r.size, sha256: r.sha256, doc_id: r.document.doc_id, status: r.document.status, metrics: r.metrics.length, problems: r.document.problems });
+      manifest.push({ path: r.rel, size: r.size, sha256: r.sha256, doc_id: r.document.doc_id, status: r.document.status, metrics: r.figures, problems: r.document.problems });
       opts.onProgress?.(summary.files, inputs.length, r);
     }
     writers.close();

@@ -6,6 +6,7 @@
 // with textContent, so a report containing <script> stays text. A CSP forbids any network access.
 import { closeSync, openSync, writeSync } from "node:fs";
 import type { TaskResult } from "../run/task.ts";
+import { METRIC_INDEX, rowsOf } from "../tables/columns.ts";
 import type { MetricRow } from "../types.ts";
 
 export function esc(text: unknown): string {
@@ -22,7 +23,8 @@ export interface ReviewOptions {
 }
 
 export interface ReviewWriter {
-  add(result: TaskResult): void;
+  /** getOriginal is only called for documents whose text the page shows. */
+  add(result: TaskResult, getOriginal?: () => string): void;
   close(summary: { files: number; figures: number; withIndicator: number; notes?: string[] }): void;
 }
 
@@ -117,8 +119,8 @@ export function highlight(original: string, metrics: MetricRow[], anchor: (i: nu
 }
 
 export function openReviewWriter(path: string, opts: ReviewOptions = {}): ReviewWriter {
-  const maxDocs = opts.maxDocs ?? 500;
-  const maxChars = opts.maxChars ?? 20_000_000;
+  const maxDocs = opts.maxDocs ?? 300;
+  const maxChars = opts.maxChars ?? 3_000_000;
   const maxUnmatched = opts.maxUnmatched ?? 5000;
   const fd = openSync(path, "w");
   const put = (s: string) => writeSync(fd, s, null, "utf8");
@@ -141,31 +143,33 @@ export function openReviewWriter(path: string, opts: ReviewOptions = {}): Review
   put(`<aside id="panel">Click a highlighted figure to see its row.</aside><main>\n`);
 
   return {
-    add(r) {
+    add(r, getOriginal = () => r.original) {
       const d = r.document;
       const n = docs++;
-      for (let i = 0; i < r.metrics.length; i++) {
-        const m = r.metrics[i];
-        if (m.indicator_id) continue;
+      const col = (name: keyof typeof METRIC_INDEX) => r.cols[METRIC_INDEX[name]];
+      const [ids, labels, domains, units, quotes, sentences] = (["indicator_id", "indicator", "domain", "unit", "quote", "sentence"] as const).map(col);
+      for (let i = 0; i < r.figures; i++) {
+        if (ids[i]) continue;
         unmatchedTotal++;
-        const label = m.indicator || "(no label)";
+        const label = String(labels[i] || "(no label)");
         unmatchedByLabel.set(label, (unmatchedByLabel.get(label) ?? 0) + 1);
         if (unmatched.length < maxUnmatched) {
-          unmatched.push(`<tr><td>${esc(label)}</td><td>${esc(m.domain)}</td><td>${esc(m.unit)}</td><td><a href="#m${n}-${i}">${esc(m.quote)}</a></td><td>${esc(m.sentence.slice(0, 120))}</td><td>${esc(d.doc_file)}</td></tr>`);
+          unmatched.push(`<tr><td>${esc(label)}</td><td>${esc(domains[i])}</td><td>${esc(units[i])}</td><td><a href="#m${n}-${i}">${esc(quotes[i])}</a></td><td>${esc(String(sentences[i] ?? "").slice(0, 120))}</td><td>${esc(d.doc_file)}</td></tr>`);
         }
       }
-      const statusLine = `<a href="#d${n}">${esc(r.rel)}</a> — ${esc(d.status)}, ${r.metrics.length} figures${d.problems ? " — " + esc(d.problems) : ""}`;
-      const show = shownDocs < maxDocs && shownChars + r.original.length <= maxChars;
+      const statusLine = `<a href="#d${n}">${esc(r.rel)}</a> — ${esc(d.status)}, ${r.figures} figures${d.problems ? " — " + esc(d.problems) : ""}`;
+      const show = shownDocs < maxDocs && shownChars + r.originalLength <= maxChars;
       summaries.push(`<li>${show ? statusLine : statusLine.replace(/^<a href="#d\d+">(.*?)<\/a>/, "$1")}</li>`);
       if (!show) return;
       shownDocs++;
-      shownChars += r.original.length;
+      shownChars += r.originalLength;
+      const original = r.originalLength ? getOriginal() : "";
       const where = [d.region_name, d.region_code, d.report_year ?? "", d.period, d.published].filter((x) => x !== "" && x !== null).join(" · ");
       put(`<section class="doc status-${esc(d.status)}" id="d${n}"><h2>${esc(d.title || d.doc_file)}</h2>`);
-      put(`<div class="meta">${esc(r.rel)} · ${esc(d.doc_id)} · ${esc(d.status)} · ${esc(d.encoding)} · ${esc(d.script)} · ${esc(where)} · ${esc(d.agency)} · ${r.metrics.length} figures</div>`);
+      put(`<div class="meta">${esc(r.rel)} · ${esc(d.doc_id)} · ${esc(d.status)} · ${esc(d.encoding)} · ${esc(d.script)} · ${esc(where)} · ${esc(d.agency)} · ${r.figures} figures</div>`);
       if (d.problems) put(`<div class="problems">${esc(d.problems)}</div>`);
-      if (r.original) {
-        const { html, issues } = highlight(r.original, r.metrics, (i) => `m${n}-${i}`);
+      if (original) {
+        const { html, issues } = highlight(original, rowsOf(r.cols), (i) => `m${n}-${i}`);
         for (const issue of issues.slice(0, 50)) put(`<div class="issue">${esc(issue)}</div>`);
         put(`<pre class="text">${html}</pre>`);
       }

@@ -6,6 +6,7 @@
 // even when one slow file holds up the order.
 import { Worker } from "node:worker_threads";
 import { loadReference, type Reference } from "../reference.ts";
+import { METRIC_COLUMNS } from "../tables/schema.ts";
 import { diskCache } from "./cache.ts";
 import { isPrepared, processInput, readInput, rejectedRow, type PreparedInput, type TaskInput, type TaskResult } from "./task.ts";
 import type { WorkerConfig } from "./worker.ts";
@@ -80,7 +81,7 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
       slots.splice(slots.indexOf(slot), 1);
       if (slot.busy) {
         const { id, input } = slot.busy;
-        done.set(id, { rel: input.rel, size: input.bytes.byteLength, sha256: input.sha256, document: rejectedRow(input.rel, `the worker processing this file crashed: ${reason}`, input.bytes), metrics: [], original: "", cached: false, ms: 0 });
+        done.set(id, { rel: input.rel, size: input.bytes.byteLength, sha256: input.sha256, document: rejectedRow(input.rel, `the worker processing this file crashed: ${reason}`, input.bytes), figures: 0, withIndicator: 0, cols: METRIC_COLUMNS.map(() => []), original: "", originalLength: 0, cached: false, ms: 0 });
       } else if (!slot.ready) {
         failure = new Error(`a worker failed to start: ${reason}`); // e.g. the reference won't load: give up
       }

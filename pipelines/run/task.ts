@@ -6,7 +6,9 @@ import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { processDocument } from "../process.ts";
 import type { Reference } from "../reference.ts";
-import type { DocumentRow, MetricRow } from "../types.ts";
+import { csvFromColumns, toColumns, type Cell, METRIC_INDEX } from "../tables/columns.ts";
+import { METRIC_COLUMNS } from "../tables/schema.ts";
+import type { DocumentRow } from "../types.ts";
 
 export interface TaskInput {
   /** Absolute path to read. */
@@ -20,19 +22,33 @@ export interface TaskResult {
   size: number;
   sha256: string;
   document: DocumentRow;
-  metrics: MetricRow[];
-  /** Decoded original text (offsets of metrics point into it), for the review page; "" when rejected. */
+  /** Metric rows found (= document.metrics unless a stage disagrees with itself). */
+  figures: number;
+  /** Of which with a catalog indicator_id. */
+  withIndicator: number;
+  /** The metric rows as columns in METRIC_COLUMNS order (see tables/columns.ts). */
+  cols: Cell[][];
+  /** The same rows as CSV lines, when already rendered (workers do it, off the main thread). */
+  csv?: string;
+  /** Decoded original text (offsets of metrics point into it), for the review page; "" when rejected or not loaded. */
   original: string;
+  /** Length of the original text, known even when it isn't loaded. */
+  originalLength: number;
+  /** Cache hits leave the original on disk until the review page actually shows the document. */
+  loadOriginal?: () => string;
   cached: boolean;
   /** Milliseconds spent in processDocument (0 when served from cache). */
   ms: number;
 }
 
-export type CachedResult = Pick<TaskResult, "document" | "metrics" | "original">;
+export type CachedResult = Pick<TaskResult, "document" | "figures" | "withIndicator" | "cols" | "originalLength">;
+
+const NO_ROWS = (): Cell[][] => METRIC_COLUMNS.map(() => []);
 
 export interface TaskCache {
   get(key: string): CachedResult | undefined;
-  set(key: string, value: CachedResult): void;
+  getOriginal(key: string): string;
+  set(key: string, value: CachedResult, original: string): void;
 }
 
 /** A file read and hashed, waiting for processDocument. */
@@ -64,12 +80,12 @@ export function readInput(input: TaskInput, pipelineVersion: string, referenceVe
     bytes = readFileSync(input.abs);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return { rel: input.rel, size: 0, sha256: "", document: rejectedRow(input.rel, `could not read the file: ${message}`), metrics: [], original: "", cached: false, ms: 0 };
+    return { rel: input.rel, size: 0, sha256: "", document: rejectedRow(input.rel, `could not read the file: ${message}`), figures: 0, withIndicator: 0, cols: NO_ROWS(), original: "", originalLength: 0, cached: false, ms: 0 };
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const key = cacheKey(sha256, basename(input.rel), pipelineVersion, referenceVersion);
   const hit = cache?.get(key);
-  if (hit) return { rel: input.rel, size: bytes.length, sha256, ...hit, cached: true, ms: 0 };
+  if (hit) return { rel: input.rel, size: bytes.length, sha256, ...hit, original: "", loadOriginal: () => cache!.getOriginal(key), cached: true, ms: 0 };
   return { rel: input.rel, bytes, sha256, key };
 }
 
@@ -82,16 +98,19 @@ export function processInput(p: PreparedInput, ref: Reference, cache?: TaskCache
   let out: TaskResult;
   try {
     const processed = processDocument({ path: p.rel, name: basename(p.rel), bytes: p.bytes }, ref);
+    const cols = toColumns(processed.metrics, METRIC_COLUMNS);
     out = {
-      rel: p.rel, size: p.bytes.length, sha256: p.sha256, document: processed.document, metrics: processed.metrics,
-      original: processed.clean?.original ?? "", cached: false, ms: performance.now() - t0,
+      rel: p.rel, size: p.bytes.length, sha256: p.sha256, document: processed.document,
+      figures: processed.metrics.length, withIndicator: cols[METRIC_INDEX.indicator_id].filter((x) => x !== null && x !== "").length,
+      cols, csv: csvFromColumns(cols),
+      original: processed.clean?.original ?? "", originalLength: processed.clean?.original.length ?? 0, cached: false, ms: performance.now() - t0,
     };
   } catch (err) {
     // processDocument promises not to throw; if it ever does, the file is still accounted for.
     const message = err instanceof Error ? err.message : String(err);
-    out = { rel: p.rel, size: p.bytes.length, sha256: p.sha256, document: rejectedRow(p.rel, `internal error: ${message}`, p.bytes), metrics: [], original: "", cached: false, ms: performance.now() - t0 };
+    out = { rel: p.rel, size: p.bytes.length, sha256: p.sha256, document: rejectedRow(p.rel, `internal error: ${message}`, p.bytes), figures: 0, withIndicator: 0, cols: NO_ROWS(), original: "", originalLength: 0, cached: false, ms: performance.now() - t0 };
   }
-  cache?.set(p.key, { document: out.document, metrics: out.metrics, original: out.original });
+  cache?.set(p.key, { document: out.document, figures: out.figures, withIndicator: out.withIndicator, cols: out.cols, originalLength: out.originalLength }, out.original);
   return out;
 }
 

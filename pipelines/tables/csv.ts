@@ -36,6 +36,8 @@ export function csvLine<Row>(row: Row, columns: readonly ColumnSpec<Row>[]): str
 /** Streams rows to a file; buffers ~1 MB at a time so large corpora never sit in memory. */
 export interface CsvWriter<Row> {
   write(row: Row): void;
+  /** Append already-rendered CSV lines (each ending in CRLF). */
+  writeRaw(lines: string): void;
   close(): void;
   readonly rows: number;
 }
@@ -52,6 +54,10 @@ export function openCsvWriter<Row>(path: string, columns: readonly ColumnSpec<Ro
     write(row: Row) {
       buffer += csvLine(row, columns);
       rows++;
+      if (buffer.length > 1 << 19) flush();
+    },
+    writeRaw(lines: string) {
+      buffer += lines;
       if (buffer.length > 1 << 19) flush();
     },
     close() {

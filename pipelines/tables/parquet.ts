@@ -32,6 +32,8 @@ function cell(value: unknown, type: ColumnType): string | number | null {
 
 export interface ParquetTableWriter<Row> {
   write(row: Row): void;
+  /** Append rows given as columns (same order as the writer's columns, cells from tables/columns.ts). */
+  writeColumns(cols: (string | number | null)[][]): void;
   close(): void;
   readonly rows: number;
 }
@@ -61,6 +63,19 @@ export function openParquetWriter<Row>(path: string, columns: readonly ParquetCo
     close() {
       flush();
       void writer.finish();
+    },
+    writeColumns(cols) {
+      const n = cols[0]?.length ?? 0;
+      if (!n) return;
+      for (let i = 0; i < columns.length; i++) {
+        const target = data[i];
+        const source = cols[i];
+        const type = columns[i].type;
+        for (let k = 0; k < n; k++) target.push(type === "string" ? (source[k] ?? null) : cell(source[k], type));
+      }
+      pending += n;
+      rows += n;
+      if (pending >= rowGroupRows) flush();
     },
     get rows() {
       return rows;

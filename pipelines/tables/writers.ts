@@ -2,6 +2,7 @@
 import { join } from "node:path";
 import type { TaskResult } from "../run/task.ts";
 import type { DocumentRow, MetricRow } from "../types.ts";
+import { csvFromColumns } from "./columns.ts";
 import { openCsvWriter } from "./csv.ts";
 import { openParquetWriter } from "./parquet.ts";
 import { DOCUMENT_COLUMNS, METRIC_COLUMNS } from "./schema.ts";
@@ -16,14 +17,17 @@ export function openTableWriters(dir: string): TableWriters {
     openCsvWriter<DocumentRow>(join(dir, "documents.csv"), DOCUMENT_COLUMNS),
     openParquetWriter<DocumentRow>(join(dir, "documents.parquet"), DOCUMENT_COLUMNS),
   ];
-  const metricSinks = [
-    openCsvWriter<MetricRow>(join(dir, "metrics.csv"), METRIC_COLUMNS),
-    openParquetWriter<MetricRow>(join(dir, "metrics.parquet"), METRIC_COLUMNS),
-  ];
+  const metricsCsv = openCsvWriter<MetricRow>(join(dir, "metrics.csv"), METRIC_COLUMNS);
+  const metricsPq = openParquetWriter<MetricRow>(join(dir, "metrics.parquet"), METRIC_COLUMNS);
+  const metricSinks = [metricsCsv, metricsPq];
   return {
     write(r) {
       for (const s of sinks) s.write(r.document);
-      for (const m of r.metrics) for (const s of metricSinks) s.write(m);
+      // Metric rows arrive as columns (and as CSV text when a worker rendered it already).
+      if (r.figures) {
+        metricsCsv.writeRaw(r.csv ?? csvFromColumns(r.cols));
+        metricsPq.writeColumns(r.cols);
+      }
     },
     close() {
       for (const s of [...sinks, ...metricSinks]) s.close();

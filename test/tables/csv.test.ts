@@ -29,3 +29,13 @@ describe("csv cells", () => {
     METRIC_COLUMNS.forEach((c, i) => expect(cells[i]).toBe(c.type === "string" ? c.name : ""));
   });
 });
+
+describe("columns", async () => {
+  const { csvFromColumns, rowsOf, toColumns } = await import("../../pipelines/tables/columns.ts");
+  it("render the same CSV as the rows and round-trip to rows", () => {
+    const rows = [0, 1, 2].map((i) => Object.fromEntries(METRIC_COLUMNS.map((c) => [c.name, c.type === "string" ? `${i ? "=" : ""}${c.name},"${i}"` : i === 2 ? null : -i * 1.5]))) as never[];
+    const cols = toColumns(rows, METRIC_COLUMNS);
+    expect(csvFromColumns(cols)).toBe(rows.map((r) => csvLine(r, METRIC_COLUMNS)).join(""));
+    expect(rowsOf(cols)).toEqual(rows);
+  });
+});
