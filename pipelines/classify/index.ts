@@ -16,6 +16,23 @@ function itemOf(text: string, sent: Sentence, q: Quantity): [number, number] {
   return (q.item ??= clauseAround(text, sent.start, sent.end, q.numStart, true));
 }
 
+/** A plan word before the figure (计划新增, 力争, 拟, 将), unless it is 将 as a preposition (将…纳入) or a completion share (完成目标任务的120%). */
+function plannedBefore(before: string, after: string, p: ExtractReference["plan"]): boolean {
+  if (p.completionShare.test(before)) return false;
+  let masked = before;
+  for (const w of p.planMasks) if (masked.includes(w)) masked = masked.split(w).join("＿");
+  for (const w of p.targetBefore) {
+    const i = masked.lastIndexOf(w);
+    if (i < 0) continue;
+    if (w === "将") {
+      if (p.targetBeforeIgnoredWhenPreceded.includes(masked[i - 1] ?? "")) continue;
+      if (p.targetBeforeIgnoredAfter.some((x) => after.includes(x))) continue;
+    }
+    return true;
+  }
+  return false;
+}
+
 /** kind and year of one figure: its part of the report, then the words right around it. */
 export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, reportYear: number | null): { kind: Kind; year: number | null } {
   const p = ref.plan;
@@ -30,6 +47,8 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
     const i = m.index ?? 0;
     const prev = head[i - 1] ?? "";
     if (/[-－—~～至到]/.test(head[i + m[0].length] ?? "") || /[-－—~～]/.test(prev)) continue;
+    // 较2022年增长15%, 与2022年同期相比: a comparison base, not the year the figure is about.
+    if (/[较比与同]/.test(prev) || /^(同期|相比|比较)/.test(head.slice(i + m[0].length, i + m[0].length + 2))) continue;
     // Inside 《…》 (a document's title) the year names the document, not the figure.
     if (head.lastIndexOf("《", i) > head.lastIndexOf("》", i)) continue;
     yearPos = i;
@@ -38,7 +57,8 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   const [ca, lb] = clauseOf(text, sent, q);
   const relFrom = Math.max(sent.start, ca - 40);
   const rel = p.relativeYearWords.last(text, relFrom, q.numStart);
-  if (rel && rel.index > sent.start + yearPos && ctxYear !== null) {
+  // 比上年增加, 较去年同期: a comparison base, not the figure's year.
+  if (rel && rel.index > sent.start + yearPos && ctxYear !== null && !/[比较与同]/.test(text[rel.index - 1] ?? "") && !text.startsWith("同期", rel.index + rel.word.length)) {
     year = ctxYear + (p.relativeYearDelta.get(rel.word) ?? 0);
   }
   if (year !== null && reportYear !== null && year > reportYear && sent.kind === "actual" && year !== ctxYear) kind = "target";
@@ -53,7 +73,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   // A project just being approved or tendered (…万元工程进入立项程序) is a plan, not a result.
   else if (p.targetAfterNear.some((w) => near.includes(w))) kind = "target";
   else if (baseline) kind = "actual";
-  else if (p.targetBefore.some((w) => before.includes(w))) kind = "target";
+  else if (plannedBefore(before, text.slice(q.end, lb), p)) kind = "target";
   else if (text[q.end] === "的") {
     // Capacity of a facility still being built: 床位数500张的养老综合体建设.
     const tail = text.slice(q.end, Math.min(sent.end, q.end + 24));
@@ -185,20 +205,28 @@ function unitSuffix(base: string, unit: Unit, measure: Measure): string {
   }
 }
 
-/** A short simplified-Chinese label of what the figure counts: the noun phrase around it plus 数/人数/金额. */
-export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: Unit, measure: Measure): string {
+const HEADING_MARK = /^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[①-⑳])/;
+const POST_CUT = /[的和与及,，、。;；(（\s]|发放|享受|参与|参加|入住|提供|开展|实现|完成/;
+
+/**
+ * A short simplified-Chinese label of what the figure counts: the noun phrase before it (after any earlier
+ * figure of the same clause), else the one after it, else the previous figure's, plus 数/人数/金额.
+ */
+export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: Unit, measure: Measure, prev?: { end: number; base: string }): { label: string; base: string } {
   const [sa, sb] = itemOf(text, sent, q);
-  let pre = cjk(text.slice(sa, q.start)).replace(FILLER_START, "").replace(FILLER_END, "");
-  pre = pre.replace(/^[()（）]+/, "");
+  const from = prev && prev.end > sa && prev.end <= q.start ? prev.end : sa;
+  let pre = text.slice(from, q.start).replace(HEADING_MARK, "");
+  pre = cjk(pre).replace(FILLER_START, "").replace(FILLER_END, "").replace(/^[()（）]+/, "");
   let base = "";
   if (pre.length >= 2) base = pre.length > 16 ? pre.slice(-16) : pre;
   else {
     const post = text.slice(q.end, sb);
-    const cut = post.search(/[的和与及,，、。;；(（\s]/);
+    const cut = post.search(POST_CUT);
     base = cjk(cut >= 0 ? post.slice(0, cut) : post).slice(0, 12);
-    if (base.length < 2) base = cjk(text.slice(sa, sb)).slice(0, 12);
+    if (base.length < 2 && prev && prev.base && prev.end >= sa - 1) base = prev.base;
+    if (base.length < 2) base = cjk(text.slice(sa, sb).replace(HEADING_MARK, "")).slice(0, 12);
   }
-  return base ? unitSuffix(base, unit, measure) : "";
+  return { label: base ? unitSuffix(base, unit, measure) : "", base };
 }
 
 const COMPATIBLE: Partial<Record<Unit, Unit[]>> = { facility: ["facility", "item"], item: ["item", "facility"] };

@@ -39,11 +39,13 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
       section = sent.headings.map((h) => h.text.replace(/[。：:，,]+$/, "")).join(" > ");
       sectionCache.set(last, section);
     }
+    let prev: { end: number; base: string } | undefined;
     for (const q of quantities) {
       const { kind, year } = kindAndYear(text, sent, q, ref, reportYear);
       const measure = measureOf(text, sent, q, ref);
       const domain = domainOf(text, sent, q, ref, headingCache);
-      const indicator = indicatorLabel(text, sent, q, q.unit, measure);
+      const { label: indicator, base } = indicatorLabel(text, sent, q, q.unit, measure, prev);
+      prev = { end: q.end, base };
       const [sa, sb] = q.item ?? clauseAround(text, sent.start, sent.end, q.numStart, true);
       const phrase = indicator + "|" + text.slice(sa, sb);
       const indicator_id = catalogIndicator(phrase, q.unit, measure, domain, ref.indicators);

@@ -108,6 +108,11 @@ export interface ExtractReference {
   };
   plan: {
     headingPlan: WordSet;
+    headingPlanWithYear: WordSet;
+    planMasks: string[];
+    targetBeforeIgnoredAfter: string[];
+    targetBeforeIgnoredWhenPreceded: string[];
+    completionShare: RegExp;
     headingActual: WordSet;
     headingNextYear: string[];
     headingSameYear: string[];
@@ -242,7 +247,8 @@ export function loadExtractReference(dir: string): ExtractReference {
     bareNumberNouns: Record<string, string>; bareNumberVerbs: string[]; bareNumberStopNouns: string[]; moneyContext: string[];
   }>(dir, "exclusions.json");
   const p = readJson<{
-    headingPlan: string[]; headingActual: string[]; headingNextYear: string[]; headingSameYear: string[];
+    headingPlan: string[]; headingPlanWithYear?: string[]; planMasks?: string[]; targetBeforeIgnoredAfter?: string[];
+    targetBeforeIgnoredWhenPreceded?: string[]; completionShare?: string; headingActual: string[]; headingNextYear: string[]; headingSameYear: string[];
     planParagraphStarts: string[]; planParagraphVerbs: string[]; targetBefore: string[]; targetBeforeWindow: number;
     targetAfter: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
     completedVerbs: string[]; relativeYears: Record<string, number>;
@@ -295,6 +301,11 @@ export function loadExtractReference(dir: string): ExtractReference {
     },
     plan: {
       headingPlan: wordSet(p.headingPlan),
+      headingPlanWithYear: wordSet(p.headingPlanWithYear ?? []),
+      planMasks: p.planMasks ?? [],
+      targetBeforeIgnoredAfter: p.targetBeforeIgnoredAfter ?? [],
+      targetBeforeIgnoredWhenPreceded: p.targetBeforeIgnoredWhenPreceded ?? [],
+      completionShare: new RegExp(p.completionShare ?? "(?!)"),
       headingActual: wordSet(p.headingActual),
       headingNextYear: p.headingNextYear,
       headingSameYear: p.headingSameYear,

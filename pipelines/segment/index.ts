@@ -38,7 +38,7 @@ type PlanRef = Pick<ExtractReference, "plan">;
 const CN_DIGITS = "一二三四五六七八九十";
 // Numbered heading markers, tried only at a line start or right after a sentence end (sticky, no lookbehind).
 const MARKER = new RegExp(
-  `(?:([${CN_DIGITS}]{1,3})[、，]|[（(]([${CN_DIGITS}]{1,3})[)）]|(\\d{1,2})[.．、](?![\\d.．])|[（(](\\d{1,2})[)）]|([${CN_DIGITS}]{1,2})是(?=[^，,。；;]{2}))`,
+  `(?:([${CN_DIGITS}]{1,3})[、，]|[（(]([${CN_DIGITS}]{1,3})[)）]|(\\d{1,2})[.．、](?![\\d.．])|[（(](\\d{1,2})[)）]|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])|([${CN_DIGITS}]{1,2})是(?=[^，,。；;]{2}))`,
   "y",
 );
 
@@ -72,18 +72,21 @@ function headingLevel(m: RegExpExecArray): number {
   if (m[1] !== undefined) return 1;
   if (m[2] !== undefined) return 2;
   if (m[3] !== undefined) return 3;
-  if (m[4] !== undefined) return 4;
+  if (m[4] !== undefined || m[5] !== undefined) return 4;
   return 5;
 }
 
 /** Plan/record reading of a heading or title-like line. */
 export function readHeadingPlan(text: string, ref: PlanRef, reportYear: number | null, period: Period): { plan: Kind | null; year: number | null } {
   const p = ref.plan;
+  for (const w of p.planMasks) if (text.includes(w)) text = text.split(w).join("＿");
   p.headingActual.re.lastIndex = 0;
   p.headingPlan.re.lastIndex = 0;
-  const isActual = p.headingActual.re.test(text);
-  const isPlan = p.headingPlan.re.test(text);
+  p.headingPlanWithYear.re.lastIndex = 0;
   const ym = YEAR_RE.exec(text);
+  const isActual = p.headingActual.re.test(text);
+  // Strong plan phrases always; weak words (计划, 思路, 重点工作) only with a year (二、2024年重点工作).
+  const isPlan = p.headingPlan.re.test(text) || ((ym !== null || /20[x×X＊*]{2}\s*年/.test(text)) && p.headingPlanWithYear.re.test(text));
   let year: number | null = ym ? Number(ym[1]) : null;
   if (isActual) return { plan: "actual", year };
   if (!isPlan) return { plan: null, year: null };
