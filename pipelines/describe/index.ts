@@ -1,15 +1,86 @@
+// Describe: what a document is (title, agency, dates, year, period) and where it is from (region).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { CleanText, DocumentDescription } from "../types.ts";
+import { findFull, findShort, loadGazetteer, type Gazetteer } from "./gazetteer.ts";
+import {
+  agencyMatches,
+  compileMetadata,
+  findPeriod,
+  findPublished,
+  findReportYear,
+  findTitle,
+  firstLines,
+  type MetadataReference,
+} from "./metadata.ts";
+import { inferRegion } from "./region.ts";
 
-export interface DescribeReference {}
-
-export function loadDescribeReference(_dir: string): DescribeReference {
-  return {};
+export interface DescribeReference {
+  gazetteer: Gazetteer;
+  metadata: MetadataReference;
 }
 
-// Placeholder until metadata/region land.
-export function describeDocument(_clean: CleanText, _fileName: string, _ref: DescribeReference): DocumentDescription {
+export function loadDescribeReference(dir: string): DescribeReference {
   return {
-    title: "", agency: "", published: "", reportYear: null, period: "",
-    region: { code: "", name: "", province: "", city: "", county: "", level: "", evidence: "" },
+    gazetteer: loadGazetteer(dir),
+    metadata: compileMetadata(JSON.parse(readFileSync(join(dir, "describe-metadata.json"), "utf8"))),
   };
+}
+
+const LEVEL_CHAR = /[省市区县旗州盟镇乡]$/;
+
+/** The place part of what precedes a bureau name: the run of place names ending right before it, or a bare 市/区/县. */
+function agencyPlace(prefix: string, gz: Gazetteer): string {
+  const mentions = [...findFull(prefix, gz), ...findShort(prefix, gz)].sort((a, b) => a.at - b.at);
+  let start = prefix.length;
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i];
+    if (m.at + m.text.length === start) start = m.at;
+  }
+  if (start < prefix.length) return prefix.slice(start);
+  const last = prefix.slice(-1);
+  return LEVEL_CHAR.test(last) ? last : "";
+}
+
+function findAgency(clean: CleanText, title: string, ref: DescribeReference): string {
+  const fromHeader = clean.header["发布机构"] ?? clean.header["发文机关"] ?? clean.header["发布单位"] ?? clean.header["ContentSource"];
+  if (fromHeader) return fromHeader;
+  const inTitle = agencyMatches(title, ref.metadata, title.length)[0];
+  if (inTitle) return agencyPlace(inTitle.prefix, ref.gazetteer) + inTitle.name;
+  // the bureau the body names most often (ties: the earliest)
+  const counts = new Map<string, { n: number; at: number }>();
+  for (const m of agencyMatches(clean.text, ref.metadata, 200_000)) {
+    const name = agencyPlace(m.prefix, ref.gazetteer) + m.name;
+    if (!/^[\u4e00-\u9fff]*[省市区县旗州盟镇乡街道]/.test(name) && name === m.name) continue; // a bare 民政局 says little
+    const c = counts.get(name);
+    if (c) c.n++;
+    else counts.set(name, { n: 1, at: m.at });
+  }
+  let best = "";
+  let top = { n: 0, at: Infinity };
+  for (const [name, c] of counts) if (c.n > top.n || (c.n === top.n && c.at < top.at)) [best, top] = [name, c];
+  return best;
+}
+
+export function describeDocument(clean: CleanText, fileName: string, ref: DescribeReference): DocumentDescription {
+  const lines = firstLines(clean.text, 15);
+  const md = ref.metadata;
+  const title = findTitle(clean, fileName, lines, md);
+  const agency = findAgency(clean, title, ref);
+  const published = findPublished(clean, lines, md);
+  const publishedYear = published ? Number(published.slice(0, 4)) : null;
+  const { year, from } = findReportYear(title, lines, publishedYear, md);
+  const period = findPeriod(from, year, md);
+
+  const levelMatch = /^([市区县旗])[\u4e00-\u9fff]/.exec(agency);
+  const region = inferRegion(
+    {
+      titleText: [title, agency].filter(Boolean).join("\n"),
+      body: clean.text,
+      indexNumber: clean.header["索引号"] ?? "",
+      levelHint: levelMatch ? levelMatch[1] : "",
+    },
+    ref.gazetteer,
+  );
+  return { title, agency, published, reportYear: year, period, region };
 }

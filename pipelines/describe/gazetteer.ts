@@ -1,0 +1,200 @@
+// The compact gazetteer (data/reference/gazetteer/*.json, built by scripts/build-gazetteer.ts) as lookup tables,
+// plus the zone alias table (data/reference/zone-aliases.csv). Loaded once per worker.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { AdminLevel } from "../types.ts";
+
+export type PlaceLevel = "province" | "city" | "county" | "zone" | "town";
+
+export interface Place {
+  /** Full name as written: 浙江省, 苏州市, 慈溪市, 瑶溪街道, 宁波高新区. */
+  name: string;
+  level: PlaceLevel;
+  /** GB/T 2260 six-digit code this place resolves to (towns: their county; zones: their parent division). */
+  code: string;
+  /** Codes of the province, city and county containing it (six digits, "" where not applicable). */
+  province: string;
+  city: string;
+  county: string;
+}
+
+export interface Division {
+  code: string;
+  name: string;
+  level: AdminLevel;
+  province: string; // six-digit code
+  city: string;
+  county: string;
+}
+
+export interface Gazetteer {
+  /** Full names (with their suffix) → places. */
+  full: Map<string, Place[]>;
+  /** Short names (苏州, 慈溪, 广西; at least two characters) of provinces, cities and counties → places. */
+  short: Map<string, Place[]>;
+  /** Characters that end some full name: where a scan can stop to look back. */
+  lastChars: Set<number>;
+  maxFull: number;
+  maxShort: number;
+  divisions: Map<string, Division>;
+}
+
+const ETHNIC_AUTONOMY = /^(.{2,}?)(?:[\u4e00-\u9fff]{1,5}族)*(?:自治(?:区|州|县|旗))$/;
+
+/** 苏州市 → 苏州, 延边朝鲜族自治州 → 延边, 广西壮族自治区 → 广西, 泾县 → "" (too short to stand alone). */
+export function shortName(name: string): string {
+  let s = name;
+  const m = ETHNIC_AUTONOMY.exec(s);
+  if (m) s = m[1];
+  else s = s.replace(/(特别行政区|维吾尔自治区|自治区|省|市|地区|盟|区|县|旗|林区|特区)$/, "");
+  if (s === "新疆维吾尔") s = "新疆";
+  return s.length >= 2 && s !== name ? s : "";
+}
+
+/** Zone short forms: 长春高新技术产业开发区 → 长春高新区, 徐州经济技术开发区 → 徐州经开区. */
+function zoneForms(name: string): string[] {
+  const forms = [name];
+  const rules: Array<[RegExp, string[]]> = [
+    [/(国家)?高新技术产业开发区$/, ["高新区", "国家高新区"]],
+    [/(国家级)?经济技术开发区$/, ["经开区", "经济开发区"]],
+    [/经济开发区$/, ["经开区"]],
+  ];
+  for (const [re, reps] of rules) if (re.test(name)) for (const r of reps) forms.push(name.replace(re, r));
+  return forms;
+}
+
+function add(map: Map<string, Place[]>, key: string, place: Place): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [place]);
+  else if (!list.some((p) => p.code === place.code && p.level === place.level && p.name === place.name)) list.push(place);
+}
+
+export function loadGazetteer(dir: string): Gazetteer {
+  const read = <T>(name: string): T => JSON.parse(readFileSync(join(dir, "gazetteer", name), "utf8")) as T;
+  const div = read<{ provinces: Record<string, string>; cities: Record<string, [string, string]>; counties: Record<string, [string, string]> }>("divisions.json");
+  const zones = read<{ zones: Record<string, [string, string]> }>("zones.json").zones;
+  const towns = read<{ towns: Record<string, string> }>("towns.json").towns;
+
+  const full = new Map<string, Place[]>();
+  const short = new Map<string, Place[]>();
+  const divisions = new Map<string, Division>();
+  const p6 = (c: string) => c.padEnd(6, "0");
+  const provinceName = (code2: string) => div.provinces[code2] ?? "";
+
+  for (const [code2, name] of Object.entries(div.provinces)) {
+    const code = p6(code2);
+    const place: Place = { name, level: "province", code, province: code, city: "", county: "" };
+    add(full, name, place);
+    const s = shortName(name);
+    if (s) add(short, s, place);
+    divisions.set(code, { code, name, level: "province", province: code, city: "", county: "" });
+  }
+  for (const [code4, [name0, prov2]] of Object.entries(div.cities)) {
+    const code = p6(code4);
+    const province = p6(prov2);
+    // municipalities list their districts under 市辖区: the city is the municipality itself
+    const municipal = name0 === "市辖区";
+    const name = municipal ? provinceName(prov2) : name0;
+    if (/直辖/.test(name0)) continue;
+    divisions.set(code, { code, name, level: "city", province, city: code, county: "" });
+    if (municipal) continue;
+    const place: Place = { name, level: "city", code, province, city: code, county: "" };
+    add(full, name, place);
+    const s = shortName(name);
+    if (s) add(short, s, place);
+  }
+  const cityOf = (city4: string) => (div.cities[city4] && !/直辖/.test(div.cities[city4][0]) ? p6(city4) : "");
+  for (const [code, [name, city4]] of Object.entries(div.counties)) {
+    const province = p6(code.slice(0, 2));
+    const city = cityOf(city4);
+    const place: Place = { name, level: "county", code, province, city, county: code };
+    add(full, name, place);
+    const s = shortName(name);
+    if (s) add(short, s, place);
+    divisions.set(code, { code, name, level: "county", province, city, county: code });
+  }
+  for (const [code, [name, city4]] of Object.entries(zones)) {
+    const province = p6(code.slice(0, 2));
+    const city = cityOf(city4) || province;
+    for (const form of zoneForms(name)) add(full, form, { name, level: "zone", code: city, province, city: cityOf(city4), county: "" });
+  }
+  for (const line of readFileSync(join(dir, "zone-aliases.csv"), "utf8").split(/\r?\n/)) {
+    if (!line.trim() || line.startsWith("#") || line.startsWith("zone,")) continue;
+    const [zone, aliases, parent] = line.split(",").map((s) => s.trim());
+    if (!zone || !/^\d{6}$/.test(parent ?? "")) continue;
+    const d = divisions.get(parent);
+    const province = p6(parent.slice(0, 2));
+    const city = d?.city ?? "";
+    const county = d?.county ?? "";
+    const place: Place = { name: zone, level: "zone", code: parent, province, city, county };
+    for (const form of [zone, ...(aliases ? aliases.split("|") : [])]) if (form) add(full, form.trim(), place);
+  }
+  for (const [county, names] of Object.entries(towns)) {
+    const d = divisions.get(county);
+    const zone = zones[county];
+    const city = d?.city ?? (zone ? cityOf(zone[1]) : "");
+    const province = p6(county.slice(0, 2));
+    for (const name of names.split("|")) {
+      if (name.length < 3) continue;
+      add(full, name, { name, level: "town", code: d ? county : city || province, province, city, county: d ? county : "" });
+    }
+  }
+  const lastChars = new Set<number>();
+  let maxFull = 0;
+  for (const k of full.keys()) {
+    lastChars.add(k.charCodeAt(k.length - 1));
+    maxFull = Math.max(maxFull, k.length);
+  }
+  let maxShort = 0;
+  for (const k of short.keys()) maxShort = Math.max(maxShort, k.length);
+  return { full, short, lastChars, maxFull, maxShort, divisions };
+}
+
+export interface Mention {
+  at: number;
+  text: string;
+  places: Place[];
+  short: boolean;
+}
+
+/** Full-name mentions, longest match at each end position, non-overlapping (a later longer match wins). */
+export function findFull(text: string, gz: Gazetteer, limit = text.length): Mention[] {
+  const out: Mention[] = [];
+  const end = Math.min(text.length, limit);
+  for (let i = 0; i < end; i++) {
+    if (!gz.lastChars.has(text.charCodeAt(i))) continue;
+    for (let len = Math.min(gz.maxFull, i + 1); len >= 3; len--) {
+      const key = text.slice(i + 1 - len, i + 1);
+      const places = gz.full.get(key);
+      if (!places) continue;
+      const at = i + 1 - len;
+      while (out.length && out[out.length - 1].at >= at) out.pop();
+      out.push({ at, text: key, places, short: false });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Short-name mentions (苏州, 慈溪) — for titles and agencies, where a bare place name is the place. */
+export function findShort(text: string, gz: Gazetteer, limit = text.length): Mention[] {
+  const out: Mention[] = [];
+  const end = Math.min(text.length, limit);
+  let i = 0;
+  while (i < end) {
+    let hit: Mention | null = null;
+    for (let len = Math.min(gz.maxShort, end - i); len >= 2; len--) {
+      const key = text.slice(i, i + len);
+      const places = gz.short.get(key);
+      if (places) {
+        hit = { at: i, text: key, places, short: true };
+        break;
+      }
+    }
+    if (hit) {
+      out.push(hit);
+      i += hit.text.length;
+    } else i++;
+  }
+  return out;
+}

@@ -1,0 +1,179 @@
+// Title, agency, publication date, report year and period, from the header, the title and the first lines.
+// The rules' patterns live in data/reference/describe-metadata.json.
+import type { CleanText, Period } from "../types.ts";
+
+export interface MetadataReference {
+  agency: RegExp; // global; group 1 = what precedes the bureau name, group 2 = the bureau
+  titleMax: number;
+  titleKind: RegExp;
+  sectionNumber: RegExp;
+  review: RegExp;
+  firstSentence: RegExp;
+  plan: RegExp;
+  headingLines: number;
+  minYear: number;
+  periods: Array<{ re: RegExp; period: Period }>;
+  publishedFields: string[];
+}
+
+interface RawMetadata {
+  agency_names: { names: string[] };
+  title: { max_chars: number; kind: string; section_number: string };
+  report_year: { review: string; first_sentence: string; plan: string; heading_lines: number; min_year: number };
+  period: { rules: Array<[string, Period]> };
+  published: { header_fields: string[] };
+}
+
+const YEAR = "((?:19|20)\\d{2})";
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export function compileMetadata(json: unknown): MetadataReference {
+  const raw = json as RawMetadata;
+  const names = [...raw.agency_names.names].sort((a, b) => b.length - a.length).map(escape).join("|");
+  const y = (p: string, flags = "") => new RegExp(p.replace(/YEAR/g, YEAR), flags);
+  return {
+    agency: new RegExp(`([\\u4e00-\\u9fff]{0,14}?)(${names})`, "g"),
+    titleMax: raw.title.max_chars,
+    titleKind: new RegExp(raw.title.kind),
+    sectionNumber: new RegExp(raw.title.section_number),
+    review: y(raw.report_year.review),
+    firstSentence: y(raw.report_year.first_sentence),
+    plan: y(raw.report_year.plan),
+    headingLines: raw.report_year.heading_lines,
+    minYear: raw.report_year.min_year,
+    periods: raw.period.rules.map(([p, period]) => ({ re: new RegExp(p), period })),
+    publishedFields: raw.published.header_fields,
+  };
+}
+
+const CN_DIGIT: Record<string, string> = { "〇": "0", "零": "0", "○": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9" };
+const CN_YEAR = /[〇零○Ｏ一二三四五六七八九]{4}(?=年)/g;
+
+/** 二〇二三年 → 2023年 (same length, so positions agree). */
+export function arabicYears(s: string): string {
+  return s.replace(CN_YEAR, (m) => {
+    const d = [...m].map((c) => CN_DIGIT[c]).join("");
+    return /^(19|20)\d\d$/.test(d) ? d : m;
+  });
+}
+
+/** A date written 2024-01-30, 2024年1月30日, 2024/1/30, 2024.01.30 → ISO, or "". */
+export function isoDate(s: string): string {
+  const m = /((?:19|20)\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})/.exec(arabicYears(s));
+  if (!m) return "";
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return "";
+  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** The first lines of the body, trimmed, non-empty. */
+export function firstLines(text: string, n: number): string[] {
+  const out: string[] = [];
+  let pos = 0;
+  while (out.length < n && pos < text.length) {
+    let nl = text.indexOf("\n", pos);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(pos, Math.min(nl, pos + 2000)).trim();
+    if (line) out.push(line);
+    pos = nl + 1;
+  }
+  return out;
+}
+
+export function isTitleLike(line: string, ref: MetadataReference): boolean {
+  return (
+    line.length >= 6 &&
+    line.length <= ref.titleMax &&
+    !/[。；;]/.test(line) &&
+    !/[,，]/.test(line.slice(0, -1)) &&
+    !ref.sectionNumber.test(line) &&
+    ref.titleKind.test(line)
+  );
+}
+
+export function findTitle(clean: CleanText, fileName: string, lines: string[], ref: MetadataReference): string {
+  if (clean.titleHint) return clean.titleHint;
+  for (const k of ["标题", "ArticleTitle", "名称"]) if (clean.header[k]) return clean.header[k];
+  for (const line of lines.slice(0, 3)) if (isTitleLike(line, ref)) return line;
+  const stem = fileName.replace(/\.[A-Za-z0-9]{1,5}$/, "").replace(/\.(docx?|pdf|wps|txt)$/i, "");
+  if (/[\u4e00-\u9fff]{4}/.test(stem) && ref.titleKind.test(stem)) return stem;
+  return "";
+}
+
+const plausible = (y: number, ref: MetadataReference, maxYear: number) => y >= ref.minYear && y <= maxYear;
+
+export function findReportYear(title: string, lines: string[], publishedYear: number | null, ref: MetadataReference): { year: number | null; from: string } {
+  const maxYear = publishedYear ? publishedYear + 1 : 2100;
+  const t = arabicYears(title);
+  let from = "";
+  const tryRe = (re: RegExp, s: string) => {
+    const m = re.exec(s);
+    if (!m || !plausible(Number(m[1]), ref, maxYear)) return null;
+    from = m[0];
+    return Number(m[1]);
+  };
+  let y = tryRe(ref.review, t);
+  if (y) return { year: y, from };
+  const heads = lines.slice(0, ref.headingLines).map(arabicYears);
+  for (const h of heads) {
+    if (h.length > 40) continue;
+    y = tryRe(ref.review, h);
+    if (y) return { year: y, from };
+  }
+  for (const h of heads.slice(0, 3)) {
+    y = tryRe(ref.firstSentence, h);
+    if (y) return { year: y, from };
+  }
+  y = tryRe(ref.plan, t);
+  if (y) return { year: y, from };
+  if (publishedYear) return { year: publishedYear, from: "" };
+  return { year: null, from: "" };
+}
+
+/** The period of the phrase the report year was read from (`2021年上半年工作总结` → H1); rules in order, first hit wins. */
+export function findPeriod(source: string, year: number | null, ref: MetadataReference): Period {
+  for (const { re, period } of ref.periods) if (re.test(source)) return period;
+  return year ? "annual" : "";
+}
+
+export function findPublished(clean: CleanText, lines: string[], ref: MetadataReference): string {
+  for (const f of ref.publishedFields) {
+    const v = clean.header[f];
+    if (v) {
+      const d = isoDate(v);
+      if (d) return d;
+    }
+  }
+  // a line that is only a date (the signature date at the end of a report)
+  const tail = lastLines(clean.text, 5);
+  for (const line of [...tail, ...lines.slice(0, 5)]) {
+    if (line.length <= 16 && /^((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*[-./年]\s*[\d一二三四五六七八九十]{1,3}\s*[-./月]\s*[\d一二三四五六七八九十]{1,3}\s*日?$/.test(line)) {
+      const d = isoDate(line);
+      if (d) return d;
+    }
+  }
+  return "";
+}
+
+function lastLines(text: string, n: number): string[] {
+  const out: string[] = [];
+  let end = text.length;
+  while (out.length < n && end > 0) {
+    const nl = text.lastIndexOf("\n", end - 1);
+    const line = text.slice(Math.max(nl + 1, end - 2000), end).trim();
+    if (line) out.push(line);
+    end = nl < 0 ? 0 : nl;
+  }
+  return out;
+}
+
+/** Agencies named in a text: the bureau and what precedes it. The caller decides how much of the prefix is a place. */
+export function agencyMatches(text: string, ref: MetadataReference, limit: number): Array<{ prefix: string; name: string; at: number }> {
+  const re = ref.agency;
+  re.lastIndex = 0;
+  const out: Array<{ prefix: string; name: string; at: number }> = [];
+  const s = text.length > limit ? text.slice(0, limit) : text;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) out.push({ prefix: m[1], name: m[2], at: m.index });
+  return out;
+}

@@ -1,0 +1,257 @@
+// Where a report is from, as a GB/T 2260 division.
+// 1. The title, agency and header name the place (天宁区民政局, 宁波高新区社会事务管理局): use it, the deepest level named;
+//    an ambiguous name (鼓楼区 is in four cities) is settled by what the body mentions.
+// 2. Otherwise the body's place names vote, each distinct name once, an ambiguous name split across its candidates:
+//    towns and streets vote for their county, counties for their city. A county needs several distinct towns, or to be
+//    named again and again; a city needs several of its counties named. A portal index number that starts with the
+//    agency's unified social credit code (characters 3–8 = its division) adds a vote.
+// 3. Nothing clear enough → empty region: a wrong region is worse than none.
+import type { Region } from "../types.ts";
+import { findFull, findShort, type Division, type Gazetteer, type Mention, type Place } from "./gazetteer.ts";
+
+export const EMPTY_REGION: Region = { code: "", name: "", province: "", city: "", county: "", level: "", evidence: "" };
+
+/** Only the start of a long text is scanned for places: where a report is from shows early and often. */
+const BODY_LIMIT = 200_000;
+
+interface Tally {
+  weight: number; // sum over distinct names of 1/(number of candidates)
+  names: Set<string>;
+  count: number; // occurrences
+}
+
+function tally(map: Map<string, Tally>, code: string, name: string, weight: number, count: number): void {
+  if (!code) return;
+  let t = map.get(code);
+  if (!t) map.set(code, (t = { weight: 0, names: new Set(), count: 0 }));
+  if (!t.names.has(name)) {
+    t.names.add(name);
+    t.weight += weight;
+  }
+  t.count += count;
+}
+
+interface Evidence {
+  towns: Map<string, Tally>; // county code → towns named
+  counties: Map<string, Tally>; // county code → its own name
+  countiesOfCity: Map<string, Tally>; // city code → counties named
+  cities: Map<string, Tally>; // city code → its own name
+  provinces: Map<string, Tally>;
+  zones: Map<string, { place: Place; count: number }>;
+}
+
+function gather(mentions: Mention[]): Evidence {
+  const ev: Evidence = { towns: new Map(), counties: new Map(), countiesOfCity: new Map(), cities: new Map(), provinces: new Map(), zones: new Map() };
+  const byName = new Map<string, { places: Place[]; count: number }>();
+  for (const m of mentions) {
+    const e = byName.get(m.text);
+    if (e) e.count++;
+    else byName.set(m.text, { places: m.places, count: 1 });
+  }
+  for (const [name, { places, count }] of byName) {
+    const w = 1 / places.length;
+    for (const p of places) {
+      if (p.level === "town") tally(ev.towns, p.county || p.code, name, w, count);
+      else if (p.level === "county") {
+        tally(ev.counties, p.code, name, w, count);
+        tally(ev.countiesOfCity, p.city, name, w, count);
+      } else if (p.level === "city") tally(ev.cities, p.code, name, w, count);
+      else if (p.level === "province") tally(ev.provinces, p.code, name, w, count);
+      else if (p.level === "zone") {
+        const z = ev.zones.get(p.name);
+        if (z) z.count += count;
+        else ev.zones.set(p.name, { place: p, count });
+      }
+    }
+  }
+  return ev;
+}
+
+const weightOf = (m: Map<string, Tally>, code: string) => m.get(code)?.weight ?? 0;
+
+/** How much the body supports a place (used to settle ambiguous explicit names). */
+function support(p: Place, ev: Evidence): number {
+  return (
+    weightOf(ev.towns, p.county) +
+    weightOf(ev.counties, p.county) +
+    weightOf(ev.cities, p.city) +
+    0.5 * weightOf(ev.countiesOfCity, p.city) +
+    0.5 * weightOf(ev.provinces, p.province)
+  );
+}
+
+function regionOf(d: Division, gz: Gazetteer, name: string, evidence: string): Region {
+  const nameOf = (code: string) => (code ? gz.divisions.get(code)?.name ?? "" : "");
+  return {
+    code: d.code,
+    name,
+    province: nameOf(d.province),
+    city: d.level === "province" ? "" : nameOf(d.city),
+    county: d.level === "county" ? d.name : "",
+    level: d.level,
+    evidence,
+  };
+}
+
+function placeRegion(p: Place, gz: Gazetteer, evidence: string): Region | null {
+  const d = gz.divisions.get(p.code);
+  if (!d) return null;
+  return regionOf(d, gz, p.level === "zone" ? p.name : d.name, evidence);
+}
+
+const DEPTH: Record<string, number> = { province: 1, city: 2, zone: 3, county: 3, town: 4 };
+
+/** Is `inner` inside (or equal to) `outer`? */
+function within(inner: Place, outer: Place): boolean {
+  if (outer.level === "province") return inner.province === outer.province;
+  if (outer.level === "city" || outer.level === "zone") return !!outer.city && inner.city === outer.city;
+  if (outer.level === "county") return inner.county === outer.county;
+  return false;
+}
+
+/** The place the title/agency names, or null. */
+function explicitPlace(mentions: Mention[], ev: Evidence): { place: Place; how: string } | null {
+  // candidates: every reading of every mention (towns excluded: a town name in a title is too rare to trust alone)
+  const cands: Array<{ p: Place; m: Mention }> = [];
+  for (const m of mentions) for (const p of m.places) if (p.level !== "town") cands.push({ p, m });
+  if (!cands.length) return null;
+  // score each candidate: deepest wins, then agreement with other title mentions, then body support
+  let best: { p: Place; m: Mention; score: number } | null = null;
+  let tie = false;
+  for (const c of cands) {
+    const agree = cands.filter((o) => o.m !== c.m && within(c.p, o.p)).length;
+    const score = DEPTH[c.p.level] * 100 + agree * 10 + support(c.p, ev) - (c.m.short ? 0.5 : 0) - c.m.places.length * 0.01;
+    if (!best || score > best.score + 1e-9) {
+      best = { ...c, score };
+      tie = false;
+    } else if (Math.abs(score - best.score) <= 1e-9 && c.p.code !== best.p.code) tie = true;
+  }
+  if (!best || tie) return null;
+  // an ambiguous name needs the body (or another title mention) to pick its reading
+  const ambiguous = new Set(best.m.places.map((p) => p.code)).size > 1;
+  if (ambiguous) {
+    const others = best.m.places.filter((p) => p.code !== best!.p.code);
+    const mine = support(best.p, ev);
+    const agree = cands.some((o) => o.m !== best!.m && within(best!.p, o.p));
+    if (!agree && (mine <= 0 || others.some((o) => support(o, ev) >= mine))) return null;
+  }
+  return { place: best.p, how: best.m.text };
+}
+
+const list = (names: Set<string>, n = 5) => [...names].slice(0, n).join("、") + (names.size > n ? "…" : "");
+
+function best(map: Map<string, Tally>, key: (t: Tally) => number): [string, Tally] | null {
+  let top: [string, Tally] | null = null;
+  let second = -Infinity;
+  for (const e of map) {
+    const k = key(e[1]);
+    if (!top || k > key(top[1])) {
+      if (top) second = Math.max(second, key(top[1]));
+      top = e;
+    } else second = Math.max(second, k);
+  }
+  // a tie is no answer
+  if (top && key(top[1]) <= second) return null;
+  return top;
+}
+
+export interface RegionInput {
+  /** Title, agency and header values that may name the place. */
+  titleText: string;
+  body: string;
+  /** Portal index number (索引号), whose first characters may carry the agency's division code. */
+  indexNumber: string;
+  /** 区/县/市 from an agency like 区民政局 that names no place: the level of the author. */
+  levelHint: string;
+}
+
+export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
+  const body = findFull(input.body, gz, BODY_LIMIT);
+  const ev = gather(body);
+
+  // unified social credit code in the index number: 11 330282 … → 慈溪市
+  const usc = /^[0-9A-HJ-NP-RTUWXY]{2}(\d{6})[0-9A-HJ-NP-RTUWXY]{9}[0-9A-HJ-NP-RTUWXY]?(?:\/|$)/.exec(input.indexNumber.trim());
+  const uscDiv = usc ? gz.divisions.get(usc[1]) : undefined;
+  if (uscDiv) {
+    if (uscDiv.level === "county") {
+      tally(ev.counties, uscDiv.code, "索引号", 1, 1);
+      tally(ev.countiesOfCity, uscDiv.city, "索引号", 1, 1);
+    } else if (uscDiv.level === "city") tally(ev.cities, uscDiv.code, "索引号", 1, 1);
+  }
+
+  // 1. explicit in title / agency
+  const titleMentions = [...findFull(input.titleText, gz)];
+  const covered = (at: number, len: number) => titleMentions.some((m) => at < m.at + m.text.length && m.at < at + len);
+  for (const s of findShort(input.titleText, gz)) if (!covered(s.at, s.text.length)) titleMentions.push(s);
+  const explicit = explicitPlace(titleMentions, ev);
+  if (explicit) {
+    const r = placeRegion(explicit.place, gz, `title/agency names ${explicit.how}`);
+    if (r) return r;
+  }
+
+  // 2. body
+  const county = best(ev.towns, (t) => t.weight);
+  const countyNamed = best(ev.counties, (t) => t.count);
+  const city = best(ev.countiesOfCity, (t) => t.weight);
+  const cityNamed = best(ev.cities, (t) => t.count);
+
+  let countyPick: { code: string; why: string } | null = null;
+  if (county) {
+    const [code, t] = county;
+    const named = weightOf(ev.counties, code) > 0;
+    const d = gz.divisions.get(code);
+    const cityNamedToo = d ? weightOf(ev.cities, d.city) > 0 : false;
+    if ((t.names.size >= 3 && t.weight >= 2) || (t.names.size >= 2 && t.weight >= 1.5 && (named || cityNamedToo))) {
+      countyPick = { code, why: `body names ${t.names.size} towns/streets of it (${list(t.names)})${named ? " and the county itself" : ""}` };
+    }
+  }
+  if (!countyPick && countyNamed) {
+    const [code, t] = countyNamed;
+    const others = [...ev.counties].filter(([c]) => c !== code).map(([, o]) => o.count);
+    const unambiguous = t.weight >= 1 || weightOf(ev.cities, gz.divisions.get(code)?.city ?? "") > 0 || weightOf(ev.towns, code) > 0;
+    if (t.count >= 3 && unambiguous && others.every((o) => t.count >= 2 * o)) {
+      countyPick = { code, why: `body names ${[...t.names].filter((n) => n !== "索引号").join("、") || "it"} ${t.count} times${t.names.has("索引号") ? " and the index number carries its code" : ""}` };
+    }
+  }
+  let cityPick: { code: string; why: string } | null = null;
+  if (city) {
+    const [code, t] = city;
+    if (t.names.size >= 3 && t.weight >= 2) cityPick = { code, why: `body names ${t.names.size} of its counties/districts (${list(t.names)})` };
+  }
+  if (!cityPick && cityNamed) {
+    const [code, t] = cityNamed;
+    const others = [...ev.cities].filter(([c]) => c !== code).map(([, o]) => o.count);
+    if (t.count >= 3 && t.weight >= 1 && others.every((o) => t.count >= 2 * o)) cityPick = { code, why: `body names it ${t.count} times` };
+  }
+
+  // a county report names its own towns; a city report names several of its counties
+  let pick: { code: string; why: string } | null = null;
+  const hint = input.levelHint;
+  if (countyPick && cityPick) {
+    const cd = gz.divisions.get(countyPick.code);
+    const townsOfCounty = ev.towns.get(countyPick.code)?.names.size ?? 0;
+    const countiesOfCity = ev.countiesOfCity.get(cityPick.code)?.names.size ?? 0;
+    if (hint === "区" || hint === "县") pick = countyPick;
+    else if (cd && cd.city !== cityPick.code) pick = townsOfCounty >= 3 ? countyPick : null;
+    else pick = countiesOfCity > townsOfCounty ? cityPick : countyPick;
+  } else pick = countyPick ?? cityPick;
+
+  // the agency says 区/县 but the body only points at a city: not enough to name the district
+  if (pick && (hint === "区" || hint === "县") && gz.divisions.get(pick.code)?.level === "city") pick = null;
+
+  // a functional zone named again and again, containing the picked division (or with nothing else to go on)
+  let zoneBest: { place: Place; count: number } | null = null;
+  for (const z of ev.zones.values()) if (!zoneBest || z.count > zoneBest.count) zoneBest = z;
+  if (zoneBest && zoneBest.count >= 3) {
+    const pickCount = pick ? ev.counties.get(pick.code)?.count ?? ev.cities.get(pick.code)?.count ?? 0 : 0;
+    const pd = pick ? gz.divisions.get(pick.code) : undefined;
+    const inside = !pd || (zoneBest.place.city && pd.city === zoneBest.place.city);
+    if (inside && zoneBest.count >= 2 * pickCount) {
+      const r = placeRegion(zoneBest.place, gz, `body names the zone ${zoneBest.place.name} ${zoneBest.count} times${pick ? ` (${pick.why})` : ""}`);
+      if (r) return r;
+    }
+  }
+  if (!pick) return { ...EMPTY_REGION, evidence: body.length ? "places named in the text do not agree on one division" : "the text names no place" };
+  const d = gz.divisions.get(pick.code);
+  return d ? regionOf(d, gz, d.name, pick.why) : EMPTY_REGION;
+}
