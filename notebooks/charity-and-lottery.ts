@@ -46,7 +46,7 @@ for (const [i, g] of indicatorGroups(c, stated).slice(0, 3).entries()) {
   const points = pointsPerReport(c, g.rows, "actual");
   nb.chart(`stated-change-${i + 1}`, regionBars({
     title: t(`${g.label}：报告所述同比变化`, `${g.label}: change stated in the reports`),
-    subtitle: t(`${whereText(c)}报告原文给出的增减幅度(%)，负数为下降；未提及的报告不画`, `Growth as ${whereText(c)} state it (%), negative = decline; reports that do not say are marked`),
+    subtitle: t(`${whereText(c)}；报告原文给出的增减幅度(%)，负数为下降；未提及的报告不画`, `Growth as ${whereText(c)} state it (%), negative = decline; reports that do not say are marked`),
     source: sourceOf(c), lang: c.lang, points, colors: c.colors, unit: "percent", measureLabel: t("同比变化", "Change on previous year"),
   }));
 }

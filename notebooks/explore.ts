@@ -33,7 +33,7 @@ const top = indicatorGroups(c, rows)[0];
 if (top) {
   nb.chart("top-indicator", regionBars({
     title: t(`${top.label}：各地区比较`, `${top.label}: regions compared`),
-    subtitle: t(`${whereText(c)}报告所述实际完成数；未提及的报告标为“未提及”`, `What ${whereText(c)} reported as done; reports that do not mention it are marked`),
+    subtitle: t(`${whereText(c)}；报告所述实际完成数；未提及的报告标为“未提及”`, `What ${whereText(c)} reported as done; reports that do not mention it are marked`),
     source: sourceOf(c), lang: c.lang, points: pointsPerReport(c, top.rows), colors: c.colors, unit: top.unit, measureLabel: top.label,
   }));
 }

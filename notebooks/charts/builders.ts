@@ -3,7 +3,7 @@
 // gaps drawn as gaps ("未提及"), targets hollow and dashed next to filled actuals.
 import type { VlSpec } from "../runtime/nb.ts";
 import {
-  briefingConfig, displayScale, GAP_COLOR, INK, type Lang, MUTED, numberExpr, PERIOD_LABELS,
+  briefingConfig, displayScale, GAP_COLOR, INK, type Lang, MUTED, numberExpr, PERIOD_LABELS, wrapText,
 } from "./theme.ts";
 
 /** Vega expression for a value label: percentages with one decimal and a % sign, everything else 万/亿. */
@@ -30,13 +30,15 @@ export interface Source {
 export function sourceLine(src: Source, lang: Lang): string {
   const years = [...new Set(src.years.filter((y) => Number.isFinite(y)))].sort();
   const yearText = years.length === 0 ? "" : years.length === 1 ? `${years[0]}` : `${years[0]}–${years[years.length - 1]}`;
-  const shown = src.regions.slice(0, 6);
+  const named = src.regions.filter((r) => r && !r.startsWith("?"));
+  const unplaced = src.regions.length - named.length;
+  const shown = named.slice(0, 6);
   if (lang === "en") {
-    const regions = shown.join(", ") + (src.regions.length > shown.length ? ` and ${src.regions.length - shown.length} more` : "");
-    return `Source: ${src.reports} civil-affairs work report${src.reports === 1 ? "" : "s"} (${regions})${yearText ? `, ${yearText}` : ""}; figures extracted ${src.extractedAt || "(date unknown)"}.`;
+    const parts = [shown.join(", ") + (named.length > shown.length ? ` and ${named.length - shown.length} more` : ""), unplaced ? `${unplaced} unplaced` : ""].filter(Boolean);
+    return `Source: ${src.reports} civil-affairs work report${src.reports === 1 ? "" : "s"} (${parts.join("; ")})${yearText ? `, ${yearText}` : ""}; figures extracted ${src.extractedAt || "(date unknown)"}.`;
   }
-  const regions = shown.join("、") + (src.regions.length > shown.length ? `等${src.regions.length}个地区` : "");
-  return `来源：${src.reports}份民政工作报告（${regions}）${yearText ? `，${yearText}年` : ""}；数据提取于${src.extractedAt || "(日期不详)"}。`;
+  const parts = [shown.join("、") + (named.length > shown.length ? `等${named.length}个地区` : ""), unplaced ? `${unplaced}份未识别地区` : ""].filter(Boolean);
+  return `来源：${src.reports}份民政工作报告（${parts.join("；")}）${yearText ? `，${yearText}年` : ""}；数据提取于${src.extractedAt || "(日期不详)"}。`;
 }
 
 export interface Frame {
@@ -48,18 +50,21 @@ export interface Frame {
 
 /** Wrap a chart with title, subtitle, the source line under it, and the briefing theme. */
 export function briefing(main: VlSpec, frame: Frame, width: number): VlSpec {
+  // long subtitles and source lines wrap to the chart's width instead of widening the image
+  const lineWidth = Math.max(width + 120, 480);
+  const sourceLines = wrapText(sourceLine(frame.source, frame.lang), lineWidth, 10);
   return {
     $schema: VL_SCHEMA,
-    title: { text: frame.title, subtitle: frame.subtitle },
+    title: { text: frame.title, subtitle: wrapText(frame.subtitle, lineWidth, 12) },
     config: briefingConfig(),
     spacing: 10,
     vconcat: [
       main,
       {
         width,
-        height: 14,
-        data: { values: [{ t: sourceLine(frame.source, frame.lang) }] },
-        mark: { type: "text", align: "left", baseline: "top", x: 0, y: 0, fontSize: 10, color: MUTED, limit: 0 },
+        height: 13 * sourceLines.length,
+        data: { values: [{ t: sourceLines.join("\n") }] },
+        mark: { type: "text", align: "left", baseline: "top", x: 0, y: 0, fontSize: 10, color: MUTED, lineBreak: "\n", lineHeight: 13 },
         encoding: { text: { field: "t", type: "nominal" } },
       },
     ],
@@ -263,8 +268,8 @@ export function targetVsActual(o: PlanOptions): VlSpec {
           stroke: color,
           fill: { ...color },
           // no legend: the subtitle is the key, and every bar says what it is at its end ("620 实际完成", "600 目标")
-          fillOpacity: { field: "kind", type: "nominal", scale: { domain: kinds, range: [1, 0] }, legend: null },
-          strokeDash: { field: "kind", type: "nominal", scale: { domain: kinds, range: [[1, 0], [4, 3]] }, legend: null },
+          fillOpacity: { field: "kind", type: "nominal", sort: kinds, scale: { domain: kinds, range: [1, 0] }, legend: null },
+          strokeDash: { field: "kind", type: "nominal", sort: kinds, scale: { domain: kinds, range: [[1, 0], [4, 3]] }, legend: null },
           tooltip,
         },
       },

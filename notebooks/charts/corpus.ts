@@ -58,7 +58,7 @@ export function openCorpus(dir: string = nb.tablesDir, lang: Lang = nb.lang): Co
 export function sourceOf(c: Corpus, reports: Report[] = c.reports): Source {
   return {
     reports: reports.length,
-    regions: [...new Set(reports.map((r) => regionName(r.doc, c.lang)))],
+    regions: [...new Set(reports.map((r) => (r.doc.region_name ? r.doc.region_name : `?${r.doc.doc_file}`)))],
     years: reports.map((r) => r.year).filter((y): y is number => y !== null),
     extractedAt: c.tables.extractedAt,
   };
@@ -174,10 +174,12 @@ export function planPoints(c: Corpus, rows: MetricRow[], label: string): PlanPoi
   return out;
 }
 
-/** Regions (with years) that appear in the points, for the subtitle: 慈溪市、天宁区 … */
+/** Where the reports come from, for subtitles: 慈溪市、天宁区 … (reports with no region are counted, not listed). */
 export function whereText(c: Corpus, reports: Report[] = c.reports): string {
-  const names = [...new Set(reports.map((r) => regionName(r.doc, c.lang)))];
+  const names = [...new Set(reports.filter((r) => r.doc.region_name).map((r) => r.doc.region_name))];
+  const unplaced = reports.filter((r) => !r.doc.region_name).length;
   const shown = names.slice(0, 5).join(c.lang === "en" ? ", " : "、");
   const more = names.length > 5 ? c.t(`等${names.length}地`, ` and ${names.length - 5} more`) : "";
-  return shown + more;
+  const un = unplaced ? c.t(`${shown ? "及" : ""}${unplaced}份未识别地区的报告`, `${shown ? " and " : ""}${unplaced} report(s) with no region`) : "";
+  return shown + more + un || c.t("(无报告)", "(no reports)");
 }

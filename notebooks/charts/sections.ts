@@ -48,7 +48,7 @@ export function compareTopic(c: Corpus, topic: Topic, opts: SectionOptions): Met
     nb.chart(chartSlug(opts.prefix, g.key, i), regionBars({
       title: t(`${g.label}：各地区比较`, `${g.label}: regions compared`),
       subtitle: t(
-        `${whereText(c)}报告所述实际完成数${unit ? `(${unit})` : ""}，按数值排序${gaps ? `；${gaps}份报告未提及，标为“未提及”而非零` : ""}`,
+        `${whereText(c)}；报告所述实际完成数${unit ? `(${unit})` : ""}，按数值排序${gaps ? `；${gaps}份报告未提及，标为“未提及”而非零` : ""}`,
         `What ${whereText(c)} reported as done${unit ? ` (${unit})` : ""}, largest first${gaps ? `; ${gaps} report(s) do not mention it and are marked, not drawn as zero` : ""}`,
       ),
       source: sourceOf(c), lang: c.lang, points, colors: c.colors, unit: g.unit, measureLabel: g.label,
@@ -60,7 +60,7 @@ export function compareTopic(c: Corpus, topic: Topic, opts: SectionOptions): Met
     if ([...perRegion.values()].some((ys) => ys.size > 1)) {
       nb.chart(chartSlug(opts.prefix, g.key, i) + "-years", yearTrend({
         title: t(`${g.label}：历年变化`, `${g.label}: year by year`),
-        subtitle: t(`${whereText(c)}，每条线一个地区；只有一年的地区只画一个点，缺年份不连线补零`, `${whereText(c)}, one line per region; a region with one year is a single dot, missing years are not filled in`),
+        subtitle: t(`${whereText(c)}；每条线一个地区；只有一年的地区只画一个点，缺年份不连线补零`, `${whereText(c)}, one line per region; a region with one year is a single dot, missing years are not filled in`),
         source: sourceOf(c), lang: c.lang, points: trend, colors: c.colors, unit: g.unit, measureLabel: g.label,
       }));
     }

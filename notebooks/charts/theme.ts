@@ -154,3 +154,42 @@ export function briefingConfig(): Record<string, unknown> {
     bar: { discreteBandSize: { band: 0.72 } },
   };
 }
+
+/** Width in px of `text` drawn in Noto Sans SC: CJK one em, Latin and digits about half. */
+export function estimateTextWidth(text: string, fontSize: number, bold = false): number {
+  let em = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    if ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x3000 && c <= 0x303f) || c >= 0x20000) em += 1;
+    else if (ch >= "0" && ch <= "9") em += 0.56;
+    else if (ch >= "A" && ch <= "Z") em += 0.64;
+    else if (ch >= "a" && ch <= "z") em += 0.53;
+    else if (ch === " ") em += 0.23;
+    else if (".,:;'|!()[]-".includes(ch)) em += 0.3;
+    else em += 0.6;
+  }
+  return em * fontSize * (bold ? 1.05 : 1);
+}
+
+/** Break text into lines no wider than `width` px, preferring breaks after Chinese or Latin punctuation and spaces. */
+export function wrapText(text: string, width: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  let rest = text;
+  while (rest && estimateTextWidth(rest, fontSize) > width) {
+    const chars = [...rest];
+    let fit = 0;
+    let w = 0;
+    while (fit < chars.length && (w += estimateTextWidth(chars[fit], fontSize)) <= width) fit++;
+    let cut = fit;
+    for (let i = fit; i > fit * 0.6; i--) {
+      if ("；，、。）);, ".includes(chars[i - 1])) {
+        cut = i;
+        break;
+      }
+    }
+    lines.push(chars.slice(0, cut).join("").trimEnd());
+    rest = chars.slice(cut).join("").trimStart();
+  }
+  if (rest) lines.push(rest);
+  return lines;
+}

@@ -190,7 +190,8 @@ export function regionKey(r: { region_code: string; region_name: string; doc_fil
 
 export function regionName(r: { region_code: string; region_name: string; doc_file: string }, lang: Lang): string {
   if (r.region_name) return r.region_name;
-  return lang === "en" ? `unplaced (${r.doc_file.slice(0, 12)})` : `未识别地区(${r.doc_file.slice(0, 12)})`;
+  const stem = r.doc_file.replace(/\.[a-z0-9]+$/i, "").slice(0, 10);
+  return lang === "en" ? `unplaced (${stem})` : `未识别地区(${stem})`;
 }
 
 /** Label of a metric's indicator: the catalog's label when the row found one, else the row's own Chinese label. */

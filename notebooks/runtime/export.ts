@@ -4,29 +4,16 @@ import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import * as vega from "vega";
 import { compile } from "vega-lite";
-import { FONT_FAMILY, fontFiles } from "../charts/theme.ts";
+import { estimateTextWidth, FONT_FAMILY, fontFiles } from "../charts/theme.ts";
+
+export { estimateTextWidth };
 import type { VlSpec } from "./nb.ts";
 
+let metricsPatched = false;
 /**
  * Headless vega has no canvas to measure text, and its fallback (0.8 em per character) is too narrow for
- * Chinese, which cuts labels and lets them overlap. Estimate widths the way Noto Sans SC draws them instead.
+ * Chinese, which cuts labels and lets them overlap: measure the way Noto Sans SC draws instead.
  */
-export function estimateTextWidth(text: string, fontSize: number, bold = false): number {
-  let em = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    if ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x3000 && c <= 0x303f) || c >= 0x20000) em += 1;
-    else if (ch >= "0" && ch <= "9") em += 0.56;
-    else if (ch >= "A" && ch <= "Z") em += 0.64;
-    else if (ch >= "a" && ch <= "z") em += 0.53;
-    else if (ch === " ") em += 0.23;
-    else if (".,:;'|!()[]-".includes(ch)) em += 0.3;
-    else em += 0.6;
-  }
-  return em * fontSize * (bold ? 1.05 : 1);
-}
-
-let metricsPatched = false;
 function patchTextMetrics(): void {
   if (metricsPatched) return;
   metricsPatched = true;
