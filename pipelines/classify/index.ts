@@ -62,6 +62,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
     year = ctxYear + (p.relativeYearDelta.get(rel.word) ?? 0);
   }
   if (year !== null && reportYear !== null && year > reportYear && sent.kind === "actual" && year !== ctxYear) kind = "target";
+  const explicitPast = yearPos >= 0 && year !== null && ctxYear !== null && year < ctxYear;
 
   // Words right around the figure.
   const [la] = itemOf(text, sent, q);
@@ -74,6 +75,8 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   else if (p.targetAfterNear.some((w) => near.includes(w))) kind = "target";
   else if (baseline) kind = "actual";
   else if (plannedBefore(before, text.slice(q.end, lb), p)) kind = "target";
+  // Background in a plan (2023年，全区共有…) is a record of that earlier year.
+  else if (explicitPast && kind === "target" && !plannedBefore(text.slice(sent.start + yearPos, q.start), "", p)) kind = "actual";
   else if (text[q.end] === "的") {
     // Capacity of a facility still being built: 床位数500张的养老综合体建设.
     const tail = text.slice(q.end, Math.min(sent.end, q.end + 24));

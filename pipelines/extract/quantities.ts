@@ -200,6 +200,8 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     const before = text[numStart - 1] ?? "";
     if (/[A-Za-z]/.test(before) || (!chinese && /[0-9.．]/.test(before))) continue;
     if (endsWithAny(text, numStart, ex.precededBy)) continue;
+    // Digits split by single spaces (1 2 5 6户) are a broken number: its pieces are not figures.
+    if (!chinese && SPACE.test(before) && isDigitCode(text.charCodeAt(numStart - 2))) continue;
 
     // Range: 16-45万元, 4至16小时, 16万-45万元.
     let low: number | null = null;
@@ -260,7 +262,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
       const clauseBefore = text.slice(Math.max(lo, numStart - 16), numStart);
       const moneyNear = ex.moneyContext.some((w) => clauseBefore.includes(w)) || ex.moneyContext.some((w) => text.startsWith(w, p)) || /^的?(补助|补贴|资金|奖励|经费)/.test(text.slice(p, p + 4));
       if (suf.mult >= 10000 && moneyNear) { unit = "yuan"; bare = true; }
-      else if (!/[\u4e00-\u9fffA-Za-z0-9]/.test(nextCh)) {
+      else if (!/[\u4e00-\u9fffA-Za-z0-9]/.test(nextCh) && !(SPACE.test(nextCh) && isDigitCode(text.charCodeAt(p + 1)))) {
         let b0 = numStart;
         const pre = endsWithAny(text, b0, ref.qualifierPrefixWords);
         if (pre) b0 -= pre.length;

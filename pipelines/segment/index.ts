@@ -86,7 +86,9 @@ export function readHeadingPlan(text: string, ref: PlanRef, reportYear: number |
   const ym = YEAR_RE.exec(text);
   const isActual = p.headingActual.re.test(text);
   // Strong plan phrases always; weak words (计划, 思路, 重点工作) only with a year (二、2024年重点工作).
-  const isPlan = p.headingPlan.re.test(text) || ((ym !== null || /20[x×X＊*]{2}\s*年/.test(text)) && p.headingPlanWithYear.re.test(text));
+  const bare = text.replace(/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])/, "").replace(/[。：:，,\s]+$/, "");
+  const weakAtEnd = bare.length <= 10 && p.headingPlanWithYear.words.some((w) => bare.endsWith(w));
+  const isPlan = p.headingPlan.re.test(text) || (((ym !== null || /20[x×X＊*]{2}\s*年/.test(text)) && p.headingPlanWithYear.re.test(text)) || weakAtEnd);
   let year: number | null = ym ? Number(ym[1]) : null;
   if (isActual) return { plan: "actual", year };
   if (!isPlan) return { plan: null, year: null };

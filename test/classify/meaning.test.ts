@@ -125,3 +125,32 @@ describe("indicator", () => {
     expect(figures("聚焦市局巡察反馈7项问题。")[0].indicator_id).toBe("");
   });
 });
+
+describe("rules for unseen layouts", () => {
+  it("a comparison year or 比上年 is not the figure's year", () => {
+    expect(figure("城乡低保对象45236人,较2018年同期减少3.2%。", "3.2%", 2019)).toMatchObject({ year: 2019, measure: "change" });
+    expect(figure("全年销售福利彩票8650万元,比上年增加1230万元。", "1230万元", 2010)).toMatchObject({ year: 2010, measure: "change" });
+  });
+
+  it("将…纳入 is a preposition, and 完成目标任务的N% is a result", () => {
+    expect(figure("已将全市1200名困难群众纳入救助范围。", "1200名").kind).toBe("actual");
+    expect(figure("建成老年食堂120个,完成年度目标任务的125%。", "125%")).toMatchObject({ kind: "actual", measure: "rate" });
+  });
+
+  it("计划生育 and weak plan words without a year do not make a plan heading", () => {
+    expect(figure("(七)计划生育及其他工作\n开展政策宣传3次。", "3次").kind).toBe("actual");
+    expect(figure("(三)创新工作思路,提升服务水平\n建成站点5个。", "5个").kind).toBe("actual");
+    expect(figure("三、2024年重点工作\n建成站点5个。", "5个")).toMatchObject({ kind: "target", year: 2024 });
+  });
+
+  it("background with an earlier year inside a plan stays a record of that year", () => {
+    const t = "XX区民政局2024年工作要点\n2023年,全区共有养老床位3000张。\n新增养老床位500张。";
+    expect(figure(t, "3000张", 2024)).toMatchObject({ kind: "actual", year: 2023 });
+    expect(figure(t, "500张", 2024)).toMatchObject({ kind: "target", year: 2024 });
+  });
+
+  it("graves are cases; digits broken by spaces are not read as small figures", () => {
+    expect(figure("治理散埋乱葬坟墓3200余座。", "3200余座").unit).toBe("case");
+    expect(figures("共救助城乡困难群众1 2 5 6户。").map((r) => r.quote)).not.toContain("6户");
+  });
+});
