@@ -285,6 +285,8 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
 
     // After the measure word: rhetoric and policy devices (3张清单, 一次性), outer qualifiers, thresholds.
     if (!bare && startsWithAny(text, p, ex.afterUnit)) continue;
+    const byWord = ex.afterUnitByWord.get(measureWord);
+    if (byWord && startsWithAny(text, p, byWord)) continue;
     let qualifier: Qualifier = suf.inner ?? "exact";
     const outer = ref.qualifierOuter.find(([w]) => text.startsWith(w, p));
     let end = p;

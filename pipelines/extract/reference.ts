@@ -97,6 +97,7 @@ export interface ExtractReference {
     precededBy: string[];
     followedBy: string[];
     afterUnit: string[];
+    afterUnitByWord: Map<string, string[]>;
     thresholdAfterQualifier: string[];
     brackets: [string, string][];
     shortQuotes: [string, string][];
@@ -242,7 +243,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   const num = readJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[] }>(dir, "numerals.json");
   const q = readJson<{ prefix: Record<string, Qualifier>; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; rangeConnectors: string[] }>(dir, "qualifiers.json");
   const ex = readJson<{
-    precededBy: string[]; followedBy: string[]; afterUnit: string[]; thresholdAfterQualifier: string[];
+    precededBy: string[]; followedBy: string[]; afterUnit: string[]; afterUnitByWord?: Record<string, string[]>; thresholdAfterQualifier: string[];
     insideBrackets: [string, string][]; shortQuotes: [string, string][]; shortQuoteMax: number;
     bareNumberNouns: Record<string, string>; bareNumberVerbs: string[]; bareNumberStopNouns: string[]; moneyContext: string[];
   }>(dir, "exclusions.json");
@@ -290,6 +291,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       precededBy: sortLong(ex.precededBy),
       followedBy: sortLong(ex.followedBy),
       afterUnit: sortLong(ex.afterUnit),
+      afterUnitByWord: new Map(Object.entries(ex.afterUnitByWord ?? {})),
       thresholdAfterQualifier: sortLong(ex.thresholdAfterQualifier),
       brackets: ex.insideBrackets,
       shortQuotes: ex.shortQuotes,

@@ -106,3 +106,13 @@ describe("not metrics", () => {
     expect(quotes("每万名老人认知症床位达15张。")).toEqual(["15张"]);
   });
 });
+
+describe("measure words inside other words", () => {
+  const quotes = (t: string) => figures(t).map((r) => r.quote);
+  it("24小时服务热线, 户籍, 对象, 方面 are not figures; 家庭 counts households", () => {
+    expect(quotes("开通24小时服务热线。")).toEqual([]);
+    expect(quotes("全区10万户籍人口。")).toEqual([]);
+    expect(quotes("从5个方面推进改革。")).toEqual([]);
+    expect(figure("为500家庭提供上门服务。", "500家庭").unit).toBe("household");
+  });
+});
