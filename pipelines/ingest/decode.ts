@@ -178,7 +178,7 @@ export function decodeBytes(bytes: Uint8Array, ref: DecodeReference): Decoded {
     const out = utf16(buf, sniff);
     const s = score(out.text, ref.common);
     // accept only when the result reads as Chinese or ASCII, not as a scatter of rare CJK/private-use code points
-    if (s.bad === 0 && (s.han === 0 || s.common / s.han > 0.2)) return out;
+    if (s.bad === 0 && (s.han === 0 || s.common / s.han > 0.5)) return out;
   }
 
   const ctl = controlShare(bytes);
@@ -223,7 +223,7 @@ export function decodeBytes(bytes: Uint8Array, ref: DecodeReference): Decoded {
     c.s.common - 5 * c.s.bad + (guess && guess.toLowerCase().replace(/[^a-z0-9]/g, "") === c.enc ? 0.5 : 0);
   candidates.sort((a, b) => rank(b) - rank(a));
   const best = candidates[0];
-  if (best.s.han === 0 || best.s.common < Math.max(1, best.s.han * 0.1)) {
+  if (best.s.han === 0 || best.s.common < Math.max(1, best.s.han * 0.5)) {
     return fatal(
       `undecodable: not valid UTF-8 (${chk.invalid} bad byte sequences) and not readable as GB18030 or Big5${guess ? ` (detector guessed ${guess})` : ""}`,
       guess ? guess.toLowerCase() : "unknown",

@@ -56,7 +56,10 @@ export function htmlToText(html: string): HtmlText {
       ontext(data) {
         if (inTitle) title += data;
         if (skip) return;
-        out.push(data.replace(/[\r\n\t ]+/g, " "));
+        const t = data.replace(/[\r\n\t ]+/g, " ");
+        // whitespace between blocks (indentation) is not text
+        if (t === " " && (!out.length || out[out.length - 1] === "\n")) return;
+        out.push(t);
       },
       onclosetag(name) {
         if (name === "title") inTitle = false;

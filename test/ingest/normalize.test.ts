@@ -1,0 +1,41 @@
+// Character normalisation and PDF-space repair, each with the offsets checked against the original.
+import { describe, expect, it } from "vitest";
+import { back, expectWellFormedMap, ingestOk } from "./helpers.ts";
+
+const PREFIX = "区民政局2023年工作总结\n";
+const clean = (s: string) => ingestOk(Buffer.from(PREFIX + s));
+const body = (s: string) => clean(s).text.slice(PREFIX.length);
+
+describe("normalisation", () => {
+  it("turns full-width digits, percent and decimal point into ASCII and maps them back", () => {
+    const c = clean("全年新增养老床位１２０张，完成率达９８．５％。");
+    expect(c.text.slice(PREFIX.length)).toBe("全年新增养老床位120张，完成率达98.5%。");
+    const at = c.text.indexOf("98.5%");
+    expect(back(c, at, at + 5)).toBe("９８．５％");
+    expectWellFormedMap(c);
+  });
+
+  it("keeps Chinese punctuation (a full-width comma between digits is not a thousands separator)", () => {
+    expect(body("分别为3，5，7家。")).toBe("分别为3，5，7家。");
+  });
+
+  it("removes CR, NUL and zero-width characters", () => {
+    const c = clean("新增床位\u200b120张。\r\n发放\u0000补贴\ufeff35万元。\r\n");
+    expect(c.text.slice(PREFIX.length)).toBe("新增床位120张。\n发放补贴35万元。");
+    const at = c.text.indexOf("35万元");
+    expect(back(c, at, at + 4)).toBe("35万元");
+  });
+
+  it("removes spaces that PDF conversion left inside numbers and measure words", () => {
+    const c = clean("助餐服务1234人 次,新增床位56 张,补贴1 234 567元,完成率60 %,另有3 .5万元。");
+    expect(c.text.slice(PREFIX.length)).toBe("助餐服务1234人次,新增床位56张,补贴1234567元,完成率60%,另有3.5万元。");
+    const at = c.text.indexOf("1234人次");
+    expect(back(c, at, at + 6)).toBe("1234人 次");
+    const at2 = c.text.indexOf("1234567元");
+    expect(back(c, at2, at2 + 8)).toBe("1 234 567元");
+  });
+
+  it("keeps a space before a list number, which separates it from the previous sentence", () => {
+    expect(body("工作总结 1.力求实现全覆盖")).toBe("工作总结 1.力求实现全覆盖");
+  });
+});
