@@ -200,6 +200,12 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     const before = text[numStart - 1] ?? "";
     if (/[A-Za-z]/.test(before) || (!chinese && /[0-9.．]/.test(before))) continue;
     if (endsWithAny(text, numStart, ex.precededBy)) continue;
+    // Page furniture: 浏览次数：1234, 访问量 5678次.
+    {
+      let k = numStart;
+      while (k > lo && /[\s:：]/.test(text[k - 1]) && numStart - k < 3) k--;
+      if (endsWithAny(text, k, ex.metadataLabels)) continue;
+    }
     // Digits split by single spaces (1 2 5 6户) are a broken number: its pieces are not figures.
     if (!chinese && SPACE.test(before) && isDigitCode(text.charCodeAt(numStart - 2))) continue;
 

@@ -98,6 +98,7 @@ export interface ExtractReference {
     followedBy: string[];
     afterUnit: string[];
     afterUnitByWord: Map<string, string[]>;
+    metadataLabels: string[];
     thresholdAfterQualifier: string[];
     brackets: [string, string][];
     shortQuotes: [string, string][];
@@ -243,7 +244,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   const num = readJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[] }>(dir, "numerals.json");
   const q = readJson<{ prefix: Record<string, Qualifier>; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; rangeConnectors: string[] }>(dir, "qualifiers.json");
   const ex = readJson<{
-    precededBy: string[]; followedBy: string[]; afterUnit: string[]; afterUnitByWord?: Record<string, string[]>; thresholdAfterQualifier: string[];
+    precededBy: string[]; followedBy: string[]; afterUnit: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
     insideBrackets: [string, string][]; shortQuotes: [string, string][]; shortQuoteMax: number;
     bareNumberNouns: Record<string, string>; bareNumberVerbs: string[]; bareNumberStopNouns: string[]; moneyContext: string[];
   }>(dir, "exclusions.json");
@@ -292,6 +293,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       followedBy: sortLong(ex.followedBy),
       afterUnit: sortLong(ex.afterUnit),
       afterUnitByWord: new Map(Object.entries(ex.afterUnitByWord ?? {})),
+      metadataLabels: sortLong(ex.metadataLabels ?? []),
       thresholdAfterQualifier: sortLong(ex.thresholdAfterQualifier),
       brackets: ex.insideBrackets,
       shortQuotes: ex.shortQuotes,

@@ -116,3 +116,10 @@ describe("measure words inside other words", () => {
     expect(figure("为500家庭提供上门服务。", "500家庭").unit).toBe("household");
   });
 });
+
+describe("page furniture", () => {
+  it("counters of a portal page are not figures", () => {
+    expect(figures("浏览次数：1234次 发布时间：2023-05-06").map((r) => r.quote)).toEqual([]);
+    expect(figures("访问量 5678次").map((r) => r.quote)).toEqual([]);
+  });
+});
