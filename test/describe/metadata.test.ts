@@ -1,0 +1,52 @@
+// Report year, period, title and published date rules on small real-shaped texts.
+import { describe, expect, it } from "vitest";
+import { describeDocument } from "../../pipelines/describe/index.ts";
+import { describeRef, ingestOk } from "../ingest/helpers.ts";
+
+const BODY = "全年新增养老床位120张,发放高龄津贴3049.08万元,完成婚姻登记1876对。";
+const describeText = (text: string, fileName = "doc.txt") => describeDocument(ingestOk(Buffer.from(text), fileName), fileName, describeRef);
+
+describe("report year and period", () => {
+  const cases: Array<[string, number | null, string]> = [
+    ["宁波高新区社会事务管理局2023年度工作总结及2024年工作思路", 2023, "annual"],
+    ["区民政局2021年上半年工作总结和下半年工作思路", 2021, "H1"],
+    ["市民政局2019年下半年工作总结", 2019, "H2"],
+    ["县民政局2022年第一季度工作总结", 2022, "Q1"],
+    ["县民政局2020年第三季度工作情况汇报", 2020, "Q3"],
+    ["市民政局关于2024年工作计划和2023年工作总结的报告", 2023, "annual"],
+    ["区民政局2024年工作要点", 2024, "annual"],
+    ["市民政局二〇一八年工作总结", 2018, "annual"],
+    ["2010年民政工作总结", 2010, "annual"],
+  ];
+  for (const [title, year, period] of cases) {
+    it(`${title} → ${year} ${period}`, () => {
+      const d = describeText(`${title}\n${BODY}`);
+      expect(d.title).toBe(title);
+      expect(d.reportYear).toBe(year);
+      expect(d.period).toBe(period);
+    });
+  }
+
+  it("reads the year from the first section heading or the first sentence when there is no title", () => {
+    expect(describeText(`一、2024年工作总结\n${BODY}`).reportYear).toBe(2024);
+    expect(describeText(`2022年,在市委、市政府的正确领导下,全市民政系统${BODY}`).reportYear).toBe(2022);
+  });
+
+  it("does not read a year from a 20xx年 placeholder", () => {
+    const d = describeText(`区民政局20xx年工作总结\n${BODY}`);
+    expect(d.reportYear).toBeNull();
+    expect(d.period).toBe("");
+  });
+
+  it("takes the title from a document file name when the text has none", () => {
+    const d = describeText(BODY, "区民政局2021年上半年工作总结和下半年工作思路.doc");
+    expect(d.title).toBe("区民政局2021年上半年工作总结和下半年工作思路");
+    expect(d.reportYear).toBe(2021);
+    expect(d.period).toBe("H1");
+  });
+
+  it("reads the publication date from a closing date line", () => {
+    const d = describeText(`区民政局2023年工作总结\n${BODY}\n区民政局\n2024年1月15日`);
+    expect(d.published).toBe("2024-01-15");
+  });
+});

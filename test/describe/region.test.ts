@@ -1,0 +1,69 @@
+// Region rules on small texts made of real report sentences.
+import { describe, expect, it } from "vitest";
+import { describeDocument } from "../../pipelines/describe/index.ts";
+import type { CleanText } from "../../pipelines/types.ts";
+import { describeRef, ingestOk } from "../ingest/helpers.ts";
+
+function describeText(text: string, fileName = "doc.txt") {
+  const clean: CleanText = ingestOk(Buffer.from(text), fileName);
+  return describeDocument(clean, fileName, describeRef);
+}
+
+const FILLER = "一是救助更加集成。更新编订和印发社会救助典型案例及常见问题解答汇编。二是救助更加积极。今年以来全区累计发放临时救助金额48.14万,发放人数257人次。";
+
+describe("region", () => {
+  it("leaves the region empty when the text names no place", () => {
+    const d = describeText(`区民政局2023年工作总结\n${FILLER}`);
+    expect(d.region.code).toBe("");
+    expect(d.region.evidence).toMatch(/names no place/);
+  });
+
+  it("does not trust street names that exist in many provinces when they do not cluster", () => {
+    // 永兴街道, 海滨街道, 城南街道, 中心镇: each in several provinces, no two under one county
+    const d = describeText(`区民政局2023年工作总结\n${FILLER}永兴街道、海滨街道新建居家养老服务站2家。城南街道、中心镇完成适老化改造100户。`);
+    expect(d.region.code).toBe("");
+  });
+
+  it("places a district report by three of its streets", () => {
+    const d = describeText(`区民政局2021年上半年工作总结\n${FILLER}瑶溪街道五和、蒲州街道万年青、状元街道元善为老等项目落地。`);
+    expect(d.region.code).toBe("330303");
+    expect(d.region.evidence).toMatch(/瑶溪街道/);
+  });
+
+  it("places a city report by the counties it names", () => {
+    const d = describeText(`市民政局2022年工作总结\n${FILLER}张家港市、太仓市、昆山市、吴中区、姑苏区等地打造多个沉浸式公园式婚姻登记场所。`);
+    expect(d.region.code).toBe("320500");
+    expect(d.region.level).toBe("city");
+  });
+
+  it("uses the place the title names, down to the district", () => {
+    const d = describeText(`常州市天宁区民政局2024年工作总结\n${FILLER}`);
+    expect(d.region).toMatchObject({ code: "320402", name: "天宁区", city: "常州市", level: "county" });
+    expect(d.region.evidence).toMatch(/title/);
+  });
+
+  it("settles an ambiguous district name in the title (鼓楼区 is in several cities) by the body, else leaves it empty", () => {
+    expect(describeText(`鼓楼区民政局2023年工作总结\n${FILLER}`).region.code).toBe("");
+    const d = describeText(`鼓楼区民政局2023年工作总结\n${FILLER}获评南京市养老服务先进单位,湖南路街道、宁海路街道、华侨路街道新增助餐点3个。`);
+    expect(d.region.code).toBe("320106");
+  });
+
+  it("gives a functional zone its parent city's code and keeps the zone's name", () => {
+    const d = describeText(`苏州工业园区社会事业局2023年工作总结\n${FILLER}`);
+    expect(d.region).toMatchObject({ code: "320500", name: "苏州工业园区", city: "苏州市" });
+    const bh = describeText(`天津滨海新区民政局2023年工作总结\n${FILLER}`);
+    expect(bh.region.code).toBe("120116");
+  });
+
+  it("reads the division code carried by a portal index number (unified social credit code)", () => {
+    const text = ["1133028241969155XE/2024-177750", "市民政局", "计划总结", "2024-07-04", "2024-07-04", "面向社会", `2023年,市民政局坚持稳中求进工作总基调。${FILLER}慈溪市新增养老床位120张,慈溪市老年食堂15家,慈溪市助浴服务覆盖全市。`].join("\n");
+    const d = describeText(text);
+    expect(d.region.code).toBe("330282");
+    expect(d.region.evidence).toMatch(/index number/);
+  });
+
+  it("does not take a higher-level or neighbouring place mentioned once as the region", () => {
+    const d = describeText(`区民政局2023年工作总结\n${FILLER}获评浙江省民政系统先进集体,赴杭州市学习考察。`);
+    expect(d.region.code).toBe("");
+  });
+});
