@@ -188,10 +188,6 @@ export function domainOf(text: string, sent: Sentence, q: Quantity, ref: Extract
 const FILLER_START = /^(?:其中|截至目前|截至|截止|目前|当前|今年以来|年内|全年|全市|全区|全县|全省|区本级|我区|我市|我县|共有|共计|总计|合计|累计|共|已经|已|先后|分别|均|为|对|向|给予|实现)+/;
 const FILLER_END = /(?:达到|达|为|是|共计|合计|共|计|超过|超|近|约|逾|不少于|不足|分别|均|累计|已|的)+$/;
 
-function cjk(s: string): string {
-  return s.replace(/[^\u4e00-\u9fff()（）+]/g, "");
-}
-
 function unitSuffix(base: string, unit: Unit, measure: Measure): string {
   if (measure === "change") return /增幅|增长|增加|下降|减少$/.test(base) ? base : base + "增幅";
   switch (unit) {
@@ -209,7 +205,7 @@ function unitSuffix(base: string, unit: Unit, measure: Measure): string {
 }
 
 const HEADING_MARK = /^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[①-⑳])/;
-const POST_CUT = /[的和与及,，、。;；(（\s]|发放|享受|参与|参加|入住|提供|开展|实现|完成/;
+const POST_CUT = /[的和与及,，、。;；(（\s]|发放|享受|参与|参加|入住|提供|开展|实现|完成|已|共|累计|进行|参观|赴|达/;
 
 /**
  * A short simplified-Chinese label of what the figure counts: the noun phrase before it (after any earlier
@@ -218,18 +214,42 @@ const POST_CUT = /[的和与及,，、。;；(（\s]|发放|享受|参与|参加
 export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: Unit, measure: Measure, prev?: { end: number; base: string }): { label: string; base: string } {
   const [sa, sb] = itemOf(text, sent, q);
   const from = prev && prev.end > sa && prev.end <= q.start ? prev.end : sa;
-  let pre = text.slice(from, q.start).replace(HEADING_MARK, "");
-  pre = cjk(pre).replace(FILLER_START, "").replace(FILLER_END, "").replace(/^[()（）]+/, "");
+  const samePhrase = prev && prev.base && prev.end >= sent.start && prev.end <= q.start ? prev.base : "";
+  let pre = labelText(text.slice(from, q.start).replace(HEADING_MARK, ""));
+  pre = pre.replace(FILLER_START, "").replace(FILLER_END, "").replace(/^[()（）]+/, "");
+  if (pre.length > 12) pre = pre.slice(-12).replace(/^[的和与及对为在将]/, "");
   let base = "";
-  if (pre.length >= 2) base = pre.length > 16 ? pre.slice(-16) : pre;
-  else {
+  // 设立21个后扶项目, 为1800户老年人家庭适老化改造: the noun after the figure names what is counted.
+  const postRaw = text.slice(q.end, sb);
+  const postCut = postRaw.search(POST_CUT);
+  const post = labelText(postCut >= 0 ? postRaw.slice(0, postCut) : postRaw).slice(0, 14);
+  if (post.length >= 2 && !/^[\d\-]/.test(post) && q.unit !== "percent" && measure !== "change") {
+    const verb = /(新增|新建|新\(改\)建|新（改）建|创建|建成|改造提升|改造|培育|认定|清理|取缔|关停)$/.exec(pre);
+    base = (verb ? verb[1] : "") + post;
+  } else if (pre.length >= 2) {
+    base = pre;
+    // 完成率达247%, 同比增加9.63%: the rate or change of what the previous figure counted.
+    const core = base.replace(CHANGE_OR_RATE_WORDS, "");
+    if (core.length < 2 && samePhrase) base = samePhrase + (measure === "change" ? "" : base);
+  } else {
     const post = text.slice(q.end, sb);
     const cut = post.search(POST_CUT);
-    base = cjk(cut >= 0 ? post.slice(0, cut) : post).slice(0, 12);
-    if (base.length < 2 && prev && prev.base && prev.end >= sa - 1) base = prev.base;
-    if (base.length < 2) base = cjk(text.slice(sa, sb).replace(HEADING_MARK, "")).slice(0, 12);
+    base = labelText(cut >= 0 ? post.slice(0, cut) : post).slice(0, 12);
+    // 共12张床位 after 认知症照护专区1个: the beds of that unit.
+    if (base.length <= 3 && samePhrase) base = samePhrase + base;
+    if (base.length < 2) base = labelText(text.slice(sa, sb).replace(HEADING_MARK, "")).slice(0, 12);
   }
   return { label: base ? unitSuffix(base, unit, measure) : "", base };
+}
+
+const CHANGE_OR_RATE_WORDS = /同比|环比|比上年|较上年|增长|增加|增幅|下降|减少|降幅|完成率|覆盖率|占比|比例|比重|达到|达|为/g;
+
+/** Keeps the words of a label: Chinese, digits of ages or grades (0-3岁), no years, months or punctuation. */
+function labelText(s: string): string {
+  return s
+    .replace(/(?:19|20)\d{2}\s*年度?|\d{1,2}\s*[-－至]\s*\d{1,2}\s*月份?|\d{1,2}\s*月(?:份|底|末)?|\d{1,2}\s*日/g, "")
+    .replace(/[^\u4e00-\u9fff0-9()（）+\-]/g, "")
+    .replace(/^[\d\-]+(?![\d\-]*岁)/, "");
 }
 
 const COMPATIBLE: Partial<Record<Unit, Unit[]>> = { facility: ["facility", "item"], item: ["item", "facility"] };
