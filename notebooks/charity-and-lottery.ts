@@ -12,6 +12,7 @@
 import { regionBars, type Point } from "./charts/builders.ts";
 import { indicatorGroups, openCorpus, pointsPerReport, sourceOf, type Topic, topicRows, whereText } from "./charts/corpus.ts";
 import { compareTopic } from "./charts/sections.ts";
+import { domainLabel } from "./charts/theme.ts";
 import { nb } from "./runtime/nb.ts";
 
 const c = openCorpus();
@@ -45,8 +46,8 @@ const stated = topicRows(c, { zh: "同比", en: "change", domains: ["charity", "
 for (const [i, g] of indicatorGroups(c, stated).slice(0, 3).entries()) {
   const points = pointsPerReport(c, g.rows, "actual");
   nb.chart(`stated-change-${i + 1}`, regionBars({
-    title: t(`${g.label}：报告所述同比变化`, `${g.label}: change stated in the reports`),
-    subtitle: t(`${whereText(c)}；报告原文给出的增减幅度(%)，负数为下降；未提及的报告不画`, `Growth as ${whereText(c)} state it (%), negative = decline; reports that do not say are marked`),
+    title: t(`${domainLabel(g.rows[0].domain, c.lang)} · ${g.label}：报告所述同比变化`, `${domainLabel(g.rows[0].domain, c.lang)} · ${g.label}: change stated in the reports`),
+    subtitle: t(`${whereText(c)}；报告原文给出的增减幅度(%)，负数为下降；未提及的报告标为“未提及”`, `Growth as ${whereText(c)} state it (%), negative = decline; reports that do not say are marked`),
     source: sourceOf(c), lang: c.lang, points, colors: c.colors, unit: "percent", measureLabel: t("同比变化", "Change on previous year"),
   }));
 }

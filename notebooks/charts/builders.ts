@@ -80,6 +80,8 @@ export interface Point {
   /** Base units; null when the region's report does not mention the indicator. */
   value: number | null;
   kind: "actual" | "target";
+  /** Appended after the year in the label: 上半年 for a half-year report. */
+  suffix?: string;
   quote?: string;
   sentence?: string;
   doc_file?: string;
@@ -134,7 +136,8 @@ export function regionBars(o: BarOptions): VlSpec {
   const scale = displayScale(o.unit, max, lang);
   const gapText = txt(lang, "未提及", "not reported");
   const rows = o.points.map((p) => {
-    const label = multiYear && p.year !== null ? `${p.regionLabel} ${p.year}` : p.regionLabel;
+    const sfx = p.suffix ?? "";
+    const label = multiYear && p.year !== null ? `${p.regionLabel} ${p.year}${sfx}` : `${p.regionLabel}${sfx ? ` ${sfx.trim()}` : ""}`;
     return {
       region: p.region,
       label,

@@ -12,7 +12,9 @@ export interface Report {
   region: string;
   regionLabel: string;
   year: number | null;
-  /** Region, year and (when not a full year) the period: 龙湾区 2021 上半年. */
+  /** " 上半年" when the report covers less than a year (its figures are not comparable with a full year's). */
+  periodSuffix: string;
+  /** Region, year and (when not a full year) the period: 龙湾区 2021上半年. */
   label: string;
 }
 
@@ -34,13 +36,15 @@ export function openCorpus(dir: string = nb.tablesDir, lang: Lang = nb.lang): Co
   const reports: Report[] = tables.documents
     .filter((d) => d.status !== "rejected")
     .map((doc) => {
-      const regionLabel = regionName(doc, lang) + (doc.period && doc.period !== "annual" ? ` ${periodLabel(doc.period, lang)}` : "");
+      const regionLabel = regionName(doc, lang);
+      const periodSuffix = doc.period && doc.period !== "annual" ? `${lang === "en" ? " " : ""}${periodLabel(doc.period, lang)}` : "";
       return {
         doc,
         region: regionKey(doc),
         regionLabel,
         year: doc.report_year,
-        label: `${regionLabel}${doc.report_year !== null ? ` ${doc.report_year}` : ""}`,
+        periodSuffix,
+        label: `${regionLabel}${doc.report_year !== null ? ` ${doc.report_year}` : ""}${periodSuffix}`,
       };
     });
   const readIds = new Set(reports.map((r) => r.doc.doc_id));
@@ -136,6 +140,7 @@ export function pointsPerReport(c: Corpus, rows: MetricRow[], kind: "actual" | "
     return {
       region: r.region,
       regionLabel: r.regionLabel,
+      suffix: r.periodSuffix,
       year: best ? (kind === "target" ? best.year ?? r.year : r.year) : r.year,
       value: best ? best.value : null,
       kind,

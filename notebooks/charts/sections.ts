@@ -48,7 +48,7 @@ export function compareTopic(c: Corpus, topic: Topic, opts: SectionOptions): Met
     nb.chart(chartSlug(opts.prefix, g.key, i), regionBars({
       title: t(`${g.label}：各地区比较`, `${g.label}: regions compared`),
       subtitle: t(
-        `${whereText(c)}；报告所述实际完成数${unit ? `(${unit})` : ""}，按数值排序${gaps ? `；${gaps}份报告未提及，标为“未提及”而非零` : ""}`,
+        `${whereText(c)}；报告所述实际数字${unit ? `(${unit})` : ""}，按数值排序${gaps ? `；${gaps}份报告未提及，标为“未提及”而非零` : ""}`,
         `What ${whereText(c)} reported as done${unit ? ` (${unit})` : ""}, largest first${gaps ? `; ${gaps} report(s) do not mention it and are marked, not drawn as zero` : ""}`,
       ),
       source: sourceOf(c), lang: c.lang, points, colors: c.colors, unit: g.unit, measureLabel: g.label,

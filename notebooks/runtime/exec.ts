@@ -81,7 +81,7 @@ export async function runNotebook(opts: ExecOptions): Promise<ExecResult> {
         const ex = await exportChart(o.spec, chartsDir, o.name + suffix);
         charts.push({ name: o.name, png: ex.files.png, width: ex.pngWidth, height: ex.pngHeight });
         pngs.set(o.name, ex.png.toString("base64"));
-        out = { type: "chart", name: o.name, spec: o.spec, caption: o.caption, svg: ex.svg, files: ex.files };
+        out = { type: "chart", name: o.name, spec: o.spec, caption: o.caption, svg: ex.outlined, files: ex.files };
       } catch (e) {
         const msg = `chart ${o.name}: ${e instanceof Error ? e.message : String(e)}`;
         error ??= { line: rec.line, text: msg };

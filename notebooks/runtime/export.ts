@@ -63,6 +63,19 @@ export function svgToPng(svg: string, scale = 2, withFont = true): Png {
   return { png: img.asPng(), width: img.width, height: img.height };
 }
 
+/**
+ * The same SVG with every glyph turned into a path (resvg lays the text out with the bundled font), for pages and
+ * notebooks opened on machines without a Chinese font. Ids get `prefix` so several charts can share one page.
+ */
+export function outlineSvg(svg: string, prefix: string): string {
+  const r = new Resvg(svg, { font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: FONT_FAMILY } });
+  return r
+    .toString()
+    .replace(/\sid="([^"]+)"/g, (_m, id: string) => ` id="${prefix}-${id}"`)
+    .replace(/url\(#([^)]+)\)/g, (_m, id: string) => `url(#${prefix}-${id})`)
+    .replace(/href="#([^"]+)"/g, (_m, id: string) => `href="#${prefix}-${id}"`);
+}
+
 /** SVG width and height as vega wrote them. */
 export function svgSize(svg: string): { width: number; height: number } {
   const m = /<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(svg);
@@ -71,7 +84,10 @@ export function svgSize(svg: string): { width: number; height: number } {
 
 export interface ExportedChart {
   name: string;
+  /** Vega's SVG, text as text (what CHART.svg holds: small, editable, searchable). */
   svg: string;
+  /** Text as outlines: draws the same everywhere, font or not (what the HTML page and the .ipynb show). */
+  outlined: string;
   png: Buffer;
   pngWidth: number;
   pngHeight: number;
@@ -87,5 +103,6 @@ export async function exportChart(spec: VlSpec, dir: string, name: string): Prom
   writeFileSync(files.svg, svg);
   writeFileSync(files.png, png);
   writeFileSync(files.vl, JSON.stringify(spec, null, 2) + "\n");
-  return { name, svg, png, pngWidth: width, pngHeight: height, files };
+  const outlined = outlineSvg(svg, `c-${name.replace(/[^A-Za-z0-9_-]/g, "")}`);
+  return { name, svg, outlined, png, pngWidth: width, pngHeight: height, files };
 }

@@ -97,7 +97,7 @@ function outputHtml(o: RenderedOutput, chartIndex: () => number, page: PageInfo,
 <div class="vis" id="vis-${i}"></div>
 <div class="static" id="static-${i}">${o.svg}</div>
 <script type="application/json" id="spec-${i}">${jsonForScript(o.spec)}</script>
-<figcaption>${o.caption ? `<span>${escapeHtml(o.caption)}</span> ` : ""}<a href="${rel(o.files.svg)}">${links[0]}</a> · <a href="${rel(o.files.png)}">${links[1]}</a> · <a href="${rel(o.files.vl)}">${links[2]}</a></figcaption>
+<figcaption>${o.caption ? `<span>${escapeHtml(o.caption)}</span> ` : ""}<button type="button" class="toggle">${page.lang === "en" ? "interactive / static" : "交互图 / 静态图"}</button> · <a href="${rel(o.files.svg)}">${links[0]}</a> · <a href="${rel(o.files.png)}">${links[1]}</a> · <a href="${rel(o.files.vl)}">${links[2]}</a></figcaption>
 </figure>`;
     }
   }
@@ -135,11 +135,29 @@ figure.chart{margin:1.2rem 0;overflow-x:auto}
 figure.chart .static svg{max-width:100%;height:auto}
 figure.chart.live .static{display:none}
 figure.chart.live.show-static .static{display:block}
+figure.chart.live.show-static .vis{display:none}
+body.nofont figure.chart.live .static{display:block}
+body.nofont figure.chart.live .vis{display:none}
+body.nofont figure.chart.live.show-static .static{display:none}
+body.nofont figure.chart.live.show-static .vis{display:block}
+.nofont-note{display:none;color:#a05a00;font-size:.85rem}
+body.nofont .nofont-note{display:block}
+button.toggle{font:inherit;font-size:.75rem;border:1px solid #ccc;background:#fafafa;border-radius:3px;cursor:pointer;padding:0 .4rem}
 figcaption{font-size:.8rem;color:#666}
 `;
 
 const BOOT = `
 (function(){
+  // Without a Chinese font the interactive charts would show empty boxes: keep the static (outlined) SVG in front.
+  try {
+    var c = document.createElement('canvas'); c.width = 40; c.height = 20;
+    var g = c.getContext('2d', {willReadFrequently: true});
+    var draw = function(ch){ g.clearRect(0, 0, 40, 20); g.font = '16px ' + ${JSON.stringify(FONT_STACK)}.split(', ').map(function(f){ return f === 'sans-serif' ? f : '"' + f + '"'; }).join(', '); g.fillText(ch, 2, 16); return Array.prototype.join.call(g.getImageData(0, 0, 40, 20).data, ''); };
+    if (draw('养') === draw('老')) document.body.classList.add('nofont');
+  } catch (e) {}
+  Array.prototype.forEach.call(document.querySelectorAll('figure.chart button.toggle'), function(b){
+    b.addEventListener('click', function(){ b.closest('figure').classList.toggle('show-static'); });
+  });
   var figs = document.querySelectorAll('figure.chart');
   Array.prototype.forEach.call(figs, function(fig){
     var i = fig.id.slice(6);
@@ -182,7 +200,7 @@ export function renderPage(page: PageInfo, cells: RenderedCell[], htmlDir: strin
 <style>${CSS}</style>
 </head>
 <body>
-<header class="nb"><div class="meta">${meta}${other}</div></header>
+<header class="nb"><div class="meta">${meta}${other}</div><p class="nofont-note">No Chinese font on this computer: charts are shown as static pictures (their text is drawn as outlines); the interactive view (button under each chart) may show boxes instead of characters. 本机没有中文字体：图表以静态图显示。</p></header>
 <main>
 ${body}
 </main>
