@@ -205,7 +205,7 @@ function unitSuffix(base: string, unit: Unit, measure: Measure): string {
 }
 
 const HEADING_MARK = /^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[①-⑳])/;
-const POST_CUT = /[的和与及,，、。;；(（\s]|发放|享受|参与|参加|入住|提供|开展|实现|完成|已|共|累计|进行|参观|赴|达/;
+const POST_CUT = /[的和与及,，、。;；(（\s0-9０-９]|发放|享受|参与|参加|入住|提供|开展|实现|完成|已|共|累计|进行|参观|赴|达/;
 
 /**
  * A short simplified-Chinese label of what the figure counts: the noun phrase before it (after any earlier
@@ -223,7 +223,9 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   const postRaw = text.slice(q.end, sb);
   const postCut = postRaw.search(POST_CUT);
   const post = labelText(postCut >= 0 ? postRaw.slice(0, postCut) : postRaw).slice(0, 14);
-  if (post.length >= 2 && !/^[\d\-]/.test(post) && q.unit !== "percent" && measure !== "change") {
+  // Text running straight into the next figure (预登记8家民非成立登记1家) names that figure, not this one.
+  const runsIntoNext = postCut >= 0 && /[0-9０-９]/.test(postRaw[postCut]) && pre.length >= 2;
+  if (post.length >= 2 && !runsIntoNext && !/^[\d\-]/.test(post) && q.unit !== "percent" && measure !== "change") {
     const verb = /(新增|新建|新\(改\)建|新（改）建|创建|建成|改造提升|改造|培育|认定|清理|取缔|关停)$/.exec(pre);
     base = (verb ? verb[1] : "") + post;
   } else if (pre.length >= 2) {

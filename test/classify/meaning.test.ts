@@ -154,3 +154,12 @@ describe("rules for unseen layouts", () => {
     expect(figures("共救助城乡困难群众1 2 5 6户。").map((r) => r.quote)).not.toContain("6户");
   });
 });
+
+describe("quotas and completion", () => {
+  it("an assigned quota is a target; what was done against it is actual", () => {
+    const t = "省下达我市任务1000张,实际完成1200张,完成省下达任务数的120%。";
+    expect(figure(t, "1000张").kind).toBe("target");
+    expect(figure(t, "1200张").kind).toBe("actual");
+    expect(figure(t, "120%")).toMatchObject({ kind: "actual", measure: "rate" });
+  });
+});
