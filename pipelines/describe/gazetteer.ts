@@ -32,6 +32,8 @@ export interface Gazetteer {
   full: Map<string, Place[]>;
   /** Short names (苏州, 慈溪, 广西; at least two characters) of provinces, cities and counties → places. */
   short: Map<string, Place[]>;
+  /** City abbreviation + first character of a county (温龙 → 温州市龙湾区, 龙港市): document-number prefixes. */
+  abbrev: Map<string, Place[]>;
   /** Characters that end some full name: where a scan can stop to look back. */
   lastChars: Set<number>;
   maxFull: number;
@@ -139,6 +141,26 @@ export function loadGazetteer(dir: string): Gazetteer {
       add(full, name, { name, level: "town", code: d ? county : city || province, province, city, county: d ? county : "" });
     }
   }
+  const abbrev = new Map<string, Place[]>();
+  const cityAbbr = new Map<string, string[]>(); // city code6 → abbreviations
+  for (const [code4, [name]] of Object.entries(div.cities)) {
+    const s = shortName(name) || name;
+    if (!/直辖|市辖区/.test(name)) cityAbbr.set(p6(code4), [s[0]]);
+  }
+  for (const line of readFileSync(join(dir, "region-abbreviations.csv"), "utf8").split(/\r?\n/)) {
+    const [abbr, code] = line.split(",").map((x) => x.trim());
+    if (!abbr || abbr.startsWith("#") || !/^\d{6}$/.test(code ?? "")) continue;
+    const list = cityAbbr.get(code) ?? [];
+    if (!list.includes(abbr)) list.push(abbr);
+    cityAbbr.set(code, list);
+  }
+  for (const [code, [name, city4]] of Object.entries(div.counties)) {
+    const city = cityOf(city4);
+    const first = (shortName(name) || name)[0];
+    for (const a of cityAbbr.get(city) ?? []) {
+      add(abbrev, a + first, { name, level: "county", code, province: p6(code.slice(0, 2)), city, county: code });
+    }
+  }
   const lastChars = new Set<number>();
   let maxFull = 0;
   for (const k of full.keys()) {
@@ -147,7 +169,7 @@ export function loadGazetteer(dir: string): Gazetteer {
   }
   let maxShort = 0;
   for (const k of short.keys()) maxShort = Math.max(maxShort, k.length);
-  return { full, short, lastChars, maxFull, maxShort, divisions };
+  return { full, short, abbrev, lastChars, maxFull, maxShort, divisions };
 }
 
 export interface Mention {
@@ -157,13 +179,16 @@ export interface Mention {
   short: boolean;
 }
 
-/** Full-name mentions, longest match at each end position, non-overlapping (a later longer match wins). */
-export function findFull(text: string, gz: Gazetteer, limit = text.length): Mention[] {
+/**
+ * Full-name mentions, longest match at each end position, non-overlapping (a later longer match wins).
+ * Two-character names (泾县, 和县) are common words too: only looked for when minLen is 2 (titles, agencies).
+ */
+export function findFull(text: string, gz: Gazetteer, limit = text.length, minLen = 3): Mention[] {
   const out: Mention[] = [];
   const end = Math.min(text.length, limit);
   for (let i = 0; i < end; i++) {
     if (!gz.lastChars.has(text.charCodeAt(i))) continue;
-    for (let len = Math.min(gz.maxFull, i + 1); len >= 3; len--) {
+    for (let len = Math.min(gz.maxFull, i + 1); len >= minLen; len--) {
       const key = text.slice(i + 1 - len, i + 1);
       const places = gz.full.get(key);
       if (!places) continue;

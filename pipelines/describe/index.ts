@@ -72,7 +72,7 @@ export function describeDocument(clean: CleanText, fileName: string, ref: Descri
   const { year, from } = findReportYear(title, lines, publishedYear, md);
   const period = findPeriod(from, year, md);
 
-  const levelMatch = /^([市区县旗])[\u4e00-\u9fff]/.exec(agency);
+  const levelMatch = /^([省市区县旗])[\u4e00-\u9fff]/.exec(agency) ?? (/民政厅$/.test(agency) ? ["", "省"] : null);
   const region = inferRegion(
     {
       titleText: [title, agency].filter(Boolean).join("\n"),

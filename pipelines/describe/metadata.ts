@@ -91,8 +91,15 @@ export function isTitleLike(line: string, ref: MetadataReference): boolean {
   );
 }
 
+/** A page title carries the site's name too (`…工作总结_常州市天宁区人民政府`, `… - 民政局`): keep the part that says what the report is. */
+export function pageTitle(hint: string, ref: MetadataReference): string {
+  const parts = hint.split(/\s*[_|｜]\s*|\s+[-－—–]+\s+/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return hint.trim();
+  return parts.find((p) => ref.titleKind.test(p)) ?? parts[0];
+}
+
 export function findTitle(clean: CleanText, fileName: string, lines: string[], ref: MetadataReference): string {
-  if (clean.titleHint) return clean.titleHint;
+  if (clean.titleHint) return pageTitle(clean.titleHint, ref);
   for (const k of ["标题", "ArticleTitle", "名称"]) if (clean.header[k]) return clean.header[k];
   for (const line of lines.slice(0, 3)) if (isTitleLike(line, ref)) return line;
   const stem = fileName.replace(/\.[A-Za-z0-9]{1,5}$/, "").replace(/\.(docx?|pdf|wps|txt)$/i, "");

@@ -36,12 +36,23 @@ interface Evidence {
   counties: Map<string, Tally>; // county code → its own name
   countiesOfCity: Map<string, Tally>; // city code → counties named
   cities: Map<string, Tally>; // city code → its own name
+  citiesOfProvince: Map<string, Tally>; // province code → cities named
   provinces: Map<string, Tally>;
+  docNumbers: Map<string, Tally>; // county code → document-number prefixes that abbreviate it (温龙减办 → 温州 龙湾)
   zones: Map<string, { place: Place; count: number }>;
 }
 
 function gather(mentions: Mention[]): Evidence {
-  const ev: Evidence = { towns: new Map(), counties: new Map(), countiesOfCity: new Map(), cities: new Map(), provinces: new Map(), zones: new Map() };
+  const ev: Evidence = {
+    towns: new Map(),
+    counties: new Map(),
+    countiesOfCity: new Map(),
+    cities: new Map(),
+    citiesOfProvince: new Map(),
+    provinces: new Map(),
+    docNumbers: new Map(),
+    zones: new Map(),
+  };
   const byName = new Map<string, { places: Place[]; count: number }>();
   for (const m of mentions) {
     const e = byName.get(m.text);
@@ -55,7 +66,10 @@ function gather(mentions: Mention[]): Evidence {
       else if (p.level === "county") {
         tally(ev.counties, p.code, name, w, count);
         tally(ev.countiesOfCity, p.city, name, w, count);
-      } else if (p.level === "city") tally(ev.cities, p.code, name, w, count);
+      } else if (p.level === "city") {
+        tally(ev.cities, p.code, name, w, count);
+        tally(ev.citiesOfProvince, p.province, name, w, count);
+      }
       else if (p.level === "province") tally(ev.provinces, p.code, name, w, count);
       else if (p.level === "zone") {
         const z = ev.zones.get(p.name);
@@ -65,6 +79,23 @@ function gather(mentions: Mention[]): Evidence {
     }
   }
   return ev;
+}
+
+/** Document numbers: 机关代字 + year + number + 号, e.g. (温龙减办20212号), 甬民发〔2023〕5号. */
+const DOC_NUMBER = /(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{3,6})\s*[〔\[［(（]?\s*(?:19|20)\d{2}\s*[〕\]］)）]?\s*\d{0,4}\s*号/g;
+
+function docNumberHints(text: string, gz: Gazetteer, ev: Evidence): void {
+  DOC_NUMBER.lastIndex = 0;
+  const seen = new Set<string>();
+  let m: RegExpExecArray | null;
+  while ((m = DOC_NUMBER.exec(text))) {
+    const prefix = m[1];
+    if (seen.has(prefix)) continue;
+    seen.add(prefix);
+    const places = gz.abbrev.get(prefix.slice(0, 2));
+    if (!places) continue;
+    for (const p of places) tally(ev.docNumbers, p.county, prefix, 1 / places.length, 1);
+  }
 }
 
 const weightOf = (m: Map<string, Tally>, code: string) => m.get(code)?.weight ?? 0;
@@ -168,6 +199,7 @@ export interface RegionInput {
 export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
   const body = findFull(input.body, gz, BODY_LIMIT);
   const ev = gather(body);
+  docNumberHints(input.body.length > BODY_LIMIT ? input.body.slice(0, BODY_LIMIT) : input.body, gz, ev);
 
   // unified social credit code in the index number: 11 330282 … → 慈溪市
   const usc = /^[0-9A-HJ-NP-RTUWXY]{2}(\d{6})[0-9A-HJ-NP-RTUWXY]{9}[0-9A-HJ-NP-RTUWXY]?(?:\/|$)/.exec(input.indexNumber.trim());
@@ -180,9 +212,15 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
   }
 
   // 1. explicit in title / agency
-  const titleMentions = [...findFull(input.titleText, gz)];
+  const titleMentions = [...findFull(input.titleText, gz, input.titleText.length, 2)];
   const covered = (at: number, len: number) => titleMentions.some((m) => at < m.at + m.text.length && m.at < at + len);
-  for (const s of findShort(input.titleText, gz)) if (!covered(s.at, s.text.length)) titleMentions.push(s);
+  // a bare short name (苏州, 慈溪) counts where it plainly names the author: at the start of a line or before 民政/社会
+  for (const s of findShort(input.titleText, gz)) {
+    if (covered(s.at, s.text.length)) continue;
+    const before = s.at === 0 ? "\n" : input.titleText[s.at - 1];
+    const after = input.titleText.slice(s.at + s.text.length, s.at + s.text.length + 2);
+    if (before === "\n" || /^(民政|社会|社事)/.test(after)) titleMentions.push(s);
+  }
   const explicit = explicitPlace(titleMentions, ev);
   if (explicit) {
     const r = placeRegion(explicit.place, gz, `title/agency names ${explicit.how}`);
@@ -199,10 +237,12 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
   if (county) {
     const [code, t] = county;
     const named = weightOf(ev.counties, code) > 0;
+    const docNo = ev.docNumbers.get(code);
     const d = gz.divisions.get(code);
     const cityNamedToo = d ? weightOf(ev.cities, d.city) > 0 : false;
-    if ((t.names.size >= 3 && t.weight >= 2) || (t.names.size >= 2 && t.weight >= 1.5 && (named || cityNamedToo))) {
-      countyPick = { code, why: `body names ${t.names.size} towns/streets of it (${list(t.names)})${named ? " and the county itself" : ""}` };
+    if ((t.names.size >= 3 && t.weight >= 2) || (t.names.size >= 2 && t.weight >= 1.5 && (named || cityNamedToo || !!docNo))) {
+      const also = [named ? "the county itself" : "", docNo ? `document numbers that abbreviate it (${list(docNo.names, 2)})` : ""].filter(Boolean);
+      countyPick = { code, why: `body names ${t.names.size} towns/streets of it (${list(t.names)})${also.length ? " and " + also.join(" and ") : ""}` };
     }
   }
   if (!countyPick && countyNamed) {
@@ -224,7 +264,14 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
     if (t.count >= 3 && t.weight >= 1 && others.every((o) => t.count >= 2 * o)) cityPick = { code, why: `body names it ${t.count} times` };
   }
 
-  // a county report names its own towns; a city report names several of its counties
+  let provincePick: { code: string; why: string } | null = null;
+  const province = best(ev.citiesOfProvince, (t) => t.weight);
+  if (province) {
+    const [code, t] = province;
+    if (t.names.size >= 3 && t.weight >= 2) provincePick = { code, why: `body names ${t.names.size} of its cities (${list(t.names)})` };
+  }
+
+  // a county report names its own towns; a city report names several of its counties; a province report its cities
   let pick: { code: string; why: string } | null = null;
   const hint = input.levelHint;
   if (countyPick && cityPick) {
@@ -235,6 +282,7 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
     else if (cd && cd.city !== cityPick.code) pick = townsOfCounty >= 3 ? countyPick : null;
     else pick = countiesOfCity > townsOfCounty ? cityPick : countyPick;
   } else pick = countyPick ?? cityPick;
+  if (provincePick && (hint === "省" || (!pick && (ev.provinces.get(provincePick.code)?.count ?? 0) >= 2))) pick = provincePick;
 
   // the agency says 区/县 but the body only points at a city: not enough to name the district
   if (pick && (hint === "区" || hint === "县") && gz.divisions.get(pick.code)?.level === "city") pick = null;

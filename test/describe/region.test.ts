@@ -66,4 +66,23 @@ describe("region", () => {
     const d = describeText(`区民政局2023年工作总结\n${FILLER}获评浙江省民政系统先进集体,赴杭州市学习考察。`);
     expect(d.region.code).toBe("");
   });
+
+  it("counts a document number that abbreviates city and district (温龙减办) as agreeing evidence", () => {
+    const streets = "瑶溪街道五和、状元街道元善为老等项目落地。";
+    expect(describeText(`区民政局2021年上半年工作总结\n${FILLER}${streets}`).region.code).toBe("");
+    const d = describeText(`区民政局2021年上半年工作总结\n${FILLER}${streets}印发关于做好2021年防灾备灾工作的通知(温龙减办20212号)。`);
+    expect(d.region.code).toBe("330303");
+    expect(d.region.evidence).toMatch(/温龙减办/);
+  });
+
+  it("places a province report by the cities it names", () => {
+    const d = describeText(`省民政厅2023年工作总结\n${FILLER}南京市、苏州市、无锡市、常州市获评全国居家和社区养老服务改革试点优秀地区。`);
+    expect(d.region).toMatchObject({ code: "320000", level: "province", province: "江苏省" });
+  });
+
+  it("finds a two-character county name and a bare short name in the title", () => {
+    expect(describeText(`泾县民政局2023年工作总结\n${FILLER}`).region.code).toBe("341823");
+    expect(describeText(`慈溪民政2023年工作总结\n${FILLER}`).region.code).toBe("330282");
+  });
 });
+

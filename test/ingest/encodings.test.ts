@@ -74,7 +74,7 @@ describe("HTML pages", () => {
     const at = clean.text.indexOf("发放人数257人次");
     expect(clean.original.slice(clean.toOriginal[at], clean.toOriginal[at + 8] + 1)).toBe("发放人数257人次");
     const d = describeDocument(clean, "page.html", describeRef);
-    expect(d.title).toBe("2024年天宁区民政局工作总结_常州市天宁区人民政府");
+    expect(d.title).toBe("2024年天宁区民政局工作总结");
     expect(d.region.code).toBe("320402");
     expect(d.reportYear).toBe(2024);
     expect(d.period).toBe("annual");
