@@ -14,6 +14,8 @@ Options:
   --workers N      worker threads (default 2; 0 runs on the main thread)
   --cache DIR      per-document result cache (default OUT/.cache)
   --no-cache       neither read nor write the cache
+  --no-reuse       always rebuild the tables (by default an identical earlier run's outputs are copied;
+                   the per-document cache is still used)
   --no-review      skip OUT/review.html
   --help           show this help
 
@@ -74,6 +76,7 @@ export async function main(argv: string[]): Promise<number> {
         workers: { type: "string", default: "2" },
         cache: { type: "string" },
         "no-cache": { type: "boolean", default: false },
+        "no-reuse": { type: "boolean", default: false },
         "no-review": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -101,6 +104,7 @@ export async function main(argv: string[]): Promise<number> {
       workers,
       cacheDir: values["no-cache"] ? null : values.cache,
       review: !values["no-review"],
+      reuseRun: !values["no-reuse"],
       onProgress: progress.update,
     });
     process.stderr.write(formatSummary(summary) + "\n");

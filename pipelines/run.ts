@@ -5,6 +5,7 @@ import { hashReferenceFiles, DEFAULT_REFERENCE_DIR } from "./reference.ts";
 import { listInputs } from "./run/inputs.ts";
 import { openStaging } from "./run/publish.ts";
 import { mapInOrder } from "./run/pool.ts";
+import { restoreRun, runKey, storeRun } from "./run/reuse.ts";
 import type { TaskResult } from "./run/task.ts";
 import { pipelineVersion } from "./run/version.ts";
 import { openReviewWriter } from "./review/page.ts";
@@ -24,6 +25,8 @@ export interface RunOptions {
   cacheDir?: string | null;
   /** Write OUT/review.html (default true). */
   review?: boolean;
+  /** Copy the outputs of an identical earlier run instead of rebuilding them (default true; needs the cache). */
+  reuseRun?: boolean;
   /** Called after each document is written (done of total). */
   onProgress?: (done: number, total: number, last: TaskResult) => void;
 }
@@ -42,6 +45,8 @@ export interface RunSummary {
   processMs: number;
   out: string;
   notes: string[];
+  /** True when the outputs were copied from an identical earlier run. */
+  reused?: boolean;
 }
 
 function checkInput(input: string): void {
@@ -67,12 +72,25 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     const ref = { dir: refDir, ...hashReferenceFiles(refDir) };
     const version = pipelineVersion();
     const inputs = listInputs(input);
-    const writers = openTableWriters(staging.tables);
-    const review = opts.review === false ? null : openReviewWriter(join(staging.dir, "review.html"));
     const manifest: ManifestEntry[] = [];
     const firstBySha = new Map<string, string>();
     const summary: RunSummary = { files: 0, ok: 0, warning: 0, rejected: 0, figures: 0, withIndicator: 0, cached: 0, bytes: 0, seconds: 0, processMs: 0, out, notes: [] };
     const cacheDir = opts.cacheDir === undefined ? join(out, ".cache") : opts.cacheDir;
+    const wantReview = opts.review !== false;
+    const reviewFiles = wantReview ? ["review.html"] : [];
+    let key: string | null = null;
+    let digests = new Map<string, string>();
+    if (cacheDir && opts.reuseRun !== false) {
+      ({ key, digests } = runKey({ inputs, pipelineVersion: version.id, referenceVersion: ref.version, options: { review: wantReview } }));
+      const previous = restoreRun<RunSummary>(cacheDir, key, staging.dir);
+      if (previous) {
+        staging.publish(reviewFiles);
+        const seconds = (performance.now() - t0) / 1000;
+        return { ...previous, cached: previous.files, seconds, processMs: 0, out, reused: true, notes: [...previous.notes.filter((n) => !n.startsWith("reused")), "reused the outputs of an identical earlier run (same inputs, code and reference)"] };
+      }
+    }
+    const writers = openTableWriters(staging.tables);
+    const review = wantReview ? openReviewWriter(join(staging.dir, "review.html")) : null;
     const results = mapInOrder(inputs, { workers: opts.workers ?? 2, referenceDir: ref.dir, pipelineVersion: version.id, referenceVersion: ref.version, cacheDir });
 
     for await (const r of results) {
@@ -102,8 +120,11 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     summary.notes.push(writeCatalogTables(ref.dir, staging.tables));
     review?.close(summary);
     writeManifest(staging.tables, { pipeline: version, reference: { dir: ref.dir, version: ref.version, files: ref.files }, inputs: manifest });
-    staging.publish(review ? ["review.html"] : []);
     summary.seconds = (performance.now() - t0) / 1000;
+    // Store only if every file was still what the key was computed from (nothing changed during the run).
+    const unchanged = manifest.every((m) => (digests.get(m.path) ?? "") === (m.sha256 || "unreadable"));
+    if (cacheDir && key && unchanged) storeRun(cacheDir, key, staging.dir, reviewFiles, summary);
+    staging.publish(reviewFiles);
     return summary;
   } catch (err) {
     staging.discard();

@@ -25,7 +25,10 @@ describe("runPipeline", () => {
     const tb = readTables(b);
     expect(Object.keys(ta)).toEqual(Object.keys(tb));
     expect(Object.keys(ta)).toEqual(expect.arrayContaining(["documents.csv", "documents.parquet", "metrics.csv", "metrics.parquet", "manifest.json"]));
-    for (const f of Object.keys(ta)) expect(ta[f].equals(tb[f]), f).toBe(true);
+    for (const f of Object.keys(ta)) {
+      if (f.endsWith(".csv") || f.endsWith(".json")) expect(ta[f].toString("utf8"), f).toBe(tb[f].toString("utf8"));
+      else expect(ta[f].equals(tb[f]), f).toBe(true);
+    }
   });
 
   it("flags identical content under two names and records every input in the manifest", async () => {
@@ -61,6 +64,32 @@ describe("runPipeline", () => {
     expect((await runPipeline({ input: RAW, out, workers: 0, referenceDir: ref })).cached).toBe(5);
     writeFileSync(join(ref, "zz-extra-marker.txt"), "新的标记\n");
     expect((await runPipeline({ input: RAW, out, workers: 0, referenceDir: ref })).cached).toBe(0);
+  });
+
+  it("reuses an identical earlier run, and only that", async () => {
+    const input = tmp("reuse-in-");
+    cpSync(RAW, input, { recursive: true });
+    const out = tmp("reuse-out-");
+    const first = await runPipeline({ input, out, workers: 0 });
+    expect(first.reused).toBeFalsy();
+    const before = readTables(out);
+    const second = await runPipeline({ input, out, workers: 0 });
+    expect(second.reused).toBe(true);
+    expect({ ...second, seconds: 0, cached: 0, notes: [], reused: false, processMs: 0 }).toEqual({ ...first, seconds: 0, cached: 0, notes: [], reused: false, processMs: 0 });
+    const after = readTables(out);
+    for (const f of Object.keys(before)) expect(after[f].equals(before[f]), f).toBe(true);
+    expect(readFileSync(join(out, "review.html")).length).toBeGreaterThan(1000);
+    // Without reuse the per-document cache serves every file and gives the same bytes.
+    const third = await runPipeline({ input, out, workers: 0, reuseRun: false });
+    expect(third.reused).toBeFalsy();
+    expect(third.cached).toBe(5);
+    for (const [f, b] of Object.entries(readTables(out))) expect(b.equals(before[f]), f).toBe(true);
+    // One changed byte in one file: no reuse, four cache hits.
+    const name = readdirSync(input)[0];
+    writeFileSync(join(input, name), Buffer.concat([readFileSync(join(input, name)), Buffer.from("\n")]));
+    const fourth = await runPipeline({ input, out, workers: 0 });
+    expect(fourth.reused).toBeFalsy();
+    expect(fourth.cached).toBe(4);
   });
 
   it("puts back tables a killed swap left aside", () => {

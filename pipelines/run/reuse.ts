@@ -1,0 +1,75 @@
+// Whole-run reuse: when every input (path and content), the pipeline version, the reference version and the
+// output options are exactly those of the last run, its outputs are byte-for-byte what this run would
+// write (runs are deterministic), so they are copied instead of rebuilt. The per-document cache still
+// serves any run where something changed. Only the latest run is kept.
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, constants } from "node:fs";
+import { join } from "node:path";
+import type { TaskInput } from "./task.ts";
+
+export interface RunKeyParts {
+  inputs: TaskInput[];
+  pipelineVersion: string;
+  referenceVersion: string;
+  options: Record<string, unknown>;
+}
+
+/**
+ * Reads and hashes every input: the price of knowing nothing changed (about a read of the corpus).
+ * Also returns each input's sha256, so the run can check at the end that nothing changed under it.
+ */
+export function runKey(parts: RunKeyParts): { key: string; digests: Map<string, string> } {
+  const digests = new Map<string, string>();
+  const h = createHash("sha256");
+  h.update(JSON.stringify({ v: 1, p: parts.pipelineVersion, r: parts.referenceVersion, o: parts.options })).update("\0");
+  for (const i of parts.inputs) {
+    let digest = "unreadable";
+    try {
+      digest = createHash("sha256").update(readFileSync(i.abs)).digest("hex");
+    } catch {
+      // an unreadable input is part of the state too
+    }
+    digests.set(i.rel, digest);
+    h.update(i.rel).update("\0").update(digest).update("\0");
+  }
+  return { key: h.digest("hex").slice(0, 32), digests };
+}
+
+const runsDir = (cacheDir: string) => join(cacheDir, "runs");
+
+/** Copy a stored run's files into the staging folder; returns its summary, or null when there is none. */
+export function restoreRun<S>(cacheDir: string, key: string, stagingDir: string): S | null {
+  const dir = join(runsDir(cacheDir), key);
+  if (!existsSync(join(dir, "summary.json"))) return null;
+  try {
+    const copyTree = (from: string, to: string) => {
+      mkdirSync(to, { recursive: true });
+      for (const name of readdirSync(from, { withFileTypes: true })) {
+        if (name.name === "summary.json" && from === dir) continue;
+        if (name.isDirectory()) copyTree(join(from, name.name), join(to, name.name));
+        else copyFileSync(join(from, name.name), join(to, name.name), constants.COPYFILE_FICLONE);
+      }
+    };
+    copyTree(dir, stagingDir);
+    return JSON.parse(readFileSync(join(dir, "summary.json"), "utf8")) as S;
+  } catch {
+    return null;
+  }
+}
+
+/** Store this run's files (tables/ and the listed top-level files) under its key, replacing older runs. */
+export function storeRun(cacheDir: string, key: string, stagingDir: string, files: string[], summary: unknown): void {
+  try {
+    const root = runsDir(cacheDir);
+    mkdirSync(root, { recursive: true });
+    const tmp = join(root, `.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    mkdirSync(join(tmp, "tables"), { recursive: true });
+    for (const f of readdirSync(join(stagingDir, "tables"))) copyFileSync(join(stagingDir, "tables", f), join(tmp, "tables", f), constants.COPYFILE_FICLONE);
+    for (const f of files) copyFileSync(join(stagingDir, f), join(tmp, f), constants.COPYFILE_FICLONE);
+    writeFileSync(join(tmp, "summary.json"), JSON.stringify(summary));
+    for (const old of readdirSync(root)) if (join(root, old) !== tmp) rmSync(join(root, old), { recursive: true, force: true });
+    renameSync(tmp, join(root, key));
+  } catch {
+    // Not being able to store a run only costs the next run some speed.
+  }
+}
