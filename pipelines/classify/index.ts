@@ -59,7 +59,9 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   const rel = p.relativeYearWords.last(text, relFrom, q.numStart);
   // 比上年增加, 较去年同期: a comparison base, not the figure's year.
   if (rel && rel.index > sent.start + yearPos && ctxYear !== null && !/[比较与同]/.test(text[rel.index - 1] ?? "") && !text.startsWith("同期", rel.index + rel.word.length)) {
-    year = ctxYear + (p.relativeYearDelta.get(rel.word) ?? 0);
+    // 今年/全年/年内 are the part's own year; 去年/明年 count from the year the report was written about.
+    const delta = p.relativeYearDelta.get(rel.word) ?? 0;
+    year = delta === 0 ? ctxYear : (reportYear ?? ctxYear) + delta;
   }
   if (year !== null && reportYear !== null && year > reportYear && sent.kind === "actual" && year !== ctxYear) kind = "target";
   const explicitPast = yearPos >= 0 && year !== null && ctxYear !== null && year < ctxYear;

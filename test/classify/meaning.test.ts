@@ -163,3 +163,10 @@ describe("quotas and completion", () => {
     expect(figure(t, "120%")).toMatchObject({ kind: "actual", measure: "rate" });
   });
 });
+
+describe("relative years in a plan", () => {
+  it("明年 in a plan counts from the report's year, not from the plan's", () => {
+    const t = "四、下一步工作打算\n确保明年6月前全面完成敬老院建设任务,新增床位1200张。";
+    expect(figure(t, "1200张", 2009)).toMatchObject({ kind: "target", year: 2010 });
+  });
+});
