@@ -28,6 +28,7 @@ export interface BoilerplateReference {
   chunkMinChars: number;
   chunkMaxSpread: number;
   chunkSharingMinChars: number;
+  wrap: { minLines: number; minWidth: number; maxWidth: number; minShare: number; band: [number, number]; sentenceEnd: RegExp; newBlock: RegExp };
 }
 
 interface RawBoilerplate {
@@ -48,6 +49,7 @@ interface RawBoilerplate {
   drop_lines: { max_line_chars: number; patterns: Array<[string, string]> };
   sharing_site: { min_signals: number; signals: string[]; file_title: string };
   page_chunks: { marker: string; min_chunks: number; min_chars: number; max_spread: number; sharing_site_min_chars: number };
+  hard_wrap: { min_lines: number; min_width: number; max_width: number; min_share: number; band: [number, number]; sentence_end: string; new_block: string };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -82,6 +84,15 @@ export function compileBoilerplate(json: unknown): BoilerplateReference {
     chunkMinChars: raw.page_chunks.min_chars,
     chunkMaxSpread: raw.page_chunks.max_spread,
     chunkSharingMinChars: raw.page_chunks.sharing_site_min_chars,
+    wrap: {
+      minLines: raw.hard_wrap.min_lines,
+      minWidth: raw.hard_wrap.min_width,
+      maxWidth: raw.hard_wrap.max_width,
+      minShare: raw.hard_wrap.min_share,
+      band: raw.hard_wrap.band,
+      sentenceEnd: new RegExp(raw.hard_wrap.sentence_end),
+      newBlock: new RegExp(raw.hard_wrap.new_block),
+    },
   };
 }
 
@@ -101,6 +112,8 @@ export interface BoilerplateResult {
   titleHint: string;
   sharingSite: boolean;
   chunks: number;
+  /** Line breaks removed because a PDF page width put them there. */
+  unwrapped: number;
   dropped: Record<string, number>;
 }
 
@@ -224,6 +237,35 @@ function rejoinChunks(lines: Line[], ref: BoilerplateReference, sharingSite: boo
   return markers.length;
 }
 
+/** Join lines that a PDF page width broke (see hard_wrap in boilerplate.json). Returns how many breaks were removed. */
+function unwrapLines(lines: Line[], ref: BoilerplateReference): number {
+  const w = ref.wrap;
+  const kept = lines.filter((l) => !l.drop && l.text);
+  if (kept.length < w.minLines) return 0;
+  const lens = kept.map((l) => l.text.length - l.prefix).sort((a, b) => a - b);
+  const width = lens[Math.floor(lens.length * 0.75)];
+  if (width < w.minWidth || width > w.maxWidth) return 0;
+  const lo = width * w.band[0];
+  const hi = width * w.band[1];
+  const full = (l: Line) => {
+    const n = l.text.length - l.prefix;
+    return n >= lo && n <= hi;
+  };
+  const inBand = kept.filter(full).length;
+  if (inBand < w.minLines || inBand < kept.length * w.minShare) return 0;
+  let joined = 0;
+  // only directly adjacent lines: a blank or dropped line between them is a paragraph break
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const cur = lines[i];
+    const next = lines[i + 1];
+    if (cur.drop || next.drop || !cur.text || !next.text) continue;
+    if (!full(cur) || w.sentenceEnd.test(cur.text) || w.newBlock.test(next.text.slice(next.prefix))) continue;
+    next.join = true;
+    joined++;
+  }
+  return joined;
+}
+
 export function stripBoilerplate(src: Mapped, ref: BoilerplateReference): BoilerplateResult {
   const lines = splitLines(src.text);
   const header: Record<string, string> = {};
@@ -270,6 +312,7 @@ export function stripBoilerplate(src: Mapped, ref: BoilerplateReference): Boiler
 
   parseUnlabelled(lines, ref, header);
   const chunks = rejoinChunks(lines, ref, sharingSite);
+  const unwrapped = chunks ? 0 : unwrapLines(lines, ref);
 
   // build the body
   const b = builder(src.text.length);
@@ -287,5 +330,5 @@ export function stripBoilerplate(src: Mapped, ref: BoilerplateReference): Boiler
     pending = l.nl >= 0 ? [l.nl] : [];
   }
   const body = b.finish(src.map[src.text.length]);
-  return { body, header, titleHint, sharingSite, chunks, dropped };
+  return { body, header, titleHint, sharingSite, chunks, unwrapped, dropped };
 }

@@ -130,6 +130,7 @@ export function ingestFile(file: RawFile, ref: IngestReference): IngestOutcome {
   for (const [k, v] of Object.entries(bp.header)) if (!header[k]) header[k] = v;
   if (bp.titleHint) titleHint = bp.titleHint;
   if (bp.chunks) problems.push(`text was cut into ${bp.chunks} numbered page chunks by a document viewer; rejoined`);
+  if (bp.unwrapped) problems.push(`text was hard-wrapped at a fixed width (PDF conversion?); ${bp.unwrapped} line breaks inside paragraphs removed`);
   if (titleHint && detected.script === "traditional") titleHint = ref.convert(titleHint);
 
   const body = fixSpaces(bp.body, ref.spaces);
@@ -138,7 +139,7 @@ export function ingestFile(file: RawFile, ref: IngestReference): IngestOutcome {
   if (hanCount(body.text) < 10) return rejected(encoding, "no report text left after removing page furniture");
 
   let status: DocumentStatus = "ok";
-  const serious = problems.filter((p) => !p.startsWith("text was cut into"));
+  const serious = problems.filter((p) => !p.startsWith("text was cut into") && !p.startsWith("text was hard-wrapped"));
   if (serious.length) status = "warning";
 
   const clean: CleanText = {

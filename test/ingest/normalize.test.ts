@@ -1,6 +1,6 @@
 // Character normalisation and PDF-space repair, each with the offsets checked against the original.
 import { describe, expect, it } from "vitest";
-import { back, expectWellFormedMap, ingestOk } from "./helpers.ts";
+import { back, expectWellFormedMap, ingestOk, seedBytes, seedText } from "./helpers.ts";
 
 const PREFIX = "区民政局2023年工作总结\n";
 const clean = (s: string) => ingestOk(Buffer.from(PREFIX + s));
@@ -37,5 +37,30 @@ describe("normalisation", () => {
 
   it("keeps a space before a list number, which separates it from the previous sentence", () => {
     expect(body("工作总结 1.力求实现全覆盖")).toBe("工作总结 1.力求实现全覆盖");
+  });
+});
+
+describe("hard-wrapped PDF text", () => {
+  /** Wrap every paragraph at `width` characters, as a PDF page would. */
+  const wrap = (text: string, width: number) =>
+    text
+      .split("\n")
+      .map((p) => p.match(new RegExp(`.{1,${width}}`, "g"))?.join("\n") ?? "")
+      .join("\n");
+
+  it("joins lines broken by the page width, so words and numbers cut at a line end are whole again", () => {
+    const base = ingestOk(seedBytes(3));
+    const wrapped = wrap(seedText(3), 37);
+    expect(wrapped).toMatch(/\d\n\d|[\u4e00-\u9fff]\n[\u4e00-\u9fff]/);
+    const c = ingestOk(Buffer.from(wrapped));
+    expect(c.text).toBe(base.text);
+    expectWellFormedMap(c);
+  });
+
+  it("leaves paragraphs of ordinary reports alone", () => {
+    for (const i of [0, 1, 2]) {
+      const out = ingestOk(seedBytes(i));
+      expect(out.problems.join()).not.toMatch(/hard-wrapped/);
+    }
   });
 });
