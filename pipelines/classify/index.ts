@@ -259,12 +259,28 @@ function labelText(s: string): string {
 const COMPATIBLE: Partial<Record<Unit, Unit[]>> = { facility: ["facility", "item"], item: ["item", "facility"] };
 
 /** The catalog indicator whose phrasings best match the figure's own phrase, or "" when none fits. */
+const byDomainCache = new WeakMap<Indicator[], Map<Domain, Indicator[]>>();
+
+function catalogOfDomain(catalog: Indicator[], domain: Domain): Indicator[] {
+  let idx = byDomainCache.get(catalog);
+  if (!idx) {
+    idx = new Map();
+    for (const ind of catalog) {
+      const list = idx.get(ind.domain) ?? [];
+      list.push(ind);
+      idx.set(ind.domain, list);
+    }
+    byDomainCache.set(catalog, idx);
+  }
+  return idx.get(domain) ?? [];
+}
+
 export function catalogIndicator(phrase: string, unit: Unit, measure: Measure, domain: Domain, catalog: Indicator[]): string {
   let best = "";
   let bestScore = 0;
   const units = COMPATIBLE[unit] ?? [unit];
-  for (const ind of catalog) {
-    if (!units.includes(ind.unit) || ind.measure !== measure || ind.domain !== domain) continue;
+  for (const ind of catalogOfDomain(catalog, domain)) {
+    if (!units.includes(ind.unit) || ind.measure !== measure) continue;
     for (const alt of ind.keywords) {
       if (!alt.every((w) => phrase.includes(w))) continue;
       const score = alt.reduce((n, w) => n + w.length, 0) + (ind.unit === unit ? 0.5 : 0);
