@@ -78,13 +78,15 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     const cacheDir = opts.cacheDir === undefined ? join(out, ".cache") : opts.cacheDir;
     const wantReview = opts.review !== false;
     const reviewFiles = wantReview ? ["review.html"] : [];
+    // Without a review page this run, an older one would no longer match the tables: remove it.
+    const staleFiles = wantReview ? [] : ["review.html"];
     let key: string | null = null;
     let digests = new Map<string, string>();
     if (cacheDir && opts.reuseRun !== false) {
       ({ key, digests } = runKey({ inputs, pipelineVersion: version.id, referenceVersion: ref.version, options: { review: wantReview } }));
       const previous = restoreRun<RunSummary>(cacheDir, key, staging.dir);
       if (previous) {
-        staging.publish(reviewFiles);
+        staging.publish(reviewFiles, staleFiles);
         const seconds = (performance.now() - t0) / 1000;
         return { ...previous, cached: previous.files, seconds, processMs: 0, out, reused: true, notes: [...previous.notes.filter((n) => !n.startsWith("reused")), "reused the outputs of an identical earlier run (same inputs, code and reference)"] };
       }
@@ -124,7 +126,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     // Store only if every file was still what the key was computed from (nothing changed during the run).
     const unchanged = manifest.every((m) => (digests.get(m.path) ?? "") === (m.sha256 || "unreadable"));
     if (cacheDir && key && unchanged) storeRun(cacheDir, key, staging.dir, reviewFiles, summary);
-    staging.publish(reviewFiles);
+    staging.publish(reviewFiles, staleFiles);
     return summary;
   } catch (err) {
     staging.discard();

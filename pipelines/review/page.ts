@@ -110,7 +110,9 @@ export function highlight(original: string, metrics: MetricRow[], anchor: (i: nu
     }
     const cls = [m.kind === "target" ? "target" : "", m.indicator_id ? "" : "nocat"].filter(Boolean).join(" ");
     html += esc(original.slice(pos, m.start));
-    html += `<mark id="${anchor(i)}"${cls ? ` class="${cls}"` : ""} data-domain="${esc(m.domain)}" data-kind="${esc(m.kind)}" title="${esc(rowTitle(m))}" data-row="${esc(JSON.stringify(m))}">`;
+    // The row without the columns every row of the document shares (shown in the document's header).
+    const { doc_id: _id, doc_file: _file, region_code: _code, region_name: _name, report_year: _year, period: _period, ...own } = m;
+    html += `<mark id="${anchor(i)}"${cls ? ` class="${cls}"` : ""} data-domain="${esc(m.domain)}" data-kind="${esc(m.kind)}" title="${esc(rowTitle(m))}" data-row="${esc(JSON.stringify(own))}">`;
     html += esc(original.slice(m.start, m.end)) + "</mark>";
     pos = m.end;
   }
@@ -119,7 +121,7 @@ export function highlight(original: string, metrics: MetricRow[], anchor: (i: nu
 }
 
 export function openReviewWriter(path: string, opts: ReviewOptions = {}): ReviewWriter {
-  const maxDocs = opts.maxDocs ?? 300;
+  const maxDocs = opts.maxDocs ?? 200;
   const maxChars = opts.maxChars ?? 3_000_000;
   const maxUnmatched = opts.maxUnmatched ?? 5000;
   const fd = openSync(path, "w");

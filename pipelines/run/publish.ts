@@ -30,8 +30,8 @@ export interface Staging {
   dir: string;
   /** Where this run's tables go until published. */
   tables: string;
-  /** Swap the staged tables (and any staged top-level files) into OUT. */
-  publish(files?: string[]): void;
+  /** Swap the staged tables (and any staged top-level files) into OUT; `stale` top-level files are removed. */
+  publish(files?: string[], stale?: string[]): void;
   /** Drop the staging folder (on failure). */
   discard(): void;
 }
@@ -45,7 +45,7 @@ export function openStaging(out: string): Staging {
   return {
     dir,
     tables,
-    publish(files: string[] = []) {
+    publish(files: string[] = [], stale: string[] = []) {
       const live = join(out, "tables");
       let aside: string | undefined;
       if (existsSync(live)) {
@@ -54,6 +54,7 @@ export function openStaging(out: string): Staging {
       }
       renameSync(tables, live);
       for (const f of files) renameSync(join(dir, f), join(out, f));
+      for (const f of stale) rmSync(join(out, f), { force: true });
       if (aside) rmSync(aside, { recursive: true, force: true });
       rmSync(dir, { recursive: true, force: true });
     },
