@@ -69,7 +69,7 @@ export function describeDocument(clean: CleanText, fileName: string, ref: Descri
   const agency = findAgency(clean, title, ref);
   const published = findPublished(clean, lines, md);
   const publishedYear = published ? Number(published.slice(0, 4)) : null;
-  const { year, from } = findReportYear(title, lines, publishedYear, md);
+  const { year, from } = findReportYear(title, lines, clean.text.slice(0, 3000), publishedYear, md);
   const period = findPeriod(from, year, md);
 
   const levelMatch = /^([省市区县旗])[\u4e00-\u9fff]/.exec(agency) ?? (/民政厅$/.test(agency) ? ["", "省"] : null);

@@ -109,7 +109,13 @@ export function findTitle(clean: CleanText, fileName: string, lines: string[], r
 
 const plausible = (y: number, ref: MetadataReference, maxYear: number) => y >= ref.minYear && y <= maxYear;
 
-export function findReportYear(title: string, lines: string[], publishedYear: number | null, ref: MetadataReference): { year: number | null; from: string } {
+export function findReportYear(
+  title: string,
+  lines: string[],
+  opening: string,
+  publishedYear: number | null,
+  ref: MetadataReference,
+): { year: number | null; from: string } {
   const maxYear = publishedYear ? publishedYear + 1 : 2100;
   const t = arabicYears(title);
   let from = "";
@@ -133,9 +139,19 @@ export function findReportYear(title: string, lines: string[], publishedYear: nu
   }
   y = tryRe(ref.plan, t);
   if (y) return { year: y, from };
+  // the year the opening of the text keeps coming back to (at least twice, and clearly more than any other)
+  const counts = new Map<number, number>();
+  for (const m of arabicYears(opening).matchAll(YEAR_MENTION)) {
+    const v = Number(m[1]);
+    if (plausible(v, ref, maxYear)) counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  if (ranked.length && ranked[0][1] >= 2 && (ranked.length === 1 || ranked[0][1] >= 2 * ranked[1][1])) return { year: ranked[0][0], from: "" };
   if (publishedYear) return { year: publishedYear, from: "" };
   return { year: null, from: "" };
 }
+
+const YEAR_MENTION = /(?<!\d)((?:19|20)\d{2})\s*年/g;
 
 /** The period of the phrase the report year was read from (`2021年上半年工作总结` → H1); rules in order, first hit wins. */
 export function findPeriod(source: string, year: number | null, ref: MetadataReference): Period {

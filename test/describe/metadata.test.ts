@@ -32,6 +32,13 @@ describe("report year and period", () => {
     expect(describeText(`2022年,在市委、市政府的正确领导下,全市民政系统${BODY}`).reportYear).toBe(2022);
   });
 
+  it("falls back to the year the opening keeps returning to, then to the publication year", () => {
+    expect(describeText(`民政工作情况\n今年以来,2019年度新增养老床位120张;截至2019年底,发放高龄津贴356万元。`).reportYear).toBe(2019);
+    const d = describeText(`民政工作情况\n今年以来新增养老床位120张。\n区民政局\n2016年12月20日`);
+    expect(d.published).toBe("2016-12-20");
+    expect(d.reportYear).toBe(2016);
+  });
+
   it("does not read a year from a 20xx年 placeholder", () => {
     const d = describeText(`区民政局20xx年工作总结\n${BODY}`);
     expect(d.reportYear).toBeNull();
