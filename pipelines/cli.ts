@@ -54,15 +54,15 @@ function progressReporter(stream: NodeJS.WriteStream) {
 
 export function formatSummary(s: RunSummary): string {
   const share = s.figures ? ` (${((100 * s.withIndicator) / s.figures).toFixed(1)}%)` : "";
-  return [
-    `files read:            ${s.files}${s.cached ? ` (${s.cached} from cache)` : ""}`,
-    `ok / warning / rejected: ${s.ok} / ${s.warning} / ${s.rejected}`,
-    `figures found:         ${s.figures}`,
-    `with catalog indicator: ${s.withIndicator}${share}`,
-    `time taken:            ${s.seconds.toFixed(2)} s (${(s.bytes / 1e6 / Math.max(s.seconds, 1e-9)).toFixed(2)} MB/s)`,
-    `tables:                ${s.out}/tables/ (audit page: ${s.out}/review.html)`,
-    ...s.notes,
-  ].join("\n");
+  const rows: [string, string][] = [
+    ["files read", `${s.files}${s.cached && !s.reused ? ` (${s.cached} from cache)` : ""}`],
+    ["ok / warning / rejected", `${s.ok} / ${s.warning} / ${s.rejected}`],
+    ["figures found", String(s.figures)],
+    ["with a catalog indicator", `${s.withIndicator}${share}`],
+    ["time taken", `${s.seconds.toFixed(2)} s (${(s.bytes / 1e6 / Math.max(s.seconds, 1e-9)).toFixed(2)} MB/s)`],
+    ["tables", `${s.out}/tables/`],
+  ];
+  return [...rows.map(([k, v]) => `${(k + ":").padEnd(26)}${v}`), ...s.notes].join("\n");
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -108,6 +108,7 @@ export async function main(argv: string[]): Promise<number> {
       onProgress: progress.update,
     });
     process.stderr.write(formatSummary(summary) + "\n");
+    if (values["no-review"] === false) process.stderr.write(`audit page:               ${summary.out}/review.html\n`);
     return 0;
   } catch (err) {
     if (err instanceof PipelineError) {
