@@ -41,11 +41,15 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   let year = ctxYear;
 
   // A year named earlier in the sentence (2023年计划新增…, 2021年上半年共支出…) or a relative one (去年年底投入…).
-  const head = text.slice(sent.start, q.numStart);
+  // Only a year close to the figure (same stretch of text, 60 characters at most) speaks for it.
+  const headFrom = Math.max(sent.start, q.numStart - 60);
+  const head = text.slice(headFrom, q.numStart);
   let yearPos = -1;
   for (const m of head.matchAll(YEAR_MENTION)) {
     const i = m.index ?? 0;
     const prev = head[i - 1] ?? "";
+    // 2019年以来累计…: the start of a period that runs to the report's year.
+    if (/^(以来|起|开始|至今|来)/.test(head.slice(i + m[0].length, i + m[0].length + 2))) continue;
     if (/[-－—~～至到]/.test(head[i + m[0].length] ?? "") || /[-－—~～]/.test(prev)) continue;
     // 较2022年增长15%, 与2022年同期相比: a comparison base, not the year the figure is about.
     if (/[较比与同]/.test(prev) || /^(同期|相比|比较)/.test(head.slice(i + m[0].length, i + m[0].length + 2))) continue;
@@ -58,7 +62,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   const relFrom = Math.max(sent.start, ca - 40);
   const rel = p.relativeYearWords.last(text, relFrom, q.numStart);
   // 比上年增加, 较去年同期: a comparison base, not the figure's year.
-  if (rel && rel.index > sent.start + yearPos && ctxYear !== null && !/[比较与同]/.test(text[rel.index - 1] ?? "") && !text.startsWith("同期", rel.index + rel.word.length)) {
+  if (rel && (yearPos < 0 || rel.index > headFrom + yearPos) && ctxYear !== null && !/[比较与同]/.test(text[rel.index - 1] ?? "") && !text.startsWith("同期", rel.index + rel.word.length)) {
     // 今年/全年/年内 are the part's own year; 去年/明年 count from the year the report was written about.
     const delta = p.relativeYearDelta.get(rel.word) ?? 0;
     year = delta === 0 ? ctxYear : (reportYear ?? ctxYear) + delta;
@@ -78,7 +82,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   else if (baseline) kind = "actual";
   else if (plannedBefore(before, text.slice(q.end, lb), p)) kind = "target";
   // Background in a plan (2023年，全区共有…) is a record of that earlier year.
-  else if (explicitPast && kind === "target" && !plannedBefore(text.slice(sent.start + yearPos, q.start), "", p)) kind = "actual";
+  else if (explicitPast && kind === "target" && !plannedBefore(text.slice(headFrom + yearPos, q.start), "", p)) kind = "actual";
   else if (text[q.end] === "的") {
     // Capacity of a facility still being built: 床位数500张的养老综合体建设.
     const tail = text.slice(q.end, Math.min(sent.end, q.end + 24));

@@ -170,3 +170,13 @@ describe("relative years in a plan", () => {
     expect(figure(t, "1200张", 2009)).toMatchObject({ kind: "target", year: 2010 });
   });
 });
+
+describe("years named in the sentence", () => {
+  it("2019年以来 starts a period that runs to the report's year", () => {
+    expect(figure("2019年以来,累计建成养老床位5000张。", "5000张").year).toBe(2023);
+  });
+  it("a year far back in a long unpunctuated sentence does not speak for a later figure", () => {
+    const t = "按照省市文件精神2021年11月5日出台城乡社区建设对口见学活动实施方案根据方案要求分别组织人员赴外地进行城乡社区对口见学活动并召开座谈会交流经验共培训社区干部45人";
+    expect(figure(t, "45人", 2022).year).toBe(2022);
+  });
+});
