@@ -171,19 +171,25 @@ export function headingDomain(text: string, headings: Heading[], ref: ExtractRef
   return null;
 }
 
+// 由69家社会组织承接: who delivers the programme just named, not a programme of its own.
+const AGENT_CLAUSE = /^由[^，,；;。]{0,20}(承接|承办|运营|实施|提供|负责|参与)/;
+
 export function domainOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, cache: Map<Heading, Domain | null>): Domain {
-  const [sa, sb] = itemOf(text, sent, q);
-  let d = pick(scoreDomains(text, sa, sb, q.start, q.end, ref), false);
-  if (d) return d;
   const [ca, cb] = clauseOf(text, sent, q);
-  d = pick(scoreDomains(text, ca, cb, q.start, q.end, ref), false);
-  if (d) return d;
-  // Earlier clauses of the same sentence, nearest first, when one domain clearly leads.
+  const agent = AGENT_CLAUSE.test(text.slice(ca, cb));
+  if (!agent) {
+    const [sa, sb] = itemOf(text, sent, q);
+    let d = pick(scoreDomains(text, sa, sb, q.start, q.end, ref), false);
+    if (d) return d;
+    d = pick(scoreDomains(text, ca, cb, q.start, q.end, ref), false);
+    if (d) return d;
+  }
+  // Earlier clauses of the same sentence, nearest first, when one domain clearly leads (agent clauses skipped).
   let b = ca - 1;
   for (let k = 0; k < 5 && b > sent.start; k++) {
     const [a] = clauseAround(text, sent.start, sent.end, b - 1);
-    if (b - 1 >= a) {
-      d = pick(scoreDomains(text, a, b - 1 >= a ? b : a, b, b, ref), true);
+    if (b - 1 >= a && !AGENT_CLAUSE.test(text.slice(a, b))) {
+      const d = pick(scoreDomains(text, a, b, b, b, ref), true);
       if (d) return d;
     }
     b = a - 1;

@@ -101,6 +101,8 @@ function readMultipliers(text: string, pos: number, hi: number, ref: ExtractRefe
     const q = skipSpaces(text, p, hi);
     const ch = text[q];
     if (ch in ref.bigUnits) { mult *= ref.bigUnits[ch]; p = q + 1; continue; }
+    // 5千余人: 千 as a multiplier right after Arabic digits.
+    if ((ch === "千" || ch === "仟") && k === 0 && mult === 1 && isDigitCode(text.charCodeAt(pos - 1))) { mult = 1000; p = q + 1; continue; }
     if (allowInner && ch in ref.qualifierInner && !inner) { inner = ref.qualifierInner[ch]; p = q + 1; continue; }
     break;
   }

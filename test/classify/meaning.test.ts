@@ -180,3 +180,11 @@ describe("years named in the sentence", () => {
     expect(figure(t, "45人", 2022).year).toBe(2022);
   });
 });
+
+describe("agents of a programme", () => {
+  it("由N家社会组织承接 belongs to the programme named before it", () => {
+    const t = "实施分类治理“微项目”78个,由69家社会组织承接,资金总额约188万元。";
+    expect(figure(t, "69家").domain).toBe("community_governance");
+    expect(figure(t, "约188万元").domain).toBe("community_governance");
+  });
+});

@@ -123,3 +123,9 @@ describe("page furniture", () => {
     expect(figures("访问量 5678次").map((r) => r.quote)).toEqual([]);
   });
 });
+
+describe("千 after Arabic digits", () => {
+  it("5千余人 is 5000", () => {
+    expect(figure("服务老人5千余人。", "5千余人")).toMatchObject({ value: 5000, unit: "person", qualifier: "at_least" });
+  });
+});
