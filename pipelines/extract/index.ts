@@ -3,7 +3,7 @@
 // (kind, year, measure, domain, indicator). Pure and deterministic; reference data is loaded once.
 import type { CleanText, Domain, DocumentDescription, FigureRow } from "../types.ts";
 import { catalogIndicator, domainOf, indicatorLabel, kindAndYear, measureOf } from "../classify/index.ts";
-import { clauseAround, segment, type Heading } from "../segment/index.ts";
+import { clauseAround, segment, unwrapLines, type Heading } from "../segment/index.ts";
 import { findQuantities, scanNumerals } from "./quantities.ts";
 import { loadExtractReference as load, type ExtractReference } from "./reference.ts";
 
@@ -13,16 +13,20 @@ export function loadExtractReference(dir: string): ExtractReference {
   return load(dir);
 }
 
-/** Offsets of a clean span [a, b) in the original text. */
-export function originalSpan(clean: CleanText, a: number, b: number): [number, number] {
+/** Offsets of a clean span [a, b) in the original text (through the unwrap map when lines were joined). */
+export function originalSpan(clean: CleanText, a: number, b: number, unwrap: Int32Array | null = null): [number, number] {
   const map = clean.toOriginal;
-  const start = map[a];
-  const end = b > a ? map[b - 1] + 1 : start;
+  const ca = unwrap ? unwrap[a] : a;
+  const cl = unwrap ? unwrap[b - 1] : b - 1;
+  const start = map[ca];
+  const end = b > a ? map[cl] + 1 : start;
   return [start, end];
 }
 
 export function extractFigures(clean: CleanText, desc: DocumentDescription, ref: ExtractReference): FigureRow[] {
-  const text = clean.text;
+  // Hard-wrapped lines are joined first, so sentences and headings are read whole.
+  const unwrapped = unwrapLines(clean.text);
+  const text = unwrapped.text;
   const seg = segment(text, ref, desc.reportYear, desc.period);
   const reportYear = desc.reportYear ?? seg.reportYear;
   const headingCache = new Map<Heading, Domain | null>();
@@ -49,7 +53,7 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
       const [sa, sb] = q.item ?? clauseAround(text, sent.start, sent.end, q.numStart, true);
       const phrase = indicator + "|" + text.slice(sa, sb);
       const indicator_id = catalogIndicator(phrase, q.unit, measure, domain, ref.indicators);
-      const [start, end] = originalSpan(clean, q.start, q.end);
+      const [start, end] = originalSpan(clean, q.start, q.end, unwrapped.map);
       rows.push({
         section,
         sentence,

@@ -260,3 +260,46 @@ export function clausesOf(text: string, lo: number, hi: number): [number, number
   }
   return out;
 }
+
+/**
+ * Hard-wrapped text (PDF extraction, fixed-width exports) breaks sentences at line ends. A line break is a
+ * soft wrap when the line before is long and ends without punctuation and the next line does not start a
+ * heading: such breaks are removed. Returns the unwrapped text and, when anything was removed, the map from
+ * its indices back to the input's.
+ */
+export function unwrapLines(text: string, minWrappedLine = 20): { text: string; map: Int32Array | null } {
+  const soft: number[] = [];
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const nl = text.indexOf("\n", lineStart);
+    if (nl < 0) break;
+    let a = lineStart;
+    while (a < nl && isSpace(text.charCodeAt(a))) a++;
+    let b = nl;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    const next = nl + 1;
+    const nextCh = text.charCodeAt(next);
+    if (b - a >= minWrappedLine && !ENDS_BLOCK.test(text[b - 1]) && next < text.length && nextCh !== 10 && !isSpace(nextCh)) {
+      MARKER.lastIndex = next;
+      const m = MARKER.exec(text);
+      if (!m && !/^(?:第[一二三四五六七八九十\d]+[部章节]|[一二三四五六七八九十]+是)/.test(text.slice(next, next + 6))) soft.push(nl);
+    }
+    lineStart = nl + 1;
+  }
+  if (!soft.length) return { text, map: null };
+  const map = new Int32Array(text.length - soft.length + 1);
+  let out = "";
+  let from = 0;
+  let j = 0;
+  for (const nl of soft) {
+    out += text.slice(from, nl);
+    for (let i = from; i < nl; i++) map[j++] = i;
+    from = nl + 1;
+  }
+  out += text.slice(from);
+  for (let i = from; i <= text.length; i++) map[j++] = i;
+  return { text: out, map };
+}
+
+// A line ending in one of these closes a sentence, clause or block: the break after it is real.
+const ENDS_BLOCK = /[。！？!?；;：:…」』”"）)】>》\]]/;

@@ -76,3 +76,24 @@ describe("clauses", () => {
     expect(t.slice(c, d)).toBe("发放资金1,200万元");
   });
 });
+
+describe("hard-wrapped lines", () => {
+  it("joins soft line breaks and keeps real ones", async () => {
+    const { unwrapLines } = await import("../../pipelines/segment/index.ts");
+    const t = "一、工作总结\n全年累计发放临时救助金额48.14万元,发放人数\n257人次。\n二、2024年工作计划\n新增床位100张。";
+    const u = unwrapLines(t);
+    expect(u.text).toBe("一、工作总结\n全年累计发放临时救助金额48.14万元,发放人数257人次。\n二、2024年工作计划\n新增床位100张。");
+    expect(u.map![u.text.indexOf("257")]).toBe(t.indexOf("257"));
+  });
+
+  it("a wrapped report reads like the unwrapped one, quotes still point into the original", async () => {
+    const { figures, cleanOf, descOf, ref: r } = await import("../extract/helpers.ts");
+    const { extractFigures } = await import("../../pipelines/extract/index.ts");
+    const plain = "一、2023年工作总结\n全年累计发放临时救助金额48.14万元,发放人数257人次,慰问困难群众1200户,新增养老床位300张,同比增长12.5%。\n二、2024年工作计划\n新增养老床位500张,建成社区食堂20家。";
+    const wrapped = plain.split("\n").map((l) => l.match(/.{1,22}/g)!.join("\n")).join("\n");
+    const key = (r: { value: number; unit: string; kind: string; year: number | null; measure: string }) => `${r.value}|${r.unit}|${r.kind}|${r.year}|${r.measure}`;
+    const rows = extractFigures(cleanOf(wrapped), descOf(2023), r);
+    expect(rows.map(key)).toEqual(figures(plain).map(key));
+    for (const row of rows) expect(wrapped.slice(row.start, row.end)).toBe(row.quote);
+  });
+});
