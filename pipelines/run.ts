@@ -2,7 +2,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { hashReferenceFiles, DEFAULT_REFERENCE_DIR } from "./reference.ts";
-import { listInputs } from "./run/inputs.ts";
+import { listInputsWithSkips } from "./run/inputs.ts";
 import { openStaging } from "./run/publish.ts";
 import { mapInOrder } from "./run/pool.ts";
 import { restoreRun, runKey, storeRun } from "./run/reuse.ts";
@@ -71,10 +71,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     const refDir = resolve(opts.referenceDir ?? DEFAULT_REFERENCE_DIR);
     const ref = { dir: refDir, ...hashReferenceFiles(refDir) };
     const version = pipelineVersion();
-    const inputs = listInputs(input);
+    const { inputs, skipped } = listInputsWithSkips(input, [out]);
     const manifest: ManifestEntry[] = [];
     const firstBySha = new Map<string, string>();
-    const summary: RunSummary = { files: 0, ok: 0, warning: 0, rejected: 0, figures: 0, withIndicator: 0, cached: 0, bytes: 0, seconds: 0, processMs: 0, out, notes: [] };
+    const summary: RunSummary = { files: 0, ok: 0, warning: 0, rejected: 0, figures: 0, withIndicator: 0, cached: 0, bytes: 0, seconds: 0, processMs: 0, out, notes: skipped.map((s) => `not read: ${s}`) };
     const cacheDir = opts.cacheDir === undefined ? join(out, ".cache") : opts.cacheDir;
     const wantReview = opts.review !== false;
     const reviewFiles = wantReview ? ["review.html"] : [];
@@ -121,7 +121,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     writers.close();
     summary.notes.push(writeCatalogTables(ref.dir, staging.tables));
     review?.close(summary);
-    writeManifest(staging.tables, { pipeline: version, reference: { dir: ref.dir, version: ref.version, files: ref.files }, inputs: manifest });
+    writeManifest(staging.tables, { pipeline: version, reference: { dir: ref.dir, version: ref.version, files: ref.files }, inputs: manifest, skipped });
     summary.seconds = (performance.now() - t0) / 1000;
     // Store only if every file was still what the key was computed from (nothing changed during the run).
     const unchanged = manifest.every((m) => (digests.get(m.path) ?? "") === (m.sha256 || "unreadable"));

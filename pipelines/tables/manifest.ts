@@ -18,6 +18,8 @@ export interface Manifest {
   pipeline: PipelineVersion;
   reference: { dir: string; version: string; files: Record<string, string> };
   inputs: ManifestEntry[];
+  /** Entries under the input folder deliberately not read (the run's own output folder, symlink loops). */
+  skipped: string[];
 }
 
 export function writeManifest(dir: string, manifest: Manifest): void {

@@ -92,6 +92,22 @@ describe("runPipeline", () => {
     expect(fourth.cached).toBe(4);
   });
 
+  it("does not read its own output folder or follow symlink loops, and says so", async () => {
+    const { symlinkSync } = await import("node:fs");
+    const input = tmp("nest-in-");
+    cpSync(RAW, join(input, "reports"), { recursive: true });
+    symlinkSync(input, join(input, "reports", "loop"));
+    const out = join(input, "out");
+    const first = await runPipeline({ input, out, workers: 0 });
+    expect(first.files).toBe(5);
+    const second = await runPipeline({ input, out, workers: 0, reuseRun: false });
+    expect(second.files).toBe(5);
+    expect(second.notes.join("\n")).toContain("not read: out: the run's own output folder");
+    expect(second.notes.join("\n")).toContain("not read: reports/loop: a symlink back");
+    const manifest = JSON.parse(readFileSync(join(out, "tables/manifest.json"), "utf8"));
+    expect(manifest.skipped.length).toBe(2);
+  });
+
   it("puts back tables a killed swap left aside", () => {
     const out = tmp("rec-");
     mkdirSync(join(out, ".tables-old-999999-x"));
