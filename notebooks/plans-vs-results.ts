@@ -48,6 +48,36 @@ for (const [i, g] of paired.slice(0, 6).entries()) {
 }
 
 // %% [markdown]
+// ## 今年完成与明年目标 · This year's result and next year's target
+//
+// 年度总结常常同时写当年完成了多少、下一年打算做到多少。同一地区、同一指标：Y年完成数与Y+1年目标并排。
+// A year-end report often states what was done this year and what is planned for the next: for the same
+// region and indicator, the year-Y result next to the year-Y+1 target.
+
+// %%
+import type { PlanPoint } from "./charts/builders.ts";
+let nextYearCharts = 0;
+for (const [i, g] of groups.entries()) {
+  if (nextYearCharts >= 6) break;
+  const pts = planPoints(c, g.rows, g.label).filter((p) => p.value !== null && p.year !== null);
+  const rows: PlanPoint[] = [];
+  for (const a of pts.filter((p) => p.kind === "actual")) {
+    const next = pts.find((p) => p.kind === "target" && p.region === a.region && p.year === (a.year as number) + 1);
+    if (!next) continue;
+    const row = `${a.regionLabel} ${a.year}→${next.year}`;
+    rows.push({ ...a, regionLabel: row, year: null }, { ...next, regionLabel: row, year: null });
+  }
+  if (!rows.length) continue;
+  nextYearCharts++;
+  nb.chart(chartSlug("next-year", g.key, i), targetVsActual({
+    title: t(`${g.label}：今年完成与明年目标`, `${g.label}: this year's result, next year's target`),
+    subtitle: t(`${whereText(c)}；实心＝当年报告已完成，虚线空心＝下一年目标(${unitLabel(g.unit, c.lang)})`, `${whereText(c)}; filled = done in year Y, dashed outline = target for Y+1 (${unitLabel(g.unit, c.lang)})`),
+    source: sourceOf(c), lang: c.lang, points: rows, colors: c.colors, unit: g.unit, measureLabel: g.label,
+  }));
+}
+if (!nextYearCharts) nb.note(t("没有哪个地区同时给出当年完成数和下一年目标。", "No region states both a result for one year and a target for the next."));
+
+// %% [markdown]
 // ## 完成率 · Completion
 //
 // 完成数除以目标数（同一地区、同一年）。 Result divided by target, same region and year.

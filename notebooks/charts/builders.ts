@@ -254,7 +254,7 @@ export function targetVsActual(o: PlanOptions): VlSpec {
     { field: "sentence", title: txt(lang, "原句", "Sentence") },
   ];
   const color = { field: "region", type: "nominal", scale: colorScale(o.points, o.colors), legend: null };
-  const y = { field: "label", type: "nominal", title: null, sort: { field: "sortKey", op: "max", order: "descending" }, axis: { labelLimit: 260 } };
+  const y = { field: "label", type: "nominal", title: null, sort: { field: "sortKey", op: "max", order: "descending" }, axis: { labelLimit: 260, labelPadding: 8 } };
   const yOffset = { field: "kind", type: "nominal", scale: { domain: kinds }, title: null };
   const main: VlSpec = {
     width,
@@ -310,21 +310,27 @@ export interface HeatOptions extends Frame {
 /** A count heatmap (e.g. figures per domain per report) with the count written in each cell; empty = none. */
 export function heatmap(o: HeatOptions): VlSpec {
   const xs = o.xOrder ?? [...new Set(o.cells.map((c) => c.x))];
-  const step = 34;
+  const short = xs.every((x) => x.length <= 4);
+  const step = short ? 56 : 34;
   const width = Math.max(200, xs.length * step);
+  const max = Math.max(1, ...o.cells.map((c) => c.value));
   const main: VlSpec = {
     width,
     height: { step: 28 },
     data: { values: o.cells.map((c) => ({ x: c.x, y: c.y, value: c.value, ...(c.tooltip ?? {}) })) },
     encoding: {
-      x: { field: "x", type: "nominal", title: o.xTitle, sort: xs, axis: { labelAngle: -40, labelLimit: 120, orient: "top" } },
+      x: { field: "x", type: "nominal", title: o.xTitle, sort: xs, axis: { labelAngle: short ? 0 : -40, labelLimit: 120, orient: "top" } },
       y: { field: "y", type: "nominal", title: o.yTitle, sort: o.yOrder ?? "ascending", axis: { labelLimit: 260 } },
     },
     layer: [
       {
         mark: { type: "rect", stroke: "#ffffff", strokeWidth: 1 },
         encoding: {
-          color: { field: "value", type: "quantitative", title: o.valueTitle, scale: { scheme: "blues", domainMin: 0 }, legend: { orient: "right", direction: "vertical", gradientLength: 120 } },
+          color: {
+            field: "value", type: "quantitative", title: o.valueTitle,
+            scale: { scheme: "blues", domain: [0, max] },
+            legend: { orient: "right", direction: "vertical", gradientLength: 120, format: "d", tickCount: Math.min(max, 5) },
+          },
           tooltip: [{ field: "y", title: o.yTitle }, { field: "x", title: o.xTitle }, { field: "value", title: o.valueTitle }],
         },
       },
@@ -332,7 +338,8 @@ export function heatmap(o: HeatOptions): VlSpec {
         mark: { type: "text", fontSize: 11 },
         encoding: {
           text: { field: "value", type: "quantitative" },
-          color: { condition: { test: "datum.value > 8", value: "#ffffff" }, value: INK },
+          // white on the dark half of the scale, ink on the light half
+          color: { condition: { test: `datum.value > ${max / 2}`, value: "#ffffff" }, value: INK },
         },
       },
     ],

@@ -51,7 +51,7 @@ export interface Png {
 }
 
 /** PNG at `scale`× with the bundled CJK font only (no system fonts: what you see is what every machine gets). */
-export function svgToPng(svg: string, scale = 2, withFont = true): Png {
+export function svgToPng(svg: string, scale = 2, withFont = true): Png & { resvg: Resvg } {
   const r = new Resvg(svg, {
     fitTo: { mode: "zoom", value: scale },
     font: withFont
@@ -60,15 +60,15 @@ export function svgToPng(svg: string, scale = 2, withFont = true): Png {
     background: "#ffffff",
   });
   const img = r.render();
-  return { png: img.asPng(), width: img.width, height: img.height };
+  return { png: img.asPng(), width: img.width, height: img.height, resvg: r };
 }
 
 /**
  * The same SVG with every glyph turned into a path (resvg lays the text out with the bundled font), for pages and
  * notebooks opened on machines without a Chinese font. Ids get `prefix` so several charts can share one page.
  */
-export function outlineSvg(svg: string, prefix: string): string {
-  const r = new Resvg(svg, { font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: FONT_FAMILY } });
+export function outlineSvg(svg: string, prefix: string, r?: Resvg): string {
+  r ??= new Resvg(svg, { font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: FONT_FAMILY } });
   return r
     .toString()
     .replace(/\sid="([^"]+)"/g, (_m, id: string) => ` id="${prefix}-${id}"`)
@@ -98,11 +98,12 @@ export interface ExportedChart {
 export async function exportChart(spec: VlSpec, dir: string, name: string): Promise<ExportedChart> {
   mkdirSync(dir, { recursive: true });
   const svg = await chartSvg(spec);
-  const { png, width, height } = svgToPng(svg, 2);
+  const { png, width, height, resvg } = svgToPng(svg, 2);
   const files = { svg: join(dir, `${name}.svg`), png: join(dir, `${name}.png`), vl: join(dir, `${name}.vl.json`) };
   writeFileSync(files.svg, svg);
   writeFileSync(files.png, png);
   writeFileSync(files.vl, JSON.stringify(spec, null, 2) + "\n");
-  const outlined = outlineSvg(svg, `c-${name.replace(/[^A-Za-z0-9_-]/g, "")}`);
+  // the same parsed tree (fonts loaded once) gives the outlined SVG
+  const outlined = outlineSvg(svg, `c-${name.replace(/[^A-Za-z0-9_-]/g, "")}`, resvg);
   return { name, svg, outlined, png, pngWidth: width, pngHeight: height, files };
 }
