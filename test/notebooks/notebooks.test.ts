@@ -190,6 +190,14 @@ describe("in a real browser", () => {
         const marks = await page.evaluate(() => Array.from(document.querySelectorAll("figure.chart .vis")).map((el) => el.querySelectorAll("svg g.role-mark path, svg g.role-mark text, svg g.role-mark line").length));
         expect(marks.length, file).toBe(figures);
         for (const n of marks) expect(n, `a chart in ${file} drew no marks`).toBeGreaterThan(0);
+        if (file.endsWith("charity-and-lottery.html")) {
+          // interactive: the first chart's bars answer a hover with a tooltip quoting the report
+          const fig = page.locator("figure.chart").first();
+          if (!(await fig.locator(".vis").isVisible())) await fig.locator("button.toggle").click();
+          await fig.locator(".vis g.mark-rect path").first().hover({ force: true });
+          await page.waitForSelector("#vg-tooltip-element.visible", { timeout: 5_000 });
+          expect(await page.locator("#vg-tooltip-element").innerText()).toContain("原文数字");
+        }
         expect(errors, file).toEqual([]);
         await page.close();
       }
