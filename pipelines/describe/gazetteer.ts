@@ -34,8 +34,8 @@ export interface Gazetteer {
   short: Map<string, Place[]>;
   /** City abbreviation + first character of a county (温龙 → 温州市龙湾区, 龙港市): document-number prefixes. */
   abbrev: Map<string, Place[]>;
-  /** Characters that end some full name: where a scan can stop to look back. */
-  lastChars: Set<number>;
+  /** Last character of full names → the lengths of the names ending with it, longest first. */
+  lastChars: Map<number, number[]>;
   maxFull: number;
   maxShort: number;
   divisions: Map<string, Division>;
@@ -161,12 +161,16 @@ export function loadGazetteer(dir: string): Gazetteer {
       add(abbrev, a + first, { name, level: "county", code, province: p6(code.slice(0, 2)), city, county: code });
     }
   }
-  const lastChars = new Set<number>();
+  const lastChars = new Map<number, number[]>();
   let maxFull = 0;
   for (const k of full.keys()) {
-    lastChars.add(k.charCodeAt(k.length - 1));
+    const c = k.charCodeAt(k.length - 1);
+    const lens = lastChars.get(c) ?? [];
+    if (!lens.includes(k.length)) lens.push(k.length);
+    lastChars.set(c, lens);
     maxFull = Math.max(maxFull, k.length);
   }
+  for (const lens of lastChars.values()) lens.sort((a, b) => b - a);
   let maxShort = 0;
   for (const k of short.keys()) maxShort = Math.max(maxShort, k.length);
   return { full, short, abbrev, lastChars, maxFull, maxShort, divisions };
@@ -187,8 +191,10 @@ export function findFull(text: string, gz: Gazetteer, limit = text.length, minLe
   const out: Mention[] = [];
   const end = Math.min(text.length, limit);
   for (let i = 0; i < end; i++) {
-    if (!gz.lastChars.has(text.charCodeAt(i))) continue;
-    for (let len = Math.min(gz.maxFull, i + 1); len >= minLen; len--) {
+    const lens = gz.lastChars.get(text.charCodeAt(i));
+    if (!lens) continue;
+    for (const len of lens) {
+      if (len > i + 1 || len < minLen) continue;
       const key = text.slice(i + 1 - len, i + 1);
       const places = gz.full.get(key);
       if (!places) continue;

@@ -3,7 +3,7 @@
 import type { CleanText, Period } from "../types.ts";
 
 export interface MetadataReference {
-  agency: RegExp; // global; group 1 = what precedes the bureau name, group 2 = the bureau
+  agency: RegExp; // global; group 1 = the bureau
   titleMax: number;
   titleKind: RegExp;
   sectionNumber: RegExp;
@@ -32,7 +32,7 @@ export function compileMetadata(json: unknown): MetadataReference {
   const names = [...raw.agency_names.names].sort((a, b) => b.length - a.length).map(escape).join("|");
   const y = (p: string, flags = "") => new RegExp(p.replace(/YEAR/g, YEAR), flags);
   return {
-    agency: new RegExp(`([\\u4e00-\\u9fff]{0,14}?)(${names})`, "g"),
+    agency: new RegExp(`(${names})`, "g"),
     titleMax: raw.title.max_chars,
     titleKind: new RegExp(raw.title.kind),
     sectionNumber: new RegExp(raw.title.section_number),
@@ -190,13 +190,21 @@ function lastLines(text: string, n: number): string[] {
   return out;
 }
 
-/** Agencies named in a text: the bureau and what precedes it. The caller decides how much of the prefix is a place. */
+/** Agencies named in a text: the bureau and the Han characters (up to 14) before it. The caller decides how much of the prefix is a place. */
 export function agencyMatches(text: string, ref: MetadataReference, limit: number): Array<{ prefix: string; name: string; at: number }> {
   const re = ref.agency;
   re.lastIndex = 0;
   const out: Array<{ prefix: string; name: string; at: number }> = [];
   const s = text.length > limit ? text.slice(0, limit) : text;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) out.push({ prefix: m[1], name: m[2], at: m.index });
+  while ((m = re.exec(s))) {
+    let a = m.index;
+    while (a > 0 && m.index - a < 14) {
+      const c = s.charCodeAt(a - 1);
+      if (c < 0x4e00 || c > 0x9fff) break;
+      a--;
+    }
+    out.push({ prefix: s.slice(a, m.index), name: m[1], at: a });
+  }
   return out;
 }

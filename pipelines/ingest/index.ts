@@ -10,7 +10,7 @@ import { decodeBytes, type DecodeReference } from "./decode.ts";
 import { htmlToText, looksLikeHtml } from "./html.ts";
 import { normalizeChars } from "./normalize.ts";
 import { identity } from "./offsets.ts";
-import { detectScript, makeConverter, toSimplified, type Convert } from "./script.ts";
+import { detectScript, makeConverter, toSimplified, traditionalTable, type Convert } from "./script.ts";
 import { fixSpaces, type SpaceReference } from "./spaces.ts";
 
 export interface IngestReference {
@@ -18,6 +18,8 @@ export interface IngestReference {
   boilerplate: BoilerplateReference;
   spaces: SpaceReference;
   convert: Convert;
+  /** 1 for characters that t→s conversion changes (see script.ts). */
+  traditional: Uint8Array;
 }
 
 /** Lines of a reference word list: `#` starts a comment, blank lines ignored. */
@@ -46,12 +48,14 @@ const SIGNATURES: Array<[string, string]> = [
 export function loadIngestReference(dir: string): IngestReference {
   const common = new Set<number>();
   for (const line of readList(join(dir, "ingest-common-chars.txt"))) for (const ch of line) common.add(ch.charCodeAt(0));
+  const convert = makeConverter();
   const signatures = SIGNATURES.map(([hex, name]) => [Uint8Array.from(Buffer.from(hex, "hex")), name] as [Uint8Array, string]);
   return {
     decode: { signatures, common },
     boilerplate: compileBoilerplate(JSON.parse(readFileSync(join(dir, "boilerplate.json"), "utf8"))),
     spaces: { splitUnits: new Set(readList(join(dir, "ingest-split-units.txt"))) },
-    convert: makeConverter(),
+    convert,
+    traditional: traditionalTable(convert),
   };
 }
 
@@ -123,7 +127,7 @@ export function ingestFile(file: RawFile, ref: IngestReference): IngestOutcome {
   if (han < visible * 0.2) problems.push(`little Chinese text: ${han} Chinese characters in ${visible} visible characters`);
   if (stats.nul > visible * 0.01) problems.push("many NUL bytes: the file may be damaged or in the wrong encoding");
 
-  const detected = detectScript(normal.text, ref.convert);
+  const detected = detectScript(normal.text, ref.traditional);
   const simplified = detected.script === "traditional" ? toSimplified(normal, ref.convert) : normal;
 
   const bp = stripBoilerplate(simplified, ref.boilerplate);

@@ -12,30 +12,37 @@ export function makeConverter(): Convert {
   return OpenCC.Converter({ from: "tw", to: "cn" });
 }
 
-const DETECT_SAMPLE = 20000;
+/**
+ * Which BMP characters t→s conversion changes (1 = traditional form), found once per worker by converting every
+ * CJK character on its own line in one call. Detection then needs no conversion at all.
+ */
+export function traditionalTable(convert: Convert): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  const ranges: Array<[number, number]> = [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]];
+  const chars: string[] = [];
+  for (const [a, b] of ranges) for (let c = a; c <= b; c++) chars.push(String.fromCharCode(c));
+  const out = convert(chars.join("\n")).split("\n");
+  if (out.length !== chars.length) {
+    for (const ch of chars) if (convert(ch) !== ch) table[ch.charCodeAt(0)] = 1;
+    return table;
+  }
+  for (let i = 0; i < chars.length; i++) if (out[i] !== chars[i]) table[chars[i].charCodeAt(0)] = 1;
+  return table;
+}
 
-/** Traditional when a clear share of the Han characters change under t→s conversion. */
-export function detectScript(text: string, convert: Convert): { script: Script; changed: number; han: number } {
-  // sample spread over the document: start, middle, end
-  const parts =
-    text.length <= DETECT_SAMPLE
-      ? [text]
-      : [text.slice(0, DETECT_SAMPLE / 2), text.slice(text.length / 2, text.length / 2 + DETECT_SAMPLE / 4), text.slice(-DETECT_SAMPLE / 4)];
+/** Traditional when a clear share of the Han characters are traditional forms. */
+export function detectScript(text: string, table: Uint8Array): { script: Script; changed: number; han: number } {
   let changed = 0;
   let han = 0;
-  for (const part of parts) {
-    const conv = convert(part);
-    for (let i = 0; i < part.length; i++) {
-      const c = part.charCodeAt(i);
-      if (c >= 0x3400 && c <= 0x9fff) han++;
-    }
-    if (conv.length === part.length) {
-      for (let i = 0; i < part.length; i++) if (part.charCodeAt(i) !== conv.charCodeAt(i)) changed++;
-    } else {
-      for (const ch of part) if (convert(ch) !== ch) changed++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400) continue;
+    if (c <= 0x9fff || (c >= 0xf900 && c <= 0xfaff)) {
+      han++;
+      changed += table[c];
     }
   }
-  // Simplified text has no character that converts; a little traditional (a quoted name) is not enough.
+  // Simplified text has (almost) no character that converts; a little traditional (a quoted name) is not enough.
   const script: Script = han > 0 && changed >= 3 && changed / han >= 0.03 ? "traditional" : "simplified";
   return { script, changed, han };
 }
