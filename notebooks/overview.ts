@@ -7,7 +7,7 @@
 
 // %%
 import * as dfd from "danfojs-node";
-import { countBars, heatmap } from "./charts/builders.ts";
+import { countBars, heatmap, periodLabel } from "./charts/builders.ts";
 import { openCorpus, sourceOf, whereText } from "./charts/corpus.ts";
 import { domainLabel, DOMAINS } from "./charts/theme.ts";
 import { rowsOf } from "./runtime/data.ts";
@@ -32,7 +32,7 @@ nb.md(t(
 // %%
 nb.table(
   c.tables.documents.map((d) => ({
-    file: d.doc_file, region: d.region_name, year: d.report_year, period: d.period, title: d.title, figures: d.metrics, status: d.status, problems: d.problems,
+    file: d.doc_file, region: d.region_name, year: d.report_year, period: periodLabel(d.period, c.lang), title: d.title, figures: d.metrics, status: d.status, problems: d.problems,
   })),
   {
     columns: { file: t("文件", "File"), region: t("地区", "Region"), year: t("年份", "Year"), period: t("期间", "Period"), title: t("标题", "Title"), figures: t("数字", "Figures"), status: t("状态", "Status"), problems: t("问题", "Problems") },

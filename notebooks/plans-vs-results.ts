@@ -88,17 +88,19 @@ for (const g of groups) {
   const pts = planPoints(c, g.rows, g.label);
   for (const p of pts.filter((x) => x.kind === "target" && x.value)) {
     const a = pts.find((x) => x.kind === "actual" && x.region === p.region && x.year === p.year);
+    if (a?.value == null) continue;
     completion.push({
       [t("地区", "Region")]: p.regionLabel,
       [t("年份", "Year")]: p.year ?? "",
       [t("指标", "Indicator")]: g.label,
       [t("目标", "Target")]: `${formatNumber(p.value, c.lang)}${unitLabel(g.unit, c.lang)}`,
-      [t("完成", "Done")]: a?.value != null ? `${formatNumber(a.value, c.lang)}${unitLabel(g.unit, c.lang)}` : t("未提及", "not reported"),
-      [t("完成率", "Completion")]: a?.value != null ? `${Math.round((100 * a.value) / (p.value as number))}%` : "—",
+      [t("完成", "Done")]: `${formatNumber(a.value, c.lang)}${unitLabel(g.unit, c.lang)}`,
+      [t("完成率", "Completion")]: `${Math.round((100 * a.value) / (p.value as number))}%`,
     });
   }
 }
 if (completion.length) nb.table(completion, { caption: t("目标与完成对照", "Targets against results") });
+else nb.note(t("没有可以计算完成率的目标（需要同一地区、同一年的完成数）。", "No target has a result for the same region and year, so no completion rate."));
 
 // %% [markdown]
 // ## 只有目标的指标 · Targets without a reported result

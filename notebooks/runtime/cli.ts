@@ -52,7 +52,7 @@ export function listNotebooks(dir: string = NOTEBOOK_DIR): string[] {
 
 function runOne(file: string, lang: "zh" | "en", a: Args): Promise<ExecResult & { ok: boolean; stderr: string }> {
   return new Promise((done) => {
-    const args = ["--import", import.meta.resolve("tsx"), EXEC, file, "--tables", a.tables, "--out", a.out, "--lang", lang];
+    const args = ["--import", import.meta.resolve("tsx"), EXEC, file, "--tables", a.tables, "--out", a.out, "--lang", lang, "--langs", a.langs.join(",")];
     if (a.ipynb) args.push("--ipynb");
     const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";

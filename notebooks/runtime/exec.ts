@@ -19,6 +19,8 @@ export interface ExecOptions {
   tablesDir: string;
   outDir: string;
   lang: Lang;
+  /** Every language this run renders (so a page can link to its sibling before the sibling is written). */
+  langs: Lang[];
   ipynb: boolean;
 }
 
@@ -109,7 +111,7 @@ export async function runNotebook(opts: ExecOptions): Promise<ExecResult> {
       lang: opts.lang,
       tablesDir: opts.tablesDir,
       extractedAt: tables.extractedAt,
-      otherLang: existsSync(otherFile) || opts.lang === "en" ? { href: basename(otherFile), label: opts.lang === "en" ? "中文版" : "English" } : undefined,
+      otherLang: existsSync(otherFile) || opts.langs.includes(opts.lang === "en" ? "zh" : "en") ? { href: basename(otherFile), label: opts.lang === "en" ? "中文版" : "English" } : undefined,
     },
     rendered,
     htmlDir,
@@ -126,13 +128,14 @@ export async function runNotebook(opts: ExecOptions): Promise<ExecResult> {
 }
 
 function parseArgs(argv: string[]): ExecOptions {
-  const opts: ExecOptions = { notebook: "", tablesDir: "out/tables", outDir: "out", lang: "zh", ipynb: false };
+  const opts: ExecOptions = { notebook: "", tablesDir: "out/tables", outDir: "out", lang: "zh", langs: [], ipynb: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--tables") opts.tablesDir = argv[++i];
     else if (a === "--out") opts.outDir = argv[++i];
     else if (a === "--lang") opts.lang = argv[++i] === "en" ? "en" : "zh";
     else if (a === "--ipynb") opts.ipynb = true;
+    else if (a === "--langs") opts.langs = argv[++i].split(",").map((l) => (l === "en" ? "en" : "zh"));
     else if (!a.startsWith("--")) opts.notebook = a;
   }
   if (!opts.notebook) throw new Error("usage: exec.ts NOTEBOOK.ts [--tables DIR] [--out DIR] [--lang zh|en] [--ipynb]");

@@ -70,7 +70,7 @@ function vendor(): string {
 function tableHtml(o: Extract<Output, { type: "table" }>, lang: "zh" | "en"): string {
   const head = o.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("");
   const body = o.rows
-    .map((r) => `<tr>${r.map((v) => (typeof v === "number" ? `<td class="num">${escapeHtml(v.toLocaleString("en-US", { maximumFractionDigits: 4 }))}</td>` : `<td>${escapeHtml(v ?? "")}</td>`)).join("")}</tr>`)
+    .map((r) => `<tr>${r.map((v) => (typeof v === "number" ? `<td class="num">${escapeHtml(Number.isInteger(v) && Math.abs(v) < 10000 ? String(v) : v.toLocaleString("en-US", { maximumFractionDigits: 4 }))}</td>` : `<td>${escapeHtml(v ?? "")}</td>`)).join("")}</tr>`)
     .join("\n");
   const more = o.total > o.rows.length ? `<p class="more">${escapeHtml(lang === "en" ? `showing ${o.rows.length} of ${o.total} rows` : `显示前${o.rows.length}行，共${o.total}行`)}</p>` : "";
   const caption = o.caption ? `<caption>${escapeHtml(o.caption)}</caption>` : "";
