@@ -99,8 +99,10 @@ export function pageTitle(hint: string, ref: MetadataReference): string {
 }
 
 export function findTitle(clean: CleanText, fileName: string, lines: string[], ref: MetadataReference): string {
+  // a portal's ArticleTitle meta tag is the bare title; <title> and file names come next
+  if (clean.header["ArticleTitle"]) return clean.header["ArticleTitle"];
   if (clean.titleHint) return pageTitle(clean.titleHint, ref);
-  for (const k of ["标题", "ArticleTitle", "名称"]) if (clean.header[k]) return clean.header[k];
+  for (const k of ["标题", "名称"]) if (clean.header[k]) return clean.header[k];
   for (const line of lines.slice(0, 3)) if (isTitleLike(line, ref)) return line;
   const stem = fileName.replace(/\.[A-Za-z0-9]{1,5}$/, "").replace(/\.(docx?|pdf|wps|txt)$/i, "");
   if (/[\u4e00-\u9fff]{4}/.test(stem) && ref.titleKind.test(stem)) return stem;

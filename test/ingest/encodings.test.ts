@@ -89,4 +89,25 @@ describe("HTML pages", () => {
     expect(d.region.code).toBe("320500");
     expect(d.reportYear).toBe(2022);
   });
+
+  it("reads the portal's meta tags (ArticleTitle, PubDate, ContentSource) as header fields", () => {
+    const html = [
+      "<html><head><title>工作总结_天宁区人民政府</title>",
+      '<meta name="ArticleTitle" content="2024年天宁区民政局工作总结">',
+      '<meta name="PubDate" content="2024-12-20 10:30">',
+      '<meta name="ContentSource" content="天宁区民政局">',
+      "</head><body>",
+      ...seedText(2).split("\n").map((l) => `<p>${escapeHtml(l)}</p>`),
+      "</body></html>",
+    ].join("\n");
+    const clean = ingestOk(Buffer.from(html), "page.htm");
+    expect(clean.header["PubDate"]).toBe("2024-12-20 10:30");
+    const d = describeDocument(clean, "page.htm", describeRef);
+    expect(d.title).toBe("2024年天宁区民政局工作总结");
+    expect(d.published).toBe("2024-12-20");
+    expect(d.agency).toBe("天宁区民政局");
+    expect(d.region.code).toBe("320402");
+    expect(d.reportYear).toBe(2024);
+  });
 });
+
