@@ -45,6 +45,12 @@ function agencyPlace(prefix: string, gz: Gazetteer): string {
 function findAgency(clean: CleanText, title: string, ref: DescribeReference): string {
   const fromHeader = clean.header["发布机构"] ?? clean.header["发文机关"] ?? clean.header["发布单位"] ?? clean.header["ContentSource"];
   if (fromHeader) return fromHeader;
+  // 来源 is a bureau on government portals, a newspaper elsewhere: only a bureau counts
+  for (const k of ["信息来源", "来源", "文章来源"]) {
+    const v = clean.header[k];
+    const m = v ? agencyMatches(v, ref.metadata, v.length)[0] : undefined;
+    if (m && m.at + m.prefix.length + m.name.length === v!.length) return v!;
+  }
   const inTitle = agencyMatches(title, ref.metadata, title.length)[0];
   if (inTitle) return agencyPlace(inTitle.prefix, ref.gazetteer) + inTitle.name;
   // the bureau the body names most often (ties: the earliest)

@@ -57,3 +57,16 @@ describe("report year and period", () => {
     expect(d.published).toBe("2024-01-15");
   });
 });
+
+describe("portal page lines", () => {
+  it("reads a portal's date/source line as header: published date and agency", () => {
+    const d = describeText(`2023年工作总结\n发布时间：2024-01-30 来源：天宁区民政局 字号：大 中 小\n${BODY}`);
+    expect(d.published).toBe("2024-01-30");
+    expect(d.agency).toBe("天宁区民政局");
+  });
+
+  it("does not take a newspaper as the agency", () => {
+    const d = describeText(`2023年工作总结\n来源：苏州日报 发布时间：2024-01-30\n${BODY}`);
+    expect(d.agency).toBe("");
+  });
+});
