@@ -319,7 +319,7 @@ export function heatmap(o: HeatOptions): VlSpec {
     height: { step: 28 },
     data: { values: o.cells.map((c) => ({ x: c.x, y: c.y, value: c.value, ...(c.tooltip ?? {}) })) },
     encoding: {
-      x: { field: "x", type: "nominal", title: o.xTitle, sort: xs, axis: { labelAngle: short ? 0 : -40, labelLimit: 120, orient: "top" } },
+      x: { field: "x", type: "nominal", title: o.xTitle, sort: xs, axis: { labelAngle: short ? 0 : -40, labelLimit: 220, orient: "top" } },
       y: { field: "y", type: "nominal", title: o.yTitle, sort: o.yOrder ?? "ascending", axis: { labelLimit: 260 } },
     },
     layer: [
