@@ -280,7 +280,12 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
     const countiesOfCity = ev.countiesOfCity.get(cityPick.code)?.names.size ?? 0;
     if (hint === "区" || hint === "县") pick = countyPick;
     else if (cd && cd.city !== cityPick.code) pick = townsOfCounty >= 3 ? countyPick : null;
-    else pick = countiesOfCity > townsOfCounty ? cityPick : countyPick;
+    else {
+      // same city: a county report names its towns; a city report names its counties, or itself more than any county
+      const cityCount = ev.cities.get(cityPick.code)?.count ?? 0;
+      const countyCount = ev.counties.get(countyPick.code)?.count ?? 0;
+      pick = countiesOfCity > townsOfCounty || (cityCount > countyCount && townsOfCounty < 2) ? cityPick : countyPick;
+    }
   } else pick = countyPick ?? cityPick;
   if (provincePick && (hint === "省" || (!pick && (ev.provinces.get(provincePick.code)?.count ?? 0) >= 2))) pick = provincePick;
 

@@ -84,5 +84,10 @@ describe("region", () => {
     expect(describeText(`泾县民政局2023年工作总结\n${FILLER}`).region.code).toBe("341823");
     expect(describeText(`慈溪民政2023年工作总结\n${FILLER}`).region.code).toBe("330282");
   });
+
+  it("keeps a city report at city level when it names one county (and one of its towns) often but itself more", () => {
+    const text = `市民政局2023年工作总结\n${FILLER}苏州市新增养老床位1210张。苏州市养老服务体系建设获省政府督查激励。苏州市福彩销售23.6亿元。苏州市婚姻登记场所入选十佳新事。张家港市社会救助服务中心获评先进单位,张家港市新增助餐点20个,张家港市杨舍镇完成适老化改造100户。`;
+    expect(describeText(text).region.code).toBe("320500");
+  });
 });
 
