@@ -74,7 +74,12 @@ function record(output: Output): void {
   const d = tslab();
   if (d && output.type === "markdown") return d.markdown(output.text);
   if (d && output.type === "chart") {
-    void import("./export.ts").then(async (m) => d.html(await m.chartSvg(output.spec))).catch((e) => d.text(String(e)));
+    // outlined SVG: draws the same whether or not the browser has a Chinese font
+    void import("./export.ts").then(async (m) => d.html(m.outlineSvg(await m.chartSvg(output.spec), `tslab-${output.name}`))).catch((e) => d.text(String(e)));
+    return;
+  }
+  if (d && (output.type === "table" || output.type === "note")) {
+    void import("./render-html.ts").then((m) => d.html(output.type === "table" ? m.tableHtml(output, nb.lang) : `<div style="border-left:4px solid #4e79a7;padding:.4em .8em">${m.escapeText(output.text)}</div>`));
     return;
   }
   if (output.type === "chart") console.log(`[chart ${output.name}]`);

@@ -46,6 +46,8 @@ const markdown = new Marked({
   },
 });
 
+export const escapeText = escapeHtml;
+
 export function renderMarkdown(text: string): string {
   return markdown.parse(text, { async: false }) as string;
 }
@@ -67,7 +69,7 @@ function vendor(): string {
   return vendorCache;
 }
 
-function tableHtml(o: Extract<Output, { type: "table" }>, lang: "zh" | "en"): string {
+export function tableHtml(o: Extract<Output, { type: "table" }>, lang: "zh" | "en"): string {
   const head = o.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("");
   const body = o.rows
     .map((r) => `<tr>${r.map((v) => (typeof v === "number" ? `<td class="num">${escapeHtml(Number.isInteger(v) && Math.abs(v) < 10000 ? String(v) : v.toLocaleString("en-US", { maximumFractionDigits: 4 }))}</td>` : `<td>${escapeHtml(v ?? "")}</td>`)).join("")}</tr>`)
