@@ -17,6 +17,7 @@ Options:
   --no-reuse       always rebuild the tables (by default an identical earlier run's outputs are copied;
                    the per-document cache is still used)
   --no-review      skip OUT/review.html
+  --file-timeout S give up on a file still processing after S seconds (default 120; it is rejected)
   --help           show this help
 
 Exit code 0 when every input is accounted for (rejected files included);
@@ -78,6 +79,7 @@ export async function main(argv: string[]): Promise<number> {
         "no-cache": { type: "boolean", default: false },
         "no-reuse": { type: "boolean", default: false },
         "no-review": { type: "boolean", default: false },
+        "file-timeout": { type: "string", default: "120" },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -96,6 +98,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`error: --workers wants a whole number from 0 to 64, got ${values.workers}\n`);
     return 2;
   }
+  const fileTimeout = Number(values["file-timeout"]);
+  if (!(fileTimeout > 0)) {
+    process.stderr.write(`error: --file-timeout wants a number of seconds above 0, got ${values["file-timeout"]}\n`);
+    return 2;
+  }
   const progress = progressReporter(process.stderr);
   try {
     const summary = await runPipeline({
@@ -105,6 +112,7 @@ export async function main(argv: string[]): Promise<number> {
       cacheDir: values["no-cache"] ? null : values.cache,
       review: !values["no-review"],
       reuseRun: !values["no-reuse"],
+      fileTimeoutMs: fileTimeout * 1000,
       onProgress: progress.update,
     });
     process.stderr.write(formatSummary(summary) + "\n");

@@ -27,6 +27,8 @@ export interface RunOptions {
   review?: boolean;
   /** Copy the outputs of an identical earlier run instead of rebuilding them (default true; needs the cache). */
   reuseRun?: boolean;
+  /** Give up on a file whose processing takes longer than this (default 120 s); it is rejected, the run goes on. */
+  fileTimeoutMs?: number;
   /** Called after each document is written (done of total). */
   onProgress?: (done: number, total: number, last: TaskResult) => void;
 }
@@ -93,9 +95,11 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     }
     const writers = openTableWriters(staging.tables);
     const review = wantReview ? openReviewWriter(join(staging.dir, "review.html")) : null;
-    const results = mapInOrder(inputs, { workers: opts.workers ?? 2, referenceDir: ref.dir, pipelineVersion: version.id, referenceVersion: ref.version, cacheDir });
+    const results = mapInOrder(inputs, { workers: opts.workers ?? 2, referenceDir: ref.dir, pipelineVersion: version.id, referenceVersion: ref.version, cacheDir, fileTimeoutMs: opts.fileTimeoutMs });
 
+    let transient = false;
     for await (const r of results) {
+      transient ||= Boolean(r.transient);
       // Identical content under two names: the later path (in sorted order) is flagged.
       if (r.sha256) {
         const first = firstBySha.get(r.sha256);
@@ -125,7 +129,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     summary.seconds = (performance.now() - t0) / 1000;
     // Store only if every file was still what the key was computed from (nothing changed during the run).
     const unchanged = manifest.every((m) => (digests.get(m.path) ?? "") === (m.sha256 || "unreadable"));
-    if (cacheDir && key && unchanged) storeRun(cacheDir, key, staging.dir, reviewFiles, summary);
+    if (cacheDir && key && unchanged && !transient) storeRun(cacheDir, key, staging.dir, reviewFiles, summary);
     staging.publish(reviewFiles, staleFiles);
     return summary;
   } catch (err) {

@@ -16,12 +16,25 @@ export interface PoolOptions extends WorkerConfig {
   workers: number;
   pipelineVersion: string;
   referenceVersion: string;
+  /** Worker script (tests substitute one that crashes on purpose). */
+  workerEntry?: URL;
+  /** A file still processing after this long is given up (rejected) and its worker replaced. Default 120 s. */
+  fileTimeoutMs?: number;
 }
 
 interface Slot {
   worker: Worker;
-  busy: { id: number; input: PreparedInput } | null;
+  busy: Job | null;
+  busySince: number;
   ready: boolean;
+  timedOut: boolean;
+}
+
+interface Job {
+  id: number;
+  input: PreparedInput;
+  /** Kept apart because the bytes are transferred (detached here) when the job is posted. */
+  size: number;
 }
 
 export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): AsyncGenerator<TaskResult> {
@@ -36,9 +49,10 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
     return;
   }
   const config: WorkerConfig = { referenceDir: opts.referenceDir, cacheDir: opts.cacheDir };
-  const entry = new URL("./worker-entry.mjs", import.meta.url);
+  const entry = opts.workerEntry ?? new URL("./worker-entry.mjs", import.meta.url);
   const done = new Map<number, TaskResult>();
-  const queue: { id: number; input: PreparedInput }[] = [];
+  const queue: Job[] = [];
+  const timeoutMs = opts.fileTimeoutMs ?? 120_000;
   const slots: Slot[] = [];
   const limit = opts.workers * 4;
   let next = 0; // next input to read
@@ -57,16 +71,21 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
       if (slot.busy || !queue.length) continue;
       const job = queue.shift()!;
       slot.busy = job;
+      // The clock starts when the worker can work: start-up (tsx, reference loading) isn't the file's fault.
+      slot.busySince = slot.ready ? Date.now() : 0;
       slot.worker.postMessage(job, [job.input.bytes.buffer as ArrayBuffer]);
     }
   };
 
   const spawn = (): void => {
     const worker = new Worker(entry, { workerData: config });
-    const slot: Slot = { worker, busy: null, ready: false };
+    const slot: Slot = { worker, busy: null, busySince: 0, ready: false, timedOut: false };
     slots.push(slot);
     worker.on("message", (msg: { ready?: true; id?: number; result?: TaskResult }) => {
-      if (msg.ready) slot.ready = true;
+      if (msg.ready) {
+        slot.ready = true;
+        if (slot.busy) slot.busySince = Date.now();
+      }
       else {
         done.set(msg.id!, msg.result!);
         slot.busy = null;
@@ -80,8 +99,11 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
       if (closing || !slots.includes(slot)) return;
       slots.splice(slots.indexOf(slot), 1);
       if (slot.busy) {
-        const { id, input } = slot.busy;
-        done.set(id, { rel: input.rel, size: input.bytes.byteLength, sha256: input.sha256, document: rejectedRow(input.rel, `the worker processing this file crashed: ${reason}`, input.bytes), figures: 0, withIndicator: 0, cols: METRIC_COLUMNS.map(() => []), original: "", originalLength: 0, cached: false, ms: 0 });
+        const { id, input, size } = slot.busy;
+        const problem = slot.timedOut
+          ? `processing took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`
+          : `the worker processing this file crashed: ${reason}`;
+        done.set(id, { rel: input.rel, size, sha256: input.sha256, document: rejectedRow(input.rel, problem, input.sha256.slice(0, 16)), figures: 0, withIndicator: 0, cols: METRIC_COLUMNS.map(() => []), original: "", originalLength: 0, cached: false, ms: 0, transient: true });
       } else if (!slot.ready) {
         failure = new Error(`a worker failed to start: ${reason}`); // e.g. the reference won't load: give up
       }
@@ -93,6 +115,17 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
     worker.on("exit", (code) => lost(`worker exited with code ${code}`));
   };
 
+  // A stage stuck on one file (runaway regex, endless loop) must not hang the run.
+  const watchdog = setInterval(() => {
+    const now = Date.now();
+    for (const slot of slots) {
+      if (slot.busy && slot.busySince && !slot.timedOut && now - slot.busySince > timeoutMs) {
+        slot.timedOut = true;
+        void slot.worker.terminate();
+      }
+    }
+  }, Math.min(1000, Math.max(50, timeoutMs / 4)));
+  watchdog.unref();
   try {
     while (emit < inputs.length) {
       if (failure) throw failure;
@@ -102,7 +135,7 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
         const r = readInput(inputs[id], opts.pipelineVersion, opts.referenceVersion, cache);
         if (isPrepared(r)) {
           // Copy into an exactly-sized buffer so transferring it can't detach a shared pool slab.
-          queue.push({ id, input: { ...r, bytes: new Uint8Array(r.bytes) } });
+          queue.push({ id, input: { ...r, bytes: new Uint8Array(r.bytes) }, size: r.bytes.length });
           if (slots.length < opts.workers) spawn();
         } else done.set(id, r);
       }
@@ -119,6 +152,7 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
       });
     }
   } finally {
+    clearInterval(watchdog);
     closing = true;
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }

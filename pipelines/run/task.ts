@@ -39,6 +39,8 @@ export interface TaskResult {
   cached: boolean;
   /** Milliseconds spent in processDocument (0 when served from cache). */
   ms: number;
+  /** Rejected for a reason that may not recur (worker crash, timeout): not cached, and the run isn't stored for reuse. */
+  transient?: boolean;
 }
 
 export type CachedResult = Pick<TaskResult, "document" | "figures" | "withIndicator" | "cols" | "originalLength">;
@@ -59,8 +61,9 @@ export interface PreparedInput {
   key: string;
 }
 
-export function rejectedRow(rel: string, problem: string, bytes?: Uint8Array): DocumentRow {
-  const id = createHash("sha256").update(bytes ?? "unreadable:" + rel).digest("hex").slice(0, 16);
+/** A rejected documents row; `id` is the document's content id when the bytes were read (sha256 prefix, as contentId). */
+export function rejectedRow(rel: string, problem: string, id?: string): DocumentRow {
+  id ??= createHash("sha256").update("unreadable:" + rel).digest("hex").slice(0, 16);
   return {
     doc_id: id, doc_file: basename(rel), title: "", agency: "", region_code: "", region_name: "", province: "", city: "",
     county: "", admin_level: "", report_year: null, period: "", published: "", script: "", encoding: "", chars: 0,
@@ -108,7 +111,7 @@ export function processInput(p: PreparedInput, ref: Reference, cache?: TaskCache
   } catch (err) {
     // processDocument promises not to throw; if it ever does, the file is still accounted for.
     const message = err instanceof Error ? err.message : String(err);
-    out = { rel: p.rel, size: p.bytes.length, sha256: p.sha256, document: rejectedRow(p.rel, `internal error: ${message}`, p.bytes), figures: 0, withIndicator: 0, cols: NO_ROWS(), original: "", originalLength: 0, cached: false, ms: performance.now() - t0 };
+    out = { rel: p.rel, size: p.bytes.length, sha256: p.sha256, document: rejectedRow(p.rel, `internal error: ${message}`, p.sha256.slice(0, 16)), figures: 0, withIndicator: 0, cols: NO_ROWS(), original: "", originalLength: 0, cached: false, ms: performance.now() - t0 };
   }
   cache?.set(p.key, { document: out.document, figures: out.figures, withIndicator: out.withIndicator, cols: out.cols, originalLength: out.originalLength }, out.original);
   return out;

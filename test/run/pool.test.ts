@@ -1,0 +1,37 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_REFERENCE_DIR } from "../../pipelines/reference.ts";
+import { listInputs } from "../../pipelines/run/inputs.ts";
+import { mapInOrder } from "../../pipelines/run/pool.ts";
+import { contentId } from "../../pipelines/process.ts";
+
+const RAW = new URL("../../data/raw/", import.meta.url).pathname;
+
+describe("worker pool", () => {
+  it("yields results in input order and survives a worker that dies or hangs mid-file", async () => {
+    const input = mkdtempSync(join(tmpdir(), "pool-"));
+    const seed = readFileSync(join(RAW, "000_9389790027280c33.txt"));
+    const names = ["a.txt", "b-crash.txt", "c.txt", "d-hang.txt", "e-crash.txt", "f.txt", "g.txt"];
+    for (const n of names) writeFileSync(join(input, n), Buffer.concat([seed, Buffer.from(n)]));
+    const results = [];
+    for await (const r of mapInOrder(listInputs(input), {
+      workers: 2, referenceDir: DEFAULT_REFERENCE_DIR, cacheDir: null, pipelineVersion: "test", referenceVersion: "test",
+      workerEntry: new URL("./fixtures/crashing-worker.mjs", import.meta.url), fileTimeoutMs: 3000,
+    })) results.push(r);
+    expect(results.map((r) => r.rel)).toEqual(names);
+    for (const r of results) {
+      if (r.rel.includes("crash") || r.rel.includes("hang")) {
+        expect(r.document.status).toBe("rejected");
+        expect(r.document.problems).toContain(r.rel.includes("crash") ? "crashed" : "took longer than 3 s");
+        expect(r.document.doc_file).toBe(r.rel);
+        // The content id and size survive the bytes having been handed to the worker.
+        const bytes = readFileSync(join(input, r.rel));
+        expect(r.size).toBe(bytes.length);
+        expect(r.document.doc_id).toBe(contentId(bytes));
+        expect(r.transient).toBe(true);
+      } else expect(r.document.status).not.toBe("rejected");
+    }
+  });
+});
