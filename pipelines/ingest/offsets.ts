@@ -21,8 +21,6 @@ export interface Builder {
   copyAs(src: Mapped, from: number, to: number, s: string): void;
   /** Append `s`, every character mapped to original offset `orig`. */
   put(s: string, orig: number): void;
-  /** Length of what has been built so far. */
-  length(): number;
   finish(endOrig: number): Mapped;
 }
 
@@ -78,7 +76,6 @@ export function builder(capacity = 1024): Builder {
       tail += s;
       if (tail.length > 256) flush();
     },
-    length: () => n,
     finish(endOrig) {
       flush();
       const text = parts.join("");
@@ -137,10 +134,4 @@ function putReplacement(b: Builder, src: Mapped, at: number, orig: string, r: st
       if (j < orig.length) j++;
     }
   }
-}
-
-/** original.slice for a clean span [a, b): the original text it came from. */
-export function originalSpan(original: string, map: Int32Array, a: number, b: number): string {
-  if (b <= a) return "";
-  return original.slice(map[a], map[b - 1] + 1);
 }
