@@ -123,3 +123,30 @@ describe("Chinese glyphs in PNGs", () => {
     expect(differingPixels(withFont, without)).toBeGreaterThan(3000);
   });
 });
+
+describe("running a notebook", () => {
+  it("puts each output in the cell that made it, shows errors where they happened, skips the rest", async () => {
+    const { execFile } = await import("node:child_process");
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const out = mkdtempSync(join(tmpdir(), "mini-nb-"));
+    const code = await new Promise<number | null>((done) => {
+      execFile(process.execPath, ["--import", "tsx", "notebooks/runtime/exec.ts", "test/notebooks/fixtures/mini-notebook.ts", "--tables", "test/notebooks/fixtures/tables", "--out", out], () => undefined).on("close", done);
+    });
+    expect(code).toBe(1); // a failing cell fails the run
+    const html = readFileSync(join(out, "notebooks", "mini-notebook.html"), "utf8");
+    // what a cell shows: its section after the folded code
+    const cell = (i: number) => (html.split(`data-cell="${i}"`)[1]?.split("</section>")[0] ?? "").split("</details>").pop() ?? "";
+    expect(cell(0)).toContain("&lt;b&gt;HTML&lt;/b&gt;");
+    expect(cell(1)).toContain("output of cell 1");
+    expect(cell(1)).toContain("printed by cell 1");
+    expect(cell(1)).not.toContain("note from a helper");
+    expect(cell(2)).toContain("note from a helper");
+    expect(cell(2)).toContain("&lt;i&gt;report text&lt;/i&gt;");
+    expect(cell(3)).toContain("cell 3 starts");
+    expect(cell(3)).toContain("boom in cell 3");
+    expect(cell(4)).toContain('class="skipped"');
+    expect(html).not.toContain("never shown</p>");
+  }, 60_000);
+});
