@@ -66,6 +66,22 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0;
 }
 
+/** Longest sentence kept whole; longer stretches are cut at a clause mark. */
+const MAX_SENTENCE = 400;
+
+function isClauseMark(c: number): boolean {
+  return c === 0xff0c || c === 0xff1b || c === 59 || c === 0x3001 || c === 44 || c === 32 || c === 0x3000;
+}
+
+function isHan(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+const NUMERAL_CHARS = new Set([..."零〇一二两三四五六七八九十百千万亿余多"].map((ch) => ch.charCodeAt(0)));
+function isNumeralChar(c: number): boolean {
+  return NUMERAL_CHARS.has(c);
+}
+
 const YEAR_RE = /((?:19|20)\d{2})\s*年/;
 
 function headingLevel(m: RegExpExecArray): number {
@@ -151,7 +167,11 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
   const addSentences = (a: number, b: number) => {
     let s = a;
     for (let i = a; i <= b; i++) {
-      if (i === b || isSentenceEnd(text.charCodeAt(i))) {
+      const c = text.charCodeAt(i);
+      // Text without sentence punctuation (scraped documents) is cut into pieces of bounded length at a
+      // clause mark, else between two Chinese characters, so that every later window stays small.
+      const tooLong = i - s >= MAX_SENTENCE && (isClauseMark(c) || (i - s >= 2 * MAX_SENTENCE && isHan(c) && isHan(text.charCodeAt(i - 1)) && !isNumeralChar(c) && !isNumeralChar(text.charCodeAt(i - 1))));
+      if (i === b || isSentenceEnd(c) || tooLong) {
         const e = i < b ? i + 1 : b;
         let s2 = s;
         while (s2 < e && isSpace(text.charCodeAt(s2))) s2++;
@@ -240,12 +260,17 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Longest stretch read on either side of a position when looking for its clause. */
+const MAX_CLAUSE = 200;
+
 /** Clause around position pos inside [lo, hi). */
 export function clauseAround(text: string, lo: number, hi: number, pos: number, alsoEnumComma = false): [number, number] {
   let a = pos;
-  while (a > lo && !isClauseSep(text, a - 1, alsoEnumComma)) a--;
+  const aMin = Math.max(lo, pos - MAX_CLAUSE);
+  while (a > aMin && !isClauseSep(text, a - 1, alsoEnumComma)) a--;
   let b = pos;
-  while (b < hi && !isClauseSep(text, b, alsoEnumComma)) b++;
+  const bMax = Math.min(hi, pos + MAX_CLAUSE);
+  while (b < bMax && !isClauseSep(text, b, alsoEnumComma)) b++;
   return [a, b];
 }
 
