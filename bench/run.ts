@@ -139,7 +139,7 @@ const warm = pipelineRun(cacheDir);
 const perDoc = pipelineRun(cacheDir, false); // the per-document cache alone, as when one file of the corpus changed
 const s = cold.summary;
 const mbps = mb(s.bytes) / s.seconds;
-log(`pipeline (${workers} workers, cold): ${s.files} docs, ${s.figures} rows in ${s.seconds.toFixed(2)} s → ${mbps.toFixed(2)} MB/s, ${(s.files / s.seconds).toFixed(1)} docs/s, ${(s.figures / s.seconds).toFixed(0)} rows/s, peak RSS ${cold.peakRssMb.toFixed(0)} MB`);
+log(`pipeline (${workers} workers, cold): ${s.files} docs, ${s.figures} rows in ${s.seconds.toFixed(2)} s → ${mbps.toFixed(2)} MB/s, ${(s.files / s.seconds).toFixed(1)} docs/s, ${(s.figures / s.seconds).toFixed(0)} rows/s, peak RSS ${cold.peakRssMb.toFixed(0)} MB, workers busy ${((s.workerBusyShare ?? 0) * 100).toFixed(0)}% of their lifetime`);
 if (warm.summary.cached < warm.summary.files) log(`warning: the cached run missed ${warm.summary.files - warm.summary.cached} of ${warm.summary.files} files`);
 log(`pipeline (unchanged corpus, ${warm.summary.reused ? "outputs of the identical earlier run reused" : "NOT reused"}): ${warm.summary.seconds.toFixed(2)} s → ${(s.seconds / warm.summary.seconds).toFixed(1)}× faster, peak RSS ${warm.peakRssMb.toFixed(0)} MB`);
 log(`pipeline (per-document cache only, tables rebuilt): ${perDoc.summary.seconds.toFixed(2)} s (${perDoc.summary.cached} cache hits) → ${(s.seconds / perDoc.summary.seconds).toFixed(1)}× faster, peak RSS ${perDoc.peakRssMb.toFixed(0)} MB`);
@@ -178,6 +178,8 @@ const result = {
   docs_per_s: +(s.files / s.seconds).toFixed(2),
   rows_per_s: +(s.figures / s.seconds).toFixed(1),
   peak_rss_mb: +cold.peakRssMb.toFixed(1),
+  worker_busy_share: s.workerBusyShare ?? null,
+  load_average_1m: +(await import("node:os")).loadavg()[0].toFixed(2),
   seconds: +s.seconds.toFixed(3),
   wall_seconds_with_startup: +cold.wall.toFixed(3),
   docs: s.files,

@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { hashReferenceFiles, DEFAULT_REFERENCE_DIR } from "./reference.ts";
 import { listInputsWithSkips } from "./run/inputs.ts";
 import { openStaging } from "./run/publish.ts";
-import { mapInOrder } from "./run/pool.ts";
+import { mapInOrder, type PoolStats } from "./run/pool.ts";
 import { restoreRun, runKey, storeRun } from "./run/reuse.ts";
 import type { TaskResult } from "./run/task.ts";
 import { pipelineVersion } from "./run/version.ts";
@@ -49,6 +49,8 @@ export interface RunSummary {
   notes: string[];
   /** True when the outputs were copied from an identical earlier run. */
   reused?: boolean;
+  /** Share of the worker threads' lifetime spent with a file in hand (1 = never waiting on the main thread). */
+  workerBusyShare?: number;
 }
 
 function checkInput(input: string): void {
@@ -95,7 +97,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     }
     const writers = openTableWriters(staging.tables);
     const review = wantReview ? openReviewWriter(join(staging.dir, "review.html")) : null;
-    const results = mapInOrder(inputs, { workers: opts.workers ?? 2, referenceDir: ref.dir, pipelineVersion: version.id, referenceVersion: ref.version, cacheDir, fileTimeoutMs: opts.fileTimeoutMs });
+    const stats: PoolStats = { busyMs: 0, aliveMs: 0 };
+    const results = mapInOrder(inputs, { stats, workers: opts.workers ?? 2, referenceDir: ref.dir, pipelineVersion: version.id, referenceVersion: ref.version, cacheDir, fileTimeoutMs: opts.fileTimeoutMs });
 
     let transient = false;
     for await (const r of results) {
@@ -123,6 +126,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
       opts.onProgress?.(summary.files, inputs.length, r);
     }
     writers.close();
+    if (stats.aliveMs) summary.workerBusyShare = +(stats.busyMs / stats.aliveMs).toFixed(3);
     summary.notes.push(writeCatalogTables(ref.dir, staging.tables));
     review?.close(summary);
     writeManifest(staging.tables, { pipeline: version, reference: { dir: ref.dir, version: ref.version, files: ref.files }, inputs: manifest, skipped });

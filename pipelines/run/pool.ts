@@ -20,6 +20,13 @@ export interface PoolOptions extends WorkerConfig {
   workerEntry?: URL;
   /** A file still processing after this long is given up (rejected) and its worker replaced. Default 120 s. */
   fileTimeoutMs?: number;
+  /** Filled in as the pool runs: how long workers had a file in hand, and how long they existed. */
+  stats?: PoolStats;
+}
+
+export interface PoolStats {
+  busyMs: number;
+  aliveMs: number;
 }
 
 interface Slot {
@@ -79,14 +86,18 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
 
   const spawn = (): void => {
     const worker = new Worker(entry, { workerData: config });
+    const born = Date.now();
+    worker.once("exit", () => {
+      if (opts.stats) opts.stats.aliveMs += Date.now() - born;
+    });
     const slot: Slot = { worker, busy: null, busySince: 0, ready: false, timedOut: false };
     slots.push(slot);
     worker.on("message", (msg: { ready?: true; id?: number; result?: TaskResult }) => {
       if (msg.ready) {
         slot.ready = true;
         if (slot.busy) slot.busySince = Date.now();
-      }
-      else {
+      } else {
+        if (opts.stats && slot.busySince) opts.stats.busyMs += Date.now() - slot.busySince;
         done.set(msg.id!, msg.result!);
         slot.busy = null;
       }
