@@ -186,7 +186,8 @@ export function domainOf(text: string, sent: Sentence, q: Quantity, ref: Extract
   }
   // Earlier clauses of the same sentence, nearest first, when one domain clearly leads (agent clauses skipped).
   let b = ca - 1;
-  for (let k = 0; k < 5 && b > sent.start; k++) {
+  // Only across real clause marks: a clause cut by the window bound has no earlier clause to read.
+  for (let k = 0; k < 5 && b > sent.start && /[，,；;：:、]/.test(text[b] ?? ""); k++) {
     const [a] = clauseAround(text, sent.start, sent.end, b - 1);
     if (b - 1 >= a && !AGENT_CLAUSE.test(text.slice(a, b))) {
       const d = pick(scoreDomains(text, a, b, b, b, ref), true);
