@@ -45,7 +45,7 @@ mark.nocat{outline:1px dashed #c00}
 mark.off{background:none;outline:none}
 mark.sel{box-shadow:0 0 0 2px #e33}
 .hidden{display:none}
-#panel{position:fixed;right:0;top:0;bottom:0;width:320px;overflow:auto;background:#fff;border-left:1px solid #ddd;padding:60px 12px 12px;font-size:12px}
+#panel{position:fixed;right:0;top:96px;bottom:0;width:320px;overflow:auto;background:#fff;border-left:1px solid #ddd;padding:12px;font-size:12px;box-sizing:border-box}
 #panel table{border-collapse:collapse;width:100%}#panel td{border-bottom:1px solid #eee;padding:2px 4px;vertical-align:top;word-break:break-all}
 #panel td:first-child{color:#666;white-space:nowrap}
 table.list{border-collapse:collapse;font-size:12px}table.list td,table.list th{border:1px solid #ddd;padding:2px 6px;text-align:left}
