@@ -82,6 +82,8 @@ export interface Point {
   kind: "actual" | "target";
   /** Appended after the year in the label: 上半年 for a half-year report. */
   suffix?: string;
+  /** Text for a gap when "not mentioned" would say too little (e.g. the report gives only a target). */
+  gapNote?: string;
   quote?: string;
   sentence?: string;
   doc_file?: string;
@@ -150,7 +152,7 @@ export function regionBars(o: BarOptions): VlSpec {
       sentence: (p.sentence ?? "").slice(0, 120),
       doc: p.doc_file ?? "",
       mentions: p.mentions ?? (p.value === null ? 0 : 1),
-      gap: p.value === null ? gapText : "",
+      gap: p.value === null ? p.gapNote ?? gapText : "",
     };
   });
   const width = 560;

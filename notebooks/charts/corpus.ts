@@ -137,7 +137,9 @@ export function pointsPerReport(c: Corpus, rows: MetricRow[], kind: "actual" | "
   return reports.map((r) => {
     const mine = rows.filter((m) => m.doc_id === r.doc.doc_id && m.kind === kind);
     const best = mine.reduce<MetricRow | undefined>((a, m) => (a === undefined || m.value > a.value ? m : a), undefined);
+    const otherKind = !best && rows.some((m) => m.doc_id === r.doc.doc_id && m.kind !== kind);
     return {
+      gapNote: otherKind ? (kind === "actual" ? c.t("只有目标，未报完成数", "target only, no result") : c.t("只有完成数，无目标", "result only, no target")) : undefined,
       region: r.region,
       regionLabel: r.regionLabel,
       suffix: r.periodSuffix,
