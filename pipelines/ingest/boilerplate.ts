@@ -200,34 +200,56 @@ function parseUnlabelled(lines: Line[], ref: BoilerplateReference, header: Recor
   }
 }
 
-function rejoinChunks(lines: Line[], ref: BoilerplateReference, sharingSite: boolean): number {
-  // marker lines numbered 1, 2, 3 … in order
-  const markers: Array<{ idx: number; len: number }> = [];
-  let expect = 1;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (l.drop || !l.text) continue;
-    const m = ref.chunkMarker.exec(l.text);
-    if (m && Number(m[1]) === expect) {
-      markers.push({ idx: i, len: m[0].length });
-      expect++;
-    }
-  }
-  if (markers.length < 2) return 0;
-  // chunk sizes: the marker line plus any non-dropped lines up to the next marker
-  const sizes = markers.map((mk, k) => {
+function chunkSizes(lines: Line[], markers: Array<{ idx: number; len: number }>): number[] {
+  // a chunk: its marker line plus any non-dropped lines up to the next marker
+  return markers.map((mk, k) => {
     const stop = k + 1 < markers.length ? markers[k + 1].idx : mk.idx + 1;
     let size = 0;
     for (let i = mk.idx; i < stop; i++) if (!lines[i].drop) size += lines[i].text.length;
     return size;
   });
+}
+
+/** Are all chunks but the last about the same size (a viewer cuts at a fixed length)? Returns the median size or 0. */
+function evenChunks(sizes: number[], spread: number): { median: number; even: boolean } {
   const body = sizes.slice(0, -1);
   const sorted = [...body].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  const even = body.every((s) => Math.abs(s - median) <= median * ref.chunkMaxSpread);
-  const looksChunked = sharingSite
-    ? median >= ref.chunkSharingMinChars
-    : markers.length >= ref.chunkMinChunks && median >= ref.chunkMinChars && even;
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  return { median, even: body.every((s) => Math.abs(s - median) <= median * spread) };
+}
+
+function rejoinChunks(lines: Line[], ref: BoilerplateReference, sharingSite: boolean): number {
+  // marker lines numbered 1, 2, 3 … in order (on a sharing site the preview may start at any page)
+  let markers: Array<{ idx: number; len: number }> = [];
+  let expect = sharingSite ? -1 : 1;
+  const all: Array<{ idx: number; len: number }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.drop || !l.text) continue;
+    const m = ref.chunkMarker.exec(l.text);
+    if (!m) continue;
+    all.push({ idx: i, len: m[0].length });
+    const n = Number(m[1]);
+    if (expect < 0 || n === expect) {
+      markers.push({ idx: i, len: m[0].length });
+      expect = n + 1;
+    }
+  }
+  let looksChunked = false;
+  if (sharingSite && all.length >= 2) {
+    // on a sharing site, long evenly sized numbered lines are page chunks even when the scrape garbled the numbering
+    const { median, even } = evenChunks(chunkSizes(lines, all), ref.chunkMaxSpread);
+    if (even && median >= ref.chunkMinChars) {
+      markers = all;
+      looksChunked = true;
+    }
+  }
+  if (!looksChunked && markers.length >= 2) {
+    const { median, even } = evenChunks(chunkSizes(lines, markers), ref.chunkMaxSpread);
+    looksChunked = sharingSite
+      ? median >= ref.chunkSharingMinChars
+      : markers.length >= ref.chunkMinChunks && median >= ref.chunkMinChars && even;
+  }
   if (!looksChunked) return 0;
   markers.forEach((mk, k) => {
     const line = lines[mk.idx];

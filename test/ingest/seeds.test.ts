@@ -105,4 +105,16 @@ describe("ingest on the seeds", () => {
     const clean = ingestOk(Buffer.from(text));
     expect(clean.text).toBe(text);
   });
+
+  it("rejoins 004's chunks even when the scrape garbled their numbers, but not elsewhere", () => {
+    let k = 0;
+    const garbled = seedText(4).replace(/^\d+、/gm, () => `${[7, 3, 50, 9, 12, 4][k++ % 6]}、`);
+    const out = ingest(Buffer.from(garbled));
+    expect(out.clean!.text).toContain("引入社会组织或以");
+    expect(out.clean!.text).toContain("受到了状元街道");
+    // the same long even lines without the sharing-site furniture, numbered out of order: left alone
+    const body = garbled.split("\n").filter((l) => /^\d+、/.test(l)).join("\n\n");
+    expect(ingestOk(Buffer.from(body)).text).toMatch(/引入社\n\n\d+、会组织/);
+  });
 });
+
