@@ -65,10 +65,9 @@ function rejected(encoding: string, problem: string): IngestOutcome {
   return { clean: null, encoding, status: "rejected", problems: [problem] };
 }
 
-function hanCount(text: string, limit = Infinity): number {
+function hanCount(text: string): number {
   let n = 0;
-  const end = Math.min(text.length, limit);
-  for (let i = 0; i < end; i++) {
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x3400 && c <= 0x9fff) n++;
   }
@@ -133,18 +132,23 @@ export function ingestFile(file: RawFile, ref: IngestReference): IngestOutcome {
   const bp = stripBoilerplate(simplified, ref.boilerplate);
   for (const [k, v] of Object.entries(bp.header)) if (!header[k]) header[k] = v;
   if (bp.titleHint) titleHint = bp.titleHint;
-  if (bp.chunks) problems.push(`text was cut into ${bp.chunks} numbered page chunks by a document viewer; rejoined`);
-  if (bp.unwrapped) problems.push(`text was hard-wrapped at a fixed width (PDF conversion?); ${bp.unwrapped} line breaks inside paragraphs removed`);
-  if (titleHint && detected.script === "traditional") titleHint = ref.convert(titleHint);
+  // repaired layout is worth a note in documents.problems but does not make the document a warning
+  const notes: string[] = [];
+  if (bp.chunks) notes.push(`text was cut into ${bp.chunks} numbered page chunks by a document viewer; rejoined`);
+  if (bp.unwrapped) notes.push(`text was hard-wrapped at a fixed width (PDF conversion?); ${bp.unwrapped} line breaks inside paragraphs removed`);
+  if (detected.script === "traditional") {
+    // the page title and meta tags came from the page as written
+    if (titleHint) titleHint = ref.convert(titleHint);
+    for (const k of Object.keys(header)) header[k] = ref.convert(header[k]);
+  }
 
   const body = fixSpaces(bp.body, ref.spaces);
   const longest = longestLine(body.text);
   if (longest >= LONG_LINE) problems.push(`one line of ${longest.toLocaleString("en")} characters: the text has no line breaks (paragraphs and headings cannot be told apart)`);
   if (hanCount(body.text) < 10) return rejected(encoding, "no report text left after removing page furniture");
 
-  let status: DocumentStatus = "ok";
-  const serious = problems.filter((p) => !p.startsWith("text was cut into") && !p.startsWith("text was hard-wrapped"));
-  if (serious.length) status = "warning";
+  const status: DocumentStatus = problems.length ? "warning" : "ok";
+  problems.push(...notes);
 
   const clean: CleanText = {
     original,
