@@ -109,5 +109,12 @@ describe("HTML pages", () => {
     expect(d.region.code).toBe("320402");
     expect(d.reportYear).toBe(2024);
   });
+
+  it("does not take a plain report with a few angle brackets for HTML", () => {
+    const text = `区民政局2023年工作总结\n低保边缘家庭认定标准<1.5倍,覆盖率>95%,新增床位<b>120张。\n${seedText(2)}`;
+    const out = ingest(Buffer.from(text), "report.txt");
+    expect(out.encoding).toBe("utf-8");
+    expect(out.clean!.text).toContain("覆盖率>95%");
+  });
 });
 
