@@ -173,6 +173,13 @@ export function decodeBytes(bytes: Uint8Array, ref: DecodeReference): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(buf.subarray(2), "utf-16le");
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(buf.subarray(2), "utf-16be");
 
+  // Fast path, most files: valid UTF-8 with multi-byte characters and no control bytes is UTF-8.
+  const chk = utf8Check(bytes);
+  const ctl = controlShare(bytes);
+  if (chk.invalid === 0 && !chk.incompleteTail && chk.multibyte > 0 && ctl.ctrl === 0 && ctl.nul === 0) {
+    return done(utf8.decode(bytes), "utf-8");
+  }
+
   const sniff = sniffUtf16(bytes);
   if (sniff) {
     const out = utf16(buf, sniff);
@@ -181,8 +188,6 @@ export function decodeBytes(bytes: Uint8Array, ref: DecodeReference): Decoded {
     if (s.bad === 0 && (s.han === 0 || s.common / s.han > 0.5)) return out;
   }
 
-  const ctl = controlShare(bytes);
-  const chk = utf8Check(bytes);
   if (ctl.ctrl / ctl.n > 0.05 || ctl.nul / ctl.n > 0.3) {
     // Binary unless it is mostly text with some NULs sprinkled in (handled in normalisation).
     const textLike = chk.invalid === 0 || chk.multibyte > 20 * chk.invalid;
