@@ -246,7 +246,16 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     let pointChange = false;
     let bare = false;
     const q = skipSpaces(text, p, hi);
-    if (text[q] === "%" || text[q] === "％") { unit = "percent"; measureWord = text[q]; p = q + 1; }
+    if (text[q] === "%" || text[q] === "％") {
+      unit = "percent"; measureWord = text[q]; p = q + 1;
+      // 5%-10%: a range written with the sign on both ends.
+      const c2 = low === null ? startsWithAny(text, p, ref.rangeConnectors) : null;
+      const m2 = c2 ? numeralAt(c, p + c2.length) : null;
+      if (c2 && m2 && m2[1] < hi && isArabic(text.slice(m2[0], m2[1])) && !chinese && (text[m2[1]] === "%" || text[m2[1]] === "％")) {
+        const v2 = parseArabic(text.slice(m2[0], m2[1]));
+        if (v2 > v1) { low = v1; high = v2; p = m2[1] + 1; }
+      }
+    }
     else {
       const pc = startsWithAny(text, q, ref.measure.changeUnits);
       if (pc) { unit = "percent"; measureWord = pc; pointChange = true; p = q + pc.length; }
@@ -308,10 +317,13 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
 
     // Prefix qualifiers: 约 近 超 不足 …; a figure right before 目标/任务 is the target itself (超过86%既定任务目标).
     let start = numStart;
-    const pre = ref.qualifierPrefix.find(([w]) => numStart - w.length >= lo && text.startsWith(w, numStart - w.length));
-    if (pre && !/^(最近|附近|临近)$/.test(text.slice(numStart - pre[0].length - 1, numStart - pre[0].length + 1))) {
+    // A connector may sit between the qualifier and the number: 约为15%, 超过了2000人, 近达8万.
+    const link = /(?:为|达到|达|有|了)$/.exec(text.slice(Math.max(lo, numStart - 2), numStart));
+    const qEnd = link && ref.qualifierPrefix.some(([w]) => text.startsWith(w, numStart - link[0].length - w.length)) ? numStart - link[0].length : numStart;
+    const pre = ref.qualifierPrefix.find(([w]) => qEnd - w.length >= lo && text.startsWith(w, qEnd - w.length));
+    if (pre && !/^(最近|附近|临近)$/.test(text.slice(qEnd - pre[0].length - 1, qEnd - pre[0].length + 1))) {
       if (!startsWithAny(text, end, ref.exactWhenFollowedBy) && qualifier === "exact") qualifier = pre[1];
-      if (ref.prefixInQuote.has(pre[1])) start = numStart - pre[0].length;
+      if (ref.prefixInQuote.has(pre[1]) && qEnd === numStart) start = numStart - pre[0].length;
     }
 
     if (insideNamedSpan(text, lo, hi, numStart, unitEnd, ref)) continue;

@@ -129,3 +129,16 @@ describe("千 after Arabic digits", () => {
     expect(figure("服务老人5千余人。", "5千余人")).toMatchObject({ value: 5000, unit: "person", qualifier: "at_least" });
   });
 });
+
+describe("more qualifier and unit forms", () => {
+  it("a connector between qualifier and number (约为15%)", () => {
+    expect(figure("基层社工人才流失率约为15%。", "15%").qualifier).toBe("approx");
+    expect(figure("参保人数超过了2000人。", "2000人").qualifier).toBe("at_least");
+  });
+  it("percent ranges, 人/次, and measure words GOLD.md does not list are other", () => {
+    expect(figure("补贴比例为5%-10%。", "5%-10%")).toMatchObject({ value: 7.5, low: 5, high: 10, qualifier: "range", unit: "percent" });
+    expect(figure("服务群众200人/次。", "200人/次").unit).toBe("person_time");
+    expect(figure("全区共有养老机构32间。", "32间").unit).toBe("other");
+    expect(figure("实施临时救助3860宗。", "3860宗").unit).toBe("other");
+  });
+});
