@@ -24,6 +24,8 @@ function plannedBefore(before: string, after: string, p: ExtractReference["plan"
   for (const w of p.targetBefore) {
     const i = masked.lastIndexOf(w);
     if (i < 0) continue;
+    // 目标任务完成率105%, 计划任务已完成80%: what was achieved against the plan.
+    if (/完成率|完成了|已完成|实际完成|实现了|已经|已达/.test(masked.slice(i + w.length))) continue;
     if (w === "将") {
       if (p.targetBeforeIgnoredWhenPreceded.includes(masked[i - 1] ?? "")) continue;
       if (p.targetBeforeIgnoredAfter.some((x) => after.includes(x))) continue;

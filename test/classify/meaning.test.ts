@@ -188,3 +188,10 @@ describe("agents of a programme", () => {
     expect(figure(t, "约188万元").domain).toBe("community_governance");
   });
 });
+
+describe("achievement against a plan", () => {
+  it("目标任务完成率 is a result, 力争完成 is a plan", () => {
+    expect(figure("全年目标任务完成率达105%。", "105%").kind).toBe("actual");
+    expect(figure("力争完成新增床位500张。", "500张").kind).toBe("target");
+  });
+});
