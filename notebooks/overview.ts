@@ -16,9 +16,12 @@ import { nb } from "./runtime/nb.ts";
 const c = openCorpus();
 const { t } = c;
 const src = sourceOf(c);
-if (c.tables.missing.length) {
-  nb.note(t(`数据表缺失：${c.tables.missing.join("、")}（目录 ${c.tables.dir}）。先运行 npm run pipeline。`,
-    `Missing tables: ${c.tables.missing.join(", ")} (in ${c.tables.dir}). Run npm run pipeline first.`), "warn");
+const missing = c.tables.missing.filter((f) => f !== "indicators.csv");
+if (missing.length) {
+  nb.note(t(`数据表缺失：${missing.join("、")}（目录 ${c.tables.dir}）。先运行 npm run pipeline。`,
+    `Missing tables: ${missing.join(", ")} (in ${c.tables.dir}). Run npm run pipeline first.`), "warn");
+} else if (c.tables.missing.includes("indicators.csv")) {
+  nb.note(t("没有指标目录 indicators.csv：图表用报告自己的指标名称，英文版也是中文名称。", "No indicator catalog (indicators.csv): charts use the reports' own indicator names, in Chinese even in English."));
 }
 const rejected = c.tables.documents.filter((d) => d.status === "rejected");
 nb.md(t(
