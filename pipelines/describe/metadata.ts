@@ -57,11 +57,22 @@ export function arabicYears(s: string): string {
   });
 }
 
+/** 15 or 十五, 二十一, 三十 → number (up to 99). */
+function smallNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const d = (c: string | undefined) => (c ? Number(CN_DIGIT[c] ?? NaN) : NaN);
+  const i = s.indexOf("十");
+  if (i < 0) return d(s[0]);
+  const tens = i === 0 ? 1 : d(s[0]);
+  const ones = i === s.length - 1 ? 0 : d(s[i + 1]);
+  return tens * 10 + ones;
+}
+
 /** A date written 2024-01-30, 2024年1月30日, 2024/1/30, 2024.01.30 → ISO, or "". */
 export function isoDate(s: string): string {
-  const m = /((?:19|20)\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})/.exec(arabicYears(s));
+  const m = /((?:19|20)\d{2})\s*[-./年]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[-./月]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})/.exec(arabicYears(s));
   if (!m) return "";
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [y, mo, d] = [Number(m[1]), smallNumber(m[2]), smallNumber(m[3])];
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return "";
   return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
@@ -172,7 +183,7 @@ export function findPublished(clean: CleanText, lines: string[], ref: MetadataRe
   // a line that is only a date (the signature date at the end of a report)
   const tail = lastLines(clean.text, 5);
   for (const line of [...tail, ...lines.slice(0, 5)]) {
-    if (line.length <= 16 && /^((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*[-./年]\s*[\d一二三四五六七八九十]{1,3}\s*[-./月]\s*[\d一二三四五六七八九十]{1,3}\s*日?$/.test(line)) {
+    if (line.length <= 18 && /^[（(]?((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*[-./年]\s*[\d一二三四五六七八九十]{1,3}\s*[-./月]\s*[\d一二三四五六七八九十]{1,3}\s*日?[)）]?$/.test(line)) {
       const d = isoDate(line);
       if (d) return d;
     }

@@ -55,6 +55,8 @@ describe("report year and period", () => {
   it("reads the publication date from a closing date line", () => {
     const d = describeText(`区民政局2023年工作总结\n${BODY}\n区民政局\n2024年1月15日`);
     expect(d.published).toBe("2024-01-15");
+    expect(describeText(`区民政局2023年工作总结\n${BODY}\n区民政局\n二〇二四年一月二十一日`).published).toBe("2024-01-21");
+    expect(describeText(`区民政局2023年工作总结\n(2024年2月3日)\n${BODY}`).published).toBe("2024-02-03");
   });
 });
 
