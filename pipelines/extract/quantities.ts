@@ -270,7 +270,10 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
       if (!unit || !ref.chineseNumeralUnits.has(measureWord)) continue;
       const value = v1 * mult2;
       if (value < 2) continue;
-      if (ref.chineseNumeralUnitsNeedingMoreThanOne.has(measureWord) && value < 10) continue;
+      if (ref.chineseNumeralUnitsNeedingMoreThanOne.has(measureWord) && value < 10) {
+        const follow = text.slice(p, Math.min(hi, p + 10)).split(/[，,。；;、]/)[0];
+        if (!ref.measurableNouns.some((w) => follow.includes(w))) continue;
+      }
     }
 
     if (!unit) {

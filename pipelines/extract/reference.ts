@@ -86,6 +86,7 @@ export interface ExtractReference {
   bigUnits: Record<string, number>;
   chineseNumeralUnits: Set<string>;
   chineseNumeralUnitsNeedingMoreThanOne: Set<string>;
+  measurableNouns: string[];
   qualifierPrefix: [string, Qualifier][];
   qualifierPrefixWords: string[];
   prefixInQuote: Set<Qualifier>;
@@ -241,7 +242,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     unitWordsByFirstChar.set(w[0], list);
   }
 
-  const num = readJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[] }>(dir, "numerals.json");
+  const num = readJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[]; measurableNouns?: string[] }>(dir, "numerals.json");
   const q = readJson<{ prefix: Record<string, Qualifier>; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; rangeConnectors: string[] }>(dir, "qualifiers.json");
   const ex = readJson<{
     precededBy: string[]; followedBy: string[]; afterUnit: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
@@ -281,6 +282,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     bigUnits: num.bigUnits,
     chineseNumeralUnits: new Set(num.chineseNumeralUnits),
     chineseNumeralUnitsNeedingMoreThanOne: new Set(num.chineseNumeralUnitsNeedingMoreThanOne),
+    measurableNouns: num.measurableNouns ?? [],
     qualifierPrefix: longestFirst(Object.entries(q.prefix)),
     qualifierPrefixWords: longestFirst(Object.entries(q.prefix)).map(([w]) => w),
     prefixInQuote: new Set(q.prefixInQuote),

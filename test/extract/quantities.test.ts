@@ -142,3 +142,10 @@ describe("more qualifier and unit forms", () => {
     expect(figure("实施临时救助3860宗。", "3860宗").unit).toBe("other");
   });
 });
+
+describe("small Chinese numerals with 个/项", () => {
+  it("count things when a measurable noun follows, stay rhetoric otherwise", () => {
+    expect(figure("建成两个示范点。", "两个")).toMatchObject({ value: 2, unit: "item" });
+    expect(figures("抓好政治、思想、组织等五个建设,重点推进四项工作。").map((r) => r.quote)).toEqual([]);
+  });
+});
