@@ -131,6 +131,17 @@ export function loadGazetteer(dir: string): Gazetteer {
     const place: Place = { name: zone, level: "zone", code: parent, province, city, county };
     for (const form of [zone, ...(aliases ? aliases.split("|") : [])]) if (form) add(full, form.trim(), place);
   }
+  // former names (region-history.csv): the division that took them over
+  for (const line of readFileSync(join(dir, "region-history.csv"), "utf8").split(/\r?\n/)) {
+    if (!line.trim() || line.startsWith("#") || line.startsWith("old_name,")) continue;
+    const [old, code] = line.split(",").map((x) => x.trim());
+    const d = divisions.get(code ?? "");
+    if (!old || !d || d.level === "province" || d.level === "") continue;
+    const place: Place = { name: d.name, level: d.level, code, province: d.province, city: d.city, county: d.county };
+    add(full, old, place);
+    const s = shortName(old);
+    if (s && !short.has(s)) add(short, s, place);
+  }
   for (const [county, names] of Object.entries(towns)) {
     const d = divisions.get(county);
     const zone = zones[county];

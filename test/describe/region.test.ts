@@ -89,5 +89,11 @@ describe("region", () => {
     const text = `市民政局2023年工作总结\n${FILLER}苏州市新增养老床位1210张。苏州市养老服务体系建设获省政府督查激励。苏州市福彩销售23.6亿元。苏州市婚姻登记场所入选十佳新事。张家港市社会救助服务中心获评先进单位,张家港市新增助餐点20个,张家港市杨舍镇完成适老化改造100户。`;
     expect(describeText(text).region.code).toBe("320500");
   });
+
+  it("resolves a division abolished or renamed since 2008 to the one that took it over", () => {
+    expect(describeText(`闸北区民政局2010年工作总结\n${FILLER}`).region).toMatchObject({ code: "310106", name: "静安区" });
+    expect(describeText(`金坛市民政局2012年工作总结\n${FILLER}`).region).toMatchObject({ code: "320413", level: "county" });
+    expect(describeText(`襄樊市民政局2009年工作总结\n${FILLER}`).region).toMatchObject({ code: "420600", level: "city" });
+  });
 });
 
