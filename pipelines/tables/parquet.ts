@@ -4,6 +4,9 @@ import { ParquetWriter, fileWriter, type SchemaElement } from "hyparquet-writer"
 
 export type ColumnType = "string" | "int" | "double";
 
+/** Columns of free text, written without min/max statistics. */
+const LONG_TEXT = new Set(["sentence", "section", "quote", "problems", "title", "agency", "indicator", "measure_word"]);
+
 export interface ParquetColumn {
   name: string;
   type: ColumnType;
@@ -46,7 +49,9 @@ export function openParquetWriter<Row>(path: string, columns: readonly ParquetCo
   const flush = () => {
     if (!pending) return;
     void writer.write({
-      columnData: columns.map((c, i) => ({ name: c.name, data: data[i] })),
+      // Min/max statistics only where a reader can prune with them: free text (sentences, headings)
+      // would cost the most to compare and be truncated to 16 bytes anyway.
+      columnData: columns.map((c, i) => ({ name: c.name, data: data[i], statistics: !LONG_TEXT.has(c.name) })),
       rowGroupSize: pending,
     });
     data = columns.map(() => []);
