@@ -4,6 +4,7 @@
 // only runs the compiled structures.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseCsv } from "../tables/csv.ts";
 import type { Domain, Measure, Qualifier, Unit } from "../types.ts";
 
 export const UNITS: readonly Unit[] = [
@@ -152,33 +153,8 @@ export interface ExtractReference {
   indicators: Indicator[];
 }
 
-/** Minimal RFC 4180 reader (quotes, doubled quotes, CRLF). */
-export function parseCsvText(text: string): string[][] {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
-      } else field += c;
-      continue;
-    }
-    if (c === '"') quoted = true;
-    else if (c === ",") { row.push(field); field = ""; }
-    else if (c === "\r") continue;
-    else if (c === "\n") { row.push(field); rows.push(row); row = []; field = ""; }
-    else field += c;
-  }
-  if (field !== "" || row.length) { row.push(field); rows.push(row); }
-  return rows.filter((r) => r.length > 1 || r[0] !== "");
-}
-
 export function readCsvObjects(path: string): Record<string, string>[] {
-  const [head = [], ...body] = parseCsvText(readFileSync(path, "utf8"));
+  const [head = [], ...body] = parseCsv(readFileSync(path, "utf8")).filter((r) => r.length > 1 || r[0] !== "");
   const cols = head.map((h) => h.trim());
   return body.map((r) => Object.fromEntries(cols.map((c, i) => [c, (r[i] ?? "").trim()])));
 }
