@@ -224,10 +224,25 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
   const explicit = explicitPlace(titleMentions, ev);
   if (explicit) {
     const r = placeRegion(explicit.place, gz, `title/agency names ${explicit.how}`);
+    // 浙江省**县民政局: the title names the province and blanks the county; the body may still place the county
+    if (r && (explicit.place.level === "province" || explicit.place.level === "city") && REDACTED_LOWER.test(input.titleText)) {
+      const deeper = fromBody(ev, gz, input.levelHint, body.length > 0);
+      const dd = gz.divisions.get(deeper.code);
+      const inside = dd && (explicit.place.level === "province" ? dd.province === explicit.place.province : dd.city === explicit.place.city);
+      if (inside && dd.level !== explicit.place.level && dd.code !== r.code) {
+        return { ...deeper, evidence: `title/agency names ${explicit.how} with the lower level blanked; ${deeper.evidence}` };
+      }
+    }
     if (r) return r;
   }
+  return fromBody(ev, gz, input.levelHint, body.length > 0);
+}
 
-  // 2. body
+/** A blanked name below the one given: 浙江省**县, 宁波市XX区, 某县. */
+const REDACTED_LOWER = /(?:[Xx×ＸＸ*＊_□○〇]{1,4}|某)(?:市|区|县|旗|镇|街道)/;
+
+/** 2. The body's places vote (see the file comment). */
+function fromBody(ev: Evidence, gz: Gazetteer, hint: string, anyPlace: boolean): Region {
   const county = best(ev.towns, (t) => t.weight);
   const countyNamed = best(ev.counties, (t) => t.count);
   const city = best(ev.countiesOfCity, (t) => t.weight);
@@ -273,7 +288,6 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
 
   // a county report names its own towns; a city report names several of its counties; a province report its cities
   let pick: { code: string; why: string } | null = null;
-  const hint = input.levelHint;
   if (countyPick && cityPick) {
     const cd = gz.divisions.get(countyPick.code);
     const townsOfCounty = ev.towns.get(countyPick.code)?.names.size ?? 0;
@@ -304,7 +318,7 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
       if (r) return r;
     }
   }
-  if (!pick) return { ...EMPTY_REGION, evidence: body.length ? "places named in the text do not agree on one division" : "the text names no place" };
+  if (!pick) return { ...EMPTY_REGION, evidence: anyPlace ? "places named in the text do not agree on one division" : "the text names no place" };
   const d = gz.divisions.get(pick.code);
   return d ? regionOf(d, gz, d.name, pick.why) : EMPTY_REGION;
 }

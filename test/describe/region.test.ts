@@ -95,5 +95,14 @@ describe("region", () => {
     expect(describeText(`金坛市民政局2012年工作总结\n${FILLER}`).region).toMatchObject({ code: "320413", level: "county" });
     expect(describeText(`襄樊市民政局2009年工作总结\n${FILLER}`).region).toMatchObject({ code: "420600", level: "city" });
   });
+
+  it("places a blanked district inside the province the title names, when the body's streets agree", () => {
+    const streets = "瑶溪街道五和、海滨街道夕阳系彩、蒲州街道万年青、状元街道元善为老等项目落地。";
+    expect(describeText(`浙江省**区民政局2021年上半年工作总结\n${FILLER}${streets}`).region.code).toBe("330303");
+    // without the blank the title's province stands
+    expect(describeText(`浙江省民政厅2021年上半年工作总结\n${FILLER}${streets}`).region.code).toBe("330000");
+    // streets of another province do not move it
+    expect(describeText(`江苏省**区民政局2021年上半年工作总结\n${FILLER}${streets}`).region.code).toBe("320000");
+  });
 });
 
