@@ -97,3 +97,11 @@ describe("hard-wrapped lines", () => {
     for (const row of rows) expect(wrapped.slice(row.start, row.end)).toBe(row.quote);
   });
 });
+
+describe("record headings that mention a plan", () => {
+  it("（三）2023年民生实事计划全面完成 is a record", () => {
+    const t = "（三）2023年民生实事计划全面完成\n新增养老床位100张。";
+    const seg = segment(t, ref, 2023, "annual");
+    expect(seg.sentences.find((s) => t.slice(s.start, s.end).includes("100张"))!.kind).toBe("actual");
+  });
+});
