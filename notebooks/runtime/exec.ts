@@ -2,7 +2,7 @@
 //   out/notebooks/NAME.html (+ NAME.ipynb with --ipynb), out/charts/NAME/CHART.{svg,png,vl.json}.
 // The CLI starts one of these per notebook (a fresh process: no module cache, no state between notebooks).
 // Usage: node --import tsx notebooks/runtime/exec.ts NOTEBOOK.ts [--tables DIR] [--out DIR] [--lang zh|en] [--ipynb]
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { format } from "node:util";
 import { pathToFileURL } from "node:url";
@@ -72,6 +72,13 @@ export async function runNotebook(opts: ExecOptions): Promise<ExecResult> {
   };
   const chartsDir = join(resolve(opts.outDir), "charts", name);
   const htmlDir = join(resolve(opts.outDir), "notebooks");
+  // charts of an earlier run that this run no longer draws must not linger next to the fresh ones
+  if (existsSync(chartsDir)) {
+    for (const f of readdirSync(chartsDir)) {
+      const isEn = /\.en\.(svg|png|vl\.json)$/.test(f);
+      if (/\.(svg|png|vl\.json)$/.test(f) && isEn === (opts.lang === "en")) rmSync(join(chartsDir, f));
+    }
+  }
   const charts: ExecResult["charts"] = [];
   const pngs = new Map<string, string>();
   for (const rec of ctx.outputs) {
