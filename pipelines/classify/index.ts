@@ -21,9 +21,9 @@ function plannedBefore(before: string, after: string, p: ExtractReference["plan"
   if (p.completionShare.test(before)) return false;
   let masked = before;
   for (const w of p.planMasks) if (masked.includes(w)) masked = masked.split(w).join("＿");
-  for (const w of p.targetBefore) {
-    const i = masked.lastIndexOf(w);
-    if (i < 0) continue;
+  const hits = p.targetBeforeMatcher.all(masked);
+  for (let h = hits.length - 1; h >= 0; h--) {
+    const { index: i, word: w } = hits[h];
     // 目标任务完成率105%, 计划任务已完成80%: what was achieved against the plan.
     if (/完成率|完成了|已完成|实际完成|实现了|已经|已达/.test(masked.slice(i + w.length))) continue;
     if (w === "将") {
@@ -115,8 +115,7 @@ export function measureOf(text: string, sent: Sentence, q: Quantity, ref: Extrac
     const clauseBefore = text.slice(ca, q.start);
     if (/同比|环比|比上年|比去年|较上年|较去年|上年同期|去年同期/.test(clauseBefore)) return "change";
   }
-  const before = text.slice(Math.max(ca, q.start - m.perCapitaWindow), q.start);
-  if (m.perCapitaBefore.some((w) => before.includes(w))) return "rate";
+  if (m.perCapitaMatcher.any(text, Math.max(ca, q.start - m.perCapitaWindow), q.start)) return "rate";
   if (q.bare && /率$/.test(text.slice(ca, q.start).replace(/(达到|达|为|是|超过|超|近|约)$/, ""))) return "rate";
   return "level";
 }

@@ -201,12 +201,12 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     // Not metrics: ordinals, per-N ratios' denominators, document numbers, codes, dates.
     const before = text[numStart - 1] ?? "";
     if (/[A-Za-z]/.test(before) || (!chinese && /[0-9.．]/.test(before))) continue;
-    if (endsWithAny(text, numStart, ex.precededBy)) continue;
+    if (ex.precededByMatcher.endsAt(text, numStart)) continue;
     // Page furniture: 浏览次数：1234, 访问量 5678次.
     {
       let k = numStart;
       while (k > lo && /[\s:：]/.test(text[k - 1]) && numStart - k < 3) k--;
-      if (endsWithAny(text, k, ex.metadataLabels)) continue;
+      if (ex.metadataLabelsMatcher.endsAt(text, k)) continue;
     }
     // Digits split by single spaces (1 2 5 6户) are a broken number: its pieces are not figures.
     if (!chinese && SPACE.test(before) && isDigitCode(text.charCodeAt(numStart - 2))) continue;
@@ -284,7 +284,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
       if (suf.mult >= 10000 && moneyNear) { unit = "yuan"; bare = true; }
       else if (!/[\u4e00-\u9fffA-Za-z0-9]/.test(nextCh) && !(SPACE.test(nextCh) && isDigitCode(text.charCodeAt(p + 1)))) {
         let b0 = numStart;
-        const pre = endsWithAny(text, b0, ref.qualifierPrefixWords);
+        const pre = ref.qualifierPrefixMatcher.endsAt(text, b0);
         if (pre) b0 -= pre.length;
         const verb = endsWithAny(text, b0, ex.bareNumberVerbs);
         if (verb) b0 -= verb.length;
@@ -322,11 +322,12 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     let start = numStart;
     // A connector may sit between the qualifier and the number: 约为15%, 超过了2000人, 近达8万.
     const link = /(?:为|达到|达|有|了)$/.exec(text.slice(Math.max(lo, numStart - 2), numStart));
-    const qEnd = link && ref.qualifierPrefix.some(([w]) => text.startsWith(w, numStart - link[0].length - w.length)) ? numStart - link[0].length : numStart;
-    const pre = ref.qualifierPrefix.find(([w]) => qEnd - w.length >= lo && text.startsWith(w, qEnd - w.length));
-    if (pre && !/^(最近|附近|临近)$/.test(text.slice(qEnd - pre[0].length - 1, qEnd - pre[0].length + 1))) {
-      if (!startsWithAny(text, end, ref.exactWhenFollowedBy) && qualifier === "exact") qualifier = pre[1];
-      if (ref.prefixInQuote.has(pre[1]) && qEnd === numStart) start = numStart - pre[0].length;
+    const qEnd = link && ref.qualifierPrefixMatcher.endsAt(text, numStart - link[0].length, lo) ? numStart - link[0].length : numStart;
+    const preWord = ref.qualifierPrefixMatcher.endsAt(text, qEnd, lo);
+    if (preWord && !/^(最近|附近|临近)$/.test(text.slice(qEnd - preWord.length - 1, qEnd - preWord.length + 1))) {
+      const kind = ref.qualifierPrefixKind.get(preWord)!;
+      if (!startsWithAny(text, end, ref.exactWhenFollowedBy) && qualifier === "exact") qualifier = kind;
+      if (ref.prefixInQuote.has(kind) && qEnd === numStart) start = numStart - preWord.length;
     }
 
     if (insideNamedSpan(text, lo, hi, numStart, unitEnd, ref)) continue;

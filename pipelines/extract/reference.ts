@@ -39,33 +39,64 @@ export interface Indicator {
 /** Longest word of a set starting at a position, looked up by first character (no regex alternation). */
 export class WordMatcher {
   private byFirst = new Map<number, string[]>();
+  private byLast = new Map<number, string[]>();
+  /** 1 where some word starts with that char code: most positions are rejected with one array read. */
+  private first = new Uint8Array(65536);
+  private last_ = new Uint8Array(65536);
+  readonly words: string[];
   constructor(words: Iterable<string>) {
-    for (const w of [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length)) {
-      const list = this.byFirst.get(w.charCodeAt(0)) ?? [];
-      list.push(w);
-      this.byFirst.set(w.charCodeAt(0), list);
+    this.words = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length);
+    for (const w of this.words) {
+      const f = w.charCodeAt(0);
+      const l = w.charCodeAt(w.length - 1);
+      (this.byFirst.get(f) ?? this.byFirst.set(f, []).get(f)!).push(w);
+      (this.byLast.get(l) ?? this.byLast.set(l, []).get(l)!).push(w);
+      this.first[f] = 1;
+      this.last_[l] = 1;
     }
   }
+  /** Longest word starting at i. */
   at(s: string, i: number): string | null {
-    const list = this.byFirst.get(s.charCodeAt(i));
-    if (!list) return null;
-    for (const w of list) if (s.startsWith(w, i)) return w;
+    const c = s.charCodeAt(i);
+    if (!this.first[c]) return null;
+    for (const w of this.byFirst.get(c)!) if (s.startsWith(w, i)) return w;
     return null;
+  }
+  /** Longest word ending right before position end (and starting at or after lo). */
+  endsAt(s: string, end: number, lo = 0): string | null {
+    const c = s.charCodeAt(end - 1);
+    if (!this.last_[c]) return null;
+    for (const w of this.byLast.get(c)!) if (end - w.length >= lo && s.startsWith(w, end - w.length)) return w;
+    return null;
+  }
+  /** Every match in s[from, to), left to right (longest at each start). */
+  all(s: string, from = 0, to = s.length): { index: number; word: string }[] {
+    const out: { index: number; word: string }[] = [];
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i);
+      if (!this.first[c]) continue;
+      for (const w of this.byFirst.get(c)!) {
+        if (i + w.length <= to && s.startsWith(w, i)) { out.push({ index: i, word: w }); break; }
+      }
+    }
+    return out;
   }
   /** The match ending last in s[from, to) (longest on ties), with its start. */
   last(s: string, from = 0, to = s.length): { index: number; word: string } | null {
     let best: { index: number; word: string } | null = null;
-    for (let i = from; i < to; i++) {
-      const list = this.byFirst.get(s.charCodeAt(i));
-      if (!list) continue;
-      for (const w of list) {
-        if (i + w.length <= to && s.startsWith(w, i)) {
-          if (!best || i + w.length > best.index + best.word.length || (i + w.length === best.index + best.word.length && w.length > best.word.length)) best = { index: i, word: w };
-          break;
-        }
-      }
+    for (const m of this.all(s, from, to)) {
+      if (!best || m.index + m.word.length > best.index + best.word.length || (m.index + m.word.length === best.index + best.word.length && m.word.length > best.word.length)) best = m;
     }
     return best;
+  }
+  /** Any word inside s[from, to)? */
+  any(s: string, from = 0, to = s.length): boolean {
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i);
+      if (!this.first[c]) continue;
+      for (const w of this.byFirst.get(c)!) if (i + w.length <= to && s.startsWith(w, i)) return true;
+    }
+    return false;
   }
 }
 
@@ -90,6 +121,9 @@ export interface ExtractReference {
   measurableNouns: string[];
   qualifierPrefix: [string, Qualifier][];
   qualifierPrefixWords: string[];
+  /** Prefix qualifiers, matched by how they end (right before the number). */
+  qualifierPrefixMatcher: WordMatcher;
+  qualifierPrefixKind: Map<string, Qualifier>;
   prefixInQuote: Set<Qualifier>;
   qualifierInner: Record<string, Qualifier>;
   qualifierOuter: [string, Qualifier][];
@@ -101,6 +135,8 @@ export interface ExtractReference {
     afterUnit: string[];
     afterUnitByWord: Map<string, string[]>;
     metadataLabels: string[];
+    precededByMatcher: WordMatcher;
+    metadataLabelsMatcher: WordMatcher;
     thresholdAfterQualifier: string[];
     brackets: [string, string][];
     shortQuotes: [string, string][];
@@ -123,6 +159,7 @@ export interface ExtractReference {
     planParagraphStarts: string[];
     planParagraphVerbs: string[];
     targetBefore: string[];
+    targetBeforeMatcher: WordMatcher;
     targetBeforeWindow: number;
     targetAfter: string[];
     targetAfterNear: string[];
@@ -141,6 +178,7 @@ export interface ExtractReference {
     notChangeIfFollowedBy: string[];
     changeUnits: string[];
     perCapitaBefore: string[];
+    perCapitaMatcher: WordMatcher;
     perCapitaWindow: number;
     rateNouns: string[];
     shareBefore: string[];
@@ -261,6 +299,8 @@ export function loadExtractReference(dir: string): ExtractReference {
     measurableNouns: num.measurableNouns ?? [],
     qualifierPrefix: longestFirst(Object.entries(q.prefix)),
     qualifierPrefixWords: longestFirst(Object.entries(q.prefix)).map(([w]) => w),
+    qualifierPrefixMatcher: new WordMatcher(Object.keys(q.prefix)),
+    qualifierPrefixKind: new Map(Object.entries(q.prefix)),
     prefixInQuote: new Set(q.prefixInQuote),
     qualifierInner: q.inner,
     qualifierOuter: longestFirst(Object.entries(q.outer)),
@@ -272,6 +312,8 @@ export function loadExtractReference(dir: string): ExtractReference {
       afterUnit: sortLong(ex.afterUnit),
       afterUnitByWord: new Map(Object.entries(ex.afterUnitByWord ?? {})),
       metadataLabels: sortLong(ex.metadataLabels ?? []),
+      precededByMatcher: new WordMatcher(ex.precededBy),
+      metadataLabelsMatcher: new WordMatcher(ex.metadataLabels ?? []),
       thresholdAfterQualifier: sortLong(ex.thresholdAfterQualifier),
       brackets: ex.insideBrackets,
       shortQuotes: ex.shortQuotes,
@@ -294,6 +336,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       planParagraphStarts: p.planParagraphStarts,
       planParagraphVerbs: p.planParagraphVerbs,
       targetBefore: sortLong(p.targetBefore),
+      targetBeforeMatcher: new WordMatcher(p.targetBefore),
       targetBeforeWindow: p.targetBeforeWindow,
       targetAfter: sortLong(p.targetAfter),
       targetAfterNear: p.targetAfterNear ?? [],
@@ -312,6 +355,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       notChangeIfFollowedBy: m.notChangeIfFollowedBy,
       changeUnits: sortLong(m.changeUnits),
       perCapitaBefore: sortLong(m.perCapitaBefore),
+      perCapitaMatcher: new WordMatcher(m.perCapitaBefore),
       perCapitaWindow: m.perCapitaWindow,
       rateNouns: m.rateNouns,
       shareBefore: m.shareBefore,
