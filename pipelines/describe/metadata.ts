@@ -114,7 +114,13 @@ export function findTitle(clean: CleanText, fileName: string, lines: string[], r
   if (clean.header["ArticleTitle"]) return clean.header["ArticleTitle"];
   if (clean.titleHint) return pageTitle(clean.titleHint, ref);
   for (const k of ["标题", "名称"]) if (clean.header[k]) return clean.header[k];
-  for (const line of lines.slice(0, 3)) if (isTitleLike(line, ref)) return line;
+  for (let i = 0; i < Math.min(3, lines.length); i++) {
+    if (!isTitleLike(lines[i], ref)) continue;
+    // a title broken over two lines: the agency above the report kind (宁波市民政局 / 2023年工作总结)
+    const prev = i > 0 ? lines[i - 1] : "";
+    if (prev && prev.length <= 30 && !/[。，,；;：:]/.test(prev) && agencyMatches(prev, ref, prev.length).length) return prev + lines[i];
+    return lines[i];
+  }
   const stem = fileName.replace(/\.[A-Za-z0-9]{1,5}$/, "").replace(/\.(docx?|pdf|wps|txt)$/i, "");
   if (/[\u4e00-\u9fff]{4}/.test(stem) && ref.titleKind.test(stem)) return stem;
   return "";

@@ -45,6 +45,12 @@ describe("report year and period", () => {
     expect(d.period).toBe("");
   });
 
+  it("rejoins a title broken over two lines after the agency", () => {
+    const d = describeText(`宁波市鄞州区民政局\n2023年度工作总结及2024年工作思路\n${BODY}`);
+    expect(d.title).toBe("宁波市鄞州区民政局2023年度工作总结及2024年工作思路");
+    expect(d.region.code).toBe("330212");
+  });
+
   it("takes the title from a document file name when the text has none", () => {
     const d = describeText(BODY, "区民政局2021年上半年工作总结和下半年工作思路.doc");
     expect(d.title).toBe("区民政局2021年上半年工作总结和下半年工作思路");

@@ -1,4 +1,5 @@
 // Inputs that are not a clean report: each gets a status and a message a person understands; nothing throws.
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { ingest, seedBytes, seedText } from "./helpers.ts";
 
@@ -108,4 +109,22 @@ describe("bad input", () => {
     expect(out.status).toBe("rejected");
     expect(out.problems.join()).toMatch(/no report text left|no Chinese text/);
   });
+
+  it("warns about a UTF-16 file with an odd number of bytes (cut off)", () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(seedText(2), "utf-16le")]);
+    const out = ingest(bytes.subarray(0, bytes.length - 1));
+    expect(out.status).toBe("warning");
+    expect(out.encoding).toBe("utf-16le");
+    expect(out.problems.join()).toMatch(/odd number of bytes.*truncated/);
+  });
+
+  it("warns about a GBK file whose last character is cut in half", () => {
+    const bytes = iconv.encode(`${seedText(3).trimEnd()}。`, "gbk"); // ends in a two-byte character
+    const out = ingest(bytes.subarray(0, bytes.length - 1));
+    expect(out.status).toBe("warning");
+    expect(out.encoding).toBe("gb18030");
+    expect(out.problems.join()).toMatch(/not valid GB18030/);
+    expect(out.clean!.text).toContain("全年完成福彩销售23.6亿元");
+  });
 });
+
