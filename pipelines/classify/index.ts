@@ -122,6 +122,7 @@ export function measureOf(text: string, sent: Sentence, q: Quantity, ref: Extrac
 
 function maskedSlice(text: string, a: number, b: number, ref: ExtractReference): string {
   let s = text.slice(a, b);
+  if (!ref.domains.masksMatcher.any(s)) return s;
   for (const w of ref.domains.masks) if (s.includes(w)) s = s.split(w).join("＿".repeat(w.length));
   return s;
 }

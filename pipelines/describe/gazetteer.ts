@@ -36,6 +36,8 @@ export interface Gazetteer {
   abbrev: Map<string, Place[]>;
   /** Last character of full names → the lengths of the names ending with it, longest first. */
   lastChars: Map<number, number[]>;
+  /** 1 where a UTF-16 code unit ends some full name (a fast first test before lastChars). */
+  isLast: Uint8Array;
   maxFull: number;
   maxShort: number;
   divisions: Map<string, Division>;
@@ -182,9 +184,11 @@ export function loadGazetteer(dir: string): Gazetteer {
     maxFull = Math.max(maxFull, k.length);
   }
   for (const lens of lastChars.values()) lens.sort((a, b) => b - a);
+  const isLast = new Uint8Array(0x10000);
+  for (const c of lastChars.keys()) isLast[c] = 1;
   let maxShort = 0;
   for (const k of short.keys()) maxShort = Math.max(maxShort, k.length);
-  return { full, short, abbrev, lastChars, maxFull, maxShort, divisions };
+  return { full, short, abbrev, lastChars, isLast, maxFull, maxShort, divisions };
 }
 
 export interface Mention {
@@ -201,9 +205,11 @@ export interface Mention {
 export function findFull(text: string, gz: Gazetteer, limit = text.length, minLen = 3): Mention[] {
   const out: Mention[] = [];
   const end = Math.min(text.length, limit);
+  const isLast = gz.isLast;
   for (let i = 0; i < end; i++) {
-    const lens = gz.lastChars.get(text.charCodeAt(i));
-    if (!lens) continue;
+    const c = text.charCodeAt(i);
+    if (!isLast[c]) continue;
+    const lens = gz.lastChars.get(c)!;
     for (const len of lens) {
       if (len > i + 1 || len < minLen) continue;
       const key = text.slice(i + 1 - len, i + 1);

@@ -81,14 +81,15 @@ function gather(mentions: Mention[]): Evidence {
   return ev;
 }
 
-/** Document numbers: 机关代字 + year + number + 号, e.g. (温龙减办20212号), 甬民发〔2023〕5号. */
-const DOC_NUMBER = /(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{3,6})\s*[〔\[［(（]?\s*(?:19|20)\d{2}\s*[〕\]］)）]?\s*\d{0,4}\s*号/g;
+/** Document numbers: 机关代字 + year + number + 号, e.g. (温龙减办20212号), 甬民发〔2023〕5号; matched backwards from each 号. */
+const DOC_NUMBER = /(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{3,6})\s*[〔\[［(（]?\s*(?:19|20)\d{2}\s*[〕\]］)）]?\s*\d{0,4}\s*号$/;
 
 function docNumberHints(text: string, gz: Gazetteer, ev: Evidence): void {
-  DOC_NUMBER.lastIndex = 0;
   const seen = new Set<string>();
-  let m: RegExpExecArray | null;
-  while ((m = DOC_NUMBER.exec(text))) {
+  for (let i = text.indexOf("号"); i >= 0; i = text.indexOf("号", i + 1)) {
+    const from = Math.max(0, i - 30);
+    const m = DOC_NUMBER.exec(text.slice(from, i + 1));
+    if (!m || (m.index === 0 && from > 0)) continue; // the prefix may run on before the window
     const prefix = m[1];
     if (seen.has(prefix)) continue;
     seen.add(prefix);

@@ -53,8 +53,12 @@ function endsWithAny(text: string, pos: number, words: string[]): string | null 
 
 function skipSpaces(text: string, pos: number, limit: number): number {
   let p = pos;
-  while (p < limit && p - pos < 2 && SPACE.test(text[p])) p++;
+  while (p < limit && p - pos < 2 && isSpaceCode(text.charCodeAt(p))) p++;
   return p;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 0xa0 || c === 0x3000 || c === 9;
 }
 
 /** Inside 《…》 or a short “…” (plan names, slogans: “1+8+X”, “9028”, “520”)? */
@@ -99,11 +103,13 @@ function readMultipliers(text: string, pos: number, hi: number, ref: ExtractRefe
   let p = pos;
   for (let k = 0; k < 4 && p < hi; k++) {
     const q = skipSpaces(text, p, hi);
-    const ch = text[q];
-    if (ch in ref.bigUnits) { mult *= ref.bigUnits[ch]; p = q + 1; continue; }
+    const code = text.charCodeAt(q);
+    const big = ref.bigUnitByCode.get(code);
+    if (big !== undefined) { mult *= big; p = q + 1; continue; }
     // 5千余人: 千 as a multiplier right after Arabic digits.
-    if ((ch === "千" || ch === "仟") && k === 0 && mult === 1 && isDigitCode(text.charCodeAt(pos - 1))) { mult = 1000; p = q + 1; continue; }
-    if (allowInner && ch in ref.qualifierInner && !inner) { inner = ref.qualifierInner[ch]; p = q + 1; continue; }
+    if ((code === 0x5343 || code === 0x4edf) && k === 0 && mult === 1 && isDigitCode(text.charCodeAt(pos - 1))) { mult = 1000; p = q + 1; continue; }
+    const innerQ: Qualifier | undefined = allowInner && !inner ? ref.innerQualifierByCode.get(code) : undefined;
+    if (innerQ) { inner = innerQ; p = q + 1; continue; }
     break;
   }
   return { mult, inner, pos: p };
@@ -139,7 +145,7 @@ export function scanNumerals(text: string, ref: ExtractReference, lo = 0, hi = t
       const s = i;
       while (i < hi && cn[text.charCodeAt(i)]) i++;
       let k = i;
-      if (text[k] in ref.qualifierInner) k++;
+      if (ref.innerQualifierByCode.has(text.charCodeAt(k))) k++;
       if (ref.chineseNumeralUnits.has(text[k])) {
         starts.push(s);
         ends.push(i);

@@ -116,6 +116,10 @@ export interface ExtractReference {
   digits: Record<string, number>;
   smallUnits: Record<string, number>;
   bigUnits: Record<string, number>;
+  /** 万/亿 (and traditional forms) by char code. */
+  bigUnitByCode: Map<number, number>;
+  /** 余/多/来 by char code. */
+  innerQualifierByCode: Map<number, Qualifier>;
   chineseNumeralUnits: Set<string>;
   chineseNumeralUnitsNeedingMoreThanOne: Set<string>;
   measurableNouns: string[];
@@ -187,6 +191,7 @@ export interface ExtractReference {
     matcher: WordMatcher;
     byWord: Map<string, { domain: Domain; weight: number }>;
     masks: string[];
+    masksMatcher: WordMatcher;
   };
   indicators: Indicator[];
 }
@@ -294,6 +299,8 @@ export function loadExtractReference(dir: string): ExtractReference {
     digits: num.digits,
     smallUnits: num.smallUnits,
     bigUnits: num.bigUnits,
+    bigUnitByCode: new Map(Object.entries(num.bigUnits).map(([ch, v]) => [ch.charCodeAt(0), v])),
+    innerQualifierByCode: new Map(Object.entries(q.inner).map(([ch, v]) => [ch.charCodeAt(0), v])),
     chineseNumeralUnits: new Set(num.chineseNumeralUnits),
     chineseNumeralUnitsNeedingMoreThanOne: new Set(num.chineseNumeralUnitsNeedingMoreThanOne),
     measurableNouns: num.measurableNouns ?? [],
@@ -360,7 +367,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       rateNouns: m.rateNouns,
       shareBefore: m.shareBefore,
     },
-    domains: { matcher: new WordMatcher(byWord.keys()), byWord, masks: sortLong(d.masks) },
+    domains: { matcher: new WordMatcher(byWord.keys()), byWord, masks: sortLong(d.masks), masksMatcher: new WordMatcher(d.masks) },
     indicators: loadIndicators(join(dir, "indicators.csv")),
   };
 }

@@ -159,9 +159,13 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
     return best ? { kind: best.kind, year: best.year } : { kind: "actual", year: reportYear };
   };
 
+  // Sentences under the same headings share one snapshot of the heading path.
+  let snapshot: Heading[] | null = null;
+  const headingsNow = (): Heading[] => (snapshot ??= stack.slice());
   const push = (h: Heading) => {
     while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
     stack.push(h);
+    snapshot = null;
   };
 
   const addSentences = (a: number, b: number) => {
@@ -179,7 +183,7 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
         while (e2 > s2 && isSpace(text.charCodeAt(e2 - 1))) e2--;
         if (e2 > s2) {
           const ctx = context();
-          sentences.push({ start: s2, end: e2, headings: stack.slice(), kind: ctx.kind, year: ctx.year });
+          sentences.push({ start: s2, end: e2, headings: headingsNow(), kind: ctx.kind, year: ctx.year });
         }
         s = e;
       }
@@ -206,7 +210,7 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
     if (!(numbered && numbered.index === 0) && line.length <= 36 && !/[。；;]/.test(line) && !/[，,、：:]$/.test(line)) {
       const hp = readHeadingPlan(line, ref, reportYear, period);
       push({ level: 1, text: line, start: a, end: b, ...hp });
-      sentences.push({ start: a, end: b, headings: stack.slice(), ...context() });
+      sentences.push({ start: a, end: b, headings: headingsNow(), ...context() });
       return;
     }
     // A paragraph that opens a plan: starts with a later year or a plan word and uses a plan verb early on.
