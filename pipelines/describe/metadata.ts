@@ -109,6 +109,8 @@ export function pageTitle(hint: string, ref: MetadataReference): string {
   return parts.find((p) => ref.titleKind.test(p)) ?? parts[0];
 }
 
+const FILE_EXT = /\.(docx?|pdf|wps|txt|pptx?|xlsx?)$/i;
+
 export function findTitle(clean: CleanText, fileName: string, lines: string[], ref: MetadataReference): string {
   // a portal's ArticleTitle meta tag is the bare title; <title> and file names come next
   if (clean.header["ArticleTitle"]) return clean.header["ArticleTitle"];
@@ -118,8 +120,9 @@ export function findTitle(clean: CleanText, fileName: string, lines: string[], r
     if (!isTitleLike(lines[i], ref)) continue;
     // a title broken over two lines: the agency above the report kind (宁波市民政局 / 2023年工作总结)
     const prev = i > 0 ? lines[i - 1] : "";
-    if (prev && prev.length <= 30 && !/[。，,；;：:]/.test(prev) && agencyMatches(prev, ref, prev.length).length) return prev + lines[i];
-    return lines[i];
+    const line = pageTitle(lines[i], ref).replace(FILE_EXT, "");
+    if (prev && prev.length <= 30 && !/[。，,；;：:]/.test(prev) && agencyMatches(prev, ref, prev.length).length) return prev + line;
+    return line;
   }
   const stem = fileName.replace(/\.[A-Za-z0-9]{1,5}$/, "").replace(/\.(docx?|pdf|wps|txt)$/i, "");
   if (/[\u4e00-\u9fff]{4}/.test(stem) && ref.titleKind.test(stem)) return stem;

@@ -51,6 +51,10 @@ describe("report year and period", () => {
     expect(d.region.code).toBe("330212");
   });
 
+  it("drops a file extension and a site name from a title line", () => {
+    expect(describeText(`区民政局2022年工作总结.docx - 原创力文档\n${BODY}`).title).toBe("区民政局2022年工作总结");
+  });
+
   it("takes the title from a document file name when the text has none", () => {
     const d = describeText(BODY, "区民政局2021年上半年工作总结和下半年工作思路.doc");
     expect(d.title).toBe("区民政局2021年上半年工作总结和下半年工作思路");
