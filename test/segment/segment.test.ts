@@ -105,3 +105,10 @@ describe("record headings that mention a plan", () => {
     expect(seg.sentences.find((s) => t.slice(s.start, s.end).includes("100张"))!.kind).toBe("actual");
   });
 });
+
+describe("more heading styles", () => {
+  it("1）and ① markers open a fourth level", () => {
+    const t = "第一部分 2020年工作回顾\n1）社会救助：全年保障低保对象2.41万人。\n2）养老服务：新增护理型床位680张。";
+    expect(sectionOf(t, "新增护理型").path).toEqual(["1:第一部分 2020年工作回顾", "4:2）养老服务：新增护理型床位680张"]);
+  });
+});
