@@ -195,3 +195,11 @@ describe("achievement against a plan", () => {
     expect(figure("力争完成新增床位500张。", "500张").kind).toBe("target");
   });
 });
+
+describe("计划 as a noun", () => {
+  it("a programme named 计划 does not make its results targets", () => {
+    expect(figure("实施助餐服务倍增计划日助餐人次超7000。", "7000").kind).toBe("actual");
+    expect(figure("计划投入680多万元分2年建设。", "680多万元").kind).toBe("target");
+    expect(figure("2023年计划新增和改造提升养老床位832张。", "832张").kind).toBe("target");
+  });
+});
