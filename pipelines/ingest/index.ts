@@ -11,7 +11,7 @@ import { htmlToText, looksLikeHtml } from "./html.ts";
 import { normalizeChars } from "./normalize.ts";
 import { identity } from "./offsets.ts";
 import { detectScript, makeConverter, toSimplified, traditionalTable, type Convert } from "./script.ts";
-import { fixSpaces, type SpaceReference } from "./spaces.ts";
+import { fixPdfWords, fixSpaces, type SpaceReference } from "./spaces.ts";
 
 export interface IngestReference {
   decode: DecodeReference;
@@ -45,6 +45,20 @@ const SIGNATURES: Array<[string, string]> = [
   ["4d5a", "a Windows executable"],
 ];
 
+function loadSpaceReference(dir: string): SpaceReference {
+  const pdfFixes = new Map<string, string>();
+  for (const line of readList(join(dir, "ingest-pdf-fixes.csv"))) {
+    const [wrong, right] = line.split(",").map((x) => x.trim());
+    if (wrong && right && wrong !== "wrong" && wrong.length === right.length) pdfFixes.set(wrong, right);
+  }
+  const alternatives = [...pdfFixes.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return {
+    splitUnits: new Set(readList(join(dir, "ingest-split-units.txt"))),
+    pdfFixes,
+    pdfFixRe: alternatives.length ? new RegExp(alternatives.join("|"), "g") : null,
+  };
+}
+
 export function loadIngestReference(dir: string): IngestReference {
   const common = new Set<number>();
   for (const line of readList(join(dir, "ingest-common-chars.txt"))) for (const ch of line) common.add(ch.charCodeAt(0));
@@ -53,7 +67,7 @@ export function loadIngestReference(dir: string): IngestReference {
   return {
     decode: { signatures, common },
     boilerplate: compileBoilerplate(JSON.parse(readFileSync(join(dir, "boilerplate.json"), "utf8"))),
-    spaces: { splitUnits: new Set(readList(join(dir, "ingest-split-units.txt"))) },
+    spaces: loadSpaceReference(dir),
     convert,
     traditional: traditionalTable(convert),
   };
@@ -142,7 +156,7 @@ export function ingestFile(file: RawFile, ref: IngestReference): IngestOutcome {
     for (const k of Object.keys(header)) header[k] = ref.convert(header[k]);
   }
 
-  const body = fixSpaces(bp.body, ref.spaces);
+  const body = fixPdfWords(fixSpaces(bp.body, ref.spaces), ref.spaces);
   const longest = longestLine(body.text);
   if (longest >= LONG_LINE) problems.push(`one line of ${longest.toLocaleString("en")} characters: the text has no line breaks (paragraphs and headings cannot be told apart)`);
   if (hanCount(body.text) < 10) return rejected(encoding, "no report text left after removing page furniture");

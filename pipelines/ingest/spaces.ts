@@ -6,6 +6,16 @@ import { rewrite, type Mapped } from "./offsets.ts";
 
 export interface SpaceReference {
   splitUnits: Set<string>;
+  /** PDF font-map errors, wrong word → right word of the same length (data/reference/ingest-pdf-fixes.csv). */
+  pdfFixes: Map<string, string>;
+  /** One regex matching any wrong word (global), or null when the list is empty. */
+  pdfFixRe: RegExp | null;
+}
+
+/** Same-length word replacements, map kept one to one. */
+export function fixPdfWords(src: Mapped, ref: SpaceReference): Mapped {
+  if (!ref.pdfFixRe) return src;
+  return rewrite(src, ref.pdfFixRe, (m) => ref.pdfFixes.get(m[0]) ?? null);
 }
 
 const HAN = "\\u3400-\\u9fff";

@@ -64,3 +64,13 @@ describe("hard-wrapped PDF text", () => {
     }
   });
 });
+
+describe("PDF font-map errors", () => {
+  it("repairs 救劣 → 救助 and keeps real words with 劣 (恶劣, 优劣)", () => {
+    const c = clean("全年发放临时救劣金48.14万元,劣餐服务覆盖98518人次,克服恶劣天气影响,比较优劣。");
+    expect(c.text.slice(PREFIX.length)).toBe("全年发放临时救助金48.14万元,助餐服务覆盖98518人次,克服恶劣天气影响,比较优劣。");
+    const at = c.text.indexOf("救助金48.14万元");
+    expect(back(c, at, at + 10)).toBe("救劣金48.14万元");
+    expectWellFormedMap(c);
+  });
+});
