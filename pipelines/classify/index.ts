@@ -26,6 +26,8 @@ function plannedBefore(before: string, after: string, p: ExtractReference["plan"
     const { index: i, word: w } = hits[h];
     // 目标任务完成率105%, 计划任务已完成80%: what was achieved against the plan.
     if (/完成率|完成了|已完成|实际完成|实现了|已经|已达/.test(masked.slice(i + w.length))) continue;
+    // 确保了, 计划了: done.
+    if (masked[i + w.length] === "了") continue;
     // 计划 as a noun names a programme (助餐服务倍增计划): planning only when an action or amount follows.
     if (w === "计划" && !/^(?:[\d０-９一二两三四五六七八九十]|新增|新建|建设|建成|投入|投资|完成|实施|改造|发放|培训|招聘|开展|举办|安排|筹集|销售|募集|在|于|到|今年|明年|年内|全年|用)/.test(masked.slice(i + 2))) continue;
     if (w === "将") {
