@@ -46,7 +46,8 @@ const stated = topicRows(c, { zh: "同比", en: "change", domains: ["charity", "
 for (const [i, g] of indicatorGroups(c, stated).slice(0, 3).entries()) {
   const points = pointsPerReport(c, g.rows, "actual");
   nb.chart(`stated-change-${i + 1}`, regionBars({
-    title: t(`${domainLabel(g.rows[0].domain, c.lang)} · ${g.label}：报告所述同比变化`, `${domainLabel(g.rows[0].domain, c.lang)} · ${g.label}: change stated in the reports`),
+    // a vague label (同比增加) gets its domain in front; a full one (福利彩票销售额同比变化) stands alone
+    title: t(`${g.label.includes(domainLabel(g.rows[0].domain, "zh")) ? "" : `${domainLabel(g.rows[0].domain, "zh")} · `}${g.label}（报告所述）`, `${domainLabel(g.rows[0].domain, "en")} · ${g.label} (as stated in the reports)`),
     subtitle: t(`${whereText(c)}；报告原文给出的增减幅度(%)，负数为下降；未提及的报告标为“未提及”`, `Growth as ${whereText(c)} state it (%), negative = decline; reports that do not say are marked`),
     source: sourceOf(c), lang: c.lang, points, colors: c.colors, unit: "percent", measureLabel: t("同比变化", "Change on previous year"),
   }));

@@ -117,6 +117,26 @@ function txt(lang: Lang, zh: string, en: string) {
   return lang === "en" ? en : zh;
 }
 
+type Tooltip = Record<string, unknown>[];
+
+/** The figure written at the end of each bar (outside it, left of a negative bar), for rows where `field` has a value. */
+function valueLabels(field: string, textExpr: string, tooltip: Tooltip, fontSize = 11): VlSpec {
+  return {
+    mark: { type: "text", align: { expr: `datum.${field} < 0 ? 'right' : 'left'` }, dx: { expr: `datum.${field} < 0 ? -5 : 5` }, color: INK, fontSize },
+    transform: [{ filter: `isValid(datum.${field})` }, { calculate: textExpr, as: "valueText" }],
+    encoding: { x: { field, type: "quantitative" }, text: { field: "valueText" }, tooltip },
+  };
+}
+
+/** Rows where `field` has no value say why (the row's `gap` text) at zero, in grey italics: a gap, not a zero bar. */
+function gapLabels(field: string, tooltip: Tooltip, fontSize = 11): VlSpec {
+  return {
+    mark: { type: "text", align: "left", dx: 3, color: GAP_COLOR, fontStyle: "italic", fontSize },
+    transform: [{ filter: `!isValid(datum.${field})` }],
+    encoding: { x: { datum: 0, type: "quantitative" }, text: { field: "gap" }, tooltip },
+  };
+}
+
 export interface BarOptions extends Frame {
   points: Point[];
   colors: Map<string, string>;
@@ -190,20 +210,8 @@ export function regionBars(o: BarOptions): VlSpec {
           tooltip,
         },
       },
-      {
-        // value at the end of the bar, on the outside (left of a negative bar)
-        mark: { type: "text", align: { expr: "datum.shown < 0 ? 'right' : 'left'" }, dx: { expr: "datum.shown < 0 ? -5 : 5" }, color: INK, fontSize: 11 },
-        transform: [
-          { filter: "isValid(datum.shown)" },
-          { calculate: valueExpr("datum.shown", o.unit, lang), as: "shownText" },
-        ],
-        encoding: { x: { field: "shown", type: "quantitative" }, text: { field: "shownText" }, tooltip },
-      },
-      {
-        mark: { type: "text", align: "left", dx: 3, color: GAP_COLOR, fontStyle: "italic", fontSize: 11 },
-        transform: [{ filter: "!isValid(datum.shown)" }],
-        encoding: { x: { datum: 0, type: "quantitative" }, text: { field: "gap" }, tooltip },
-      },
+      valueLabels("shown", valueExpr("datum.shown", o.unit, lang), tooltip),
+      gapLabels("shown", tooltip),
     ],
   };
   return briefing(main, o, width);
@@ -278,16 +286,8 @@ export function targetVsActual(o: PlanOptions): VlSpec {
           tooltip,
         },
       },
-      {
-        mark: { type: "text", align: "left", dx: 4, fontSize: 10, color: INK },
-        transform: [{ filter: "isValid(datum.shown)" }, { calculate: `(${valueExpr("datum.shown", o.unit, lang)}) + ' ' + datum.kind`, as: "shownText" }],
-        encoding: { x: { field: "shown", type: "quantitative" }, text: { field: "shownText" }, tooltip },
-      },
-      {
-        mark: { type: "text", align: "left", dx: 3, fontSize: 10, color: GAP_COLOR, fontStyle: "italic" },
-        transform: [{ filter: "!isValid(datum.shown)" }],
-        encoding: { x: { datum: 0, type: "quantitative" }, text: { field: "gap" }, tooltip },
-      },
+      valueLabels("shown", `(${valueExpr("datum.shown", o.unit, lang)}) + ' ' + datum.kind`, tooltip, 10),
+      gapLabels("shown", tooltip, 10),
     ],
   };
   return briefing(main, o, width);
@@ -372,7 +372,7 @@ export function countBars(o: CountOptions): VlSpec {
   const width = 520;
   const rows = o.bars.map((b) => ({ ...b, sortKey: b.value ?? -1e300, gap: b.value === null ? txt(lang, "无数据", "no data") : "" }));
   const labelExpr = o.percent ? "isValid(datum.value) ? format(datum.value, '.0f') + '%' : ''" : numberExpr("datum.value", lang);
-  const valueExpr = o.percent ? "format(datum.value, '.0f') + '%'" : numberExpr("datum.value", lang);
+  const labelText = o.percent ? "format(datum.value, '.0f') + '%'" : numberExpr("datum.value", lang);
   const tooltip = [{ field: "label", title: txt(lang, "报告", "Report") }, { field: "value", title: o.axisTitle, format: ",.4~r" }, { field: "detail", title: txt(lang, "说明", "Detail") }];
   const main: VlSpec = {
     width,
@@ -389,16 +389,8 @@ export function countBars(o: CountOptions): VlSpec {
           tooltip,
         },
       },
-      {
-        mark: { type: "text", align: "left", dx: 4, fontSize: 11, color: INK },
-        transform: [{ filter: "isValid(datum.value)" }, { calculate: valueExpr, as: "valueText" }],
-        encoding: { x: { field: "value", type: "quantitative" }, text: { field: "valueText" }, tooltip },
-      },
-      {
-        mark: { type: "text", align: "left", dx: 3, fontSize: 11, color: GAP_COLOR, fontStyle: "italic" },
-        transform: [{ filter: "!isValid(datum.value)" }],
-        encoding: { x: { datum: 0, type: "quantitative" }, text: { field: "gap" }, tooltip },
-      },
+      valueLabels("value", labelText, tooltip),
+      gapLabels("value", tooltip),
     ],
   };
   return briefing(main, o, width);

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import * as dfd from "danfojs-node";
+import { parseCsv as readCsv } from "../../pipelines/tables/csv.ts";
 import type { DocumentRow, MetricRow } from "../../pipelines/types.ts";
 import type { Lang } from "../charts/theme.ts";
 
@@ -26,29 +27,9 @@ export interface Tables {
   extractedAt: string;
 }
 
-/** RFC 4180 CSV: quoted fields with "" escapes and embedded newlines; BOM dropped. */
+/** RFC 4180 CSV (quotes, "" escapes, embedded newlines, BOM): the pipeline's own reader, blank lines dropped. */
 export function parseCsv(text: string): string[][] {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") { row.push(field); field = ""; }
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field); field = "";
-      rows.push(row); row = [];
-    } else field += ch;
-  }
-  if (field !== "" || row.length) { row.push(field); rows.push(row); }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ""));
+  return readCsv(text).filter((r) => !(r.length === 1 && r[0] === ""));
 }
 
 /** Undo the writer's formula neutralisation: `'=...`, `'+...`, `'-...`, `'@...` were written with a leading quote. */
