@@ -11,7 +11,8 @@ export function normaliseCell(value: unknown, type: "string" | "int" | "double")
   if (value === null || value === undefined) return null;
   if (type === "string") return String(value);
   const n = typeof value === "number" ? value : Number(value);
-  return Number.isFinite(n) ? n : null;
+  // -0 would survive a fresh run but not the cache's JSON: write 0 either way, so runs stay byte-identical.
+  return Number.isFinite(n) ? (n === 0 ? 0 : n) : null;
 }
 
 export function toColumns<Row>(rows: readonly Row[], columns: readonly ColumnSpec<Row>[]): Cell[][] {
