@@ -236,31 +236,51 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   const samePhrase = prev && prev.base && prev.end >= sent.start && prev.end <= q.start ? prev.base : "";
   let pre = labelText(text.slice(from, q.start).replace(HEADING_MARK, ""));
   pre = pre.replace(FILLER_START, "").replace(FILLER_END, "").replace(/^[()（）]+/, "");
-  if (pre.length > 12) pre = pre.slice(-12).replace(/^[的和与及对为在将]/, "");
+  if (pre.length > 18) pre = shorten(pre);
   let base = "";
   // 设立21个后扶项目, 为1800户老年人家庭适老化改造: the noun after the figure names what is counted.
   const postRaw = text.slice(q.end, sb);
   const postCut = postRaw.search(POST_CUT);
   const post = labelText(postCut >= 0 ? postRaw.slice(0, postCut) : postRaw).slice(0, 14);
   // Text running straight into the next figure (预登记8家民非成立登记1家) names that figure, not this one.
-  const runsIntoNext = postCut >= 0 && /[0-9０-９]/.test(postRaw[postCut]) && pre.length >= 2;
+  const runsIntoNext = postCut >= 0 && /[0-9０-９]/.test(postRaw[postCut]);
   if (post.length >= 2 && !runsIntoNext && !/^[\d\-]/.test(post) && q.unit !== "percent" && measure !== "change") {
     const verb = /(新增|新建|新\(改\)建|新（改）建|创建|建成|改造提升|改造|培育|认定|清理|取缔|关停)$/.exec(pre);
     base = (verb ? verb[1] : "") + post;
+    // 认知症照护专区1个,共12张床位: a short noun belongs to the previous figure's thing.
+    if (post.length <= 3 && !verb && samePhrase) base = samePhrase + post;
   } else if (pre.length >= 2) {
     base = pre;
     // 完成率达247%, 同比增加9.63%: the rate or change of what the previous figure counted.
     const core = base.replace(CHANGE_OR_RATE_WORDS, "");
     if (core.length < 2 && samePhrase) base = samePhrase + (measure === "change" ? "" : base);
   } else {
-    const post = text.slice(q.end, sb);
-    const cut = post.search(POST_CUT);
-    base = labelText(cut >= 0 ? post.slice(0, cut) : post).slice(0, 12);
+    // 1300户共2308人: the same thing as the previous figure, counted another way.
+    base = runsIntoNext ? "" : post.slice(0, 12);
     // 共12张床位 after 认知症照护专区1个: the beds of that unit.
     if (base.length <= 3 && samePhrase) base = samePhrase + base;
     if (base.length < 2) base = labelText(text.slice(sa, sb).replace(HEADING_MARK, "")).slice(0, 12);
   }
   return { label: base ? unitSuffix(base, unit, measure) : "", base };
+}
+
+/**
+ * The last words of a long phrase: cut after a preposition when that leaves a phrase of 4–16 characters
+ * (为70岁以上老年人免费接种流感疫苗 → 70岁以上老年人免费接种流感疫苗), else keep the last 12 without
+ * splitting a number (0-3岁 stays whole).
+ */
+function shorten(pre: string): string {
+  for (let i = pre.length - 5; i >= 0; i--) {
+    if ("为对在向给将把从于的".includes(pre[i]) && pre.length - i - 1 <= 18) {
+      // keep looking left while the rest still fits, so the longest fitting phrase wins
+      let j = i;
+      for (let k = i - 1; k >= 0 && pre.length - k - 1 <= 18; k--) if ("为对在向给将把从于的".includes(pre[k])) j = k;
+      return pre.slice(j + 1);
+    }
+  }
+  let cut = pre.length - 16;
+  while (cut > 0 && /[\d\-]/.test(pre[cut - 1]) && /[\d\-]/.test(pre[cut])) cut--;
+  return pre.slice(cut).replace(/^[的和与及对为在将]/, "");
 }
 
 const CHANGE_OR_RATE_WORDS = /同比|环比|比上年|较上年|增长|增加|增幅|下降|减少|降幅|完成率|覆盖率|占比|比例|比重|达到|达|为/g;
