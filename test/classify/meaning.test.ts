@@ -203,3 +203,13 @@ describe("计划 as a noun", () => {
     expect(figure("2023年计划新增和改造提升养老床位832张。", "832张").kind).toBe("target");
   });
 });
+
+describe("indicator labels in context", () => {
+  it("reads the thing counted across figures of one clause", () => {
+    expect(figure("新增认知症照护专区1个,共12张床位。", "12张").indicator).toBe("新增认知症照护专区床位数");
+    expect(figure("全区在册低保家庭1300户共2308人。", "2308人").indicator).toBe("在册低保家庭人数");
+    expect(figure("设立21个后扶项目。", "21个").indicator).toBe("后扶项目数");
+    expect(figure("高新区为70岁以上老年人免费接种流感疫苗2560人。", "2560人").indicator).toBe("70岁以上老年人免费接种流感疫苗人数");
+    expect(figure("募集201.73万元,同比增加9.63%。", "9.63%").indicator).toMatch(/增幅$/);
+  });
+});
