@@ -149,3 +149,12 @@ describe("small Chinese numerals with 个/项", () => {
     expect(figures("抓好政治、思想、组织等五个建设,重点推进四项工作。").map((r) => r.quote)).toEqual([]);
   });
 });
+
+describe("service standards and slogans", () => {
+  const quotes = (t: string) => figures(t).map((r) => r.quote);
+  it("15分钟养老服务圈, 3个工作日, 7天内办结 are not figures; 2个小时 is hours", () => {
+    expect(quotes("构建15分钟养老服务圈。")).toEqual([]);
+    expect(quotes("申请材料齐全的3个工作日内办结,7天内完成审核。")).toEqual([]);
+    expect(figure("每次上门服务2个小时。", "2个小时").unit).toBe("hour");
+  });
+});
