@@ -201,6 +201,14 @@ export function domainOf(text: string, sent: Sentence, q: Quantity, ref: Extract
     }
     b = a - 1;
   }
+  // A following clause that says what the money or count was for: …1200万元,用于困难群众临时救助.
+  if (cb < sent.end && /[，,；;]/.test(text[cb] ?? "")) {
+    const [na, nb] = clauseAround(text, sent.start, sent.end, cb + 1);
+    if (/^(?:主要)?(?:用于|惠及|覆盖|帮助|资助|涉及|受益)/.test(text.slice(na, na + 4))) {
+      const d = pick(scoreDomains(text, na, nb, na, na, ref), true);
+      if (d) return d;
+    }
+  }
   return headingDomain(text, sent.headings, ref, cache) ?? "other";
 }
 

@@ -213,3 +213,9 @@ describe("indicator labels in context", () => {
     expect(figure("募集201.73万元,同比增加9.63%。", "9.63%").indicator).toMatch(/增幅$/);
   });
 });
+
+describe("what a figure was for", () => {
+  it("a following 用于/惠及 clause names the domain when the figure's own clause does not", () => {
+    expect(figure("全年共下拨资金1200万元,用于困难群众临时救助。", "1200万元").domain).toBe("social_assistance");
+  });
+});
