@@ -100,7 +100,13 @@ function longestLine(text: string): number {
   return best;
 }
 
+/** No work report is this large; beyond it the offset maps alone would need gigabytes. */
+const MAX_BYTES = 64 * 1024 * 1024;
+
 export function ingestFile(file: RawFile, ref: IngestReference): IngestOutcome {
+  if (file.bytes.length > MAX_BYTES) {
+    return rejected("", `too large for one report: ${(file.bytes.length / 1024 / 1024).toFixed(0)} MB (limit ${MAX_BYTES / 1024 / 1024} MB)`);
+  }
   const decoded = decodeBytes(file.bytes, ref.decode);
   if (decoded.fatal) return rejected(decoded.encoding, decoded.fatal);
   const problems = [...decoded.problems];

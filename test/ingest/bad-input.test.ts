@@ -126,5 +126,11 @@ describe("bad input", () => {
     expect(out.problems.join()).toMatch(/not valid GB18030/);
     expect(out.clean!.text).toContain("全年完成福彩销售23.6亿元");
   });
+
+  it("rejects a file too large to be one report without reading it", () => {
+    const out = ingest(new Uint8Array(65 * 1024 * 1024).fill(0x41));
+    expect(out.status).toBe("rejected");
+    expect(out.problems.join()).toMatch(/too large for one report: 65 MB/);
+  });
 });
 
