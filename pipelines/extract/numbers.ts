@@ -3,9 +3,6 @@ import type { ExtractReference } from "./reference.ts";
 
 type NumRef = Pick<ExtractReference, "digits" | "smallUnits" | "bigUnits">;
 
-/** One candidate numeral anywhere in the text: Arabic digits or a run of Chinese numeral characters. */
-export const NUMERAL_RE = /[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万亿萬億壹贰叁肆伍陆柒捌玖拾佰仟]+/g;
-
 export function isArabic(s: string): boolean {
   const c = s.charCodeAt(0);
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);

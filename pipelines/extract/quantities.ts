@@ -208,6 +208,8 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     const before = text[numStart - 1] ?? "";
     if (/[A-Za-z]/.test(before) || (!chinese && /[0-9.．]/.test(before))) continue;
     if (ex.precededByMatcher.endsAt(text, numStart)) continue;
+    // Dates, years, ages, grades, document numbers, page furniture: 2023年, 65周岁, 20212号, 第1页.
+    if (ex.followedBy.at(text, numEnd)) continue;
     // Page furniture: 浏览次数：1234, 访问量 5678次.
     {
       let k = numStart;

@@ -124,7 +124,6 @@ export interface ExtractReference {
   chineseNumeralUnitsNeedingMoreThanOne: Set<string>;
   measurableNouns: string[];
   qualifierPrefix: [string, Qualifier][];
-  qualifierPrefixWords: string[];
   /** Prefix qualifiers, matched by how they end (right before the number). */
   qualifierPrefixMatcher: WordMatcher;
   qualifierPrefixKind: Map<string, Qualifier>;
@@ -135,7 +134,7 @@ export interface ExtractReference {
   rangeConnectors: string[];
   exclusions: {
     precededBy: string[];
-    followedBy: string[];
+    followedBy: WordMatcher;
     afterUnit: string[];
     afterUnitByWord: Map<string, string[]>;
     metadataLabels: string[];
@@ -305,7 +304,6 @@ export function loadExtractReference(dir: string): ExtractReference {
     chineseNumeralUnitsNeedingMoreThanOne: new Set(num.chineseNumeralUnitsNeedingMoreThanOne),
     measurableNouns: num.measurableNouns ?? [],
     qualifierPrefix: longestFirst(Object.entries(q.prefix)),
-    qualifierPrefixWords: longestFirst(Object.entries(q.prefix)).map(([w]) => w),
     qualifierPrefixMatcher: new WordMatcher(Object.keys(q.prefix)),
     qualifierPrefixKind: new Map(Object.entries(q.prefix)),
     prefixInQuote: new Set(q.prefixInQuote),
@@ -315,7 +313,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     rangeConnectors: q.rangeConnectors,
     exclusions: {
       precededBy: sortLong(ex.precededBy),
-      followedBy: sortLong(ex.followedBy),
+      followedBy: new WordMatcher(ex.followedBy),
       afterUnit: sortLong(ex.afterUnit),
       afterUnitByWord: new Map(Object.entries(ex.afterUnitByWord ?? {})),
       metadataLabels: sortLong(ex.metadataLabels ?? []),
