@@ -19,8 +19,10 @@ describe("runPipeline", () => {
     const a = tmp("det-a-");
     const b = tmp("det-b-");
     await runPipeline({ input: RAW, out: a, workers: 2 });
-    await runPipeline({ input: RAW, out: a, workers: 2 }); // second run: from cache
-    await runPipeline({ input: RAW, out: b, workers: 0, cacheDir: null });
+    await runPipeline({ input: RAW, out: a, workers: 2, reuseRun: false }); // second run: from the per-document cache
+    // Workers load the stage code from disk for each run, as the first two runs did; an inline run would use
+    // the code this test file imported minutes ago, which in a tree others are editing may no longer match.
+    await runPipeline({ input: RAW, out: b, workers: 1, cacheDir: null });
     const ta = readTables(a);
     const tb = readTables(b);
     expect(Object.keys(ta)).toEqual(Object.keys(tb));
