@@ -11,7 +11,7 @@ import { htmlToText, looksLikeHtml } from "./html.ts";
 import { normalizeChars } from "./normalize.ts";
 import { identity } from "./offsets.ts";
 import { detectScript, makeConverter, toSimplified, traditionalTable, type Convert } from "./script.ts";
-import { fixPdfWords, fixSpaces, type SpaceReference } from "./spaces.ts";
+import { fixPdfWords, fixSpaces, isLetterSpaced, removeLetterSpacing, type SpaceReference } from "./spaces.ts";
 
 export interface IngestReference {
   decode: DecodeReference;
@@ -129,7 +129,10 @@ export function ingestFile(file: RawFile, ref: IngestReference): IngestOutcome {
     return rejected(encoding, decoded.text.length ? "no text: the file contains only whitespace or markup" : "empty file (no characters)");
   }
 
-  const { out: normal, stats } = normalizeChars(identity(original));
+  const normalized = normalizeChars(identity(original));
+  const stats = normalized.stats;
+  const letterSpaced = isLetterSpaced(normalized.out.text);
+  const normal = letterSpaced ? removeLetterSpacing(normalized.out) : normalized.out;
   if (stats.nul) problems.push(`${stats.nul} NUL character(s) removed`);
   if (stats.control) problems.push(`${stats.control} control character(s) removed`);
   const bad = stats.replacement;
@@ -154,6 +157,7 @@ export function ingestFile(file: RawFile, ref: IngestReference): IngestOutcome {
   if (bp.titleHint) titleHint = bp.titleHint;
   // repaired layout is worth a note in documents.problems but does not make the document a warning
   const notes: string[] = [];
+  if (letterSpaced) notes.push("every character was followed by a space (PDF conversion?); the spaces were removed");
   if (bp.chunks) notes.push(`text was cut into ${bp.chunks} numbered page chunks by a document viewer; rejoined`);
   if (bp.unwrapped) notes.push(`text was hard-wrapped at a fixed width (PDF conversion?); ${bp.unwrapped} line breaks inside paragraphs removed`);
   if (detected.script === "traditional") {

@@ -29,6 +29,31 @@ const LEADING = /^\n+/g;
 
 const dropSpaces = (m: RegExpExecArray) => m[0].replace(/ +/g, "");
 
+/** A single space between two visible characters; in letter-spaced text it is layout (English words keep theirs). */
+const SPACED_PAIR = /(?<=\S) (?=\S)/g;
+const LATIN = /[A-Za-z]/;
+
+/** `2 0 2 3 年 工 作 总 结` → `2023年工作总结`, map kept. Call only when isLetterSpaced says so. */
+export function removeLetterSpacing(src: Mapped): Mapped {
+  const t = src.text;
+  return rewrite(src, SPACED_PAIR, (m) => (LATIN.test(t[m.index - 1]) && LATIN.test(t[m.index + 1]) ? null : ""));
+}
+
+/** Is most Chinese text here followed by a single space, as when PDF conversion spaces out every character? */
+export function isLetterSpaced(text: string): boolean {
+  let han = 0;
+  let spaced = 0;
+  const n = Math.min(text.length, 20000);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) {
+      han++;
+      if (text.charCodeAt(i + 1) === 0x20 && text.charCodeAt(i + 2) !== 0x20) spaced++;
+    }
+  }
+  return han >= 20 && spaced > han * 0.6;
+}
+
 export function fixSpaces(src: Mapped, ref: SpaceReference): Mapped {
   let t = src;
   if (t.text.indexOf(" ") >= 0) {

@@ -74,3 +74,19 @@ describe("PDF font-map errors", () => {
     expectWellFormedMap(c);
   });
 });
+
+describe("letter-spaced PDF text", () => {
+  it("removes the space PDF conversion put after every character, numbers and words whole again", () => {
+    const spaced = [...seedText(2)].map((ch) => (ch === "\n" ? ch : `${ch} `)).join("");
+    const base = ingestOk(seedBytes(2));
+    const c = ingestOk(Buffer.from(spaced));
+    expect(c.text).toContain("今年以来全区累计发放临时救助金额48.14万,发放人数257人次。");
+    expect(c.text.replace(/ /g, "")).toBe(base.text.replace(/ /g, ""));
+    const at = c.text.indexOf("257人次");
+    expect(back(c, at, at + 5)).toBe("2 5 7 人 次");
+  });
+
+  it("keeps the spaces of ordinary text", () => {
+    expect(body("工作总结 1.力求实现全覆盖 2.完成目标")).toBe("工作总结 1.力求实现全覆盖 2.完成目标");
+  });
+});
