@@ -2,7 +2,7 @@
 // deterministic corpus built from data/raw, per-stage timings, a read-bytes-only baseline, the
 // Microsoft Recognizers-Text peer, and a second (cached) run. Writes out/bench/result.json.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
@@ -198,4 +198,14 @@ const result = {
   per_document_cache_speedup: +(s.seconds / perDoc.summary.seconds).toFixed(2),
 };
 writeFileSync(join(out, "result.json"), JSON.stringify(result, null, 2) + "\n");
+// One line per run, so the figures can be followed over time.
+appendFileSync(join(out, "history.jsonl"), JSON.stringify({ at: new Date().toISOString(), ...result }) + "\n");
 console.log(JSON.stringify(result, null, 2));
+const targets: [string, boolean, string][] = [
+  ["≥ 10 MB/s end to end", result.mb_per_s >= 10, `${result.mb_per_s} MB/s`],
+  ["peak RSS ≤ 1.5 GB", result.peak_rss_mb <= 1536, `${result.peak_rss_mb} MB`],
+  ["≥ 100× the peer", result.peer_ratio >= 100, `${result.peer_ratio}×`],
+  ["unchanged corpus ≥ 10× faster", result.cached_speedup >= 10, `${result.cached_speedup}× (per-document cache alone: ${result.per_document_cache_speedup}×)`],
+];
+log(`\ntargets (corpus ${result.corpus.size_mb} MB, load average ${result.load_average_1m} on ${result.machine.cpus} cores):`);
+for (const [name, ok, got] of targets) log(`  ${ok ? "met    " : "NOT met"}  ${name}: ${got}`);
