@@ -54,6 +54,9 @@ describe("hostile text", () => {
       }
     }
     expect(cells).toBeGreaterThan(100);
+    // The hostile sentences did reach the metrics table, neutralised.
+    const metricsText = readFileSync(join(tables, "metrics.csv"), "utf8");
+    expect(parseCsv(metricsText).slice(1).some((row) => row.some((cell) => /^'[=+\-@]/.test(cell)))).toBe(true);
     // File names are neutralised too.
     const docs = parseCsv(readFileSync(join(tables, "documents.csv"), "utf8"));
     const names = docs.slice(1).map((r) => r[1]);
