@@ -3,13 +3,35 @@
 // changes (a phrase mapping of different length), the line is converted sentence by sentence and
 // then character by character, so every output character still maps to the character it came from.
 import * as OpenCC from "opencc-js";
+import * as Preset from "opencc-js/preset";
 import { builder, type Mapped } from "./offsets.ts";
 import type { Script } from "../types.ts";
 
 export type Convert = (s: string) => string;
 
+/**
+ * Taiwan-standard traditional → mainland simplified (opencc 'tw' → 'cn'), plus the few Hong Kong variant characters
+ * that conversion leaves alone (衞, 敍, 枱 …: single-character entries of opencc's HKVariantsRev whose standard form
+ * does convert), so Big5 text from Hong Kong comes out simplified too. Built once per worker.
+ */
 export function makeConverter(): Convert {
-  return OpenCC.Converter({ from: "tw", to: "cn" });
+  const tw2cn = OpenCC.Converter({ from: "tw", to: "cn" });
+  const fixes = new Map<string, string>();
+  const hk = (Preset.from as Record<string, ReadonlyArray<ReadonlyArray<unknown>>>).hk ?? [];
+  for (const group of hk) {
+    for (const dict of group) {
+      if (typeof dict !== "string") continue;
+      for (const entry of dict.split("|")) {
+        const [variant, standard] = entry.split(" ");
+        if (!variant || !standard || variant.length !== 1 || standard.length !== 1) continue;
+        const simplified = tw2cn(standard);
+        if (simplified.length === 1 && tw2cn(variant) !== simplified) fixes.set(variant, simplified);
+      }
+    }
+  }
+  if (!fixes.size) return tw2cn;
+  const re = new RegExp(`[${[...fixes.keys()].join("")}]`, "g");
+  return (s: string) => tw2cn(s).replace(re, (ch: string) => fixes.get(ch) ?? ch);
 }
 
 /**

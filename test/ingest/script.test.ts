@@ -26,6 +26,10 @@ describe("script conversion", () => {
     expect(src.slice(out.map[at2], out.map[at2 + 2] + 1)).toBe("237");
   });
 
+  it("simplifies Hong Kong variant characters too (衞, 敍, 枱)", () => {
+    expect(ingestRef.convert("香港衞生署敍述枱面")).toBe("香港卫生署叙述台面");
+  });
+
   it("calls a text traditional only when a clear share of its characters are traditional forms", () => {
     expect(detectScript("市民政局坚持稳中求进工作总基调,著力兜好基本民生底线。", ingestRef.traditional).script).toBe("simplified");
     expect(detectScript("市民政局堅持穩中求進工作總基調,著力兜好基本民生底線。", ingestRef.traditional).script).toBe("traditional");
