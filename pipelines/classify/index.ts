@@ -135,6 +135,8 @@ interface DomainScore {
   domain: Domain;
   score: number;
   distance: number;
+  /** Some evidence beyond weak words (社区). */
+  strong: boolean;
 }
 
 /** Keyword scores of the domains in [a, b), with each domain's nearest distance to the figure. */
@@ -149,7 +151,8 @@ function scoreDomains(text: string, a: number, b: number, figA: number, figB: nu
     const ke = ks + word.length;
     i += word.length;
     const distance = ke <= figA ? figA - ke : ks >= figB ? ks - figB + 0.5 : 0;
-    const cur = by.get(info.domain) ?? { domain: info.domain, score: 0, distance: Infinity };
+    const cur = by.get(info.domain) ?? { domain: info.domain, score: 0, distance: Infinity, strong: false };
+    if (!ref.domains.weak.has(word)) cur.strong = true;
     cur.score += info.weight;
     cur.distance = Math.min(cur.distance, distance);
     by.set(info.domain, cur);
@@ -183,12 +186,16 @@ const AGENT_CLAUSE = /^由[^，,；;。]{0,20}(承接|承办|运营|实施|提�
 export function domainOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, cache: Map<Heading, Domain | null>): Domain {
   const [ca, cb] = clauseOf(text, sent, q);
   const agent = AGENT_CLAUSE.test(text.slice(ca, cb));
+  // Only weak evidence nearby (社区) is kept as a fallback while the sentence is read for something stronger.
+  let weak: Domain | null = null;
   if (!agent) {
     const [sa, sb] = itemOf(text, sent, q);
-    let d = pick(scoreDomains(text, sa, sb, q.start, q.end, ref), false);
-    if (d) return d;
-    d = pick(scoreDomains(text, ca, cb, q.start, q.end, ref), false);
-    if (d) return d;
+    for (const [a, b2] of [[sa, sb], [ca, cb]]) {
+      const scores = scoreDomains(text, a, b2, q.start, q.end, ref);
+      const strong = scores.find((x) => x.strong);
+      if (strong) return strong.domain;
+      weak ??= pick(scores, false);
+    }
   }
   // Earlier clauses of the same sentence, nearest first, when one domain clearly leads (agent clauses skipped).
   let b = ca - 1;
@@ -196,11 +203,13 @@ export function domainOf(text: string, sent: Sentence, q: Quantity, ref: Extract
   for (let k = 0; k < 5 && b > sent.start && /[，,；;：:、]/.test(text[b] ?? ""); k++) {
     const [a] = clauseAround(text, sent.start, sent.end, b - 1);
     if (b - 1 >= a && !AGENT_CLAUSE.test(text.slice(a, b))) {
-      const d = pick(scoreDomains(text, a, b, b, b, ref), true);
-      if (d) return d;
+      const scores = scoreDomains(text, a, b, b, b, ref);
+      const d = pick(scores, true);
+      if (d && (scores[0].strong || !weak)) return d;
     }
     b = a - 1;
   }
+  if (weak) return weak;
   // A following clause that says what the money or count was for: …1200万元,用于困难群众临时救助.
   if (cb < sent.end && /[，,；;]/.test(text[cb] ?? "")) {
     const [na, nb] = clauseAround(text, sent.start, sent.end, cb + 1);

@@ -191,6 +191,7 @@ export interface ExtractReference {
     byWord: Map<string, { domain: Domain; weight: number }>;
     masks: string[];
     masksMatcher: WordMatcher;
+    weak: Set<string>;
   };
   indicators: Indicator[];
 }
@@ -278,7 +279,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     changeBefore: string[]; changeWindow: number; notChangeIfFollowedBy: string[]; changeUnits: string[];
     perCapitaBefore: string[]; perCapitaWindow: number; rateNouns: string[]; shareBefore: string[];
   }>(dir, "measure-markers.json");
-  const d = readJson<{ masks: string[]; domains: Record<string, string[]> }>(dir, "domains.json");
+  const d = readJson<{ masks: string[]; weak?: string[]; domains: Record<string, string[]> }>(dir, "domains.json");
 
   const byWord = new Map<string, { domain: Domain; weight: number }>();
   for (const [domain, words] of Object.entries(d.domains)) {
@@ -365,7 +366,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       rateNouns: m.rateNouns,
       shareBefore: m.shareBefore,
     },
-    domains: { matcher: new WordMatcher(byWord.keys()), byWord, masks: sortLong(d.masks), masksMatcher: new WordMatcher(d.masks) },
+    domains: { matcher: new WordMatcher(byWord.keys()), byWord, masks: sortLong(d.masks), masksMatcher: new WordMatcher(d.masks), weak: new Set(d.weak ?? []) },
     indicators: loadIndicators(join(dir, "indicators.csv")),
   };
 }

@@ -219,3 +219,12 @@ describe("what a figure was for", () => {
     expect(figure("全年共下拨资金1200万元,用于困难群众临时救助。", "1200万元").domain).toBe("social_assistance");
   });
 });
+
+describe("weak domain words", () => {
+  it("社区 alone defers to the sentence; a strong word nearby wins", () => {
+    const t = "共开展小组活动45节服务社区450人次;个案3人服务16人次;社区活动17次累计服务社区居民1100人次。";
+    expect(figure(t, "17次").domain).toBe("social_work");
+    expect(figure("力争福彩销售额达到3亿元;社区社会组织数量达到每个社区10家以上。", "10家以上").domain).toBe("social_organizations");
+    expect(figure("完成全市12个超大社区拆分。", "12个").domain).toBe("community_governance");
+  });
+});
