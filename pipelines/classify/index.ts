@@ -334,10 +334,15 @@ export function catalogIndicator(phrase: string, unit: Unit, measure: Measure, d
   let bestScore = 0;
   const units = COMPATIBLE[unit] ?? [unit];
   for (const ind of catalogOfDomain(catalog, domain)) {
-    if (!units.includes(ind.unit) || ind.measure !== measure) continue;
+    if (ind.measure !== measure || (ind.unit !== unit && !units.includes(ind.unit))) continue;
     for (const alt of ind.keywords) {
-      if (!alt.every((w) => phrase.includes(w))) continue;
-      const score = alt.reduce((n, w) => n + w.length, 0) + (ind.unit === unit ? 0.5 : 0);
+      let score = 0;
+      for (const w of alt) {
+        if (!phrase.includes(w)) { score = -1; break; }
+        score += w.length;
+      }
+      if (score <= 0) continue;
+      if (ind.unit === unit) score += 0.5;
       if (score > bestScore) { bestScore = score; best = ind.id; }
     }
   }
