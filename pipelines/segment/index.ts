@@ -38,7 +38,7 @@ type PlanRef = Pick<ExtractReference, "plan">;
 const CN_DIGITS = "一二三四五六七八九十";
 // Numbered heading markers, tried only at a line start or right after a sentence end (sticky, no lookbehind).
 const MARKER = new RegExp(
-  `(?:([${CN_DIGITS}]{1,3})[、，]|[（(]([${CN_DIGITS}]{1,3})[)）]|(\\d{1,2})[.．、](?![\\d.．])|[（(](\\d{1,2})[)）]|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|\\d{1,2}[)）](?=[\\u4e00-\\u9fff]))|([${CN_DIGITS}]{1,2})是(?=[^，,。；;]{2}))`,
+  `(?:([${CN_DIGITS}]{1,3})[、，．.](?![\\d${CN_DIGITS}])|[（(]([${CN_DIGITS}]{1,3})[)）]|(\\d{1,2})[.．、](?![\\d.．])|[（(](\\d{1,2})[)）]|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|\\d{1,2}[)）](?=[\\u4e00-\\u9fff]))|([${CN_DIGITS}]{1,2})是(?=[^，,。；;]{2}))`,
   "y",
 );
 

@@ -112,3 +112,10 @@ describe("more heading styles", () => {
     expect(sectionOf(t, "新增护理型").path).toEqual(["1:第一部分 2020年工作回顾", "4:2）养老服务：新增护理型床位680张"]);
   });
 });
+
+describe("一．headings", () => {
+  it("a full-width dot after a Chinese numeral opens a first-level heading", () => {
+    const t = "一．2023年工作总结\n新增床位100张。\n二．2024年工作计划\n新增床位200张。";
+    expect(sectionOf(t, "新增床位200张")).toMatchObject({ kind: "target", year: 2024 });
+  });
+});
