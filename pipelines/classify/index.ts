@@ -93,7 +93,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
     // Capacity of a facility still being built: 床位数500张的养老综合体建设.
     const tail = text.slice(q.end, Math.min(sent.end, q.end + 24));
     const clauseHead = text.slice(ca, q.start);
-    if (p.plannedCapacityVerbs.some((w) => tail.includes(w)) && !p.completedVerbs.some((w) => clauseHead.includes(w))) kind = "target";
+    if (p.plannedCapacityVerbs.some((w) => tail.includes(w)) && !p.completedVerbs.some((w) => clauseHead.includes(w)) && !p.openedAfter.some((w) => tail.includes(w))) kind = "target";
   } else {
     // Part of an attributive chain ending in a planned-capacity phrase: 占地71亩床位数1800余张的…建设.
     const tail = text.slice(q.end, Math.min(sent.end, q.end + 14));

@@ -171,6 +171,7 @@ export interface ExtractReference {
     baselineAfter: string[];
     plannedCapacityVerbs: string[];
     completedVerbs: string[];
+    openedAfter: string[];
     relativeYears: [string, number][];
     relativeYearWords: WordMatcher;
     relativeYearDelta: Map<string, number>;
@@ -273,7 +274,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     targetBeforeIgnoredWhenPreceded?: string[]; completionShare?: string; headingActual: string[]; headingNextYear: string[]; headingSameYear: string[];
     planParagraphStarts: string[]; planParagraphVerbs: string[]; targetBefore: string[]; targetBeforeWindow: number;
     targetAfter: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
-    completedVerbs: string[]; relativeYears: Record<string, number>;
+    completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>;
   }>(dir, "plan-markers.json");
   const m = readJson<{
     changeBefore: string[]; changeWindow: number; notChangeIfFollowedBy: string[]; changeUnits: string[];
@@ -351,6 +352,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       baselineAfter: sortLong(p.baselineAfter),
       plannedCapacityVerbs: p.plannedCapacityVerbs,
       completedVerbs: p.completedVerbs,
+      openedAfter: p.openedAfter ?? [],
       relativeYears: longestFirst(Object.entries(p.relativeYears)),
       relativeYearWords: new WordMatcher(Object.keys(p.relativeYears)),
       relativeYearDelta: new Map(Object.entries(p.relativeYears)),

@@ -228,3 +228,10 @@ describe("weak domain words", () => {
     expect(figure("完成全市12个超大社区拆分。", "12个").domain).toBe("community_governance");
   });
 });
+
+describe("finished facilities", () => {
+  it("床位数300张的养老院已竣工 is a record; …改造升级目前已落实资金 is still a plan", () => {
+    expect(figure("床位数300张的养老院建设项目已竣工。", "300张").kind).toBe("actual");
+    expect(figure("床位数128张的区级社会福利院改造升级目前已落实资金并完成设计。", "128张").kind).toBe("target");
+  });
+});
