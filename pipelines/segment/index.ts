@@ -38,7 +38,7 @@ type PlanRef = Pick<ExtractReference, "plan">;
 const CN_DIGITS = "一二三四五六七八九十";
 // Numbered heading markers, tried only at a line start or right after a sentence end (sticky, no lookbehind).
 const MARKER = new RegExp(
-  `(?:([${CN_DIGITS}]{1,3})[、，．.](?![\\d${CN_DIGITS}])|[（(]([${CN_DIGITS}]{1,3})[)）]|(\\d{1,2})[.．、](?![\\d.．])|[（(](\\d{1,2})[)）]|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|\\d{1,2}[)）](?=[\\u4e00-\\u9fff]))|([${CN_DIGITS}]{1,2})是(?=[^，,。；;]{2}))`,
+  `(?:([${CN_DIGITS}]{1,3})(?:[、，]|[．.](?![\\d${CN_DIGITS}]))|[（(]([${CN_DIGITS}]{1,3})[)）]|(\\d{1,2})[.．、](?![\\d.．])|[（(](\\d{1,2})[)）]|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|\\d{1,2}[)）](?=[\\u4e00-\\u9fff]))|([${CN_DIGITS}]{1,2})是(?=[^，,。；;]{2}))`,
   "y",
 );
 
@@ -65,6 +65,9 @@ function isSentenceEnd(c: number): boolean {
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0;
 }
+
+/** A line holding a figure (新增养老床位500张) is content, not a heading. */
+const FIGURE_LIKE = /\d+(?:\.\d+)?\s*[万亿]?[余多]?\s*(?:张|家|名|人|户|个|项|件|对|元|%|％|次|场|所|座|处|位|床|份|餐|亩|平方米|小时|天)/;
 
 /** Longest sentence kept whole; longer stretches are cut at a clause mark. */
 const MAX_SENTENCE = 400;
@@ -148,6 +151,7 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
   const sentences: Sentence[] = [];
   // A plan opening paragraph ("2023年是…，全市民政系统将…") switches the rest of the text to that plan.
   let docPlan: { start: number; year: number | null } | null = null;
+  let seenNumbered = false;
 
   const context = (): { kind: Kind; year: number | null } => {
     let best: { start: number; kind: Kind; year: number | null } | null = null;
@@ -207,9 +211,11 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
     // A short line without sentence punctuation is a heading of its own (titles, 003-style headings).
     const markers = markersOf(line);
     const numbered = markers[0];
-    if (!(numbered && numbered.index === 0) && line.length <= 36 && !/[。；;]/.test(line) && !/[，,、：:]$/.test(line)) {
+    if (!(numbered && numbered.index === 0) && line.length <= 36 && !/[。；;]/.test(line) && !/[，,、：:]$/.test(line) && !FIGURE_LIKE.test(line)) {
       const hp = readHeadingPlan(line, ref, reportYear, period);
-      push({ level: 1, text: line, start: a, end: b, ...hp });
+      // Once the report numbers its headings, a stray short line (a list item, 此件公开发布) sits below them
+      // and never resets the part it is in.
+      push({ level: seenNumbered ? 6 : 1, text: line, start: a, end: b, ...hp });
       sentences.push({ start: a, end: b, headings: headingsNow(), ...context() });
       return;
     }
@@ -232,6 +238,7 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
     let cursor = a;
     for (const m of markers) {
       const hs = a + (m.index ?? 0);
+      seenNumbered = true;
       if (hs > cursor) addSentences(cursor, hs);
       const level = headingLevel(m as RegExpExecArray);
       // The heading runs to the end of its first sentence (or a wide space after a short title), capped for display.

@@ -119,3 +119,18 @@ describe("一．headings", () => {
     expect(sectionOf(t, "新增床位200张")).toMatchObject({ kind: "target", year: 2024 });
   });
 });
+
+describe("list-style lines", () => {
+  it("short lines holding figures are content: they do not end the plan part they are in", () => {
+    const t = "一、2023年工作总结\n全年新增养老床位300张\n二、2024年工作计划\n新增养老床位500张\n建成社区食堂20家\n此件公开发布";
+    expect(sectionOf(t, "建成社区食堂")).toMatchObject({ kind: "target", year: 2024 });
+    expect(sectionOf(t, "全年新增")).toMatchObject({ kind: "actual", year: 2023 });
+  });
+});
+
+describe("numbered headings followed by a year", () => {
+  it("二、2025年工作计划 is a heading", () => {
+    const t = "一、2024年工作总结\n新增床位100张。\n二、2025年工作计划\n新增床位200张。";
+    expect(sectionOf(t, "新增床位200张", 2024)).toMatchObject({ kind: "target", year: 2025 });
+  });
+});
