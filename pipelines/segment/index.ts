@@ -215,7 +215,8 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
       const hp = readHeadingPlan(line, ref, reportYear, period);
       // Once the report numbers its headings, a stray short line (a list item, 此件公开发布) sits below them
       // and never resets the part it is in.
-      push({ level: seenNumbered ? 6 : 1, text: line, start: a, end: b, ...hp });
+      // A short line that names a part of the report (第二部分 2021年工作思路) stays a top heading.
+      push({ level: seenNumbered && hp.plan === null ? 6 : 1, text: line, start: a, end: b, ...hp });
       sentences.push({ start: a, end: b, headings: headingsNow(), ...context() });
       return;
     }

@@ -134,3 +134,10 @@ describe("numbered headings followed by a year", () => {
     expect(sectionOf(t, "新增床位200张", 2024)).toMatchObject({ kind: "target", year: 2025 });
   });
 });
+
+describe("part headings without numbers", () => {
+  it("第二部分 2021年工作思路 opens the plan even after numbered items", () => {
+    const t = "第一部分 2020年工作回顾\n1）社会救助：保障低保对象2.41万人。\n第二部分 2021年工作思路\n1）新建居家养老服务中心30家。";
+    expect(sectionOf(t, "新建居家", 2020)).toMatchObject({ kind: "target", year: 2021 });
+  });
+});
