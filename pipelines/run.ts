@@ -8,7 +8,7 @@ import { mapInOrder, type PoolStats } from "./run/pool.ts";
 import { restoreRun, runKey, storeRun } from "./run/reuse.ts";
 import type { TaskResult } from "./run/task.ts";
 import { pipelineVersion } from "./run/version.ts";
-import { openReviewWriter } from "./review/page.ts";
+import { DEFAULT_REVIEW_MAX_DOCS, openReviewWriter } from "./review/page.ts";
 import { writeCatalogTables } from "./tables/indicators.ts";
 import { openTableWriters } from "./tables/writers.ts";
 import { writeManifest, type ManifestEntry } from "./tables/manifest.ts";
@@ -98,7 +98,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     const writers = openTableWriters(staging.tables);
     const review = wantReview ? openReviewWriter(join(staging.dir, "review.html")) : null;
     const stats: PoolStats = { busyMs: 0, aliveMs: 0 };
-    const results = mapInOrder(inputs, { stats, workers: opts.workers ?? 2, referenceDir: ref.dir, pipelineVersion: version.id, referenceVersion: ref.version, cacheDir, fileTimeoutMs: opts.fileTimeoutMs });
+    // Only documents the review page may show need their original text back from the workers.
+    const wantOriginal = (i: number) => wantReview && i < DEFAULT_REVIEW_MAX_DOCS;
+    const results = mapInOrder(inputs, { stats, wantOriginal, workers: opts.workers ?? 2, referenceDir: ref.dir, pipelineVersion: version.id, referenceVersion: ref.version, cacheDir, fileTimeoutMs: opts.fileTimeoutMs });
 
     let transient = false;
     for await (const r of results) {

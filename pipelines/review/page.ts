@@ -13,6 +13,9 @@ export function esc(text: unknown): string {
   return String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
+/** Documents whose full text the page shows by default. */
+export const DEFAULT_REVIEW_MAX_DOCS = 200;
+
 export interface ReviewOptions {
   /** Documents whose full text is shown (the rest get a summary line). */
   maxDocs?: number;
@@ -121,7 +124,7 @@ export function highlight(original: string, metrics: MetricRow[], anchor: (i: nu
 }
 
 export function openReviewWriter(path: string, opts: ReviewOptions = {}): ReviewWriter {
-  const maxDocs = opts.maxDocs ?? 200;
+  const maxDocs = opts.maxDocs ?? DEFAULT_REVIEW_MAX_DOCS;
   const maxChars = opts.maxChars ?? 3_000_000;
   const maxUnmatched = opts.maxUnmatched ?? 5000;
   const fd = openSync(path, "w");

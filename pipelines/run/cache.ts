@@ -14,7 +14,7 @@ import type { CachedResult, TaskCache } from "./task.ts";
  * repetitive ones (section, sentence: several figures share a sentence) as distinct values + indexes.
  * Halves the entry size, and with it the read, parse and garbage-collection time of a cached run.
  */
-type Packed = { c: Cell } | { d: Cell[]; i: number[] } | Cell[];
+export type Packed = { c: Cell } | { d: Cell[]; i: number[] } | Cell[];
 
 export function packColumn(col: Cell[]): Packed {
   if (col.length && col.every((v) => v === col[0])) return { c: col[0] };

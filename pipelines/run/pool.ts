@@ -2,14 +2,16 @@
 // The main thread reads and hashes each file and answers cache hits itself; only misses go to a worker
 // (the bytes are transferred, not copied), and workers start only when the first miss needs one, so a
 // fully cached run never pays for worker start-up or reference loading.
-// At most `workers * 4` results are outstanding (read but not yet yielded), so memory stays bounded
-// even when one slow file holds up the order.
+// Each worker holds up to two files (the next one waits in its port), so it never idles while the main
+// thread is busy writing. At most `workers * 4` results are outstanding (read but not yet yielded), so
+// memory stays bounded even when one slow file holds up the order.
 import { Worker } from "node:worker_threads";
 import { loadReference, type Reference } from "../reference.ts";
 import { METRIC_COLUMNS } from "../tables/schema.ts";
 import { diskCache } from "./cache.ts";
 import { isPrepared, processInput, readInput, rejectedRow, type PreparedInput, type TaskInput, type TaskResult } from "./task.ts";
 import type { WorkerConfig } from "./worker.ts";
+import { unpackResult, type WireResult } from "./wire.ts";
 
 export interface PoolOptions extends WorkerConfig {
   /** 0 runs inline on the main thread. */
@@ -22,6 +24,8 @@ export interface PoolOptions extends WorkerConfig {
   fileTimeoutMs?: number;
   /** Filled in as the pool runs: how long workers had a file in hand, and how long they existed. */
   stats?: PoolStats;
+  /** Whether the result of input i needs its original text (the review page shows it); default: all. */
+  wantOriginal?: (i: number) => boolean;
 }
 
 export interface PoolStats {
@@ -31,7 +35,9 @@ export interface PoolStats {
 
 interface Slot {
   worker: Worker;
-  busy: Job | null;
+  /** Posted and not yet answered, in the order the worker takes them; the first is the one in hand. */
+  jobs: Job[];
+  /** When the worker started on jobs[0] (0 while it is still starting up). */
   busySince: number;
   ready: boolean;
   timedOut: boolean;
@@ -42,6 +48,8 @@ interface Job {
   input: PreparedInput;
   /** Kept apart because the bytes are transferred (detached here) when the job is posted. */
   size: number;
+  /** The file's bytes as read (a copy is what gets transferred), to hand to another worker if this one dies. */
+  retained: Uint8Array;
 }
 
 export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): AsyncGenerator<TaskResult> {
@@ -73,14 +81,17 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
     w?.();
   };
 
+  const PER_WORKER = 2;
   const feed = () => {
-    for (const slot of slots) {
-      if (slot.busy || !queue.length) continue;
-      const job = queue.shift()!;
-      slot.busy = job;
-      // The clock starts when the worker can work: start-up (tsx, reference loading) isn't the file's fault.
-      slot.busySince = slot.ready ? Date.now() : 0;
-      slot.worker.postMessage(job, [job.input.bytes.buffer as ArrayBuffer]);
+    for (let round = 0; round < PER_WORKER; round++) {
+      for (const slot of slots) {
+        if (slot.jobs.length > round || !queue.length) continue;
+        const job = queue.shift()!;
+        // The clock starts when the worker can work: start-up (tsx, reference loading) isn't the file's fault.
+        if (!slot.jobs.length) slot.busySince = slot.ready ? Date.now() : 0;
+        slot.jobs.push(job);
+        slot.worker.postMessage({ id: job.id, input: job.input, wantOriginal: opts.wantOriginal?.(job.id) ?? true }, [job.input.bytes.buffer as ArrayBuffer]);
+      }
     }
   };
 
@@ -90,16 +101,18 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
     worker.once("exit", () => {
       if (opts.stats) opts.stats.aliveMs += Date.now() - born;
     });
-    const slot: Slot = { worker, busy: null, busySince: 0, ready: false, timedOut: false };
+    const slot: Slot = { worker, jobs: [], busySince: 0, ready: false, timedOut: false };
     slots.push(slot);
-    worker.on("message", (msg: { ready?: true; id?: number; result?: TaskResult }) => {
+    worker.on("message", (msg: { ready?: true; id?: number; result?: WireResult }) => {
       if (msg.ready) {
         slot.ready = true;
-        if (slot.busy) slot.busySince = Date.now();
+        if (slot.jobs.length) slot.busySince = Date.now();
       } else {
-        if (opts.stats && slot.busySince) opts.stats.busyMs += Date.now() - slot.busySince;
-        done.set(msg.id!, msg.result!);
-        slot.busy = null;
+        const now = Date.now();
+        if (opts.stats && slot.busySince) opts.stats.busyMs += now - slot.busySince;
+        done.set(msg.id!, unpackResult(msg.result!));
+        slot.jobs.shift();
+        slot.busySince = slot.jobs.length ? now : 0;
       }
       feed();
       signal();
@@ -109,8 +122,11 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
     const lost = (reason: string) => {
       if (closing || !slots.includes(slot)) return;
       slots.splice(slots.indexOf(slot), 1);
-      if (slot.busy) {
-        const { id, input, size } = slot.busy;
+      if (slot.jobs.length) {
+        // The file in hand is the culprit; the ones waiting behind it go back to the front of the queue
+        // (their bytes went to the dead thread; the retained copies go to the next one).
+        const [{ id, input, size }, ...waiting] = slot.jobs;
+        for (const w of waiting.reverse()) queue.unshift({ ...w, input: { ...w.input, bytes: new Uint8Array(w.retained) } });
         const problem = slot.timedOut
           ? `processing took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`
           : `the worker processing this file crashed: ${reason}`;
@@ -130,7 +146,7 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
   const watchdog = setInterval(() => {
     const now = Date.now();
     for (const slot of slots) {
-      if (slot.busy && slot.busySince && !slot.timedOut && now - slot.busySince > timeoutMs) {
+      if (slot.jobs.length && slot.busySince && !slot.timedOut && now - slot.busySince > timeoutMs) {
         slot.timedOut = true;
         void slot.worker.terminate();
       }
@@ -146,7 +162,7 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
         const r = readInput(inputs[id], opts.pipelineVersion, opts.referenceVersion, cache);
         if (isPrepared(r)) {
           // Copy into an exactly-sized buffer so transferring it can't detach a shared pool slab.
-          queue.push({ id, input: { ...r, bytes: new Uint8Array(r.bytes) }, size: r.bytes.length });
+          queue.push({ id, input: { ...r, bytes: new Uint8Array(r.bytes) }, size: r.bytes.length, retained: r.bytes });
           if (slots.length < opts.workers) spawn();
         } else done.set(id, r);
       }
