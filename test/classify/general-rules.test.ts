@@ -1,0 +1,10 @@
+// General reading rules found wanting on unseen reports, each pinned on the smallest real sentence that needs it.
+import { describe, expect, it } from "vitest";
+import { figure } from "../extract/helpers.ts";
+
+describe("domain: a payment word does not settle the domain", () => {
+  it("物价补贴 paid to 低保 households is social assistance; to 优抚对象 it stays veterans", () => {
+    expect(figure("累计发放农村低保资金 11212.75 万元,发放物价补贴 457.35 万元。", "457.35 万元").domain).toBe("social_assistance");
+    expect(figure("共发放优抚对象2829人次,共计154.23万元,发放物价补贴对象950人次共计11.51万元。", "950人次").domain).toBe("veterans");
+  });
+});
