@@ -13,6 +13,9 @@ export interface MetadataReference {
   headingLines: number;
   minYear: number;
   periods: Array<{ re: RegExp; period: Period }>;
+  /** A period word opening the text or its first heading (group 1); looked for in the first openingChars characters. */
+  openingPeriod: RegExp;
+  openingChars: number;
   publishedFields: string[];
 }
 
@@ -20,7 +23,7 @@ interface RawMetadata {
   agency_names: { names: string[] };
   title: { max_chars: number; kind: string; section_number: string };
   report_year: { review: string; first_sentence: string; plan: string; heading_lines: number; min_year: number };
-  period: { rules: Array<[string, Period]> };
+  period: { rules: Array<[string, Period]>; opening: string; opening_chars: number };
   published: { header_fields: string[] };
 }
 
@@ -42,6 +45,8 @@ export function compileMetadata(json: unknown): MetadataReference {
     headingLines: raw.report_year.heading_lines,
     minYear: raw.report_year.min_year,
     periods: raw.period.rules.map(([p, period]) => ({ re: new RegExp(p), period })),
+    openingPeriod: new RegExp(raw.period.opening),
+    openingChars: raw.period.opening_chars,
     publishedFields: raw.published.header_fields,
   };
 }
@@ -176,8 +181,11 @@ export function findReportYear(
 const YEAR_MENTION = /(?<!\d)((?:19|20)\d{2})\s*年/g;
 
 /** The period of the phrase the report year was read from (`2021年上半年工作总结` → H1); rules in order, first hit wins. */
-export function findPeriod(source: string, year: number | null, ref: MetadataReference): Period {
+export function findPeriod(source: string, year: number | null, ref: MetadataReference, text = ""): Period {
   for (const { re, period } of ref.periods) if (re.test(source)) return period;
+  // the phrase says nothing (or there is none): a text that opens on 上半年 / 一、上半年工作总结 covers that half
+  const m = ref.openingPeriod.exec(text.length > ref.openingChars ? text.slice(0, ref.openingChars) : text);
+  if (m) for (const { re, period } of ref.periods) if (re.test(m[1])) return period;
   return year ? "annual" : "";
 }
 

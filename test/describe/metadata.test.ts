@@ -68,6 +68,24 @@ describe("report year and period", () => {
     expect(describeText(`区民政局2023年工作总结\n${BODY}\n区民政局\n二〇二四年一月二十一日`).published).toBe("2024-01-21");
     expect(describeText(`区民政局2023年工作总结\n(2024年2月3日)\n${BODY}`).published).toBe("2024-02-03");
   });
+
+  it("reads the period from an opening that starts with 上半年 when the title names none (holdout 006, 012)", () => {
+    const d = describeText(`县政府民政工作总结\n\n上半年,我局在县委、县政府的领导和在上级民政部门的指导下,较好的完成了上半年的目标任务。\n\n一、上半年工作开展情况\n2010年新增养老床位120张,2010年发放高龄津贴30万元。`);
+    expect(d.reportYear).toBe(2010);
+    expect(d.period).toBe("H1");
+    const e = describeText(`下载后可任意编辑民政局上年工作总结和下年工作计划一、上半年工作总结1、扎实有序推动民生工程。全县共调出城乡低保 4025 人,调进 4132 人。`);
+    expect(e.reportYear).toBe(null);
+    expect(e.period).toBe("H1");
+    // a title that says annual keeps it, whatever the opening says
+    expect(describeText(`区民政局2023年工作总结\n一、上半年工作开展情况\n${BODY}`).period).toBe("annual");
+  });
+
+  it("takes a dated progress table as the report of its year (holdout 011)", () => {
+    const d = describeText(`海安市民政局2023年民生实事项目实施进度表\n序号 |\n实施内容 |\n新增民营养老机构不少于2家、养老床位不少于300张。 |`);
+    expect(d.title).toBe("海安市民政局2023年民生实事项目实施进度表");
+    expect(d.reportYear).toBe(2023);
+    expect(d.period).toBe("annual");
+  });
 });
 
 describe("portal page lines", () => {
