@@ -8,3 +8,10 @@ describe("measure words GOLD.md does not list", () => {
     expect(figure("筹集口罩8万多个、消毒液8700斤、酒精7000瓶。", "7000瓶")).toMatchObject({ value: 7000, unit: "other" });
   });
 });
+
+describe("床 of quilts", () => {
+  it("a bedding noun before 床 makes it item even when 病人 is in the window", () => {
+    expect(figure("重点慰问县人民医院春节期间住院病人,同时安排棉被1000床发放到乡镇。", "1000床").unit).toBe("item");
+    expect(figure("新增护理型床位500床。", "500床").unit).toBe("bed");
+  });
+});
