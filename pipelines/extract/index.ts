@@ -23,6 +23,9 @@ export function originalSpan(clean: CleanText, a: number, b: number, unwrap: Int
   return [start, end];
 }
 
+/** Only a conjunction between two figures: 30%和 20%, 30%、20%. */
+const COORDINATED = /^\s*(?:和|与|及|或|、)\s*$/;
+
 export function extractFigures(clean: CleanText, desc: DocumentDescription, ref: ExtractReference): FigureRow[] {
   // Hard-wrapped lines are joined first, so sentences and headings are read whole.
   const unwrapped = unwrapLines(clean.text);
@@ -43,13 +46,15 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
       section = sent.headings.map((h) => h.text.replace(/[。：:，,]+$/, "")).join(" > ");
       sectionCache.set(last, section);
     }
-    let prev: { end: number; base: string } | undefined;
+    let prev: { end: number; base: string; measure: string; unit: string } | undefined;
     for (const q of quantities) {
       const { kind, year } = kindAndYear(text, sent, q, ref, reportYear);
-      const measure = measureOf(text, sent, q, ref);
+      let measure = measureOf(text, sent, q, ref);
+      // 提高幅度达30%和20%: a figure joined to a change by 和/与/、 is the same kind of change.
+      if (measure !== "change" && prev?.measure === "change" && prev.unit === q.unit && COORDINATED.test(text.slice(prev.end, q.start))) measure = "change";
       const domain = domainOf(text, sent, q, ref, headingCache);
       const { label: indicator, base } = indicatorLabel(text, sent, q, q.unit, measure, prev);
-      prev = { end: q.end, base };
+      prev = { end: q.end, base, measure, unit: q.unit };
       const [sa, sb] = q.item ?? clauseAround(text, sent.start, sent.end, q.numStart, true);
       const phrase = indicator + "|" + text.slice(sa, sb);
       const indicator_id = catalogIndicator(phrase, q.unit, measure, domain, ref.indicators);

@@ -8,3 +8,12 @@ describe("domain: a payment word does not settle the domain", () => {
     expect(figure("共发放优抚对象2829人次,共计154.23万元,发放物价补贴对象950人次共计11.51万元。", "950人次").domain).toBe("veterans");
   });
 });
+
+describe("measure: the size of an increase", () => {
+  it("提高幅度 is a change, and a figure joined to it by 和 is the same change", () => {
+    const t = "适时提高了一、二类低保人员的补助标准,提高幅度达30%和 20%。";
+    expect(figure(t, "30%").measure).toBe("change");
+    expect(figure(t, "20%").measure).toBe("change");
+    expect(figure("低保对象覆盖率达95%和 98%。", "98%").measure).toBe("rate");
+  });
+});
