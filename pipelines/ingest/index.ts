@@ -8,7 +8,7 @@ import type { CleanText, DocumentStatus, IngestOutcome, RawFile } from "../types
 import { compileBoilerplate, stripBoilerplate, type BoilerplateReference } from "./boilerplate.ts";
 import { decodeBytes, type DecodeReference } from "./decode.ts";
 import { htmlToText, looksLikeHtml } from "./html.ts";
-import { normalizeChars } from "./normalize.ts";
+import { normalizeChars, stripPinyinNotes, stripPinyinNotesText } from "./normalize.ts";
 import { identity } from "./offsets.ts";
 import { detectScript, makeConverter, toSimplified, traditionalTable, type Convert } from "./script.ts";
 import { fixPdfWords, fixSpaces, isLetterSpaced, removeLetterSpacing, type SpaceReference } from "./spaces.ts";
@@ -132,7 +132,9 @@ export function ingestFile(file: RawFile, ref: IngestReference): IngestOutcome {
   const normalized = normalizeChars(identity(original));
   const stats = normalized.stats;
   const letterSpaced = isLetterSpaced(normalized.out.text);
-  const normal = letterSpaced ? removeLetterSpacing(normalized.out) : normalized.out;
+  const spaced = letterSpaced ? removeLetterSpacing(normalized.out) : normalized.out;
+  const pinyin = stripPinyinNotes(spaced);
+  const normal = pinyin.out;
   if (stats.nul) problems.push(`${stats.nul} NUL character(s) removed`);
   if (stats.control) problems.push(`${stats.control} control character(s) removed`);
   const bad = stats.replacement;
@@ -158,8 +160,13 @@ export function ingestFile(file: RawFile, ref: IngestReference): IngestOutcome {
   // repaired layout is worth a note in documents.problems but does not make the document a warning
   const notes: string[] = [];
   if (letterSpaced) notes.push("every character was followed by a space (PDF conversion?); the spaces were removed");
+  if (pinyin.count) notes.push(`${pinyin.count} pinyin note(s) after characters (發(fā)), left by a conversion site, were removed`);
   if (bp.chunks) notes.push(`text was cut into ${bp.chunks} numbered page chunks by a document viewer; rejoined`);
   if (bp.unwrapped) notes.push(`text was hard-wrapped at a fixed width (PDF conversion?); ${bp.unwrapped} line breaks inside paragraphs removed`);
+  if (pinyin.count) {
+    titleHint = stripPinyinNotesText(titleHint);
+    for (const k of Object.keys(header)) header[k] = stripPinyinNotesText(header[k]);
+  }
   if (detected.script === "traditional") {
     // the page title and meta tags came from the page as written
     if (titleHint) titleHint = ref.convert(titleHint);

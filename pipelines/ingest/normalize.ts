@@ -66,3 +66,36 @@ export function normalizeChars(src: Mapped): { out: Mapped; stats: CharStats } {
   b.copy(src, run, text.length);
   return { out: b.finish(src.map[text.length]), stats };
 }
+
+// Pinyin glyph notes left by converter sites: 發(fā), 網(wǎng), 醫（yī）. A Han character, then a parenthesised
+// Latin syllable of at most 6 letters that carries a tone mark — only then is it clearly pinyin, not an
+// abbreviation or a list label like (a) or (GDP).
+const PINYIN_NOTE = /(?<=[\u3400-\u9fff])[(（]([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6})[)）]/g;
+const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/;
+const OPEN_PAREN = /[(（]/;
+
+/** Drop pinyin notes after Han characters (the characters are simply left out, so offsets keep pointing into the original). */
+export function stripPinyinNotes(src: Mapped): { out: Mapped; count: number } {
+  const { text } = src;
+  if (!OPEN_PAREN.test(text)) return { out: src, count: 0 };
+  PINYIN_NOTE.lastIndex = 0;
+  let b: ReturnType<typeof builder> | null = null;
+  let run = 0;
+  let count = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PINYIN_NOTE.exec(text))) {
+    if (!TONE_MARK.test(m[1])) continue;
+    b ??= builder(text.length);
+    b.copy(src, run, m.index);
+    run = m.index + m[0].length;
+    count++;
+  }
+  if (!b) return { out: src, count: 0 };
+  b.copy(src, run, text.length);
+  return { out: b.finish(src.map[text.length]), count };
+}
+
+/** The same for a plain string (page titles, header values). */
+export function stripPinyinNotesText(s: string): string {
+  return s.replace(PINYIN_NOTE, (all, syl: string) => (TONE_MARK.test(syl) ? "" : all));
+}

@@ -7,6 +7,17 @@ const clean = (s: string) => ingestOk(Buffer.from(PREFIX + s));
 const body = (s: string) => clean(s).text.slice(PREFIX.length);
 
 describe("normalisation", () => {
+  it("drops pinyin notes a conversion site put after characters, and only those (holdout 007)", () => {
+    const text = "進一步發(fā)揮了民政工作在社會建設中的骨干作用。養(yǎng)老服務蓬勃發(fā)展,發(fā)放低保金7753.95萬元。";
+    const c = clean(text);
+    expect(c.text.slice(PREFIX.length)).toBe("进一步发挥了民政工作在社会建设中的骨干作用。养老服务蓬勃发展,发放低保金7753.95万元。");
+    const at = c.text.indexOf("7753.95万元");
+    expect(back(c, at, at + 9)).toBe("7753.95萬元");
+    expectWellFormedMap(c);
+    // no tone mark, or not after a Han character: not pinyin
+    expect(body("人均生产总值(GDP)增长5%,分(a)(b)两类,编号A(ni)。")).toBe("人均生产总值(GDP)增长5%,分(a)(b)两类,编号A(ni)。");
+  });
+
   it("turns full-width digits, percent and decimal point into ASCII and maps them back", () => {
     const c = clean("全年新增养老床位１２０张，完成率达９８．５％。");
     expect(c.text.slice(PREFIX.length)).toBe("全年新增养老床位120张，完成率达98.5%。");
