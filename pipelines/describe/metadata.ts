@@ -107,8 +107,13 @@ export function isTitleLike(line: string, ref: MetadataReference): boolean {
   );
 }
 
+const BREADCRUMB = /\s*[>＞»›]\s*/;
+
 /** A page title carries the site's name too (`…工作总结_常州市天宁区人民政府`, `… - 民政局`): keep the part that says what the report is. */
 export function pageTitle(hint: string, ref: MetadataReference): string {
+  // a breadcrumb (找总结网 > 工作总结 > 年度工作总结 > 民政局2019年工作总结): the last step is the page itself
+  const steps = hint.split(BREADCRUMB);
+  if (steps.length >= 3 && ref.titleKind.test(steps[steps.length - 1])) hint = steps[steps.length - 1];
   const parts = hint.split(/\s*[_|｜]\s*|\s+[-－—–]+\s+/).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return hint.trim();
   return parts.find((p) => ref.titleKind.test(p)) ?? parts[0];

@@ -89,6 +89,12 @@ describe("report year and period", () => {
 });
 
 describe("portal page lines", () => {
+  it("takes the last step of a breadcrumb as the title (holdout 007)", () => {
+    const d = describeText(`找總結網(wǎng) > 工作總結 > 年度工作總結 > 民政局2019年工作總結及2020年工作計劃\n\n民政局2019年工作總結及2020年工作計劃\n\n${BODY}`);
+    expect(d.title).toBe("民政局2019年工作总结及2020年工作计划");
+    expect(d.reportYear).toBe(2019);
+  });
+
   it("reads a portal's date/source line as header: published date and agency", () => {
     const d = describeText(`2023年工作总结\n发布时间：2024-01-30 来源：天宁区民政局 字号：大 中 小\n${BODY}`);
     expect(d.published).toBe("2024-01-30");
