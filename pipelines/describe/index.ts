@@ -55,8 +55,14 @@ function findAgency(clean: CleanText, title: string, ref: DescribeReference): st
   if (inTitle) return agencyPlace(inTitle.prefix, ref.gazetteer) + inTitle.name;
   // the bureau the body names most often (ties: the earliest)
   const counts = new Map<string, { n: number; at: number }>();
-  for (const m of agencyMatches(clean.text, ref.metadata, 200_000)) {
-    const name = agencyPlace(m.prefix, ref.gazetteer) + m.name;
+  const md = ref.metadata;
+  for (const m of agencyMatches(clean.text, md, 200_000)) {
+    const place = agencyPlace(m.prefix, ref.gazetteer);
+    const name = place + m.name;
+    // 在省民政厅的指导下, 上级民政部门: the bureau that guides the author
+    const end = m.at + m.prefix.length + m.name.length;
+    const start = end - name.length;
+    if (md.notAuthorAfter.test(clean.text.slice(end, end + 8)) || md.notAuthorBefore.test(clean.text.slice(Math.max(0, start - 2), start))) continue;
     if (!/^[\u4e00-\u9fff]*[省市区县旗州盟镇乡街道]/.test(name) && name === m.name) continue; // a bare 民政局 says little
     const c = counts.get(name);
     if (c) c.n++;

@@ -4,6 +4,9 @@ import type { CleanText, Period } from "../types.ts";
 
 export interface MetadataReference {
   agency: RegExp; // global; group 1 = the bureau
+  /** Right after / right before a bureau in the body: it leads or guides the author, it is not the author. */
+  notAuthorAfter: RegExp;
+  notAuthorBefore: RegExp;
   titleMax: number;
   titleKind: RegExp;
   sectionNumber: RegExp;
@@ -20,7 +23,7 @@ export interface MetadataReference {
 }
 
 interface RawMetadata {
-  agency_names: { names: string[] };
+  agency_names: { names: string[]; not_author_after: string; not_author_before: string };
   title: { max_chars: number; kind: string; section_number: string };
   report_year: { review: string; first_sentence: string; plan: string; heading_lines: number; min_year: number };
   period: { rules: Array<[string, Period]>; opening: string; opening_chars: number };
@@ -36,6 +39,8 @@ export function compileMetadata(json: unknown): MetadataReference {
   const y = (p: string, flags = "") => new RegExp(p.replace(/YEAR/g, YEAR), flags);
   return {
     agency: new RegExp(`(${names})`, "g"),
+    notAuthorAfter: new RegExp(raw.agency_names.not_author_after),
+    notAuthorBefore: new RegExp(raw.agency_names.not_author_before),
     titleMax: raw.title.max_chars,
     titleKind: new RegExp(raw.title.kind),
     sectionNumber: new RegExp(raw.title.section_number),

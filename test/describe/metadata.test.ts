@@ -101,6 +101,12 @@ describe("portal page lines", () => {
     expect(d.agency).toBe("天宁区民政局");
   });
 
+  it("does not take the bureau that guides the author as the agency (holdout 003)", () => {
+    const d = describeText(`篇一\n20xx年我市民政工作在市委、市政府的领导下,在省民政厅的指导下,各项工作取得了明显成效。\n${BODY}`);
+    expect(d.agency).toBe("");
+    expect(describeText(`民政工作情况\n在上级民政局的大力支持下,县民政局全年${BODY}县民政局完成婚姻登记。`).agency).toBe("县民政局");
+  });
+
   it("does not take a newspaper as the agency", () => {
     const d = describeText(`2023年工作总结\n来源：苏州日报 发布时间：2024-01-30\n${BODY}`);
     expect(d.agency).toBe("");
