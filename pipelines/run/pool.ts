@@ -39,6 +39,7 @@ interface Slot {
   jobs: Job[];
   /** When the worker started on jobs[0] (0 while it is still starting up). */
   busySince: number;
+  born: number;
   ready: boolean;
   timedOut: boolean;
 }
@@ -101,7 +102,7 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
     worker.once("exit", () => {
       if (opts.stats) opts.stats.aliveMs += Date.now() - born;
     });
-    const slot: Slot = { worker, jobs: [], busySince: 0, ready: false, timedOut: false };
+    const slot: Slot = { worker, jobs: [], busySince: 0, born, ready: false, timedOut: false };
     slots.push(slot);
     worker.on("message", (msg: { ready?: true; id?: number; result?: WireResult }) => {
       if (msg.ready) {
@@ -122,7 +123,11 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
     const lost = (reason: string) => {
       if (closing || !slots.includes(slot)) return;
       slots.splice(slots.indexOf(slot), 1);
-      if (slot.jobs.length) {
+      if (!slot.ready) {
+        // Dying before it could take any file (e.g. the reference data won't load) is not a file's fault:
+        // every worker would do the same, so stop with the reason rather than reject every input.
+        failure = new Error(`a worker failed to start: ${reason}`);
+      } else if (slot.jobs.length) {
         // The file in hand is the culprit; the ones waiting behind it go back to the front of the queue
         // (their bytes went to the dead thread; the retained copies go to the next one).
         const [{ id, input, size }, ...waiting] = slot.jobs;
@@ -131,8 +136,6 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
           ? `processing took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`
           : `the worker processing this file crashed: ${reason}`;
         done.set(id, { rel: input.rel, size, sha256: input.sha256, document: rejectedRow(input.rel, problem, input.sha256.slice(0, 16)), figures: 0, withIndicator: 0, cols: METRIC_COLUMNS.map(() => []), original: "", originalLength: 0, cached: false, ms: 0, transient: true });
-      } else if (!slot.ready) {
-        failure = new Error(`a worker failed to start: ${reason}`); // e.g. the reference won't load: give up
       }
       if (!failure) spawn();
       feed();
@@ -149,6 +152,8 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
       if (slot.jobs.length && slot.busySince && !slot.timedOut && now - slot.busySince > timeoutMs) {
         slot.timedOut = true;
         void slot.worker.terminate();
+      } else if (!slot.ready && now - slot.born > timeoutMs) {
+        void slot.worker.terminate(); // never came up: reported as a start failure
       }
     }
   }, Math.min(1000, Math.max(50, timeoutMs / 4)));

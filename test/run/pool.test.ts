@@ -34,4 +34,17 @@ describe("worker pool", () => {
       } else expect(r.document.status).not.toBe("rejected");
     }
   });
+
+  it("stops with the reason when workers cannot start, instead of rejecting every file", async () => {
+    const inputs = listInputs(RAW);
+    const run = async () => {
+      for await (const _ of mapInOrder(inputs, {
+        workers: 2, referenceDir: DEFAULT_REFERENCE_DIR, cacheDir: null, pipelineVersion: "test", referenceVersion: "test",
+        workerEntry: new URL("./fixtures/broken-worker.mjs", import.meta.url),
+      })) {
+        // nothing is yielded
+      }
+    };
+    await expect(run()).rejects.toThrow(/a worker failed to start: .*indicators.csv line 3/);
+  });
 });
