@@ -21,7 +21,7 @@ Options:
   --help           show this help
 
 Exit code 0 when every input is accounted for (rejected files included);
-1 when the input folder is missing or the output cannot be written.`;
+1 when the input folder is missing, the output cannot be written or the run fails; 2 for bad options.`;
 
 function progressReporter(stream: NodeJS.WriteStream) {
   const tty = Boolean(stream.isTTY);
@@ -123,7 +123,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${err.message}\n`);
       return 1;
     }
-    process.stderr.write(`error: ${(err as Error).stack ?? String(err)}\n`);
+    // Unexpected: the message first, where a person looks, then the stack for whoever debugs it.
+    const e = err as Error;
+    process.stderr.write(`error: ${e.message ?? String(err)}\n${e.stack ? e.stack.split("\n").slice(1).join("\n") + "\n" : ""}`);
     return 1;
   }
 }
