@@ -160,6 +160,9 @@ export interface ExtractReference {
     headingNextYear: string[];
     headingSameYear: string[];
     planParagraphStarts: string[];
+    /** Column headers of a flattened table whose cells are plans (实施内容) or records (最新进度). */
+    tableColumnPlan: string[];
+    tableColumnActual: string[];
     planParagraphVerbs: string[];
     targetBefore: string[];
     targetBeforeMatcher: WordMatcher;
@@ -273,6 +276,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     headingPlan: string[]; headingPlanWithYear?: string[]; planMasks?: string[]; targetBeforeIgnoredAfter?: string[];
     targetBeforeIgnoredWhenPreceded?: string[]; completionShare?: string; headingActual: string[]; headingNextYear: string[]; headingSameYear: string[];
     planParagraphStarts: string[]; planParagraphVerbs: string[]; targetBefore: string[]; targetBeforeWindow: number;
+    tableColumnPlan?: string[]; tableColumnActual?: string[];
     targetAfter: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
     completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>;
   }>(dir, "plan-markers.json");
@@ -341,6 +345,8 @@ export function loadExtractReference(dir: string): ExtractReference {
       headingNextYear: p.headingNextYear,
       headingSameYear: p.headingSameYear,
       planParagraphStarts: p.planParagraphStarts,
+      tableColumnPlan: p.tableColumnPlan ?? [],
+      tableColumnActual: p.tableColumnActual ?? [],
       planParagraphVerbs: p.planParagraphVerbs,
       targetBefore: sortLong(p.targetBefore),
       targetBeforeMatcher: new WordMatcher(p.targetBefore),

@@ -153,7 +153,12 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
   let docPlan: { start: number; year: number | null } | null = null;
   let seenNumbered = false;
 
+  // A table flattened one cell a line (`实施内容 |`): its header cells, and the column of the current cell.
+  let table: { cols: string[]; col: number; data: boolean; used: number } | null = null;
+  let cell: { kind: Kind; year: number | null } | null = null;
+
   const context = (): { kind: Kind; year: number | null } => {
+    if (cell) return cell;
     let best: { start: number; kind: Kind; year: number | null } | null = null;
     for (let i = stack.length - 1; i >= 0; i--) {
       const h = stack[i];
@@ -202,8 +207,56 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
     while (a < lineEnd && isSpace(text.charCodeAt(a))) a++;
     let b = lineEnd;
     while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-    if (b > a) processLine(a, b);
+    if (b > a) {
+      readTableCell(a, b);
+      processLine(a, b);
+    }
     lineStart = lineEnd + 1;
+  }
+
+  /**
+   * Keeps count of a flattened table's cells: a header of short cells, then rows opening with a row number.
+   * Empty cells leave no line, so a cell may sit further right than its count says: a cell holding a figure
+   * is read under the first plan or progress column at or after its count, and right of the row's last one.
+   */
+  function readTableCell(a: number, b: number) {
+    cell = null;
+    if (text.charCodeAt(b - 1) !== 124) {
+      table = null;
+      return;
+    }
+    const content = text.slice(a, b - 1).trim();
+    table ??= { cols: [], col: -1, data: false, used: -1 };
+    if (!table.data) {
+      if (/^\d{1,3}$/.test(content) && table.cols.length >= 3) {
+        table.data = true;
+        table.col = 0;
+        table.used = 0;
+      } else if (content.length <= 24 && !FIGURE_LIKE.test(content)) table.cols.push(content);
+      else table = { cols: [], col: -1, data: false, used: -1 };
+      return;
+    }
+    if (/^\d{1,3}$/.test(content)) {
+      table.col = 0;
+      table.used = 0;
+      return;
+    }
+    table.col++;
+    if (!FIGURE_LIKE.test(content)) return;
+    for (let k = Math.max(table.col, table.used + 1); k < table.cols.length; k++) {
+      const ck = columnKind(table.cols[k]);
+      if (ck) {
+        cell = ck;
+        table.used = k;
+        return;
+      }
+    }
+  }
+
+  function columnKind(header: string): { kind: Kind; year: number | null } | null {
+    if (p.tableColumnActual.some((w) => header.includes(w))) return { kind: "actual", year: reportYear };
+    if (p.tableColumnPlan.some((w) => header.includes(w))) return { kind: "target", year: reportYear };
+    return null;
   }
 
   function processLine(a: number, b: number) {
@@ -338,5 +391,5 @@ export function unwrapLines(text: string, minWrappedLine = 20): { text: string; 
   return { text: out, map };
 }
 
-// A line ending in one of these closes a sentence, clause or block: the break after it is real.
-const ENDS_BLOCK = /[。！？!?；;：:…」』”"）)】>》\]]/;
+// A line ending in one of these closes a sentence, clause, block or table cell (`… |`): the break after it is real.
+const ENDS_BLOCK = /[。！？!?；;：:…」』”"）)】>》\]|]/;
