@@ -16,6 +16,8 @@ export interface Place {
   province: string;
   city: string;
   county: string;
+  /** Read from place-aliases.csv (北京城市副中心, 双矿集团): "named", or "generic" (counts only beside a named alias of the same division). */
+  alias?: "named" | "generic";
 }
 
 export interface Division {
@@ -143,6 +145,14 @@ export function loadGazetteer(dir: string): Gazetteer {
     add(full, old, place);
     const s = shortName(old);
     if (s && !short.has(s)) add(short, s, place);
+  }
+  // well-known names of one division (place-aliases.csv)
+  for (const line of readFileSync(join(dir, "place-aliases.csv"), "utf8").split(/\r?\n/)) {
+    if (!line.trim() || line.startsWith("#") || line.startsWith("alias,")) continue;
+    const [alias, code, generic] = line.split(",").map((x) => x.trim());
+    const d = divisions.get(code ?? "");
+    if (!alias || !d || d.level === "province" || d.level === "") continue;
+    add(full, alias, { name: d.name, level: d.level, code: d.code, province: d.province, city: d.city, county: d.county, alias: generic === "yes" ? "generic" : "named" });
   }
   for (const [county, names] of Object.entries(towns)) {
     const d = divisions.get(county);

@@ -74,6 +74,16 @@ function findAgency(clean: CleanText, title: string, ref: DescribeReference): st
   return best;
 }
 
+const SELF = /[我全]([市区县])/g;
+
+/** The level a text speaks of itself at (我市, 全区 …), when one clearly dominates in its opening; else "". */
+function selfLevel(text: string): string {
+  const counts: Record<string, number> = { 市: 0, 区: 0, 县: 0 };
+  for (const m of (text.length > 20_000 ? text.slice(0, 20_000) : text).matchAll(SELF)) counts[m[1]]++;
+  const ranked = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  return ranked[0][1] >= 2 && ranked[0][1] >= 3 * ranked[1][1] ? ranked[0][0] : "";
+}
+
 export function describeDocument(clean: CleanText, fileName: string, ref: DescribeReference): DocumentDescription {
   const lines = firstLines(clean.text, 15);
   const md = ref.metadata;
@@ -91,6 +101,7 @@ export function describeDocument(clean: CleanText, fileName: string, ref: Descri
       body: clean.text,
       indexNumber: clean.header["索引号"] ?? "",
       levelHint: levelMatch ? levelMatch[1] : "",
+      selfLevel: levelMatch ? "" : selfLevel(clean.text),
     },
     ref.gazetteer,
   );

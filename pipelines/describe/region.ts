@@ -40,6 +40,7 @@ interface Evidence {
   provinces: Map<string, Tally>;
   docNumbers: Map<string, Tally>; // county code → document-number prefixes that abbreviate it (温龙减办 → 温州 龙湾)
   zones: Map<string, { place: Place; count: number }>;
+  aliases: Map<string, Tally>; // division code → well-known aliases named (北京城市副中心, 双矿集团)
 }
 
 function gather(mentions: Mention[]): Evidence {
@@ -52,16 +53,23 @@ function gather(mentions: Mention[]): Evidence {
     provinces: new Map(),
     docNumbers: new Map(),
     zones: new Map(),
+    aliases: new Map(),
   };
   const byName = new Map<string, { places: Place[]; count: number }>();
+  const namedAlias = new Set<string>(); // codes with a qualified alias in the text
   for (const m of mentions) {
     const e = byName.get(m.text);
     if (e) e.count++;
     else byName.set(m.text, { places: m.places, count: 1 });
+    for (const p of m.places) if (p.alias === "named") namedAlias.add(p.code);
   }
   for (const [name, { places, count }] of byName) {
     const w = 1 / places.length;
     for (const p of places) {
+      if (p.alias) {
+        if (p.alias === "generic" && !namedAlias.has(p.code)) continue; // 城市副中心 alone says nothing
+        tally(ev.aliases, p.code, name, w, count);
+      }
       if (p.level === "town") tally(ev.towns, p.county || p.code, name, w, count);
       else if (p.level === "county") {
         tally(ev.counties, p.code, name, w, count);
@@ -195,6 +203,8 @@ export interface RegionInput {
   indexNumber: string;
   /** 区/县/市 from an agency like 区民政局 that names no place: the level of the author. */
   levelHint: string;
+  /** The level the author speaks of itself at (我市, 全区), when the agency gives none; used only for aliases. */
+  selfLevel?: string;
 }
 
 export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
@@ -236,7 +246,32 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
     }
     if (r) return r;
   }
-  return fromBody(ev, gz, input.levelHint, body.length > 0);
+  const r = fromBody(ev, gz, input.levelHint, body.length > 0);
+  return r.code ? r : fromAliases(ev, gz, input.levelHint || input.selfLevel || "") ?? r;
+}
+
+/**
+ * 2b. Nothing else places the report, but it names a well-known alias of one division (北京城市副中心 → 通州区,
+ * 双矿集团 → 双鸭山市): at least twice, no alias or unambiguous place name pointing elsewhere, and the author's level
+ * (区/县 for a county, 市 for a city) is the division's.
+ */
+function fromAliases(ev: Evidence, gz: Gazetteer, level: string): Region | null {
+  if (ev.aliases.size !== 1) return null;
+  const [code, t] = [...ev.aliases][0];
+  const d = gz.divisions.get(code);
+  if (!d || t.count < 2) return null;
+  if (!(d.level === "county" ? level === "区" || level === "县" : d.level === "city" && level === "市")) return null;
+  const fits = (c: string) => {
+    const o = gz.divisions.get(c);
+    if (!o) return false;
+    if (o.level === "province") return o.code === d.province;
+    if (o.level === "city") return o.code === d.city;
+    return d.level === "city" ? o.city === d.city : o.code === d.code;
+  };
+  for (const m of [ev.towns, ev.counties, ev.cities, ev.provinces]) {
+    for (const [c, o] of m) if (o.weight >= 1 && !fits(c)) return null;
+  }
+  return regionOf(d, gz, d.name, `body names ${list(t.names)} (${t.count} times), a well-known name of ${d.name}, and no other place`);
 }
 
 /** A blanked name below the one given: 浙江省**县, 宁波市XX区, 某县. */

@@ -104,5 +104,28 @@ describe("region", () => {
     // streets of another province do not move it
     expect(describeText(`江苏省**区民政局2021年上半年工作总结\n${FILLER}${streets}`).region.code).toBe("320000");
   });
-});
 
+  describe("well-known aliases (place-aliases.csv)", () => {
+    const TZ = "区委社会工委区民政局2020年工作总结\n2020年区委社会工委区民政局紧紧围绕城市副中心建设大局,大力践行以人民为中心的发展理念。";
+    const TZ_END = "我区将继续开拓创新,为北京城市副中心建设做出新的贡献。";
+
+    it("places a district report by 北京城市副中心 and 城市副中心 when nothing else is named (holdout 001)", () => {
+      const d = describeText(`${TZ}${FILLER}${TZ_END}`);
+      expect(d.region.code).toBe("110112");
+      expect(d.region.evidence).toMatch(/北京城市副中心/);
+    });
+
+    it("places a city report by an enterprise named after its city, named twice (holdout 003)", () => {
+      const d = describeText(`篇一\n20xx年我市民政工作在市委、市政府的领导下,在省民政厅的指导下取得了明显成效。全市城市低保对象33087户57374人,其中市本级23502户41878人,双矿集团低保对象6273户。四是重点对双矿集团开展救助。已救助符合条件的人员957人。`);
+      expect(d.region.code).toBe("230500");
+      expect(d.region.level).toBe("city");
+    });
+
+    it("does not place a report by a generic alias alone, by one mention, at the wrong level, or against other places", () => {
+      expect(describeText(`区民政局2020年工作总结\n紧紧围绕城市副中心建设大局。${FILLER}服务城市副中心。`).region.code).toBe("");
+      expect(describeText(`区民政局2020年工作总结\n${FILLER}${TZ_END}`).region.code).toBe("");
+      expect(describeText(`区民政局工作总结\n${FILLER}双矿集团低保对象6273户。重点对双矿集团开展救助。`).region.code).toBe("");
+      expect(describeText(`${TZ}${FILLER}${TZ_END}海淀区、朝阳区对口帮扶。`).region.code).toBe("");
+    });
+  });
+});
