@@ -5,7 +5,7 @@ import { hashReferenceFiles, DEFAULT_REFERENCE_DIR } from "./reference.ts";
 import { listInputsWithSkips } from "./run/inputs.ts";
 import { openStaging } from "./run/publish.ts";
 import { mapInOrder, type PoolStats } from "./run/pool.ts";
-import { restoreRun, runKey, storeRun } from "./run/reuse.ts";
+import { hasStoredRun, restoreRun, runKey, runKeyOf, storeRun } from "./run/reuse.ts";
 import type { TaskResult } from "./run/task.ts";
 import { pipelineVersion } from "./run/version.ts";
 import { DEFAULT_REVIEW_MAX_DOCS, openReviewWriter } from "./review/page.ts";
@@ -84,11 +84,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     const reviewFiles = wantReview ? ["review.html"] : [];
     // Without a review page this run, an older one would no longer match the tables: remove it.
     const staleFiles = wantReview ? [] : ["review.html"];
-    let key: string | null = null;
-    let digests = new Map<string, string>();
-    if (cacheDir && opts.reuseRun !== false) {
-      ({ key, digests } = runKey({ inputs, pipelineVersion: version.id, referenceVersion: ref.version, options: { review: wantReview } }));
-      const previous = restoreRun<RunSummary>(cacheDir, key, staging.dir);
+    const reuse = Boolean(cacheDir) && opts.reuseRun !== false;
+    const runState = { pipelineVersion: version.id, referenceVersion: ref.version, options: { review: wantReview } };
+    if (reuse && hasStoredRun(cacheDir!)) {
+      const previous = restoreRun<RunSummary>(cacheDir!, runKey(runState, inputs), staging.dir);
       if (previous) {
         staging.publish(reviewFiles, staleFiles);
         const seconds = (performance.now() - t0) / 1000;
@@ -133,9 +132,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     review?.close(summary);
     writeManifest(staging.tables, { pipeline: version, reference: { dir: ref.dir, version: ref.version, files: ref.files }, inputs: manifest, skipped });
     summary.seconds = (performance.now() - t0) / 1000;
-    // Store only if every file was still what the key was computed from (nothing changed during the run).
-    const unchanged = manifest.every((m) => (digests.get(m.path) ?? "") === (m.sha256 || "unreadable"));
-    if (cacheDir && key && unchanged && !transient) storeRun(cacheDir, key, staging.dir, reviewFiles, summary);
+    // Stored under the hashes of the bytes actually processed, so the outputs match their key by construction.
+    if (reuse && !transient) storeRun(cacheDir!, runKeyOf(runState, manifest.map((m) => ({ rel: m.path, sha256: m.sha256 }))), staging.dir, reviewFiles, summary);
     staging.publish(reviewFiles, staleFiles);
     return summary;
   } catch (err) {

@@ -7,35 +7,47 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { join } from "node:path";
 import type { TaskInput } from "./task.ts";
 
-export interface RunKeyParts {
-  inputs: TaskInput[];
+export interface RunState {
   pipelineVersion: string;
   referenceVersion: string;
   options: Record<string, unknown>;
 }
 
-/**
- * Reads and hashes every input: the price of knowing nothing changed (about a read of the corpus).
- * Also returns each input's sha256, so the run can check at the end that nothing changed under it.
- */
-export function runKey(parts: RunKeyParts): { key: string; digests: Map<string, string> } {
-  const digests = new Map<string, string>();
+/** The key of a run: its state and every input's path and sha256 ("" for one that couldn't be read). */
+export function runKeyOf(state: RunState, entries: { rel: string; sha256: string }[]): string {
   const h = createHash("sha256");
-  h.update(JSON.stringify({ v: 1, p: parts.pipelineVersion, r: parts.referenceVersion, o: parts.options })).update("\0");
-  for (const i of parts.inputs) {
-    let digest = "unreadable";
-    try {
-      digest = createHash("sha256").update(readFileSync(i.abs)).digest("hex");
-    } catch {
-      // an unreadable input is part of the state too
-    }
-    digests.set(i.rel, digest);
-    h.update(i.rel).update("\0").update(digest).update("\0");
-  }
-  return { key: h.digest("hex").slice(0, 32), digests };
+  h.update(JSON.stringify({ v: 2, p: state.pipelineVersion, r: state.referenceVersion, o: state.options })).update("\0");
+  for (const e of entries) h.update(e.rel).update("\0").update(e.sha256 || "unreadable").update("\0");
+  return h.digest("hex").slice(0, 32);
+}
+
+/**
+ * Reads and hashes every input to find out whether the last run had exactly these: the price of a reuse
+ * check (about one read of the corpus), only paid when a stored run exists.
+ */
+export function runKey(state: RunState, inputs: TaskInput[]): string {
+  return runKeyOf(
+    state,
+    inputs.map((i) => {
+      try {
+        return { rel: i.rel, sha256: createHash("sha256").update(readFileSync(i.abs)).digest("hex") };
+      } catch {
+        return { rel: i.rel, sha256: "" }; // an unreadable input is part of the state too
+      }
+    }),
+  );
 }
 
 const runsDir = (cacheDir: string) => join(cacheDir, "runs");
+
+/** Whether any run is stored (otherwise there is nothing to reuse and no reason to hash the inputs first). */
+export function hasStoredRun(cacheDir: string): boolean {
+  try {
+    return readdirSync(runsDir(cacheDir)).some((n) => !n.startsWith("."));
+  } catch {
+    return false;
+  }
+}
 
 /** Copy a stored run's files into the staging folder; returns its summary, or null when there is none. */
 export function restoreRun<S>(cacheDir: string, key: string, stagingDir: string): S | null {
