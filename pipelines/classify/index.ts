@@ -30,9 +30,16 @@ function plannedBefore(before: string, after: string, p: ExtractReference["plan"
     if (masked[i + w.length] === "了") continue;
     // 计划 as a noun names a programme (助餐服务倍增计划): planning only when an action or amount follows.
     if (w === "计划" && !/^(?:[\d０-９一二两三四五六七八九十]|新增|新建|建设|建成|投入|投资|完成|实施|改造|发放|培训|招聘|开展|举办|安排|筹集|销售|募集|在|于|到|今年|明年|年内|全年|用)/.test(masked.slice(i + 2))) continue;
+    // 共争取上级资金103万元, 争取到: funds obtained, not sought.
+    if (p.pastWhenPreceded.get(w)?.some((x) => masked.startsWith(x, i - x.length))) continue;
+    if (p.pastWhenFollowed.get(w)?.some((x) => masked.startsWith(x, i + w.length))) continue;
     if (w === "将") {
       if (p.targetBeforeIgnoredWhenPreceded.includes(masked[i - 1] ?? "")) continue;
       if (p.targetBeforeIgnoredAfter.some((x) => after.includes(x))) continue;
+      // 将封顶线由8万元提高到12万元: 将 with an object, then 由/从…, is the 把 preposition, not "will".
+      const rest = masked.slice(i + 1);
+      const from = p.baselineBefore.reduce((m, x) => { const k = rest.indexOf(x); return k > 0 && (m < 0 || k < m) ? k : m; }, -1);
+      if (from > 0 && !/[，,；;]/.test(rest.slice(0, from))) continue;
     }
     return true;
   }

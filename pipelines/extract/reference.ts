@@ -155,6 +155,9 @@ export interface ExtractReference {
     planMasks: string[];
     targetBeforeIgnoredAfter: string[];
     targetBeforeIgnoredWhenPreceded: string[];
+    /** A plan word that reads as done after these words or before these (共争取, 争取到): word → words. */
+    pastWhenPreceded: Map<string, string[]>;
+    pastWhenFollowed: Map<string, string[]>;
     completionShare: RegExp;
     headingActual: WordSet;
     headingNextYear: string[];
@@ -274,7 +277,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   }>(dir, "exclusions.json");
   const p = readJson<{
     headingPlan: string[]; headingPlanWithYear?: string[]; planMasks?: string[]; targetBeforeIgnoredAfter?: string[];
-    targetBeforeIgnoredWhenPreceded?: string[]; completionShare?: string; headingActual: string[]; headingNextYear: string[]; headingSameYear: string[];
+    targetBeforeIgnoredWhenPreceded?: string[]; pastWhenPreceded?: Record<string, string[]>; pastWhenFollowed?: Record<string, string[]>; completionShare?: string; headingActual: string[]; headingNextYear: string[]; headingSameYear: string[];
     planParagraphStarts: string[]; planParagraphVerbs: string[]; targetBefore: string[]; targetBeforeWindow: number;
     tableColumnPlan?: string[]; tableColumnActual?: string[];
     targetAfter: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
@@ -340,6 +343,8 @@ export function loadExtractReference(dir: string): ExtractReference {
       planMasks: p.planMasks ?? [],
       targetBeforeIgnoredAfter: p.targetBeforeIgnoredAfter ?? [],
       targetBeforeIgnoredWhenPreceded: p.targetBeforeIgnoredWhenPreceded ?? [],
+      pastWhenPreceded: new Map(Object.entries(p.pastWhenPreceded ?? {})),
+      pastWhenFollowed: new Map(Object.entries(p.pastWhenFollowed ?? {})),
       completionShare: new RegExp(p.completionShare ?? "(?!)"),
       headingActual: wordSet(p.headingActual),
       headingNextYear: p.headingNextYear,

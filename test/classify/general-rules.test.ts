@@ -17,3 +17,18 @@ describe("measure: the size of an increase", () => {
     expect(figure("低保对象覆盖率达95%和 98%。", "98%").measure).toBe("rate");
   });
 });
+
+describe("kind: plan words that also read as done", () => {
+  it("共争取/争取到 funds were obtained", () => {
+    expect(figure("及时向上级主管部门汇报灾情,今年共争取上级无偿救灾款103万元。", "103万元").kind).toBe("actual");
+    expect(figure("争取到省级补助资金50万元。", "50万元").kind).toBe("actual");
+    expect(figure("争取上级资金200万元用于敬老院建设。", "200万元").kind).toBe("target");
+  });
+
+  it("将 + object + 由X提高到Y is the 把 preposition: a done change of a standard", () => {
+    const t = "出台新的医疗救助办法,不但将全年每人救助封顶线由8万元提高到12万元。";
+    expect(figure(t, "12万元").kind).toBe("actual");
+    expect(figure(t, "8万元").kind).toBe("actual");
+    expect(figure("预计年内老年人覆盖率将由3%提高至8%以上。", "8%以上").kind).toBe("target");
+  });
+});
