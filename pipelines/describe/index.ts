@@ -92,7 +92,8 @@ export function describeDocument(clean: CleanText, fileName: string, ref: Descri
   const published = findPublished(clean, lines, md);
   const publishedYear = published ? Number(published.slice(0, 4)) : null;
   const { year, from } = findReportYear(title, lines, clean.text.slice(0, 3000), publishedYear, md);
-  const period = findPeriod(from, year, md, clean.text);
+  // no year phrase: the title still says what kind of report it is (工作总结 with no 上半年 → the year)
+  const period = findPeriod(from || (year ? "" : title), year, md, clean.text);
 
   const levelMatch = /^([省市区县旗])[\u4e00-\u9fff]/.exec(agency) ?? (/民政厅$/.test(agency) ? ["", "省"] : null);
   const region = inferRegion(

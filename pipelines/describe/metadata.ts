@@ -11,6 +11,8 @@ export interface MetadataReference {
   titleKind: RegExp;
   sectionNumber: RegExp;
   review: RegExp;
+  /** `review` with a blanked year (20xx年) in place of the year. */
+  placeholderReview: RegExp;
   firstSentence: RegExp;
   plan: RegExp;
   headingLines: number;
@@ -25,7 +27,7 @@ export interface MetadataReference {
 interface RawMetadata {
   agency_names: { names: string[]; not_author_after: string; not_author_before: string };
   title: { max_chars: number; kind: string; section_number: string };
-  report_year: { review: string; first_sentence: string; plan: string; heading_lines: number; min_year: number };
+  report_year: { review: string; first_sentence: string; plan: string; heading_lines: number; min_year: number; placeholder: string };
   period: { rules: Array<[string, Period]>; opening: string; opening_chars: number };
   published: { header_fields: string[] };
 }
@@ -45,6 +47,7 @@ export function compileMetadata(json: unknown): MetadataReference {
     titleKind: new RegExp(raw.title.kind),
     sectionNumber: new RegExp(raw.title.section_number),
     review: y(raw.report_year.review),
+    placeholderReview: new RegExp(raw.report_year.review.replace(/YEAR/g, `(${raw.report_year.placeholder})`)),
     firstSentence: y(raw.report_year.first_sentence),
     plan: y(raw.report_year.plan),
     headingLines: raw.report_year.heading_lines,
@@ -184,6 +187,11 @@ export function findReportYear(
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   if (ranked.length && ranked[0][1] >= 2 && (ranked.length === 1 || ranked[0][1] >= 2 * ranked[1][1])) return { year: ranked[0][0], from: "" };
+  // 20xx年工作总结: the year was blanked on purpose; the phrase still says what period it covers
+  for (const h of [t, ...heads.filter((x) => x.length <= 40)]) {
+    const m = ref.placeholderReview.exec(h);
+    if (m) return { year: null, from: m[0] };
+  }
   if (publishedYear) return { year: publishedYear, from: "" };
   return { year: null, from: "" };
 }
@@ -196,7 +204,8 @@ export function findPeriod(source: string, year: number | null, ref: MetadataRef
   // the phrase says nothing (or there is none): a text that opens on 上半年 / 一、上半年工作总结 covers that half
   const m = ref.openingPeriod.exec(text.length > ref.openingChars ? text.slice(0, ref.openingChars) : text);
   if (m) for (const { re, period } of ref.periods) if (re.test(m[1])) return period;
-  return year ? "annual" : "";
+  // a year, or a report phrase without one (20xx年工作总结, 县民政局工作总结与工作安排) that names no shorter period
+  return year || source ? "annual" : "";
 }
 
 export function findPublished(clean: CleanText, lines: string[], ref: MetadataReference): string {

@@ -39,10 +39,10 @@ describe("report year and period", () => {
     expect(d.reportYear).toBe(2016);
   });
 
-  it("does not read a year from a 20xx年 placeholder", () => {
+  it("does not read a year from a 20xx年 placeholder (but a yearly summary is still annual)", () => {
     const d = describeText(`区民政局20xx年工作总结\n${BODY}`);
     expect(d.reportYear).toBeNull();
-    expect(d.period).toBe("");
+    expect(d.period).toBe("annual");
   });
 
   it("rejoins a title broken over two lines after the agency", () => {
@@ -78,6 +78,17 @@ describe("report year and period", () => {
     expect(e.period).toBe("H1");
     // a title that says annual keeps it, whatever the opening says
     expect(describeText(`区民政局2023年工作总结\n一、上半年工作开展情况\n${BODY}`).period).toBe("annual");
+  });
+
+  it("a blanked year (20xx年) leaves the year empty, not the publication year, and still gives the period (holdout 003, 005)", () => {
+    const d = describeText(`篇一\n20xx年我市民政工作取得了明显成效。\n一、20xx年全市民政工作情况\n${BODY}\n市民政局\n2016年12月20日`);
+    expect(d.published).toBe("2016-12-20");
+    expect(d.reportYear).toBe(null);
+    expect(d.period).toBe("annual");
+    const e = describeText(`县民政局工作总结与工作安排\nxx年,我局在县委、县政府的领导下,${BODY}`);
+    expect(e.reportYear).toBe(null);
+    expect(e.period).toBe("annual");
+    expect(describeText(`县民政局20xx年上半年工作总结\n${BODY}`).period).toBe("H1");
   });
 
   it("takes a dated progress table as the report of its year (holdout 011)", () => {
