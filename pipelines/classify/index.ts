@@ -29,7 +29,7 @@ function plannedBefore(before: string, after: string, p: ExtractReference["plan"
     // 确保了, 计划了: done.
     if (masked[i + w.length] === "了") continue;
     // 计划 as a noun names a programme (助餐服务倍增计划): planning only when an action or amount follows.
-    if (w === "计划" && !/^(?:[\d０-９一二两三四五六七八九十]|新增|新建|建设|建成|投入|投资|完成|实施|改造|发放|培训|招聘|开展|举办|安排|筹集|销售|募集|在|于|到|今年|明年|年内|全年|用)/.test(masked.slice(i + 2))) continue;
+    if (w === "计划" && !/^(?:[\d０-９一二两三四五六七八九十]|新增|新建|建设|建成|修建|扩建|改建|维修|投入|投资|完成|实施|改造|发放|培训|招聘|开展|举办|安排|筹集|销售|募集|救助|资助|帮扶|在|于|到|今年|明年|年内|全年|用)/.test(masked.slice(i + 2))) continue;
     // 共争取上级资金103万元, 争取到: funds obtained, not sought.
     if (p.pastWhenPreceded.get(w)?.some((x) => masked.startsWith(x, i - x.length))) continue;
     if (p.pastWhenFollowed.get(w)?.some((x) => masked.startsWith(x, i + w.length))) continue;
@@ -89,7 +89,8 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   const before = text.slice(Math.max(la, q.start - p.targetBeforeWindow), q.start);
   const baseline = p.baselineBefore.some((w) => text.startsWith(w, q.start - w.length)) && p.baselineAfter.some((w) => text.startsWith(w, q.end));
   const near = text.slice(q.end, Math.min(lb, q.end + p.targetAfterNearWindow));
-  if (p.targetAfter.some((w) => after.startsWith(w))) kind = "target";
+  // 安排我县110户建设任务: a task number; 完成110户建设任务 is what was done.
+  if (p.targetAfter.some((w) => after.startsWith(w)) && !p.completedVerbs.some((w) => text.slice(ca, q.start).includes(w))) kind = "target";
   // A project just being approved or tendered (…万元工程进入立项程序) is a plan, not a result.
   else if (p.targetAfterNear.some((w) => near.includes(w))) kind = "target";
   else if (baseline) kind = "actual";

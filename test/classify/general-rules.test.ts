@@ -32,3 +32,12 @@ describe("kind: plan words that also read as done", () => {
     expect(figure("预计年内老年人覆盖率将由3%提高至8%以上。", "8%以上").kind).toBe("target");
   });
 });
+
+describe("kind: task numbers", () => {
+  it("a number assigned as a task (…110户建设任务) or planned (计划修建) is a target; a completed task is a record", () => {
+    const t = "2010年市政府安排我县110户建设任务,为搞好恢复重建工作,县政府年初计划修建150户。";
+    expect(figure(t, "110户", 2010).kind).toBe("target");
+    expect(figure(t, "150户", 2010).kind).toBe("target");
+    expect(figure("全面完成110户建设任务。", "110户", 2010).kind).toBe("actual");
+  });
+});
