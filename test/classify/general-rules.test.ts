@@ -41,3 +41,17 @@ describe("kind: task numbers", () => {
     expect(figure("全面完成110户建设任务。", "110户", 2010).kind).toBe("actual");
   });
 });
+
+describe("domain: disaster relief", () => {
+  it("rural housing insurance (农村住房保险, 投保农户…赔保) is disaster relief", () => {
+    expect(figure("全面完成了农村住房保险工作。全县共登记投保农村住房 229495户,投入经费 367.192 万元。", "367.192 万元").domain).toBe("disaster_relief");
+    expect(figure("到 6 月底,已有投保农户 30 户申请赔保。", "30 户").domain).toBe("disaster_relief");
+  });
+
+  it("救助 alone is the verb 'to help': the list's head (救灾款) keeps the domain", () => {
+    const t = "及时发放救灾款103万元,救灾棉衣5000件,棉被500床,先后对7345户,9875人给予了救助。";
+    expect(figure(t, "9875人").domain).toBe("disaster_relief");
+    expect(figure("先后对203户看病难的农村特困户给予了医疗救助。", "203户").domain).toBe("social_assistance");
+    expect(figure("全年救助流浪乞讨人员320人次。", "320人次").domain).toBe("social_assistance");
+  });
+});
