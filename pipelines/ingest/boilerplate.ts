@@ -28,6 +28,9 @@ export interface BoilerplateReference {
   chunkMinChars: number;
   chunkMaxSpread: number;
   chunkSharingMinChars: number;
+  /** Global: furniture inside a line (page numbers, download prompts); inlineWhy[i] names alternative i. */
+  inline: RegExp | null;
+  inlineWhy: string[];
   wrap: { minLines: number; minWidth: number; maxWidth: number; minShare: number; band: [number, number]; sentenceEnd: RegExp; newBlock: RegExp };
 }
 
@@ -49,6 +52,7 @@ interface RawBoilerplate {
   drop_lines: { max_line_chars: number; patterns: Array<[string, string]> };
   sharing_site: { min_signals: number; signals: string[]; file_title: string };
   page_chunks: { marker: string; min_chunks: number; min_chars: number; max_spread: number; sharing_site_min_chars: number };
+  inline?: { patterns: Array<[string, string]> };
   hard_wrap: { min_lines: number; min_width: number; max_width: number; min_share: number; band: [number, number]; sentence_end: string; new_block: string };
 }
 
@@ -59,7 +63,10 @@ export function compileBoilerplate(json: unknown): BoilerplateReference {
   const labels = [...raw.header.labels].sort((a, b) => b.length - a.length).map(escape).join("|");
   const u = raw.header.unlabelled;
   const drop = raw.drop_lines.patterns.map(([p, why]) => ({ re: new RegExp(p), why }));
+  const inlinePatterns = raw.inline?.patterns ?? [];
   return {
+    inline: inlinePatterns.length ? new RegExp(inlinePatterns.map(([p]) => `(${p})`).join("|"), "g") : null,
+    inlineWhy: inlinePatterns.map(([, why]) => why),
     headerLabels: new RegExp(`(?:^|\\s)(${labels})\\s*(?:[:：]|(?=\\s)|$)`, "g"),
     headerLabelStart: new RegExp(`^(?:${labels})\\s*(?:[:：]|\\s|$)`),
     headerMaxLines: raw.header.max_lines,
@@ -351,6 +358,30 @@ export function stripBoilerplate(src: Mapped, ref: BoilerplateReference): Boiler
     b.copy(src, l.start + l.prefix, l.end);
     pending = l.nl >= 0 ? [l.nl] : [];
   }
-  const body = b.finish(src.map[src.text.length]);
+  const body = removeInline(b.finish(src.map[src.text.length]), ref, dropped);
   return { body, header, titleHint, sharingSite, chunks, unwrapped, dropped };
+}
+
+/** Furniture inside lines (boilerplate.json inline): cut out, the rest of the line closes up. */
+function removeInline(src: Mapped, ref: BoilerplateReference, dropped: Record<string, number>): Mapped {
+  const re = ref.inline;
+  if (!re) return src;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let b: ReturnType<typeof builder> | null = null;
+  let run = 0;
+  while ((m = re.exec(src.text))) {
+    if (!m[0]) {
+      re.lastIndex++;
+      continue;
+    }
+    b ??= builder(src.text.length);
+    b.copy(src, run, m.index);
+    run = m.index + m[0].length;
+    const why = ref.inlineWhy[m.slice(1).findIndex((g) => g !== undefined)] ?? "page furniture";
+    dropped[why] = (dropped[why] ?? 0) + 1;
+  }
+  if (!b) return src;
+  b.copy(src, run, src.text.length);
+  return b.finish(src.map[src.text.length]);
 }

@@ -51,6 +51,18 @@ describe("normalisation", () => {
   });
 });
 
+describe("furniture inside a line", () => {
+  it("cuts a page number and download prompt out of a sentence, keeping the offsets (holdout 012)", () => {
+    const c = clean("今年乡镇敬老院建设涉及 6 个乡镇,其中新建 3 所,第 1 页 共 9 页下载后可任意编辑扩建有 3 所。");
+    expect(c.text.slice(PREFIX.length)).toBe("今年乡镇敬老院建设涉及 6个乡镇,其中新建 3所,扩建有 3所。");
+    const at = c.text.indexOf("新建 3所,扩建");
+    expect(back(c, at, at + 8)).toBe("新建 3 所,第 1 页 共 9 页下载后可任意编辑扩建");
+    expectWellFormedMap(c);
+    // a page that is really about pages is left alone
+    expect(body("印发宣传册共9页,第3页为政策问答。")).toBe("印发宣传册共9页,第3页为政策问答。");
+  });
+});
+
 describe("hard-wrapped PDF text", () => {
   /** Wrap every paragraph at `width` characters, as a PDF page would. */
   const wrap = (text: string, width: number) =>
