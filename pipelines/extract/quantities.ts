@@ -329,8 +329,11 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     // Prefix qualifiers: 约 近 超 不足 …; a figure right before 目标/任务 is the target itself (超过86%既定任务目标).
     let start = numStart;
     // A connector may sit between the qualifier and the number: 约为15%, 超过了2000人, 近达8万.
-    const link = /(?:为|达到|达|有|了)$/.exec(text.slice(Math.max(lo, numStart - 2), numStart));
-    const qEnd = link && ref.qualifierPrefixMatcher.endsAt(text, numStart - link[0].length, lo) ? numStart - link[0].length : numStart;
+    // Spaces kept from PDF text may sit there too: 不低于 3060 元.
+    let numLead = numStart;
+    while (numLead > lo && numStart - numLead < 2 && isSpaceCode(text.charCodeAt(numLead - 1))) numLead--;
+    const link = /(?:为|达到|达|有|了)$/.exec(text.slice(Math.max(lo, numLead - 2), numLead));
+    const qEnd = link && ref.qualifierPrefixMatcher.endsAt(text, numLead - link[0].length, lo) ? numLead - link[0].length : numLead;
     const preWord = ref.qualifierPrefixMatcher.endsAt(text, qEnd, lo);
     if (preWord && !/^(最近|附近|临近)$/.test(text.slice(qEnd - preWord.length - 1, qEnd - preWord.length + 1))) {
       const kind = ref.qualifierPrefixKind.get(preWord)!;

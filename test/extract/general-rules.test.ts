@@ -15,3 +15,10 @@ describe("床 of quilts", () => {
     expect(figure("新增护理型床位500床。", "500床").unit).toBe("bed");
   });
 });
+
+describe("prefix qualifiers across a space", () => {
+  it("不低于 3060 元 (PDF spacing) is at_least", () => {
+    expect(figure("农村低保年补差水平提高到不低于 3060 元。", "3060 元").qualifier).toBe("at_least");
+    expect(figure("参加培训约 200 人。", "200 人").qualifier).toBe("approx");
+  });
+});
