@@ -1,6 +1,6 @@
 // General extraction rules found wanting on unseen reports, each pinned on the smallest real sentence that needs it.
 import { describe, expect, it } from "vitest";
-import { figure } from "./helpers.ts";
+import { figure, figures } from "./helpers.ts";
 
 describe("measure words GOLD.md does not list", () => {
   it("goods by weight or container (斤, 瓶) are kept with unit other", () => {
@@ -20,5 +20,13 @@ describe("prefix qualifiers across a space", () => {
   it("不低于 3060 元 (PDF spacing) is at_least", () => {
     expect(figure("农村低保年补差水平提高到不低于 3060 元。", "3060 元").qualifier).toBe("at_least");
     expect(figure("参加培训约 200 人。", "200 人").qualifier).toBe("approx");
+  });
+});
+
+describe("a family's members in a case story", () => {
+  it("夫妻二人, 全家4人 are not figures", () => {
+    expect(figures("如张村乡大章村权广恒,全家5口人,母亲年迈,夫妻二人,两个孩子上学。").map((r) => r.quote)).toEqual([]);
+    expect(figures("全家4人均患病。").map((r) => r.quote)).toEqual([]);
+    expect(figures("全年救助困难家庭320户。").map((r) => r.quote)).toEqual(["320户"]);
   });
 });
