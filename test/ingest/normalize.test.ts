@@ -51,6 +51,15 @@ describe("normalisation", () => {
   });
 });
 
+describe("breadcrumb lines", () => {
+  it("drops a site > section > page breadcrumb line (holdout 007) but keeps a sentence with >", () => {
+    const c = ingestOk(Buffer.from("找總結網(wǎng) > 工作總結 > 年度工作總結 > 民政局2019年工作總結及2020年工作計劃\n\n民政局2019年工作總結及2020年工作計劃\n\n城鄉低保標準實現一體化,標準為737元/月。"));
+    expect(c.text).not.toContain("找总结网");
+    expect(c.text.startsWith("民政局2019年工作总结及2020年工作计划")).toBe(true);
+    expect(body("满意度评价分为优 > 良 > 中三档,全年回访1200户。")).toBe("满意度评价分为优 > 良 > 中三档,全年回访1200户。");
+  });
+});
+
 describe("furniture inside a line", () => {
   it("cuts a page number and download prompt out of a sentence, keeping the offsets (holdout 012)", () => {
     const c = clean("今年乡镇敬老院建设涉及 6 个乡镇,其中新建 3 所,第 1 页 共 9 页下载后可任意编辑扩建有 3 所。");
