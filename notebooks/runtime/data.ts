@@ -143,9 +143,11 @@ export function loadTables(dir: string = process.env.NB_TABLES ?? "out/tables"):
     return csvObjects(readFileSync(p, "utf8"));
   };
   const documents = read("documents.csv").map((o) => withDefaults(DOC_DEFAULTS, o));
+  // A file with the same content as another is flagged by the pipeline; counting its figures again would double them.
+  const duplicateFiles = new Set(documents.filter((d) => /(^|; )duplicate:/.test(d.problems)).map((d) => d.doc_file));
   const metrics = read("metrics.csv")
     .map((o) => withDefaults(METRIC_DEFAULTS, o))
-    .filter((m) => Number.isFinite(m.value));
+    .filter((m) => Number.isFinite(m.value) && !duplicateFiles.has(m.doc_file));
   const catalogRows = read("indicators.csv");
   return { dir, documents, metrics, catalog: readCatalog(catalogRows), missing, extractedAt: extractionDate(dir) };
 }

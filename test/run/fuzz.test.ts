@@ -8,6 +8,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { processDocument } from "../../pipelines/process.ts";
 import { loadReference } from "../../pipelines/reference.ts";
+import { mulberry32 } from "../../bench/corpus.ts";
 import { runPipeline } from "../../pipelines/run.ts";
 import { parseCsv } from "../../pipelines/tables/csv.ts";
 
@@ -15,17 +16,6 @@ const ROOT = new URL("../../", import.meta.url).pathname;
 const RAW = join(ROOT, "data/raw");
 const seeds = readdirSync(RAW).sort().map((f) => new Uint8Array(readFileSync(join(RAW, f))));
 const texts = seeds.map((b) => Buffer.from(b).toString("utf8"));
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const concat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
 
