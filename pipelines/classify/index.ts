@@ -127,7 +127,14 @@ export function measureOf(text: string, sent: Sentence, q: Quantity, ref: Extrac
     const clauseBefore = text.slice(ca, q.start);
     if (/同比|环比|比上年|比去年|较上年|较去年|上年同期|去年同期/.test(clauseBefore)) return "change";
   }
-  if (m.perCapitaMatcher.any(text, Math.max(ca, q.start - m.perCapitaWindow), q.start)) return "rate";
+  const perHead = m.perCapitaMatcher.last(text, Math.max(ca, q.start - m.perCapitaWindow), q.start);
+  if (perHead) {
+    // 分散供养标准年人均2200元, 集中供养年人均3000元: the value of a standard paid to each person is a level, like 每人每月530元.
+    const from = Math.max(sent.start, perHead.index - m.standardWindow);
+    const lead = text.slice(from, perHead.index);
+    const own = text.slice(perHead.index, q.start);
+    if (!m.standardBeforePerCapita.some((w) => lead.includes(w)) || m.perCapitaAverageNouns.some((w) => own.includes(w))) return "rate";
+  }
   if (q.bare && /率$/.test(text.slice(ca, q.start).replace(/(达到|达|为|是|超过|超|近|约)$/, ""))) return "rate";
   return "level";
 }

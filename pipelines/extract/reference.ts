@@ -190,6 +190,11 @@ export interface ExtractReference {
     perCapitaBefore: string[];
     perCapitaMatcher: WordMatcher;
     perCapitaWindow: number;
+    /** A standard named before a per-head figure (供养标准年人均2200元) makes it a standard amount (level). */
+    standardBeforePerCapita: string[];
+    standardWindow: number;
+    /** Averages of an outcome (人均补差, 人均收入) stay rates even after a standard. */
+    perCapitaAverageNouns: string[];
     rateNouns: string[];
     shareBefore: string[];
   };
@@ -286,6 +291,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   const m = readJson<{
     changeBefore: string[]; changeWindow: number; notChangeIfFollowedBy: string[]; changeUnits: string[];
     perCapitaBefore: string[]; perCapitaWindow: number; rateNouns: string[]; shareBefore: string[];
+    standardBeforePerCapita?: string[]; standardWindow?: number; perCapitaAverageNouns?: string[];
   }>(dir, "measure-markers.json");
   const d = readJson<{ masks: string[]; weak?: string[]; domains: Record<string, string[]> }>(dir, "domains.json");
 
@@ -376,6 +382,9 @@ export function loadExtractReference(dir: string): ExtractReference {
       perCapitaBefore: sortLong(m.perCapitaBefore),
       perCapitaMatcher: new WordMatcher(m.perCapitaBefore),
       perCapitaWindow: m.perCapitaWindow,
+      standardBeforePerCapita: m.standardBeforePerCapita ?? [],
+      standardWindow: m.standardWindow ?? 0,
+      perCapitaAverageNouns: m.perCapitaAverageNouns ?? [],
       rateNouns: m.rateNouns,
       shareBefore: m.shareBefore,
     },

@@ -55,3 +55,13 @@ describe("domain: disaster relief", () => {
     expect(figure("全年救助流浪乞讨人员320人次。", "320人次").domain).toBe("social_assistance");
   });
 });
+
+describe("measure: a standard stated per head", () => {
+  it("a per-head figure after a named standard is the standard's amount (level); averages stay rates", () => {
+    const t = "今年分散供养标准年人均 2200 元,集中供养年人均 3000 元。";
+    expect(figure(t, "2200 元").measure).toBe("level");
+    expect(figure(t, "3000 元").measure).toBe("level");
+    expect(figure("医疗救助按人均15元的标准筹集救助资金。", "15元").measure).toBe("rate");
+    expect(figure("提高低保标准后,人均补差达到300元。", "300元").measure).toBe("rate");
+  });
+});
