@@ -255,6 +255,8 @@ function unitSuffix(base: string, unit: Unit, measure: Measure): string {
   }
 }
 
+const RAISED_TO = /(?:由|从)?(?:提高|提升|增加|增长|扩大|上升|上调|调整)(?:到|至|为)(?:不低于|不少于)?$/;
+const RAISED_FROM = /(?:由|从)((?:每人)?(?:每[月年])?)(?:不低于|不少于)?$/;
 const HEADING_MARK = /^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[①-⑳])/;
 const POST_CUT = /[的和与及,，、。;；(（\s0-9０-９]|发放|享受|参与|参加|入住|提供|开展|实现|完成|已|共|累计|进行|参观|赴|达/;
 
@@ -268,12 +270,16 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   const samePhrase = prev && prev.base && prev.end >= sent.start && prev.end <= q.start ? prev.base : "";
   let pre = labelText(text.slice(from, q.start).replace(HEADING_MARK, ""));
   pre = pre.replace(FILLER_START, "").replace(FILLER_END, "").replace(/^[()（）]+/, "");
+  // 城市低保标准由每人每月500元提高到530元: both figures are the standard named before 由; the words between
+  // them (提高到) and the tail of a parenthesised equivalent (月人)) name nothing.
+  pre = pre.replace(RAISED_TO, "").replace(RAISED_FROM, "$1").replace(/^[月年人天日)）]+/, "");
+  if (pre.length < 2 && samePhrase) pre = samePhrase;
   if (pre.length > 18) pre = shorten(pre);
   let base = "";
   // 设立21个后扶项目, 为1800户老年人家庭适老化改造: the noun after the figure names what is counted.
   const postRaw = text.slice(q.end, sb);
   const postCut = postRaw.search(POST_CUT);
-  const post = labelText(postCut >= 0 ? postRaw.slice(0, postCut) : postRaw).slice(0, 14);
+  const post = labelText(postCut >= 0 ? postRaw.slice(0, postCut) : postRaw).replace(/^[月年人天日)）]+/, "").replace(RAISED_TO, "").slice(0, 14);
   // Text running straight into the next figure (预登记8家民非成立登记1家) names that figure, not this one.
   const runsIntoNext = postCut >= 0 && /[0-9０-９]/.test(postRaw[postCut]);
   if (post.length >= 2 && !runsIntoNext && !/^[\d\-]/.test(post) && q.unit !== "percent" && measure !== "change") {

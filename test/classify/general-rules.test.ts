@@ -65,3 +65,14 @@ describe("measure: a standard stated per head", () => {
     expect(figure("提高低保标准后,人均补差达到300元。", "300元").measure).toBe("rate");
   });
 });
+
+describe("indicator: a standard raised from one amount to another", () => {
+  it("both figures of 由X提高到Y are labelled with the standard named before 由", () => {
+    const t = "城市低保标准由每人每月500元提高到530元。";
+    expect(figure(t, "500元").indicator).toBe("城市低保标准每人每月金额");
+    expect(figure(t, "530元").indicator).toBe("城市低保标准每人每月金额");
+    const u = "城市低保保障标准由每人每年 7200 元(600 元/月/人)提高到 7920 元(660 元/月/人)。";
+    expect(figure(u, "7920 元").indicator).toBe("城市低保保障标准每人每年金额");
+    expect(figure(u, "660 元").indicator).toBe("城市低保保障标准每人每年金额");
+  });
+});
