@@ -127,6 +127,8 @@ export function pageTitle(hint: string, ref: MetadataReference): string {
   return parts.find((p) => ref.titleKind.test(p)) ?? parts[0];
 }
 
+const TITLE_CONTINUATION = /^[及和与暨、]\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}|下半?年|明年|今后)/;
+
 const FILE_EXT = /\.(docx?|pdf|wps|txt|pptx?|xlsx?)$/i;
 
 export function findTitle(clean: CleanText, fileName: string, lines: string[], ref: MetadataReference): string {
@@ -138,8 +140,12 @@ export function findTitle(clean: CleanText, fileName: string, lines: string[], r
     if (!isTitleLike(lines[i], ref)) continue;
     // a title broken over two lines: the agency above the report kind (宁波市民政局 / 2023年工作总结)
     const prev = i > 0 ? lines[i - 1] : "";
-    const line = pageTitle(lines[i], ref).replace(FILE_EXT, "");
-    if (prev && prev.length <= 30 && !/[。，,；;：:]/.test(prev) && agencyMatches(prev, ref, prev.length).length) return prev + line;
+    let line = pageTitle(lines[i], ref).replace(FILE_EXT, "");
+    // …2020年度工作总结 / 及2021年工作重点: the second half of a title broken before its conjunction
+    const next = i + 1 < lines.length ? lines[i + 1] : "";
+    if (TITLE_CONTINUATION.test(next) && next.length <= 30 && !/[。，,；;：:]/.test(next) && line.length + next.length <= ref.titleMax) line += next;
+    // only a line that is nothing but the bureau (place + 民政局) is the first half of the title
+    if (prev && prev.length <= 30 && !/[。，,；;：:]/.test(prev) && agencyMatches(prev, ref, prev.length).some((m) => m.at + m.prefix.length + m.name.length === prev.length)) return prev + line;
     return line;
   }
   const stem = fileName.replace(/\.[A-Za-z0-9]{1,5}$/, "").replace(/\.(docx?|pdf|wps|txt)$/i, "");

@@ -100,6 +100,12 @@ describe("report year and period", () => {
 });
 
 describe("portal page lines", () => {
+  it("joins a title broken before 及2021年…, and does not prepend a line that is more than the bureau (holdout 002)", () => {
+    const d = describeText(`岳阳市岳阳楼区民政局2020年政府信息公开年报\n岳阳楼区民政局2020年度工作总结\n及2021年工作重点\n${BODY}`);
+    expect(d.title).toBe("岳阳楼区民政局2020年度工作总结及2021年工作重点");
+    expect(d.reportYear).toBe(2020);
+  });
+
   it("takes the last step of a breadcrumb as the title (holdout 007)", () => {
     const d = describeText(`找總結網(wǎng) > 工作總結 > 年度工作總結 > 民政局2019年工作總結及2020年工作計劃\n\n民政局2019年工作總結及2020年工作計劃\n\n${BODY}`);
     expect(d.title).toBe("民政局2019年工作总结及2020年工作计划");
