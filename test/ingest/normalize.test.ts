@@ -60,6 +60,15 @@ describe("breadcrumb lines", () => {
   });
 });
 
+describe("site adverts and paywall lines", () => {
+  it("drops a converter site's advert and a paywall notice (holdout 001, 006, 010)", () => {
+    const c = ingestOk(Buffer.from("公文高手,超级方便的公文写作神器! 立即了解\n\n县政府民政工作总结\n\n上半年,发放高龄补贴9.99万人次,资金309.32万元。\n仅展示670字,全文共5936字\n"));
+    expect(c.text).toBe("县政府民政工作总结\n\n上半年,发放高龄补贴9.99万人次,资金309.32万元。");
+    // a report sentence with an exclamation is not an advert
+    expect(body("全年救助困难群众1200人次!立即了解群众诉求是第一要务。")).toBe("全年救助困难群众1200人次!立即了解群众诉求是第一要务。");
+  });
+});
+
 describe("furniture inside a line", () => {
   it("cuts a page number and download prompt out of a sentence, keeping the offsets (holdout 012)", () => {
     const c = clean("今年乡镇敬老院建设涉及 6 个乡镇,其中新建 3 所,第 1 页 共 9 页下载后可任意编辑扩建有 3 所。");
