@@ -69,6 +69,16 @@ describe("site adverts and paywall lines", () => {
   });
 });
 
+describe("portal header line", () => {
+  it("reads an empty 作者 as empty, not as the page tools after it (holdout 008)", () => {
+    const c = ingestOk(Buffer.from("东西湖区民政局2022年工作总结 和2023年工作思路\n\n发布时间:2023-04-10 09:30 来源:区民政局   作者:   访问: 【 打印 】 【 下载 】 字号:[ ]\n\n2022年以来,城镇低保从870元/月提高到910元/月。"));
+    expect(c.header["发布时间"]).toBe("2023-04-10 09:30");
+    expect(c.header["来源"]).toBe("区民政局");
+    expect(c.header["作者"] ?? "").toBe("");
+    expect(c.text).not.toContain("打印");
+  });
+});
+
 describe("furniture inside a line", () => {
   it("cuts a page number and download prompt out of a sentence, keeping the offsets (holdout 012)", () => {
     const c = clean("今年乡镇敬老院建设涉及 6 个乡镇,其中新建 3 所,第 1 页 共 9 页下载后可任意编辑扩建有 3 所。");
