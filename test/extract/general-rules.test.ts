@@ -30,3 +30,9 @@ describe("a family's members in a case story", () => {
     expect(figures("全年救助困难家庭320户。").map((r) => r.quote)).toEqual(["320户"]);
   });
 });
+
+describe("批次", () => {
+  it("is one measure word (item), not 批 followed by 次", () => {
+    expect(figure("先后5批次为社区筹集口罩8万多个。", "5批次")).toMatchObject({ value: 5, unit: "item" });
+  });
+});
