@@ -36,3 +36,10 @@ describe("批次", () => {
     expect(figure("先后5批次为社区筹集口罩8万多个。", "5批次")).toMatchObject({ value: 5, unit: "item" });
   });
 });
+
+describe("more unlisted measure words", () => {
+  it("双 and 口 are other", () => {
+    expect(figure("发放棉鞋500双。", "500双").unit).toBe("other");
+    expect(figure("为敬老院打机井10口。", "10口").unit).toBe("other");
+  });
+});
