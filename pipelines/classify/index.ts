@@ -255,6 +255,7 @@ function unitSuffix(base: string, unit: Unit, measure: Measure): string {
   }
 }
 
+const GENERIC_NOUN = /^(?:资金|投入|金额|经费|标准|总额|支出)$/;
 const RAISED_TO = /(?:由|从)?(?:提高|提升|增加|增长|扩大|上升|上调|调整)(?:到|至|为)(?:不低于|不少于)?$/;
 const RAISED_FROM = /(?:由|从)((?:每人)?(?:每[月年])?)(?:不低于|不少于)?$/;
 const HEADING_MARK = /^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[①-⑳])/;
@@ -292,6 +293,8 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
     // 完成率达247%, 同比增加9.63%: the rate or change of what the previous figure counted.
     const core = base.replace(CHANGE_OR_RATE_WORDS, "");
     if (core.length < 2 && samePhrase) base = samePhrase + (measure === "change" ? "" : base);
+    // 发放高龄补贴9.99余万人次,资金309.32万元: a bare generic noun is the money of what the previous figure counted.
+    else if (GENERIC_NOUN.test(base) && samePhrase && !samePhrase.endsWith(base)) base = samePhrase + base;
   } else {
     // 1300户共2308人: the same thing as the previous figure, counted another way.
     base = runsIntoNext ? "" : post.slice(0, 12);

@@ -76,3 +76,9 @@ describe("indicator: a standard raised from one amount to another", () => {
     expect(figure(u, "660 元").indicator).toBe("城市低保保障标准每人每年金额");
   });
 });
+
+describe("indicator: a bare generic noun", () => {
+  it("资金 after a counted payment is that payment's money", () => {
+    expect(figure("1至10月发放高龄补贴9.99余万人次,资金309.32万元。", "309.32万元").indicator).toBe("发放高龄补贴资金");
+  });
+});
