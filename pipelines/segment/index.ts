@@ -48,13 +48,23 @@ function markersOf(line: string): RegExpExecArray[] {
   for (let i = 0; i < line.length; i++) {
     if (i > 0) {
       const c = line.charCodeAt(i - 1);
-      if (!(c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || isSpace(c))) continue;
+      if (!(c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || isSpace(c) || topicAfterFigure(line, i))) continue;
     }
     MARKER.lastIndex = i;
     const m = MARKER.exec(line);
     if (m) out.push(m);
   }
   return out;
+}
+
+// 共接收返通人员8033人三是…: a topic marker (二是…十是) right after a figure whose full stop was lost.
+const FIGURE_END_UNIT = new Set([..."人户元个次家张名所项对位件座处场"].map((ch) => ch.charCodeAt(0)));
+function topicAfterFigure(line: string, i: number): boolean {
+  const c = line.charCodeAt(i);
+  if (line.charCodeAt(i + 1) !== 0x662f /* 是 */ || c === 0x4e00 /* 一 */ || !CN_DIGITS.includes(line[i])) return false;
+  if (!FIGURE_END_UNIT.has(line.charCodeAt(i - 1))) return false;
+  const d = line.charCodeAt(i - 2);
+  return (d >= 48 && d <= 57) || d === 0x4e07 /* 万 */ || d === 0x4f59 /* 余 */ || d === 0x591a /* 多 */;
 }
 
 // 。！？!? and newline end a sentence.

@@ -22,3 +22,11 @@ describe("flattened tables", () => {
     expect(figure(t, "近100张", 2023).year).toBe(2023);
   });
 });
+
+describe("topic markers after a figure", () => {
+  it("二是…十是 right after a figure starts a new topic even without a full stop", () => {
+    const t = "二是圆满完成返京人员接转工作,共接收返通人员8033人三是社会事务领域积极开展疫情防控。当日完成婚姻登记60对。";
+    expect(figure(t, "8033人").indicator).toBe("接收返通人员人数");
+    expect(figure(t, "60对").section).toContain("三是社会事务领域");
+  });
+});
