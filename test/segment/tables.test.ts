@@ -1,4 +1,4 @@
-// Tables flattened one cell a line (`实施内容 |`), as portal pages come out of the text extraction.
+// Layouts of scraped report text: tables flattened one cell a line (`实施内容 |`), topic markers after a lost full stop.
 import { describe, expect, it } from "vitest";
 import { figure } from "../extract/helpers.ts";
 
