@@ -216,22 +216,77 @@ export function findFull(text: string, gz: Gazetteer, limit = text.length, minLe
   const out: Mention[] = [];
   const end = Math.min(text.length, limit);
   const isLast = gz.isLast;
+  const { byPair, isFirst, single } = fullIndex(gz);
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
     if (!isLast[c]) continue;
-    const lens = gz.lastChars.get(c)!;
-    for (const len of lens) {
-      if (len > i + 1 || len < minLen) continue;
-      const key = text.slice(i + 1 - len, i + 1);
+    let lens: number[] | undefined;
+    if (i > 0) lens = byPair.get(c)?.get(text.charCodeAt(i - 1));
+    if (lens) {
+      let found = false;
+      for (const len of lens) {
+        if (len > i + 1 || len < minLen) continue;
+        if (!isFirst[text.charCodeAt(i + 1 - len)]) continue;
+        const key = text.slice(i + 1 - len, i + 1);
+        const places = gz.full.get(key);
+        if (!places) continue;
+        const at = i + 1 - len;
+        while (out.length && out[out.length - 1].at >= at) out.pop();
+        out.push({ at, text: key, places, short: false });
+        found = true;
+        break;
+      }
+      if (found) continue;
+    }
+    if (single[c] && minLen <= 1) {
+      const key = text[i];
       const places = gz.full.get(key);
-      if (!places) continue;
-      const at = i + 1 - len;
-      while (out.length && out[out.length - 1].at >= at) out.pop();
-      out.push({ at, text: key, places, short: false });
-      break;
+      if (places) {
+        while (out.length && out[out.length - 1].at >= i) out.pop();
+        out.push({ at: i, text: key, places, short: false });
+      }
     }
   }
   return out;
+}
+
+interface FullIndex {
+  /** Last code unit → second-to-last code unit → lengths (≥ 2) of the full names ending with those two, longest first. */
+  byPair: Map<number, Map<number, number[]>>;
+  /** 1 where a UTF-16 code unit starts some full name. */
+  isFirst: Uint8Array;
+  /** 1 where a one-unit full name exists. */
+  single: Uint8Array;
+}
+
+const fullIndexes = new WeakMap<Gazetteer, FullIndex>();
+
+/** Built once per gazetteer: lets findFull skip most candidate lengths without slicing the text. */
+function fullIndex(gz: Gazetteer): FullIndex {
+  let idx = fullIndexes.get(gz);
+  if (idx) return idx;
+  const byPair = new Map<number, Map<number, number[]>>();
+  const isFirst = new Uint8Array(0x10000);
+  const single = new Uint8Array(0x10000);
+  for (const k of gz.full.keys()) {
+    if (!k.length) continue;
+    isFirst[k.charCodeAt(0)] = 1;
+    const c = k.charCodeAt(k.length - 1);
+    if (k.length === 1) {
+      single[c] = 1;
+      continue;
+    }
+    const p = k.charCodeAt(k.length - 2);
+    let m = byPair.get(c);
+    if (!m) byPair.set(c, (m = new Map()));
+    const lens = m.get(p);
+    if (!lens) m.set(p, [k.length]);
+    else if (!lens.includes(k.length)) lens.push(k.length);
+  }
+  for (const m of byPair.values()) for (const lens of m.values()) lens.sort((a, b) => b - a);
+  idx = { byPair, isFirst, single };
+  fullIndexes.set(gz, idx);
+  return idx;
 }
 
 /** Short-name mentions (苏州, 慈溪) — for titles and agencies, where a bare place name is the place. */
