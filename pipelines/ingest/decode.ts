@@ -155,6 +155,7 @@ function fatal(message: string, encoding = ""): Decoded {
 }
 
 const utf8 = new TextDecoder("utf-8");
+const utf8Strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 export function decodeBytes(bytes: Uint8Array, ref: DecodeReference): Decoded {
   if (bytes.length === 0) return fatal("empty file (0 bytes)");
@@ -174,11 +175,18 @@ export function decodeBytes(bytes: Uint8Array, ref: DecodeReference): Decoded {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(buf.subarray(2), "utf-16be");
 
   // Fast path, most files: valid UTF-8 with multi-byte characters and no control bytes is UTF-8.
-  const chk = utf8Check(bytes);
+  // The native strict decoder checks validity; a multi-byte character makes the text shorter than the bytes.
   const ctl = controlShare(bytes);
-  if (chk.invalid === 0 && !chk.incompleteTail && chk.multibyte > 0 && ctl.ctrl === 0 && ctl.nul === 0) {
-    return done(utf8.decode(bytes), "utf-8");
+  if (ctl.ctrl === 0 && ctl.nul === 0) {
+    let text: string | null = null;
+    try {
+      text = utf8Strict.decode(bytes);
+    } catch {
+      text = null;
+    }
+    if (text !== null && text.length < bytes.length) return done(text, "utf-8");
   }
+  const chk = utf8Check(bytes);
 
   const sniff = sniffUtf16(bytes);
   if (sniff) {
