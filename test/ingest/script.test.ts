@@ -1,4 +1,5 @@
 // Traditional → simplified keeps the offset map even when a conversion changes length.
+import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
 import { identity } from "../../pipelines/ingest/offsets.ts";
 import { detectScript, toSimplified } from "../../pipelines/ingest/script.ts";
@@ -28,6 +29,17 @@ describe("script conversion", () => {
 
   it("simplifies Hong Kong variant characters too (衞, 敍, 枱)", () => {
     expect(ingestRef.convert("香港衞生署敍述枱面")).toBe("香港卫生署叙述台面");
+  });
+
+  it("converts exactly as opencc's own tw → cn converter (phrases, variants, description sequences, astral characters)", () => {
+    const opencc = OpenCC.Converter({ from: "tw", to: "cn" });
+    const samples = [
+      "發展養老服務體系，乾隆皇帝的頭髮後來在臺灣著作中被瞭解。",
+      "民政局堅持穩中求進工作總基調,著力兜好基本民生底線;滑鼠、軟體、資料庫、計程車。",
+      "⿰氵每⿱艹⿰氵每 𠀀\ud840 乾燥 幹部 乾淨 里程 裡面 麵條 鐘錶 複雜 覆蓋",
+      "",
+    ];
+    for (const s of samples) expect(ingestRef.convert(s)).toBe(opencc(s));
   });
 
   it("calls a text traditional only when a clear share of its characters are traditional forms", () => {
