@@ -71,6 +71,8 @@ export function normalizeChars(src: Mapped): { out: Mapped; stats: CharStats } {
 // Latin syllable of at most 6 letters that carries a tone mark — only then is it clearly pinyin, not an
 // abbreviation or a list label like (a) or (GDP).
 const PINYIN_NOTE = /(?<=[\u3400-\u9fff])[(（]([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6})[)）]/g;
+/** PINYIN_NOTE without its look-behind (which the regex engine would try at every position). */
+const PINYIN_NOTE_AT = /[(（]([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6})[)）]/g;
 const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/;
 const OPEN_PAREN = /[(（]/;
 
@@ -78,12 +80,15 @@ const OPEN_PAREN = /[(（]/;
 export function stripPinyinNotes(src: Mapped): { out: Mapped; count: number } {
   const { text } = src;
   if (!OPEN_PAREN.test(text)) return { out: src, count: 0 };
-  PINYIN_NOTE.lastIndex = 0;
+  PINYIN_NOTE_AT.lastIndex = 0;
   let b: ReturnType<typeof builder> | null = null;
   let run = 0;
   let count = 0;
   let m: RegExpExecArray | null;
-  while ((m = PINYIN_NOTE.exec(text))) {
+  while ((m = PINYIN_NOTE_AT.exec(text))) {
+    // the look-behind of PINYIN_NOTE, tested by hand: a candidate holds no opening parenthesis, so skipping it skips no match
+    const before = m.index > 0 ? text.charCodeAt(m.index - 1) : 0;
+    if (before < 0x3400 || before > 0x9fff) continue;
     if (!TONE_MARK.test(m[1])) continue;
     b ??= builder(text.length);
     b.copy(src, run, m.index);
