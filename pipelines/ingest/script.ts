@@ -15,7 +15,8 @@ export type Convert = (s: string) => string;
  * does convert), so Big5 text from Hong Kong comes out simplified too. Built once per worker.
  */
 export function makeConverter(): Convert {
-  const tw2cn = fastTw2cn() ?? OpenCC.Converter({ from: "tw", to: "cn" });
+  const tw2s = fastTw2s();
+  const tw2cn: Convert = tw2s ? (s) => tw2s(s, null) : OpenCC.Converter({ from: "tw", to: "cn" });
   const fixes = new Map<string, string>();
   const hk = (Preset.from as Record<string, ReadonlyArray<ReadonlyArray<unknown>>>).hk ?? [];
   for (const group of hk) {
@@ -31,26 +32,93 @@ export function makeConverter(): Convert {
   }
   if (!fixes.size) return tw2cn;
   const re = new RegExp(`[${[...fixes.keys()].join("")}]`, "g");
-  return (s: string) => tw2cn(s).replace(re, (ch: string) => fixes.get(ch) ?? ch);
+  const withFixes = (s: string) => tw2cn(s).replace(re, (ch: string) => fixes.get(ch) ?? ch);
+  if (!tw2s) return withFixes;
+  // the fixes as a table applied to every output code unit of the last step: the same as the replace above
+  const fix = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) fix[c] = c;
+  for (const [variant, simplified] of fixes) fix[variant.charCodeAt(0)] = simplified.charCodeAt(0);
+  const fast = (s: string) => tw2s(s, fix);
+  const sample = probeSample();
+  return fast(sample) === withFixes(sample) ? fast : withFixes;
 }
 
 // A faster run of opencc's own tw2s tries (normalise → segment → convert each segment through the chain): the same
-// longest-match walk as opencc-js Trie.convert/segment, without a Map lookup for characters that start no key
-// and without an object per match. Checked against opencc's converter when built; on any difference it is not used.
+// longest-match walks as opencc-js Trie.convert/segment. A character that starts no key of two or more characters, or
+// is not followed by a character that can continue one, is converted through a flat table; the trie is walked only
+// at the others. Output is written to a code-unit buffer, not concatenated. Checked against opencc's converter when
+// built; on any difference it is not used.
 type Node = Map<number, Node> & { trie_val?: string };
 interface FastTrie {
   root: Node;
-  /** 1 where a BMP code unit (not a surrogate) starts some key. */
-  first: Uint8Array;
+  /**
+   * Per code unit: 0 = no key of two or more characters starts with it, use `unit`; 1 = some do: walk the trie when the
+   * next code unit may continue one (`pairs`), else as 0; 2 = always walk (surrogates, ideographic description
+   * characters, a key whose value is not one BMP code unit).
+   */
+  kind: Uint8Array;
+  /** What a code unit of kind 0 or 1 becomes on its own (itself when it is no key), `fix` applied. */
+  unit: Uint16Array;
+  /** 1 where a code unit of kind 0 or 1 is a key on its own. */
+  single: Uint8Array;
+  /** Bit set of hashed (first, second) code-unit pairs of the keys of two or more characters; false positives only walk. */
+  pairs: Uint8Array;
+  /** Applied to every output code unit (identity but for the last step). */
+  fix: Uint16Array;
+  /** The longest value: output is at most this many code units per input code unit. */
+  maxValue: number;
 }
+
+const isIds = (c: number) => c >= 0x2ff0 && c <= 0x2fff;
+const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
+const pairBit = (c: number, d: number) => Math.imul(c ^ (d << 16), 0x9e3779b1) >>> 12;
+const IDENTITY = new Uint16Array(0x10000).map((_, c) => c);
 
 function fastTrie(group: ReadonlyArray<unknown>): FastTrie {
   const t = new OpenCC.Trie();
   t.loadDictGroup(group as Parameters<OpenCC.Trie["loadDictGroup"]>[0]);
   const root = (t as unknown as { map: Node }).map;
-  const first = new Uint8Array(0x10000);
-  for (const cp of root.keys()) if (cp < 0x10000) first[cp] = 1;
-  return { root, first };
+  const kind = new Uint8Array(0x10000);
+  const unit = IDENTITY.slice();
+  const single = new Uint8Array(0x10000);
+  const pairs = new Uint8Array(1 << 17);
+  for (let c = 0; c < 0x10000; c++) if (isSurrogate(c) || isIds(c)) kind[c] = 2;
+  for (const [cp, node] of root) {
+    if (cp >= 0x10000 || kind[cp] === 2) continue;
+    const v = node.trie_val;
+    if (v !== undefined && (v.length !== 1 || isSurrogate(v.charCodeAt(0)))) {
+      kind[cp] = 2;
+      continue;
+    }
+    if (v !== undefined) {
+      unit[cp] = v.charCodeAt(0);
+      single[cp] = 1;
+    }
+    if (node.size > 0) {
+      kind[cp] = 1;
+      for (const next of node.keys()) {
+        // the code unit that follows cp in the text: a supplementary character shows its high surrogate
+        const d = next > 0xffff ? String.fromCodePoint(next).charCodeAt(0) : next;
+        const h = pairBit(cp, d);
+        pairs[h >>> 3] |= 1 << (h & 7);
+      }
+    }
+  }
+  let maxValue = 1;
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.trie_val !== undefined) maxValue = Math.max(maxValue, node.trie_val.length);
+    for (const child of node.values()) stack.push(child);
+  }
+  return { root, kind, unit, single, pairs, fix: IDENTITY, maxValue };
+}
+
+/** The same trie with `fix` applied to all it outputs. */
+function withFix(t: FastTrie, fix: Uint16Array): FastTrie {
+  const unit = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) unit[c] = fix[t.unit[c]];
+  return { ...t, unit, fix };
 }
 
 /** opencc-js's step over an unmatched character: an ideographic description sequence (⿰氵每) is one unit. */
@@ -73,64 +141,112 @@ function step(s: string, i: number): number {
   return e > i ? e - i : unitLen(s, i);
 }
 
-/** Trie.convert (segments = false) or Trie.segment (segments = true, pieces pushed to `pieces`). */
-function walk(t: FastTrie, s: string, pieces: string[] | null): string {
-  const { root, first } = t;
+/** Must the trie be walked at i (kind 1: can the next code unit continue a key)? */
+function mustWalk(t: FastTrie, k: number, s: string, i: number): boolean {
+  if (k === 2) return true;
+  if (i + 1 >= s.length) return false;
+  const h = pairBit(s.charCodeAt(i), s.charCodeAt(i + 1));
+  return (t.pairs[h >>> 3] & (1 << (h & 7))) !== 0;
+}
+
+const match = { end: 0, value: "" };
+/** The longest key starting at `i` (end 0: none). Returns a shared object. */
+function longestKey(root: Node, s: string, i: number): { end: number; value: string } {
   const n = s.length;
-  let out = "";
+  let node = root;
+  let a = i;
+  match.end = 0;
+  while (a < n) {
+    const cp = s.codePointAt(a)!;
+    a += cp > 0xffff ? 2 : 1;
+    const next = node.get(cp);
+    if (next === undefined) break;
+    node = next;
+    const v = next.trie_val;
+    if (v !== undefined) {
+      match.end = a;
+      match.value = v;
+    }
+  }
+  return match;
+}
+
+/** Trie.segment: matched keys and the unmatched runs between them, in order. */
+function segment(t: FastTrie, s: string, pieces: string[]): void {
+  const { kind, single } = t;
+  const n = s.length;
   let r = -1;
   let i = 0;
   while (i < n) {
     const c = s.charCodeAt(i);
-    if ((c < 0xd800 || c > 0xdfff) && first[c] === 0) {
-      if (r < 0) r = i;
-      i += c >= 0x2ff0 && c <= 0x2fff ? step(s, i) : 1;
-      continue;
-    }
-    let node = root;
-    let a = i;
+    const k = kind[c];
     let end = 0;
-    let val: string | undefined;
-    while (a < n) {
-      const cp = s.codePointAt(a)!;
-      a += cp > 0xffff ? 2 : 1;
-      const next = node.get(cp);
-      if (next === undefined) break;
-      node = next;
-      const v = next.trie_val;
-      if (v !== undefined) {
-        end = a;
-        val = v;
-      }
-    }
+    if (k !== 0 && mustWalk(t, k, s, i)) end = longestKey(t.root, s, i).end;
+    else if (single[c] !== 0) end = i + 1;
     if (end > 0) {
       if (r >= 0) {
-        if (pieces) pieces.push(s.slice(r, i));
-        else out += s.slice(r, i);
+        pieces.push(s.slice(r, i));
         r = -1;
       }
-      if (pieces) pieces.push(s.slice(i, end));
-      else out += val;
+      pieces.push(s.slice(i, end));
       i = end;
     } else {
       if (r < 0) r = i;
-      i += step(s, i);
+      i += k === 2 ? step(s, i) : 1;
     }
   }
-  if (r >= 0) {
-    if (pieces) pieces.push(s.slice(r, n));
-    else out += s.slice(r, n);
-  }
-  return out;
+  if (r >= 0) pieces.push(s.slice(r, n));
 }
 
-function fastTw2cn(): Convert | null {
+let outBuf = new Uint16Array(4096);
+
+/** Trie.convert, every output code unit passed through the trie's `fix`. Returns `s` itself when nothing changes. */
+function convertThrough(t: FastTrie, s: string): string {
+  const { kind, unit, fix } = t;
+  const n = s.length;
+  // up to the first character that may change nothing is copied, and when none may, nothing at all
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    const k = kind[c];
+    if (unit[c] !== c || (k !== 0 && mustWalk(t, k, s, i))) break;
+    i++;
+  }
+  if (i === n) return s;
+  if (outBuf.length < n * t.maxValue) outBuf = new Uint16Array(n * t.maxValue + 1024);
+  const out = outBuf;
+  for (let q = 0; q < i; q++) out[q] = s.charCodeAt(q);
+  let o = i;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    const k = kind[c];
+    if (k === 0 || !mustWalk(t, k, s, i)) {
+      out[o++] = unit[c];
+      i++;
+      continue;
+    }
+    const m = longestKey(t.root, s, i);
+    if (m.end > 0) {
+      const v = m.value;
+      for (let q = 0; q < v.length; q++) out[o++] = fix[v.charCodeAt(q)];
+      i = m.end;
+    } else {
+      const e = i + step(s, i);
+      for (; i < e; i++) out[o++] = fix[s.charCodeAt(i)];
+    }
+  }
+  return Buffer.from(out.buffer, 0, o * 2).toString("ucs2");
+}
+
+/** tw2s as opencc-js runs it, then `fix` on every output code unit; null when the config is not of the shape this mirrors. */
+function fastTw2s(): ((s: string, fix: Uint16Array | null) => string) | null {
   const cfg = (OpenCC.Locale as unknown as { configs?: Record<string, { normalizationChain?: unknown[][]; segmentation?: unknown[]; conversionChain: unknown[][] }> }).configs?.tw2s;
   // only the shape this code mirrors: one normalisation dictionary group, a segmentation group of dictionary strings
   if (!cfg || !cfg.normalizationChain || cfg.normalizationChain.length !== 1 || !Array.isArray(cfg.segmentation)) return null;
   if (!cfg.segmentation.every((d) => typeof d === "string")) return null;
   const norm0 = cfg.normalizationChain[0];
   if (!Array.isArray(norm0) || !norm0.every((d) => typeof d === "string" && (d === "" || d.includes(" ")))) return null;
+  if (!cfg.conversionChain.length) return null;
   let norm: FastTrie, seg: FastTrie, chain: FastTrie[];
   try {
     norm = fastTrie(norm0);
@@ -139,25 +255,37 @@ function fastTw2cn(): Convert | null {
   } catch {
     return null;
   }
-  const convert = (s: string): string => {
+  const last = chain.length - 1;
+  const fixed = new WeakMap<Uint16Array, FastTrie>();
+  const convert = (s: string, fix: Uint16Array | null): string => {
+    let lastTrie = chain[last];
+    if (fix) {
+      lastTrie = fixed.get(fix) ?? withFix(lastTrie, fix);
+      fixed.set(fix, lastTrie);
+    }
     const pieces: string[] = [];
-    walk(seg, walk(norm, s, null), pieces);
+    segment(seg, convertThrough(norm, s), pieces);
     let out = "";
     for (let p of pieces) {
-      for (const t of chain) p = walk(t, p, null);
-      out += p;
+      for (let k = 0; k < last; k++) p = convertThrough(chain[k], p);
+      out += convertThrough(lastTrie, p);
     }
     return out;
   };
   // must agree with opencc's own converter, or it is not used
   const reference = OpenCC.Converter({ from: "tw", to: "cn" });
+  const sample = probeSample();
+  if (convert(sample, null) !== reference(sample)) return null;
+  return convert;
+}
+
+/** Every CJK, CJK punctuation and full-width character, in one line and one per line, and the awkward cases. */
+function probeSample(): string {
   const probe: string[] = [];
   for (const [a, b] of [[0x2e80, 0x2fff], [0x3000, 0x303f], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff], [0xff00, 0xffef]]) {
     for (let c = a; c <= b; c++) probe.push(String.fromCharCode(c));
   }
-  const sample = probe.join("") + "\n" + probe.join("\n") + "\n⿰氵每⿱艹⿰氵每 發展養老服務體系，乾隆皇帝，頭髮、後來、臺灣、著作、瞭解\ud840\udc00𠀀";
-  if (convert(sample) !== reference(sample)) return null;
-  return convert;
+  return probe.join("") + "\n" + probe.join("\n") + "\n⿰氵每⿱艹⿰氵每 發展養老服務體系，乾隆皇帝，頭髮、後來、臺灣、著作、瞭解\ud840\udc00𠀀\ud840 衞生署敍述枱面⿰";
 }
 
 /**
