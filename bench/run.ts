@@ -16,7 +16,9 @@ import { listInputs } from "../pipelines/run/inputs.ts";
 import { pipelineVersion } from "../pipelines/run/version.ts";
 import type { RunSummary } from "../pipelines/run.ts";
 import { openReviewWriter } from "../pipelines/review/page.ts";
-import { csvFromColumns, toColumns } from "../pipelines/tables/columns.ts";
+import { encodeRecord } from "../pipelines/run/record.ts";
+import { resultFromRecord } from "../pipelines/run/task.ts";
+import { toColumns } from "../pipelines/tables/columns.ts";
 import { METRIC_COLUMNS } from "../pipelines/tables/schema.ts";
 import { openTableWriters } from "../pipelines/tables/writers.ts";
 import { parallelCapacity } from "./capacity.ts";
@@ -104,8 +106,9 @@ for (const i of inputs) {
     rel: i.rel, size: bytes.length, sha256: "", document: processed.document, figures: processed.metrics.length, withIndicator: 0,
     cols, original: processed.clean?.original ?? "", originalLength: processed.clean?.original.length ?? 0, cached: false, ms: 0,
   };
+  // As in a run: the worker encodes the record (CSV rendered there), the main thread decodes and writes it.
   s = performance.now();
-  sampleWriters.write({ ...result, csv: csvFromColumns(cols) });
+  sampleWriters.write(resultFromRecord(encodeRecord(result), result));
   stageMs.tables += performance.now() - s;
   s = performance.now();
   sampleReview.add(result);

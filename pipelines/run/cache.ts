@@ -1,87 +1,104 @@
 // Per-document results on disk, keyed by content hash + file name + pipeline version + reference version
 // (see cacheKey). A changed catalog or marker file changes the reference version, so old entries are
-// simply never looked up again. Each entry is two files: <key>.json (the document row and the metric rows
-// as columns, ready for the writers) and <key>.txt (the original text, read only when the review page
-// shows the document). Written to temp names and renamed, the .json last, so a kill never leaves an
-// entry that looks whole but isn't.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+// simply never looked up again (delete the folder to reclaim the space; it is only a cache).
+// Entries are records (see record.ts) appended to pack files, one pair per writer (a worker or an inline
+// run): <id>.pack holds the records, <id>.idx one line per record, "key offset length", appended only after
+// the record's bytes are written, so a kill never indexes a record that isn't whole. Appending to one open
+// file instead of creating two files per document halved the cost of caching a result.
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import type { Cell } from "../tables/columns.ts";
-import type { CachedResult, TaskCache } from "./task.ts";
 
-/**
- * A column as stored: constant columns (doc_id, region … the same on every row of a document) as one value,
- * repetitive ones (section, sentence: several figures share a sentence) as distinct values + indexes.
- * Halves the entry size, and with it the read, parse and garbage-collection time of a cached run.
- */
-export type Packed = { c: Cell } | { d: Cell[]; i: number[] } | Cell[];
+export interface TaskCache {
+  /** The record stored under key, or undefined. */
+  get(key: string): Uint8Array | undefined;
+  set(key: string, record: Uint8Array): void;
+  close(): void;
+}
 
-export function packColumn(col: Cell[]): Packed {
-  if (col.length && col.every((v) => v === col[0])) return { c: col[0] };
-  const index = new Map<Cell, number>();
-  const d: Cell[] = [];
-  const i = col.map((v) => {
-    let k = index.get(v);
-    if (k === undefined) {
-      k = d.length;
-      index.set(v, k);
-      d.push(v);
+interface Location {
+  pack: string;
+  offset: number;
+  length: number;
+}
+
+/** Read every index in the folder (a few dozen bytes per document). Later entries win. */
+function readIndexes(dir: string): Map<string, Location> {
+  const index = new Map<string, Location>();
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith(".idx")).sort();
+  } catch {
+    return index;
+  }
+  for (const name of names) {
+    let text: string;
+    try {
+      text = readFileSync(join(dir, name), "utf8");
+    } catch {
+      continue;
     }
-    return k;
-  });
-  return d.length * 2 <= col.length ? { d, i } : col;
-}
-
-export function unpackColumn(p: Packed, n: number): Cell[] {
-  if (Array.isArray(p)) return p;
-  if ("c" in p) return new Array<Cell>(n).fill(p.c);
-  return p.i.map((k) => p.d[k]);
-}
-
-interface Stored extends Omit<CachedResult, "cols"> {
-  rows: number;
-  cols: Packed[];
+    const pack = join(dir, name.slice(0, -4) + ".pack");
+    // Only whole lines: a writer may be appending to this index right now.
+    const end = text.lastIndexOf("\n");
+    for (const line of text.slice(0, end + 1).split("\n")) {
+      const [key, offset, length] = line.split(" ");
+      if (key && offset && length) index.set(key, { pack, offset: Number(offset), length: Number(length) });
+    }
+  }
+  return index;
 }
 
 export function diskCache(dir: string): TaskCache {
-  const made = new Set<string>();
-  const base = (key: string) => join(dir, key.slice(0, 2), key);
-  const put = (path: string, data: string) => {
-    const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
+  let index: Map<string, Location> | undefined;
+  const readFds = new Map<string, number>();
+  let writer: { pack: number; idx: number; offset: number } | undefined;
+  let broken = false;
+  const openWriter = () => {
+    mkdirSync(dir, { recursive: true });
+    const id = `${Date.now().toString(36)}-${randomBytes(6).toString("hex")}`;
+    return { pack: openSync(join(dir, `${id}.pack`), "a"), idx: openSync(join(dir, `${id}.idx`), "a"), offset: 0 };
   };
   return {
     get(key) {
-      let e: Stored;
+      index ??= readIndexes(dir);
+      const at = index.get(key);
+      if (!at) return undefined;
       try {
-        e = JSON.parse(readFileSync(base(key) + ".json", "utf8")) as Stored;
-      } catch {
-        return undefined; // missing or unreadable: recompute
-      }
-      const { rows, cols, ...rest } = e;
-      return { ...rest, cols: cols.map((c) => unpackColumn(c, rows)) };
-    },
-    getOriginal(key) {
-      try {
-        return readFileSync(base(key) + ".txt", "utf8");
-      } catch {
-        return "";
-      }
-    },
-    set(key, value, original) {
-      try {
-        const sub = join(dir, key.slice(0, 2));
-        if (!made.has(sub)) {
-          mkdirSync(sub, { recursive: true });
-          made.add(sub);
+        let fd = readFds.get(at.pack);
+        if (fd === undefined) {
+          if (!existsSync(at.pack)) return undefined;
+          fd = openSync(at.pack, "r");
+          readFds.set(at.pack, fd);
         }
-        put(base(key) + ".txt", original);
-        const { cols, ...rest } = value;
-        const stored: Stored = { ...rest, rows: cols[0]?.length ?? 0, cols: cols.map(packColumn) };
-        put(base(key) + ".json", JSON.stringify(stored));
+        if (at.offset + at.length > fstatSync(fd).size) return undefined;
+        const bytes = new Uint8Array(at.length);
+        if (readSync(fd, bytes, 0, at.length, at.offset) !== at.length) return undefined;
+        return bytes;
       } catch {
-        // A cache that can't be written only costs speed.
+        return undefined; // unreadable: recompute
+      }
+    },
+    set(key, record) {
+      if (broken) return;
+      try {
+        writer ??= openWriter();
+        const written = writeSync(writer.pack, record);
+        if (written !== record.length) throw new Error("short write");
+        writeSync(writer.idx, `${key} ${writer.offset} ${record.length}\n`);
+        writer.offset += written;
+      } catch {
+        // A cache that can't be written only costs speed; after a failed write the offsets are unknown.
+        broken = true;
+      }
+    },
+    close() {
+      for (const fd of readFds.values()) closeSync(fd);
+      readFds.clear();
+      if (writer) {
+        closeSync(writer.pack);
+        closeSync(writer.idx);
+        writer = undefined;
       }
     },
   };

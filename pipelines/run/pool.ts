@@ -6,10 +6,11 @@
 // thread is busy writing. At most `workers * 4` results are outstanding (read but not yet yielded), so
 // memory stays bounded even when one slow file holds up the order.
 import { Worker } from "node:worker_threads";
+import { ingestFile, loadIngestReference, type IngestReference } from "../ingest/index.ts";
 import { loadReference, type Reference } from "../reference.ts";
 import { METRIC_COLUMNS } from "../tables/schema.ts";
 import { diskCache } from "./cache.ts";
-import { isPrepared, processInput, readInput, rejectedRow, type PreparedInput, type TaskInput, type TaskResult } from "./task.ts";
+import { isPrepared, processInput, readInput, rejectedRow, type PreparedInput, type Reingest, type TaskInput, type TaskResult } from "./task.ts";
 import type { WorkerConfig } from "./worker.ts";
 import { unpackResult, type WireResult } from "./wire.ts";
 
@@ -56,11 +57,17 @@ interface Job {
 export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): AsyncGenerator<TaskResult> {
   const cache = opts.cacheDir ? diskCache(opts.cacheDir) : undefined;
   let inlineRef: Reference | undefined;
+  let ingestRef: IngestReference | undefined;
+  const reingest: Reingest = (file) => ingestFile(file, (ingestRef ??= inlineRef?.ingest ?? loadIngestReference(opts.referenceDir))).clean?.original ?? "";
   if (opts.workers <= 0) {
-    for (const task of inputs) {
-      const r = readInput(task, opts.pipelineVersion, opts.referenceVersion, cache);
-      if (!isPrepared(r)) yield r;
-      else yield processInput(r, (inlineRef ??= loadReference(opts.referenceDir)), cache);
+    try {
+      for (const task of inputs) {
+        const r = readInput(task, opts.pipelineVersion, opts.referenceVersion, cache, reingest);
+        if (!isPrepared(r)) yield r;
+        else yield processInput(r, (inlineRef ??= loadReference(opts.referenceDir)), cache);
+      }
+    } finally {
+      cache?.close();
     }
     return;
   }
@@ -152,7 +159,9 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
       if (slot.jobs.length && slot.busySince && !slot.timedOut && now - slot.busySince > timeoutMs) {
         slot.timedOut = true;
         void slot.worker.terminate();
-      } else if (!slot.ready && now - slot.born > timeoutMs) {
+      } else if (!slot.ready && now - slot.born > Math.max(timeoutMs, 60_000)) {
+        // Start-up (tsx, reference loading) gets at least a minute whatever the file timeout: on a loaded
+        // machine it can take seconds, and giving up on it stops the whole run.
         void slot.worker.terminate(); // never came up: reported as a start failure
       }
     }
@@ -164,7 +173,7 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
       // Read ahead while the window allows: cache hits are done at once, misses queue for a worker.
       while (next < inputs.length && next - emit < limit) {
         const id = next++;
-        const r = readInput(inputs[id], opts.pipelineVersion, opts.referenceVersion, cache);
+        const r = readInput(inputs[id], opts.pipelineVersion, opts.referenceVersion, cache, reingest);
         if (isPrepared(r)) {
           // Copy into an exactly-sized buffer so transferring it can't detach a shared pool slab.
           queue.push({ id, input: { ...r, bytes: new Uint8Array(r.bytes) }, size: r.bytes.length, retained: r.bytes });
@@ -186,6 +195,20 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
   } finally {
     clearInterval(watchdog);
     closing = true;
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    cache?.close();
+    // Ask each worker to close its cache files and exit; one that doesn't within a second is stopped.
+    await Promise.all(
+      slots.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            const timer = setTimeout(() => void s.worker.terminate().then(() => resolve()), 1000);
+            s.worker.once("exit", () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            s.worker.postMessage({ close: true });
+          }),
+      ),
+    );
   }
 }

@@ -6,9 +6,11 @@ import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { processDocument } from "../process.ts";
 import type { Reference } from "../reference.ts";
-import { csvFromColumns, toColumns, type Cell, METRIC_INDEX } from "../tables/columns.ts";
+import { toColumns, type Cell, METRIC_INDEX } from "../tables/columns.ts";
 import { METRIC_COLUMNS } from "../tables/schema.ts";
-import type { DocumentRow } from "../types.ts";
+import type { DocumentRow, RawFile } from "../types.ts";
+import type { TaskCache } from "./cache.ts";
+import { decodeRecord, encodeRecord, recordCsv } from "./record.ts";
 
 export interface TaskInput {
   /** Absolute path to read. */
@@ -28,8 +30,10 @@ export interface TaskResult {
   withIndicator: number;
   /** The metric rows as columns in METRIC_COLUMNS order (see tables/columns.ts). */
   cols: Cell[][];
-  /** The same rows as CSV lines, when already rendered (workers do it, off the main thread). */
-  csv?: string;
+  /** The same rows as CSV lines (UTF-8), when already rendered (workers do it, off the main thread). */
+  csvBytes?: Uint8Array;
+  /** The whole result as a record (record.ts), as cached; a worker transfers it instead of the fields. */
+  record?: Uint8Array;
   /** Decoded original text (offsets of metrics point into it), for the review page; "" when rejected or not loaded. */
   original: string;
   /** Length of the original text, known even when it isn't loaded. */
@@ -43,15 +47,10 @@ export interface TaskResult {
   transient?: boolean;
 }
 
-export type CachedResult = Pick<TaskResult, "document" | "figures" | "withIndicator" | "cols" | "originalLength">;
-
 const NO_ROWS = (): Cell[][] => METRIC_COLUMNS.map(() => []);
 
-export interface TaskCache {
-  get(key: string): CachedResult | undefined;
-  getOriginal(key: string): string;
-  set(key: string, value: CachedResult, original: string): void;
-}
+/** Decoded original text of a file again (ingest only), for a cached document the review page shows. */
+export type Reingest = (file: RawFile) => string;
 
 /** A file read and hashed, waiting for processDocument. */
 export interface PreparedInput {
@@ -75,8 +74,14 @@ export function cacheKey(sha256: string, name: string, pipelineVersion: string, 
   return createHash("sha256").update([sha256, name, pipelineVersion, referenceVersion].join("\0")).digest("hex");
 }
 
+/** A result from its record: a cache hit, or what a worker sent back. */
+export function resultFromRecord(record: Uint8Array, meta: Pick<TaskResult, "rel" | "size" | "sha256" | "original" | "cached" | "ms" | "transient">): TaskResult {
+  const { csv, ...content } = decodeRecord(record);
+  return { ...meta, ...content, csvBytes: csv };
+}
+
 /** Read and hash one input; a finished result when it can't be read or the cache has it, else the work to do. */
-export function readInput(input: TaskInput, pipelineVersion: string, referenceVersion: string, cache?: TaskCache): TaskResult | PreparedInput {
+export function readInput(input: TaskInput, pipelineVersion: string, referenceVersion: string, cache?: TaskCache, reingest?: Reingest): TaskResult | PreparedInput {
   let bytes: Uint8Array;
   try {
     if (!statSync(input.abs).isFile()) throw new Error("not a regular file");
@@ -88,7 +93,16 @@ export function readInput(input: TaskInput, pipelineVersion: string, referenceVe
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const key = cacheKey(sha256, basename(input.rel), pipelineVersion, referenceVersion);
   const hit = cache?.get(key);
-  if (hit) return { rel: input.rel, size: bytes.length, sha256, ...hit, original: "", loadOriginal: () => cache!.getOriginal(key), cached: true, ms: 0 };
+  if (hit) {
+    try {
+      const r = resultFromRecord(hit, { rel: input.rel, size: bytes.length, sha256, original: "", cached: true, ms: 0 });
+      // The original text isn't cached: decoding the file again is cheap, and only the review page asks.
+      if (reingest) r.loadOriginal = () => reingest({ path: input.rel, name: basename(input.rel), bytes: readFileSync(input.abs) });
+      return r;
+    } catch {
+      // a damaged entry: process the file again
+    }
+  }
   return { rel: input.rel, bytes, sha256, key };
 }
 
@@ -105,20 +119,17 @@ export function processInput(p: PreparedInput, ref: Reference, cache?: TaskCache
     out = {
       rel: p.rel, size: p.bytes.length, sha256: p.sha256, document: processed.document,
       figures: processed.metrics.length, withIndicator: cols[METRIC_INDEX.indicator_id].filter((x) => x !== null && x !== "").length,
-      cols, csv: csvFromColumns(cols),
-      original: processed.clean?.original ?? "", originalLength: processed.clean?.original.length ?? 0, cached: false, ms: performance.now() - t0,
+      cols, original: processed.clean?.original ?? "", originalLength: processed.clean?.original.length ?? 0, cached: false, ms: 0,
     };
   } catch (err) {
     // processDocument promises not to throw; if it ever does, the file is still accounted for.
     const message = err instanceof Error ? err.message : String(err);
     out = { rel: p.rel, size: p.bytes.length, sha256: p.sha256, document: rejectedRow(p.rel, `internal error: ${message}`, p.sha256.slice(0, 16)), figures: 0, withIndicator: 0, cols: NO_ROWS(), original: "", originalLength: 0, cached: false, ms: performance.now() - t0 };
   }
-  cache?.set(p.key, { document: out.document, figures: out.figures, withIndicator: out.withIndicator, cols: out.cols, originalLength: out.originalLength }, out.original);
+  const record = encodeRecord(out);
+  out.record = record;
+  out.csvBytes = recordCsv(record);
+  out.ms = performance.now() - t0;
+  cache?.set(p.key, record);
   return out;
-}
-
-/** Both halves in one call (inline runs and tests). */
-export function runTask(input: TaskInput, ref: Reference, pipelineVersion: string, cache?: TaskCache): TaskResult {
-  const r = readInput(input, pipelineVersion, ref.version, cache);
-  return isPrepared(r) ? processInput(r, ref, cache) : r;
 }

@@ -1,20 +1,16 @@
-// How a result crosses from a worker to the main thread: the metric columns packed like cache entries
-// (constant columns as one value, repetitive ones as distinct values + indexes) and the original text
-// left out unless asked for. Structured cloning 23 columns of per-row strings was ~10% of a worker's time.
-import { packColumn, unpackColumn, type Packed } from "./cache.ts";
-import type { TaskResult } from "./task.ts";
+// How a result crosses from a worker to the main thread: its record (record.ts: the same bytes the cache
+// holds) is transferred, not cloned, and the original text goes along only when the review page will show it.
+import { resultFromRecord, type TaskResult } from "./task.ts";
 
-export interface WireResult extends Omit<TaskResult, "cols"> {
-  packed: Packed[];
-  rows: number;
+export interface WireResult extends Pick<TaskResult, "rel" | "size" | "sha256" | "original" | "ms" | "transient"> {
+  record: Uint8Array;
 }
 
 export function packResult(r: TaskResult, wantOriginal: boolean): WireResult {
-  const { cols, ...rest } = r;
-  return { ...rest, original: wantOriginal ? r.original : "", packed: cols.map(packColumn), rows: r.figures };
+  if (!r.record) throw new Error("a worker result without its record");
+  return { rel: r.rel, size: r.size, sha256: r.sha256, original: wantOriginal ? r.original : "", ms: r.ms, transient: r.transient, record: r.record };
 }
 
 export function unpackResult(w: WireResult): TaskResult {
-  const { packed, rows, ...rest } = w;
-  return { ...rest, cols: packed.map((p) => unpackColumn(p, rows)) };
+  return resultFromRecord(w.record, { rel: w.rel, size: w.size, sha256: w.sha256, original: w.original, cached: false, ms: w.ms, transient: w.transient });
 }

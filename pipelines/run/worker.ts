@@ -1,6 +1,5 @@
 // Worker thread: loads the reference once, then processes the files the main thread has read.
-// Results go back packed (see packResult): constant and repetitive columns collapsed, the original text
-// only when the review page will show it, so the copy between threads stays small.
+// Results go back as records (see wire.ts), transferred rather than copied.
 import { parentPort, workerData } from "node:worker_threads";
 import { loadReference } from "../reference.ts";
 import { diskCache } from "./cache.ts";
@@ -16,8 +15,13 @@ const config = workerData as WorkerConfig;
 const ref = loadReference(config.referenceDir);
 const cache = config.cacheDir ? diskCache(config.cacheDir) : undefined;
 
-parentPort!.on("message", (msg: { id: number; input: PreparedInput; wantOriginal: boolean }) => {
+parentPort!.on("message", (msg: { id: number; input: PreparedInput; wantOriginal: boolean } | { close: true }) => {
+  if ("close" in msg) {
+    cache?.close();
+    process.exit(0);
+  }
   const result = processInput(msg.input, ref, cache);
-  parentPort!.postMessage({ id: msg.id, result: packResult(result, msg.wantOriginal) });
+  const wire = packResult(result, msg.wantOriginal);
+  parentPort!.postMessage({ id: msg.id, result: wire }, [wire.record.buffer as ArrayBuffer]);
 });
 parentPort!.postMessage({ ready: true });

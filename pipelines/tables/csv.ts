@@ -33,32 +33,43 @@ export function csvLine<Row>(row: Row, columns: readonly ColumnSpec<Row>[]): str
   return columns.map((c) => csvCell(row[c.name], c.type)).join(",") + "\r\n";
 }
 
-/** Streams rows to a file; buffers ~1 MB at a time so large corpora never sit in memory. */
+/** Streams rows to a file through a 1 MB buffer, so large corpora never sit in memory. */
 export interface CsvWriter<Row> {
   write(row: Row): void;
-  /** Append already-rendered CSV lines (each ending in CRLF). */
-  writeRaw(lines: string): void;
+  /** Append already-rendered CSV lines (each ending in CRLF), as text or as UTF-8 bytes. */
+  writeRaw(lines: string | Uint8Array): void;
   close(): void;
   readonly rows: number;
 }
 
 export function openCsvWriter<Row>(path: string, columns: readonly ColumnSpec<Row>[]): CsvWriter<Row> {
   const fd = openSync(path, "w");
-  let buffer = "\uFEFF" + csvHeader(columns);
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  let used = 0;
   let rows = 0;
   const flush = () => {
-    if (buffer) writeSync(fd, buffer, null, "utf8");
-    buffer = "";
+    let done = 0;
+    while (done < used) done += writeSync(fd, buffer, done, used - done);
+    used = 0;
   };
+  const append = (bytes: Uint8Array) => {
+    if (used + bytes.length > buffer.length) flush();
+    if (bytes.length >= buffer.length) {
+      let done = 0;
+      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+      return;
+    }
+    buffer.set(bytes, used);
+    used += bytes.length;
+  };
+  append(Buffer.from("\uFEFF" + csvHeader(columns), "utf8"));
   return {
     write(row: Row) {
-      buffer += csvLine(row, columns);
+      append(Buffer.from(csvLine(row, columns), "utf8"));
       rows++;
-      if (buffer.length > 1 << 19) flush();
     },
-    writeRaw(lines: string) {
-      buffer += lines;
-      if (buffer.length > 1 << 19) flush();
+    writeRaw(lines) {
+      append(typeof lines === "string" ? Buffer.from(lines, "utf8") : lines);
     },
     close() {
       flush();

@@ -23,9 +23,9 @@ export function openTableWriters(dir: string): TableWriters {
   return {
     write(r) {
       for (const s of sinks) s.write(r.document);
-      // Metric rows arrive as columns (and as CSV text when a worker rendered it already).
+      // Metric rows arrive as columns, and as CSV bytes when a worker (or the cache) rendered them already.
       if (r.figures) {
-        metricsCsv.writeRaw(r.csv ?? csvFromColumns(r.cols));
+        metricsCsv.writeRaw(r.csvBytes ?? csvFromColumns(r.cols));
         metricsPq.writeColumns(r.cols);
       }
     },

@@ -1,12 +1,28 @@
-import { mkdtempSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readdirSync, truncateSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { diskCache, packColumn, unpackColumn } from "../../pipelines/run/cache.ts";
-import { toColumns } from "../../pipelines/tables/columns.ts";
+import { diskCache } from "../../pipelines/run/cache.ts";
+import { decodeRecord, encodeRecord, packColumn, recordCsv, unpackColumn } from "../../pipelines/run/record.ts";
+import { csvFromColumns, toColumns } from "../../pipelines/tables/columns.ts";
 import { METRIC_COLUMNS } from "../../pipelines/tables/schema.ts";
 
-describe("per-document cache", () => {
+const utf8 = (b: Uint8Array) => Buffer.from(b).toString("utf8");
+
+function sampleContent() {
+  // Constant, repeated and distinct cells, a hostile formula cell, quotes and commas, nulls and a negative number.
+  const rows = [0, 1, 2, 3].map((i) =>
+    Object.fromEntries(
+      METRIC_COLUMNS.map((c) => [
+        c.name,
+        c.type === "string" ? (c.name === "quote" ? `${i}张` : c.name === "sentence" ? (i < 2 ? '=cmd|"a,b"' : "新增床位120张。") : "same") : i === 2 ? null : i === 3 ? -1.5 : i,
+      ]),
+    ),
+  );
+  return { document: { doc_id: "x", title: "报告" } as never, figures: 4, withIndicator: 1, cols: toColumns(rows as never[], METRIC_COLUMNS), originalLength: 5 };
+}
+
+describe("document records", () => {
   it("packs constant and repetitive columns and unpacks them exactly", () => {
     const cases = [[], ["a"], ["a", "a", "a"], [1, 2, 3], ["s", "s", "t", "s", null, null], [null, null], [0, -1.5, 0, 0, 2e9]];
     for (const col of cases) expect(unpackColumn(packColumn(col), col.length)).toEqual(col);
@@ -14,14 +30,71 @@ describe("per-document cache", () => {
     expect(packColumn(["s", "s", "s", "t"])).toEqual({ d: ["s", "t"], i: [0, 0, 0, 1] });
   });
 
-  it("round-trips an entry and its original text", () => {
-    const cache = diskCache(mkdtempSync(join(tmpdir(), "cache-")));
-    const rows = [0, 1, 2].map((i) => Object.fromEntries(METRIC_COLUMNS.map((c) => [c.name, c.type === "string" ? (c.name === "quote" ? `${i}张` : "same") : i === 2 ? null : i])));
-    const cols = toColumns(rows as never[], METRIC_COLUMNS);
-    const doc = { doc_id: "x" } as never;
-    cache.set("abcdef", { document: doc, figures: 3, withIndicator: 1, cols, originalLength: 5 }, "原文<br>");
-    expect(cache.get("abcdef")).toEqual({ document: doc, figures: 3, withIndicator: 1, cols, originalLength: 5 });
-    expect(cache.getOriginal("abcdef")).toBe("原文<br>");
-    expect(cache.get("missing")).toBeUndefined();
+  it("round-trips a result, with the same CSV text as rendering the rows one by one", () => {
+    const content = sampleContent();
+    const record = encodeRecord(content);
+    const { csv, ...back } = decodeRecord(record);
+    expect(back).toEqual(content);
+    expect(utf8(csv)).toBe(csvFromColumns(content.cols));
+    expect(utf8(recordCsv(record))).toBe(utf8(csv));
+    expect(utf8(csv)).toContain(`"'=cmd|""a,b"""`);
+    const empty = encodeRecord({ ...content, figures: 0, cols: METRIC_COLUMNS.map(() => []) });
+    expect(decodeRecord(empty).cols.every((c) => c.length === 0)).toBe(true);
+    expect(decodeRecord(empty).csv.length).toBe(0);
+  });
+
+  it("refuses bytes that are not a whole record", () => {
+    const record = encodeRecord(sampleContent());
+    expect(() => decodeRecord(record.subarray(0, 2))).toThrow();
+    expect(() => decodeRecord(record.subarray(0, 40))).toThrow();
+  });
+});
+
+describe("per-document cache", () => {
+  it("round-trips records across writers and readers", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cache-"));
+    const a = encodeRecord(sampleContent());
+    const b = encodeRecord({ ...sampleContent(), withIndicator: 0 });
+    const w1 = diskCache(dir);
+    w1.set("k1", a);
+    w1.set("k2", b);
+    w1.close();
+    const w2 = diskCache(dir); // a second writer (another worker) gets its own pack file
+    w2.set("k3", b);
+    w2.close();
+    expect(readdirSync(dir).filter((n) => n.endsWith(".pack"))).toHaveLength(2);
+    const r = diskCache(dir);
+    expect(r.get("k1")).toEqual(a);
+    expect(r.get("k2")).toEqual(b);
+    expect(r.get("k3")).toEqual(b);
+    expect(r.get("missing")).toBeUndefined();
+    r.close();
+  });
+
+  it("treats a pack cut short by a kill, or a half-written index line, as misses", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cache-"));
+    const w = diskCache(dir);
+    const a = encodeRecord(sampleContent());
+    w.set("k1", a);
+    w.set("k2", a);
+    w.close();
+    const pack = readdirSync(dir).find((n) => n.endsWith(".pack"))!;
+    const idx = readdirSync(dir).find((n) => n.endsWith(".idx"))!;
+    truncateSync(join(dir, pack), statSync(join(dir, pack)).size - 10);
+    appendFileSync(join(dir, idx), "k3 0");
+    const r = diskCache(dir);
+    expect(r.get("k1")).toEqual(a);
+    expect(r.get("k2")).toBeUndefined();
+    expect(r.get("k3")).toBeUndefined();
+    r.close();
+  });
+
+  it("a folder that cannot be written only turns caching off", () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "cache-")), "file");
+    appendFileSync(dir, "not a folder");
+    const c = diskCache(dir);
+    expect(() => c.set("k", encodeRecord(sampleContent()))).not.toThrow();
+    expect(c.get("k")).toBeUndefined();
+    c.close();
   });
 });
