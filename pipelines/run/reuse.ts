@@ -3,7 +3,7 @@
 // write (runs are deterministic), so they are copied instead of rebuilt. The per-document cache still
 // serves any run where something changed. Only the latest run is kept.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, constants } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TaskInput } from "./task.ts";
 
@@ -40,6 +40,18 @@ export function runKey(state: RunState, inputs: TaskInput[]): string {
 
 const runsDir = (cacheDir: string) => join(cacheDir, "runs");
 
+/**
+ * A hard link where the file system allows (no bytes copied: 0.5 s on a 100 MB corpus's tables), else a copy.
+ * Safe because no file is ever rewritten in place: every run writes new files and renames them into out/.
+ */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
 /** Whether any run is stored (otherwise there is nothing to reuse and no reason to hash the inputs first). */
 export function hasStoredRun(cacheDir: string): boolean {
   try {
@@ -59,7 +71,7 @@ export function restoreRun<S>(cacheDir: string, key: string, stagingDir: string)
       for (const name of readdirSync(from, { withFileTypes: true })) {
         if (name.name === "summary.json" && from === dir) continue;
         if (name.isDirectory()) copyTree(join(from, name.name), join(to, name.name));
-        else copyFileSync(join(from, name.name), join(to, name.name), constants.COPYFILE_FICLONE);
+        else linkOrCopy(join(from, name.name), join(to, name.name));
       }
     };
     copyTree(dir, stagingDir);
@@ -76,8 +88,8 @@ export function storeRun(cacheDir: string, key: string, stagingDir: string, file
     mkdirSync(root, { recursive: true });
     const tmp = join(root, `.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
     mkdirSync(join(tmp, "tables"), { recursive: true });
-    for (const f of readdirSync(join(stagingDir, "tables"))) copyFileSync(join(stagingDir, "tables", f), join(tmp, "tables", f), constants.COPYFILE_FICLONE);
-    for (const f of files) copyFileSync(join(stagingDir, f), join(tmp, f), constants.COPYFILE_FICLONE);
+    for (const f of readdirSync(join(stagingDir, "tables"))) linkOrCopy(join(stagingDir, "tables", f), join(tmp, "tables", f));
+    for (const f of files) linkOrCopy(join(stagingDir, f), join(tmp, f));
     writeFileSync(join(tmp, "summary.json"), JSON.stringify(summary));
     for (const old of readdirSync(root)) if (join(root, old) !== tmp) rmSync(join(root, old), { recursive: true, force: true });
     renameSync(tmp, join(root, key));

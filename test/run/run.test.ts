@@ -2,11 +2,11 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { asyncBufferFromFile, parquetReadObjects } from "hyparquet";
 import { describe, expect, it } from "vitest";
 import { runPipeline } from "../../pipelines/run.ts";
 import { recover } from "../../pipelines/run/publish.ts";
 import { parseCsv } from "../../pipelines/tables/csv.ts";
+import { readParquetRows } from "../../pipelines/tables/parquet.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const RAW = join(ROOT, "data/raw");
@@ -54,7 +54,7 @@ describe("runPipeline", () => {
     expect(manifest.inputs[0].size).toBe(seed.length);
     expect(manifest.pipeline.id).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{16}$/);
     expect(typeof manifest.reference.version).toBe("string");
-    const pq = await parquetReadObjects({ file: await asyncBufferFromFile(join(out, "tables/documents.parquet")) });
+    const pq = await readParquetRows(join(out, "tables/documents.parquet"));
     expect(pq.map((r) => r.doc_file)).toEqual(rows.map((r) => r[col("doc_file")]));
   });
 

@@ -1,9 +1,9 @@
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { asyncBufferFromFile, parquetReadObjects, parquetMetadataAsync } from "hyparquet";
+import { asyncBufferFromFile, parquetMetadataAsync } from "hyparquet";
 import { describe, expect, it } from "vitest";
-import { openParquetWriter } from "../../pipelines/tables/parquet.ts";
+import { openParquetWriter, readParquetRows } from "../../pipelines/tables/parquet.ts";
 import { METRIC_COLUMNS } from "../../pipelines/tables/schema.ts";
 import { readCatalog, writeCatalogTables } from "../../pipelines/tables/indicators.ts";
 import { parseCsv } from "../../pipelines/tables/csv.ts";
@@ -17,7 +17,7 @@ const row = (i: number): MetricRow => ({
 });
 
 async function readBack(path: string) {
-  return parquetReadObjects({ file: await asyncBufferFromFile(path) });
+  return readParquetRows(path);
 }
 
 describe("parquet writer", () => {
@@ -34,6 +34,7 @@ describe("parquet writer", () => {
     expect(types.value).toBe("DOUBLE");
     expect(types.start).toBe("INT32");
     expect(types.quote).toBe("BYTE_ARRAY");
+    expect(meta.row_groups[0].columns[0].meta_data?.codec).toBe("BROTLI");
     const back = await readBack(path);
     expect(back.length).toBe(25);
     back.forEach((b, i) => {
