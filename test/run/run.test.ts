@@ -31,6 +31,8 @@ describe("runPipeline", () => {
       if (f.endsWith(".csv") || f.endsWith(".json")) expect(ta[f].toString("utf8"), f).toBe(tb[f].toString("utf8"));
       else expect(ta[f].equals(tb[f]), f).toBe(true);
     }
+    // The review page of the cached run shows the same original texts (re-decoded, not cached).
+    expect(readFileSync(join(a, "review.html"), "utf8")).toBe(readFileSync(join(b, "review.html"), "utf8"));
   });
 
   it("flags identical content under two names and records every input in the manifest", async () => {
