@@ -65,7 +65,9 @@ export function openParquetWriter<Row>(path: string, columns: readonly ParquetCo
     void writer.write({
       // Min/max statistics only where a reader can prune with them: free text (sentences, headings)
       // would cost the most to compare and be truncated to 16 bytes anyway.
-      columnData: columns.map((c, i) => ({ name: c.name, data: data[i], statistics: !LONG_TEXT.has(c.name) })),
+      // Text always dictionary-encoded: each distinct string is converted to UTF-8 once per row group
+      // (a sentence holding three figures is on three rows), and the writer skips sampling to decide.
+      columnData: columns.map((c, i) => ({ name: c.name, data: data[i], statistics: !LONG_TEXT.has(c.name), encoding: c.type === "string" ? ("RLE_DICTIONARY" as const) : undefined })),
       rowGroupSize: pending,
     });
     data = columns.map(() => []);
