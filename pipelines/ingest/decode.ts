@@ -28,8 +28,12 @@ function startsWith(bytes: Uint8Array, sig: Uint8Array): boolean {
   return true;
 }
 
-/** Where a UTF-8 sequence first fails, or -1 when valid. `incompleteTail` tells whether the failure is only a cut-off last character. */
-function utf8Check(bytes: Uint8Array): { invalid: number; multibyte: number; firstBad: number; incompleteTail: boolean } {
+/**
+ * Where a UTF-8 sequence first fails, or -1 when valid. `incompleteTail` tells whether the failure is only a cut-off last character.
+ * With `stopWhenLegacy`, the count stops (`stopped`) as soon as the file can no longer be mostly UTF-8 (multi-byte characters
+ * more than 20 times the invalid sequences): counts are then partial.
+ */
+function utf8Check(bytes: Uint8Array, stopWhenLegacy = false): { invalid: number; multibyte: number; firstBad: number; incompleteTail: boolean; stopped: boolean } {
   let invalid = 0;
   let multibyte = 0;
   let firstBad = -1;
@@ -50,6 +54,8 @@ function utf8Check(bytes: Uint8Array): { invalid: number; multibyte: number; fir
       invalid++;
       if (firstBad < 0) firstBad = i;
       i++;
+      // every multi-byte character still to come takes at least two bytes
+      if (stopWhenLegacy && multibyte + (n - i) / 2 <= 20 * invalid) return { invalid, multibyte, firstBad, incompleteTail, stopped: true };
       continue;
     }
     if (i + need >= n) {
@@ -78,9 +84,10 @@ function utf8Check(bytes: Uint8Array): { invalid: number; multibyte: number; fir
       invalid++;
       if (firstBad < 0) firstBad = i;
       i++;
+      if (stopWhenLegacy && multibyte + (n - i) / 2 <= 20 * invalid) return { invalid, multibyte, firstBad, incompleteTail, stopped: true };
     }
   }
-  return { invalid, multibyte, firstBad, incompleteTail };
+  return { invalid, multibyte, firstBad, incompleteTail, stopped: false };
 }
 
 function countChar(text: string, code: number): number {
@@ -89,21 +96,77 @@ function countChar(text: string, code: number): number {
   return c;
 }
 
+interface Score {
+  common: number;
+  bad: number;
+  han: number;
+}
+
+const commonTables = new WeakMap<Set<number>, Uint8Array>();
+/** `common` as a table indexed by code unit, built once per reference. */
+function commonTable(common: Set<number>): Uint8Array {
+  let t = commonTables.get(common);
+  if (!t) {
+    t = new Uint8Array(0x10000);
+    for (const c of common) if (c >= 0 && c < 0x10000) t[c] = 1;
+    commonTables.set(common, t);
+  }
+  return t;
+}
+
 /** Share of characters of a decoding that are very common Chinese characters, and the replacement-character count. */
-function score(text: string, common: Set<number>): { common: number; bad: number; han: number } {
+function score(text: string, common: Set<number>): Score {
+  return addScore({ common: 0, bad: 0, han: 0 }, text, Math.min(text.length, SAMPLE), commonTable(common));
+}
+
+function addScore(s: Score, text: string, n: number, common: Uint8Array): Score {
   let c = 0;
   let bad = 0;
   let han = 0;
-  const n = Math.min(text.length, SAMPLE);
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
     if (code === 0xfffd) bad++;
     else if (code >= 0x4e00 && code <= 0x9fff) {
       han++;
-      if (common.has(code)) c++;
+      c += common[code];
     } else if (code >= 0xe000 && code <= 0xf8ff) bad++; // private use: a sign of the wrong code page
   }
-  return { common: c, bad, han };
+  s.common += c;
+  s.bad += bad;
+  s.han += han;
+  return s;
+}
+
+const ratio = (s: Score) => (s.han ? (s.common - 5 * s.bad) / s.han : 0);
+
+/**
+ * `sample` decoded as `enc` and scored, or null as soon as its ratio can no longer come within 0.2 of `leader`'s
+ * (it would then lose, with no chardet tie-break). Decoded in pieces by one streaming decoder, which gives the same
+ * text as decoding at once; at most 65536 bytes, so the text is under SAMPLE characters and all of it is scored.
+ */
+function decodeUnlessBeaten(sample: Buffer, enc: string, common: Set<number>, leader: number): { text: string; s: Score } | null {
+  const table = commonTable(common);
+  const decoder = iconv.getDecoder(enc);
+  const s: Score = { common: 0, bad: 0, han: 0 };
+  const piece = Math.max(1024, sample.length >> 4);
+  const parts: string[] = [];
+  for (let p = 0; p < sample.length; p += piece) {
+    const part = decoder.write(sample.subarray(p, p + piece));
+    parts.push(part);
+    addScore(s, part, part.length, table);
+    const rest = sample.length - (p + piece);
+    if (rest <= 0) break;
+    // best case for the rest: every two bytes (and the few held back in the decoder) one more common character
+    const more = Math.ceil(rest / 2) + 4;
+    const best = Math.max(0, (s.common - 5 * s.bad + more) / (s.han + more));
+    if (leader - best > 0.2 + 1e-9) return null;
+  }
+  const tail = decoder.end();
+  if (tail) {
+    parts.push(tail);
+    addScore(s, tail, tail.length, table);
+  }
+  return { text: parts.join(""), s };
 }
 
 /** UTF-16 without BOM: one byte parity is mostly CJK high bytes (0x4E–0x9F), punctuation pages or zero; the other is not. */
@@ -186,7 +249,7 @@ export function decodeBytes(bytes: Uint8Array, ref: DecodeReference): Decoded {
     }
     if (text !== null && text.length < bytes.length) return done(text, "utf-8");
   }
-  const chk = utf8Check(bytes);
+  const chk = utf8Check(bytes, true);
 
   const sniff = sniffUtf16(bytes);
   if (sniff) {
@@ -226,14 +289,14 @@ export function decodeBytes(bytes: Uint8Array, ref: DecodeReference): Decoded {
   // Legacy Chinese encodings: decode a sample both ways and keep the one that reads as common Chinese.
   // chardet (slow: ~15 ms a file) is only asked when the two readings are close.
   const sample = buf.subarray(0, Math.min(buf.length, SAMPLE));
-  const candidates = ["gb18030", "big5"].map((enc) => {
-    const text = iconv.decode(sample, enc);
-    return { enc, text, s: score(text, ref.common) };
-  });
-  const ratio = (c: { s: { common: number; bad: number; han: number } }) => (c.s.han ? (c.s.common - 5 * c.s.bad) / c.s.han : 0);
-  candidates.sort((a, b) => ratio(b) - ratio(a));
+  const gbText = iconv.decode(sample, "gb18030");
+  const gb = { enc: "gb18030", text: gbText, s: score(gbText, ref.common) };
+  // Big5 is decoded only until it clearly loses to GB18030 (most legacy files here are GBK)
+  const big5 = decodeUnlessBeaten(sample, "big5", ref.common, ratio(gb.s));
+  const candidates = big5 ? [gb, { enc: "big5", ...big5 }] : [gb];
+  candidates.sort((a, b) => ratio(b.s) - ratio(a.s));
   let guess: string | null = null;
-  if (ratio(candidates[0]) - ratio(candidates[1]) < 0.2) {
+  if (candidates.length > 1 && ratio(candidates[0].s) - ratio(candidates[1].s) < 0.2) {
     try {
       guess = chardet.detect(bytes.subarray(0, Math.min(bytes.length, 16 * 1024)));
     } catch {
@@ -241,12 +304,12 @@ export function decodeBytes(bytes: Uint8Array, ref: DecodeReference): Decoded {
     }
     const named = guess ? guess.toLowerCase().replace(/[^a-z0-9]/g, "") : "";
     const pick = candidates.find((c) => c.enc === named);
-    if (pick && ratio(pick) >= 0.5) candidates.sort((a, b) => (a === pick ? -1 : b === pick ? 1 : 0));
+    if (pick && ratio(pick.s) >= 0.5) candidates.sort((a, b) => (a === pick ? -1 : b === pick ? 1 : 0));
   }
   const best = candidates[0];
   if (best.s.han === 0 || best.s.common < Math.max(1, best.s.han * 0.5)) {
     return fatal(
-      `undecodable: not valid UTF-8 (${chk.invalid} bad byte sequences) and not readable as GB18030 or Big5${guess ? ` (detector guessed ${guess})` : ""}`,
+      `undecodable: not valid UTF-8 (${chk.stopped ? utf8Check(bytes).invalid : chk.invalid} bad byte sequences) and not readable as GB18030 or Big5${guess ? ` (detector guessed ${guess})` : ""}`,
       guess ? guess.toLowerCase() : "unknown",
     );
   }
