@@ -42,10 +42,15 @@ const MARKER = new RegExp(
   "y",
 );
 
+// Characters a MARKER match can start with: the regex is tried only where one of them stands.
+const MARKER_START = new Uint8Array(65536);
+for (const ch of `${CN_DIGITS}（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳`) MARKER_START[ch.charCodeAt(0)] = 1;
+
 /** Heading markers of a line: at its start and after 。；！？ or spaces. */
 function markersOf(line: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   for (let i = 0; i < line.length; i++) {
+    if (!MARKER_START[line.charCodeAt(i)]) continue;
     if (i > 0) {
       const c = line.charCodeAt(i - 1);
       if (!(c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || isSpace(c) || topicAfterFigure(line, i))) continue;
@@ -285,10 +290,11 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
     }
     // A paragraph that opens a plan: starts with a later year or a plan word and uses a plan verb early on.
     if (!(numbered && numbered.index === 0)) {
-      const firstSentence = line.slice(0, Math.max(line.search(/[。！？]/), 0) || line.length);
       const ym = /^((?:19|20)\d{2})\s*年/.exec(line);
       const later = ym && reportYear !== null && Number(ym[1]) > reportYear;
-      const starts = p.planParagraphStarts.some((w) => line.startsWith(w));
+      const starts = !later && p.planParagraphStarts.some((w) => line.startsWith(w));
+      // The first sentence is cut out only for the few lines that open like a plan.
+      const firstSentence = later || starts ? line.slice(0, Math.max(line.search(/[。！？]/), 0) || line.length) : "";
       if ((later || starts) && p.planParagraphVerbs.some((w) => firstSentence.includes(w))) {
         let year: number | null = later ? Number(ym![1]) : null;
         if (year === null && reportYear !== null) {
@@ -323,12 +329,20 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
 
 
 // ， ； ; ： : 。 ！ ？ ! ? newline end a clause; 、 too when enumerations count; an ASCII comma unless it separates thousands.
+const CLAUSE_END = 1;
+const ENUM_COMMA = 2;
+const ASCII_COMMA = 3;
+const CLAUSE_SEP = new Uint8Array(65536);
+for (const ch of "，；;：:。！？!?\n") CLAUSE_SEP[ch.charCodeAt(0)] = CLAUSE_END;
+CLAUSE_SEP[0x3001] = ENUM_COMMA;
+CLAUSE_SEP[44] = ASCII_COMMA;
+
 function isClauseSep(text: string, i: number, alsoEnumComma: boolean): boolean {
-  const c = text.charCodeAt(i);
-  if (c === 0xff0c || c === 0xff1b || c === 59 || c === 0xff1a || c === 58 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 10) return true;
-  if (alsoEnumComma && c === 0x3001) return true;
-  if (c === 44) return !(isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)) && !isDigit(text.charCodeAt(i + 4)));
-  return false;
+  const kind = CLAUSE_SEP[text.charCodeAt(i)];
+  if (!kind) return false;
+  if (kind === CLAUSE_END) return true;
+  if (kind === ENUM_COMMA) return alsoEnumComma;
+  return !(isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)) && !isDigit(text.charCodeAt(i + 4)));
 }
 
 function isDigit(c: number): boolean {
@@ -342,10 +356,11 @@ const MAX_CLAUSE = 200;
 export function clauseAround(text: string, lo: number, hi: number, pos: number, alsoEnumComma = false): [number, number] {
   let a = pos;
   const aMin = Math.max(lo, pos - MAX_CLAUSE);
-  while (a > aMin && !isClauseSep(text, a - 1, alsoEnumComma)) a--;
+  // Most characters separate nothing: one table read each.
+  while (a > aMin && (!CLAUSE_SEP[text.charCodeAt(a - 1)] || !isClauseSep(text, a - 1, alsoEnumComma))) a--;
   let b = pos;
   const bMax = Math.min(hi, pos + MAX_CLAUSE);
-  while (b < bMax && !isClauseSep(text, b, alsoEnumComma)) b++;
+  while (b < bMax && (!CLAUSE_SEP[text.charCodeAt(b)] || !isClauseSep(text, b, alsoEnumComma))) b++;
   return [a, b];
 }
 
