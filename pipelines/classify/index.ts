@@ -58,7 +58,8 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   const headFrom = Math.max(sent.start, q.numStart - 60);
   const head = text.slice(headFrom, q.numStart);
   let yearPos = -1;
-  for (const m of head.matchAll(YEAR_MENTION)) {
+  // Most figures have no year before them: the regex runs only when a 年 is there.
+  for (const m of head.includes("年") ? head.matchAll(YEAR_MENTION) : []) {
     const i = m.index ?? 0;
     const prev = head[i - 1] ?? "";
     // 2019年以来累计…: the start of a period that runs to the report's year.
@@ -139,11 +140,73 @@ export function measureOf(text: string, sent: Sentence, q: Quantity, ref: Extrac
   return "level";
 }
 
-function maskedSlice(text: string, a: number, b: number, ref: ExtractReference): string {
-  let s = text.slice(a, b);
-  if (!ref.domains.masksMatcher.any(s)) return s;
-  for (const w of ref.domains.masks) if (s.includes(w)) s = s.split(w).join("＿".repeat(w.length));
-  return s;
+/**
+ * What classify remembers while it reads one document: figures of a sentence share clauses, clauses share
+ * domain keywords, and headings are read for many figures. Keys are positions in the (unwrapped) text.
+ */
+export interface DocumentMemo {
+  headingDomains: Map<Heading, Domain | null>;
+  /** Domain keywords of a span [a, b), keyed by spanKey(a, b). */
+  domainHits: Map<number, DomainHit[]>;
+  /** What the clauses before a clause say, keyed by clause start × 2 + (weak evidence found nearby ? 1 : 0). */
+  earlierClauses: Map<number, Domain | null>;
+}
+
+export function newDocumentMemo(): DocumentMemo {
+  return { headingDomains: new Map(), domainHits: new Map(), earlierClauses: new Map() };
+}
+
+/** One number per span of a text shorter than 2^26 characters (longer texts are not memoised). */
+const SPAN_KEY_LIMIT = 2 ** 26;
+function spanKey(a: number, b: number): number {
+  return a * SPAN_KEY_LIMIT + b;
+}
+
+interface DomainHit {
+  start: number;
+  end: number;
+  domain: Domain;
+  weight: number;
+  weak: boolean;
+}
+
+const NO_HITS: DomainHit[] = [];
+
+/** Domain keywords of [a, b), left to right, longest at each position, after masking the phrases that say nothing. */
+function findDomainHits(text: string, a: number, b: number, ref: ExtractReference): DomainHit[] {
+  const d = ref.domains;
+  let s = text;
+  let from = a;
+  let to = b;
+  // Masks are rare: only then is the span copied and masked (same length, so offsets stay).
+  if (d.masksMatcher.any(text, a, b)) {
+    s = text.slice(a, b);
+    for (const w of d.masks) if (s.includes(w)) s = s.split(w).join("＿".repeat(w.length));
+    from = 0;
+    to = s.length;
+  }
+  let hits = NO_HITS;
+  for (let i = from; i < to; ) {
+    const word = d.matcher.at(s, i, to);
+    if (!word) { i++; continue; }
+    const info = d.byWord.get(word)!;
+    const start = a + (i - from);
+    if (hits === NO_HITS) hits = [];
+    hits.push({ start, end: start + word.length, domain: info.domain, weight: info.weight, weak: d.weak.has(word) });
+    i += word.length;
+  }
+  return hits;
+}
+
+function domainHitsOf(text: string, a: number, b: number, ref: ExtractReference, memo: DocumentMemo): DomainHit[] {
+  if (text.length >= SPAN_KEY_LIMIT) return findDomainHits(text, a, b, ref);
+  const key = spanKey(a, b);
+  let hits = memo.domainHits.get(key);
+  if (!hits) {
+    hits = findDomainHits(text, a, b, ref);
+    memo.domainHits.set(key, hits);
+  }
+  return hits;
 }
 
 interface DomainScore {
@@ -154,25 +217,28 @@ interface DomainScore {
   strong: boolean;
 }
 
+const NO_SCORES: DomainScore[] = [];
+
 /** Keyword scores of the domains in [a, b), with each domain's nearest distance to the figure. */
-function scoreDomains(text: string, a: number, b: number, figA: number, figB: number, ref: ExtractReference): DomainScore[] {
-  const s = maskedSlice(text, a, b, ref);
-  const by = new Map<Domain, DomainScore>();
-  for (let i = 0; i < s.length; ) {
-    const word = ref.domains.matcher.at(s, i);
-    if (!word) { i++; continue; }
-    const info = ref.domains.byWord.get(word)!;
-    const ks = a + i;
-    const ke = ks + word.length;
-    i += word.length;
-    const distance = ke <= figA ? figA - ke : ks >= figB ? ks - figB + 0.5 : 0;
-    const cur = by.get(info.domain) ?? { domain: info.domain, score: 0, distance: Infinity, strong: false };
-    if (!ref.domains.weak.has(word)) cur.strong = true;
-    cur.score += info.weight;
+function scoreDomains(text: string, a: number, b: number, figA: number, figB: number, ref: ExtractReference, memo: DocumentMemo): DomainScore[] {
+  const hits = domainHitsOf(text, a, b, ref, memo);
+  if (!hits.length) return NO_SCORES;
+  // Domains in order of their first keyword (a sort is stable: ties keep that order).
+  const scores: DomainScore[] = [];
+  for (const h of hits) {
+    const distance = h.end <= figA ? figA - h.end : h.start >= figB ? h.start - figB + 0.5 : 0;
+    let cur: DomainScore | undefined;
+    for (const x of scores) if (x.domain === h.domain) { cur = x; break; }
+    if (!cur) {
+      cur = { domain: h.domain, score: 0, distance: Infinity, strong: false };
+      scores.push(cur);
+    }
+    if (!h.weak) cur.strong = true;
+    cur.score += h.weight;
     cur.distance = Math.min(cur.distance, distance);
-    by.set(info.domain, cur);
   }
-  return [...by.values()].sort((x, y) => y.score - x.score || x.distance - y.distance);
+  if (scores.length > 1) scores.sort((x, y) => y.score - x.score || x.distance - y.distance);
+  return scores;
 }
 
 function pick(scores: DomainScore[], dominant: boolean): Domain | null {
@@ -182,13 +248,13 @@ function pick(scores: DomainScore[], dominant: boolean): Domain | null {
 }
 
 /** Domain of a heading chain: innermost heading that clearly says one. */
-export function headingDomain(text: string, headings: Heading[], ref: ExtractReference, cache: Map<Heading, Domain | null>): Domain | null {
+export function headingDomain(text: string, headings: Heading[], ref: ExtractReference, memo: DocumentMemo): Domain | null {
   for (let i = headings.length - 1; i >= 0; i--) {
     const h = headings[i];
-    let d = cache.get(h);
+    let d = memo.headingDomains.get(h);
     if (d === undefined) {
-      d = pick(scoreDomains(text, h.start, h.start + h.text.length, h.start, h.start, ref), true);
-      cache.set(h, d);
+      d = pick(scoreDomains(text, h.start, h.start + h.text.length, h.start, h.start, ref, memo), true);
+      memo.headingDomains.set(h, d);
     }
     if (d) return d;
   }
@@ -198,46 +264,71 @@ export function headingDomain(text: string, headings: Heading[], ref: ExtractRef
 // 由69家社会组织承接: who delivers the programme just named, not a programme of its own.
 const AGENT_CLAUSE = /^由[^，,；;。]{0,20}(承接|承办|运营|实施|提供|负责|参与)/;
 
-export function domainOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, cache: Map<Heading, Domain | null>): Domain {
+function isAgentClause(text: string, a: number, b: number): boolean {
+  // Every agent clause starts with 由: the clause is copied and matched only then.
+  return text.charCodeAt(a) === 0x7531 /* 由 */ && a < b && AGENT_CLAUSE.test(text.slice(a, b));
+}
+
+export function domainOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, memo: DocumentMemo): Domain {
   const [ca, cb] = clauseOf(text, sent, q);
-  const agent = AGENT_CLAUSE.test(text.slice(ca, cb));
+  const agent = isAgentClause(text, ca, cb);
   // Only weak evidence nearby (社区) is kept as a fallback while the sentence is read for something stronger.
   let weak: Domain | null = null;
   if (!agent) {
     const [sa, sb] = itemOf(text, sent, q);
-    for (const [a, b2] of [[sa, sb], [ca, cb]]) {
-      const scores = scoreDomains(text, a, b2, q.start, q.end, ref);
+    for (let k = 0; k < 2; k++) {
+      const a = k === 0 ? sa : ca;
+      const b2 = k === 0 ? sb : cb;
+      // The clause is read again only when it is wider than the item (same span, same scores).
+      if (k === 1 && a === sa && b2 === sb) break;
+      const scores = scoreDomains(text, a, b2, q.start, q.end, ref, memo);
       const strong = scores.find((x) => x.strong);
       if (strong) return strong.domain;
       weak ??= pick(scores, false);
     }
   }
   // Earlier clauses of the same sentence, nearest first, when one domain clearly leads (agent clauses skipped).
-  let b = ca - 1;
-  // Only across real clause marks: a clause cut by the window bound has no earlier clause to read.
-  for (let k = 0; k < 5 && b > sent.start && /[，,；;：:、]/.test(text[b] ?? ""); k++) {
-    const [a] = clauseAround(text, sent.start, sent.end, b - 1);
-    if (b - 1 >= a && !AGENT_CLAUSE.test(text.slice(a, b))) {
-      const scores = scoreDomains(text, a, b, b, b, ref);
-      const d = pick(scores, true);
-      if (d && (scores[0].strong || !weak)) return d;
-    }
-    b = a - 1;
+  // They are the same for every figure of the clause.
+  const earlierKey = ca * 2 + (weak ? 1 : 0);
+  let earlier = memo.earlierClauses.get(earlierKey);
+  if (earlier === undefined) {
+    earlier = earlierClausesDomain(text, sent, ca, weak !== null, ref, memo);
+    memo.earlierClauses.set(earlierKey, earlier);
   }
+  if (earlier) return earlier;
   if (weak) return weak;
   // A following clause that says what the money or count was for: …1200万元,用于困难群众临时救助.
   if (cb < sent.end && /[，,；;]/.test(text[cb] ?? "")) {
     const [na, nb] = clauseAround(text, sent.start, sent.end, cb + 1);
     if (/^(?:主要)?(?:用于|惠及|覆盖|帮助|资助|涉及|受益)/.test(text.slice(na, na + 4))) {
-      const d = pick(scoreDomains(text, na, nb, na, na, ref), true);
+      const d = pick(scoreDomains(text, na, nb, na, na, ref, memo), true);
       if (d) return d;
     }
   }
-  return headingDomain(text, sent.headings, ref, cache) ?? "other";
+  return headingDomain(text, sent.headings, ref, memo) ?? "other";
+}
+
+/** The domain the clauses before the clause at ca clearly name, nearest first; with weak evidence nearby, only strong evidence counts. */
+function earlierClausesDomain(text: string, sent: Sentence, ca: number, haveWeak: boolean, ref: ExtractReference, memo: DocumentMemo): Domain | null {
+  let b = ca - 1;
+  // Only across real clause marks: a clause cut by the window bound has no earlier clause to read.
+  for (let k = 0; k < 5 && b > sent.start && /[，,；;：:、]/.test(text[b] ?? ""); k++) {
+    const [a] = clauseAround(text, sent.start, sent.end, b - 1);
+    if (b - 1 >= a && !isAgentClause(text, a, b)) {
+      const scores = scoreDomains(text, a, b, b, b, ref, memo);
+      const d = pick(scores, true);
+      if (d && (scores[0].strong || !haveWeak)) return d;
+    }
+    b = a - 1;
+  }
+  return null;
 }
 
 const FILLER_START = /^(?:其中|截至目前|截至|截止|目前|当前|今年以来|年内|全年|全市|全区|全县|全省|区本级|我区|我市|我县|共有|共计|总计|合计|累计|共|已经|已|先后|分别|均|为|对|向|给予|实现)+/;
 const FILLER_END = /(?:达到|达|为|是|共计|合计|共|计|超过|超|近|约|逾|不少于|不足|分别|均|累计|已|的)+$/;
+// The characters each end-anchored pattern can end with: a pattern is tried (at every start, which is what
+// costs) only on a phrase ending with one of them. Keep each set in step with its pattern.
+const FILLER_END_LAST = charCodes("到达为是计共过超近约逾于足别均已的");
 
 function unitSuffix(base: string, unit: Unit, measure: Measure): string {
   if (measure === "change") return /增幅|增长|增加|下降|减少$/.test(base) ? base : base + "增幅";
@@ -258,6 +349,19 @@ function unitSuffix(base: string, unit: Unit, measure: Measure): string {
 const GENERIC_NOUN = /^(?:资金|投入|金额|经费|标准|总额|支出)$/;
 const RAISED_TO = /(?:由|从)?(?:提高|提升|增加|增长|扩大|上升|上调|调整)(?:到|至|为)(?:不低于|不少于)?$/;
 const RAISED_FROM = /(?:由|从)((?:每人)?(?:每[月年])?)(?:不低于|不少于)?$/;
+const RAISED_TO_LAST = charCodes("到至为于");
+const RAISED_FROM_LAST = charCodes("由从人月年于");
+const BUILT_VERB = /(新增|新建|新\(改\)建|新（改）建|创建|建成|改造提升|改造|培育|认定|清理|取缔|关停)$/;
+const BUILT_VERB_LAST = charCodes("增建成升造育定理缔停");
+
+function charCodes(chars: string): Set<number> {
+  return new Set([...chars].map((ch) => ch.charCodeAt(0)));
+}
+
+/** s.replace(re, by) for a pattern anchored at the end that can only end with one of `last`. */
+function replaceAtEnd(s: string, re: RegExp, last: Set<number>, by = ""): string {
+  return s.length && last.has(s.charCodeAt(s.length - 1)) ? s.replace(re, by) : s;
+}
 const HEADING_MARK = /^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[①-⑳])/;
 const POST_CUT = /[的和与及,，、。;；(（\s0-9０-９]|发放|享受|参与|参加|入住|提供|开展|实现|完成|已|共|累计|进行|参观|赴|达/;
 
@@ -270,21 +374,22 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   const from = prev && prev.end > sa && prev.end <= q.start ? prev.end : sa;
   const samePhrase = prev && prev.base && prev.end >= sent.start && prev.end <= q.start ? prev.base : "";
   let pre = labelText(text.slice(from, q.start).replace(HEADING_MARK, ""));
-  pre = pre.replace(FILLER_START, "").replace(FILLER_END, "").replace(/^[()（）]+/, "");
+  pre = replaceAtEnd(pre.replace(FILLER_START, ""), FILLER_END, FILLER_END_LAST).replace(/^[()（）]+/, "");
   // 城市低保标准由每人每月500元提高到530元: both figures are the standard named before 由; the words between
   // them (提高到) and the tail of a parenthesised equivalent (月人)) name nothing.
-  pre = pre.replace(RAISED_TO, "").replace(RAISED_FROM, "$1").replace(/^[月年人天日)）]+/, "");
+  pre = replaceAtEnd(replaceAtEnd(pre, RAISED_TO, RAISED_TO_LAST), RAISED_FROM, RAISED_FROM_LAST, "$1").replace(/^[月年人天日)）]+/, "");
   if (pre.length < 2 && samePhrase) pre = samePhrase;
   if (pre.length > 18) pre = shorten(pre);
   let base = "";
   // 设立21个后扶项目, 为1800户老年人家庭适老化改造: the noun after the figure names what is counted.
   const postRaw = text.slice(q.end, sb);
   const postCut = postRaw.search(POST_CUT);
-  const post = labelText(postCut >= 0 ? postRaw.slice(0, postCut) : postRaw).replace(/^[月年人天日)）]+/, "").replace(RAISED_TO, "").slice(0, 14);
+  const postWords = labelText(postCut >= 0 ? postRaw.slice(0, postCut) : postRaw).replace(/^[月年人天日)）]+/, "");
+  const post = replaceAtEnd(postWords, RAISED_TO, RAISED_TO_LAST).slice(0, 14);
   // Text running straight into the next figure (预登记8家民非成立登记1家) names that figure, not this one.
   const runsIntoNext = postCut >= 0 && /[0-9０-９]/.test(postRaw[postCut]);
   if (post.length >= 2 && !runsIntoNext && !/^[\d\-]/.test(post) && q.unit !== "percent" && measure !== "change") {
-    const verb = /(新增|新建|新\(改\)建|新（改）建|创建|建成|改造提升|改造|培育|认定|清理|取缔|关停)$/.exec(pre);
+    const verb = pre.length && BUILT_VERB_LAST.has(pre.charCodeAt(pre.length - 1)) ? BUILT_VERB.exec(pre) : null;
     base = (verb ? verb[1] : "") + post;
     // 认知症照护专区1个,共12张床位: a short noun belongs to the previous figure's thing.
     if (post.length <= 3 && !verb && samePhrase) base = samePhrase + post;
@@ -328,47 +433,79 @@ const CHANGE_OR_RATE_WORDS = /同比|环比|比上年|较上年|增长|增加|�
 
 /** Keeps the words of a label: Chinese, digits of ages or grades (0-3岁), no years, months or punctuation. */
 function labelText(s: string): string {
-  return s
-    .replace(/(?:19|20)\d{2}\s*年度?|\d{1,2}\s*[-－至]\s*\d{1,2}\s*月份?|\d{1,2}\s*月(?:份|底|末)?|\d{1,2}\s*日/g, "")
-    .replace(/[^\u4e00-\u9fff0-9()（）+\-]/g, "")
-    .replace(/^[\d\-]+(?![\d\-]*岁)/, "");
+  // Each replace runs only when it can change something: dates need a digit, dropping needs a dropped character.
+  let digit = false;
+  let dropped = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit = true;
+    else if (!isLabelChar(c)) dropped = true;
+  }
+  if (digit) s = s.replace(/(?:19|20)\d{2}\s*年度?|\d{1,2}\s*[-－至]\s*\d{1,2}\s*月份?|\d{1,2}\s*月(?:份|底|末)?|\d{1,2}\s*日/g, "");
+  if (dropped) s = s.replace(/[^\u4e00-\u9fff0-9()（）+\-]/g, "");
+  const first = s.charCodeAt(0);
+  if ((first >= 48 && first <= 57) || first === 45) s = s.replace(/^[\d\-]+(?![\d\-]*岁)/, "");
+  return s;
+}
+
+/** The characters labelText keeps: [\u4e00-\u9fff0-9()（）+\-]. */
+function isLabelChar(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || c === 40 || c === 41 || c === 0xff08 || c === 0xff09 || c === 43 || c === 45;
 }
 
 const COMPATIBLE: Partial<Record<Unit, Unit[]>> = { facility: ["facility", "item"], item: ["item", "facility"] };
 
-/** The catalog indicator whose phrasings best match the figure's own phrase, or "" when none fits. */
-const byDomainCache = new WeakMap<Indicator[], Map<Domain, Indicator[]>>();
-
-function catalogOfDomain(catalog: Indicator[], domain: Domain): Indicator[] {
-  let idx = byDomainCache.get(catalog);
-  if (!idx) {
-    idx = new Map();
-    for (const ind of catalog) {
-      const list = idx.get(ind.domain) ?? [];
-      list.push(ind);
-      idx.set(ind.domain, list);
-    }
-    byDomainCache.set(catalog, idx);
-  }
-  return idx.get(domain) ?? [];
+/** One phrasing of a catalog indicator that may fit figures of some domain, unit and measure. */
+interface Phrasing {
+  id: string;
+  words: string[];
+  /** Same unit as the figure (not just a compatible one): wins ties. */
+  bonus: number;
 }
 
-export function catalogIndicator(phrase: string, unit: Unit, measure: Measure, domain: Domain, catalog: Indicator[]): string {
+/** The phrasings worth trying for each domain, unit and measure, in catalog order, built once per catalog. */
+const phrasingsCache = new WeakMap<Indicator[], Map<Domain, Map<Unit, Map<Measure, Phrasing[]>>>>();
+
+function phrasingsFor(catalog: Indicator[], unit: Unit, measure: Measure, domain: Domain): Phrasing[] {
+  let byDomain = phrasingsCache.get(catalog);
+  if (!byDomain) {
+    byDomain = new Map();
+    phrasingsCache.set(catalog, byDomain);
+  }
+  let byUnit = byDomain.get(domain);
+  if (!byUnit) byDomain.set(domain, (byUnit = new Map()));
+  let byMeasure = byUnit.get(unit);
+  if (!byMeasure) byUnit.set(unit, (byMeasure = new Map()));
+  let list = byMeasure.get(measure);
+  if (!list) {
+    list = [];
+    const units = COMPATIBLE[unit] ?? [unit];
+    for (const ind of catalog) {
+      if (ind.domain !== domain || ind.measure !== measure || (ind.unit !== unit && !units.includes(ind.unit))) continue;
+      for (const alt of ind.keywords) list.push({ id: ind.id, words: alt, bonus: ind.unit === unit ? 0.5 : 0 });
+    }
+    byMeasure.set(measure, list);
+  }
+  return list;
+}
+
+/**
+ * The catalog indicator whose phrasings best match the figure's own phrase (its label, then the words of its
+ * item: label + "|" + item, passed in two parts so that it is never joined), or "" when none fits.
+ */
+export function catalogIndicator(label: string, item: string, unit: Unit, measure: Measure, domain: Domain, catalog: Indicator[]): string {
   let best = "";
   let bestScore = 0;
-  const units = COMPATIBLE[unit] ?? [unit];
-  for (const ind of catalogOfDomain(catalog, domain)) {
-    if (ind.measure !== measure || (ind.unit !== unit && !units.includes(ind.unit))) continue;
-    for (const alt of ind.keywords) {
-      let score = 0;
-      for (const w of alt) {
-        if (!phrase.includes(w)) { score = -1; break; }
-        score += w.length;
-      }
-      if (score <= 0) continue;
-      if (ind.unit === unit) score += 0.5;
-      if (score > bestScore) { bestScore = score; best = ind.id; }
+  for (const alt of phrasingsFor(catalog, unit, measure, domain)) {
+    let score = 0;
+    for (const w of alt.words) {
+      // Keywords come from a "|"-separated list, so none spans the "|" between label and item.
+      if (!label.includes(w) && !item.includes(w)) { score = -1; break; }
+      score += w.length;
     }
+    if (score <= 0) continue;
+    score += alt.bonus;
+    if (score > bestScore) { bestScore = score; best = alt.id; }
   }
   return best;
 }

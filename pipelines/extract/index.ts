@@ -1,8 +1,8 @@
 // extract: every welfare figure of a report as a metrics row, read the way an analyst reads it.
 // segment (headings, sentences, plan parts) → quantities (number, unit, qualifier) → classify
 // (kind, year, measure, domain, indicator). Pure and deterministic; reference data is loaded once.
-import type { CleanText, Domain, DocumentDescription, FigureRow } from "../types.ts";
-import { catalogIndicator, domainOf, indicatorLabel, kindAndYear, measureOf } from "../classify/index.ts";
+import type { CleanText, DocumentDescription, FigureRow } from "../types.ts";
+import { catalogIndicator, domainOf, indicatorLabel, kindAndYear, measureOf, newDocumentMemo } from "../classify/index.ts";
 import { clauseAround, segment, unwrapLines, type Heading } from "../segment/index.ts";
 import { findQuantities, scanNumerals } from "./quantities.ts";
 import { loadExtractReference as load, type ExtractReference } from "./reference.ts";
@@ -26,24 +26,48 @@ export function originalSpan(clean: CleanText, a: number, b: number, unwrap: Int
 /** Only a conjunction between two figures: 30%和 20%, 30%、20%. */
 const COORDINATED = /^\s*(?:和|与|及|或|、)\s*$/;
 
+/** s.replace(/\s+/g, " ").trim(), copying only when s has white space. */
+function collapseSpaces(s: string): string {
+  for (let i = 0; i < s.length; i++) if (isJsSpace(s.charCodeAt(i))) return s.replace(/\s+/g, " ").trim();
+  return s;
+}
+
+/** What \s matches (and trim removes): white space and line terminators. */
+function isJsSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether a heading ends with a mark /[。：:，,]+$/ would cut. */
+function endsWithPunct(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  return c === 0x3002 || c === 0xff1a || c === 58 || c === 0xff0c || c === 44;
+}
+
 export function extractFigures(clean: CleanText, desc: DocumentDescription, ref: ExtractReference): FigureRow[] {
   // Hard-wrapped lines are joined first, so sentences and headings are read whole.
   const unwrapped = unwrapLines(clean.text);
   const text = unwrapped.text;
   const seg = segment(text, ref, desc.reportYear, desc.period);
   const reportYear = desc.reportYear ?? seg.reportYear;
-  const headingCache = new Map<Heading, Domain | null>();
+  const memo = newDocumentMemo();
   const rows: FigureRow[] = [];
   const cands = scanNumerals(text, ref);
   const sectionCache = new Map<Heading, string>();
+  // Sentences come in text order: a moving index into the candidates skips sentences without a numeral.
+  let nextCand = 0;
+  let prevStart = -1;
   for (const sent of seg.sentences) {
+    if (sent.start < prevStart) nextCand = 0;
+    prevStart = sent.start;
+    while (nextCand < cands.starts.length && cands.starts[nextCand] < sent.start) nextCand++;
+    if (nextCand === cands.starts.length || cands.starts[nextCand] >= sent.end) continue;
     const quantities = findQuantities(text, sent.start, sent.end, ref, cands);
     if (!quantities.length) continue;
-    const sentence = text.slice(sent.start, sent.end).replace(/\s+/g, " ").trim();
+    const sentence = collapseSpaces(text.slice(sent.start, sent.end));
     const last = sent.headings[sent.headings.length - 1];
     let section = last ? sectionCache.get(last) : "";
     if (section === undefined) {
-      section = sent.headings.map((h) => h.text.replace(/[。：:，,]+$/, "")).join(" > ");
+      section = sent.headings.map((h) => (endsWithPunct(h.text) ? h.text.replace(/[。：:，,]+$/, "") : h.text)).join(" > ");
       sectionCache.set(last, section);
     }
     let prev: { end: number; base: string; measure: string; unit: string } | undefined;
@@ -52,12 +76,11 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
       let measure = measureOf(text, sent, q, ref);
       // 提高幅度达30%和20%: a figure joined to a change by 和/与/、 is the same kind of change.
       if (measure !== "change" && prev?.measure === "change" && prev.unit === q.unit && COORDINATED.test(text.slice(prev.end, q.start))) measure = "change";
-      const domain = domainOf(text, sent, q, ref, headingCache);
+      const domain = domainOf(text, sent, q, ref, memo);
       const { label: indicator, base } = indicatorLabel(text, sent, q, q.unit, measure, prev);
       prev = { end: q.end, base, measure, unit: q.unit };
       const [sa, sb] = q.item ?? clauseAround(text, sent.start, sent.end, q.numStart, true);
-      const phrase = indicator + "|" + text.slice(sa, sb);
-      const indicator_id = catalogIndicator(phrase, q.unit, measure, domain, ref.indicators);
+      const indicator_id = catalogIndicator(indicator, text.slice(sa, sb), q.unit, measure, domain, ref.indicators);
       const [start, end] = originalSpan(clean, q.start, q.end, unwrapped.map);
       rows.push({
         section,

@@ -9,6 +9,13 @@ export function isArabic(s: string): boolean {
 }
 
 export function parseArabic(s: string): number {
+  // Plain ASCII digits and points (most numbers) are read as they are.
+  let plain = true;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    plain = (c >= 48 && c <= 57) || c === 46;
+  }
+  if (plain) return Number(s);
   let t = "";
   for (const ch of s) {
     const c = ch.charCodeAt(0);

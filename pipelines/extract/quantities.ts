@@ -35,7 +35,7 @@ const SPACE = /[ \u00a0\u3000\t]/;
 
 /** Measure words starting at pos, longest first, looked up by their first character. */
 function unitWordAt(text: string, pos: number, ref: ExtractReference): string | null {
-  const words = ref.unitWordsByFirstChar.get(text[pos]);
+  const words = ref.unitWordsByFirstCode.get(text.charCodeAt(pos));
   if (!words) return null;
   for (const w of words) if (text.startsWith(w, pos)) return w;
   return null;
@@ -61,11 +61,26 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || c === 0xa0 || c === 0x3000 || c === 9;
 }
 
+function isLatinLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** [\s:：] of a regex: JavaScript white space and line terminators, or a colon. */
+function isSpaceOrColon(c: number): boolean {
+  if (c === 58 || c === 0xff1a) return true;
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Inside 《…》 or a short “…” (plan names, slogans: “1+8+X”, “9028”, “520”)? */
 function insideNamedSpan(text: string, lo: number, hi: number, a: number, b: number, ref: ExtractReference): boolean {
   const ex = ref.exclusions;
   // Bounded windows on both sides: never scan past the sentence or 60 characters.
-  const left = text.slice(Math.max(lo, a - 60), a);
+  const leftStart = Math.max(lo, a - 60);
+  // Every named span opens inside the left window: without an opening mark there, the figure is in none.
+  let opener = false;
+  for (let i = a - 1; i >= leftStart && !opener; i--) opener = ex.namedSpanOpeners[text.charCodeAt(i)] === 1;
+  if (!opener) return false;
+  const left = text.slice(leftStart, a);
   const right = text.slice(b, Math.min(hi, b + 60));
   for (const [open, close] of ex.brackets) {
     const o = left.lastIndexOf(open);
@@ -146,7 +161,7 @@ export function scanNumerals(text: string, ref: ExtractReference, lo = 0, hi = t
       while (i < hi && cn[text.charCodeAt(i)]) i++;
       let k = i;
       if (ref.innerQualifierByCode.has(text.charCodeAt(k))) k++;
-      if (ref.chineseNumeralUnits.has(text[k])) {
+      if (ref.chineseNumeralUnitCodes[text.charCodeAt(k)]) {
         starts.push(s);
         ends.push(i);
       }
@@ -192,32 +207,32 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     let numEnd = c.ends[ci];
     if (numEnd > hi) break;
     if (numStart < consumed) continue;
-    const raw = text.slice(numStart, numEnd);
-    const chinese = !isArabic(raw);
-    let v1 = chinese ? parseChinese(raw, ref) : parseArabic(raw);
-    if (!Number.isFinite(v1)) continue;
+    const chinese = !isDigitCode(text.charCodeAt(numStart));
     if (chinese) {
-      if (!hasChineseDigit(raw, ref)) continue;
       // Quick reject: a Chinese numeral counts only with one of a few counters right after it (余/多 allowed).
       let k = numEnd;
-      if (ref.qualifierInner[text[k]]) k++;
-      if (!ref.chineseNumeralUnits.has(text[k])) continue;
+      if (ref.innerQualifierByCode.has(text.charCodeAt(k))) k++;
+      if (!ref.chineseNumeralUnitCodes[text.charCodeAt(k)]) continue;
     }
+    const raw = text.slice(numStart, numEnd);
+    let v1 = chinese ? parseChinese(raw, ref) : parseArabic(raw);
+    if (!Number.isFinite(v1)) continue;
+    if (chinese && !hasChineseDigit(raw, ref)) continue;
 
     // Not metrics: ordinals, per-N ratios' denominators, document numbers, codes, dates.
-    const before = text[numStart - 1] ?? "";
-    if (/[A-Za-z]/.test(before) || (!chinese && /[0-9.．]/.test(before))) continue;
+    const beforeCode = text.charCodeAt(numStart - 1);
+    if (isLatinLetter(beforeCode) || (!chinese && ((beforeCode >= 48 && beforeCode <= 57) || beforeCode === 46 || beforeCode === 0xff0e))) continue;
     if (ex.precededByMatcher.endsAt(text, numStart)) continue;
     // Dates, years, ages, grades, document numbers, page furniture: 2023年, 65周岁, 20212号, 第1页.
     if (ex.followedBy.at(text, numEnd)) continue;
     // Page furniture: 浏览次数：1234, 访问量 5678次.
     {
       let k = numStart;
-      while (k > lo && /[\s:：]/.test(text[k - 1]) && numStart - k < 3) k--;
+      while (k > lo && isSpaceOrColon(text.charCodeAt(k - 1)) && numStart - k < 3) k--;
       if (ex.metadataLabelsMatcher.endsAt(text, k)) continue;
     }
     // Digits split by single spaces (1 2 5 6户) are a broken number: its pieces are not figures.
-    if (!chinese && SPACE.test(before) && isDigitCode(text.charCodeAt(numStart - 2))) continue;
+    if (!chinese && isSpaceCode(beforeCode) && isDigitCode(text.charCodeAt(numStart - 2))) continue;
 
     // Range: 16-45万元, 4至16小时, 16万-45万元.
     let low: number | null = null;
@@ -254,7 +269,8 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     let pointChange = false;
     let bare = false;
     const q = skipSpaces(text, p, hi);
-    if (text[q] === "%" || text[q] === "％") {
+    const atUnit = text.charCodeAt(q);
+    if (atUnit === 37 /* % */ || atUnit === 0xff05 /* ％ */) {
       unit = "percent"; measureWord = text[q]; p = q + 1;
       // 5%-10%: a range written with the sign on both ends.
       const c2 = low === null ? startsWithAny(text, p, ref.rangeConnectors) : null;
@@ -288,8 +304,9 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
       // Bare numbers: money by context (金额48.14万, 5万补助), or the unit named by the noun before (日助餐人次超7000).
       const nextCh = text[p] ?? "";
       const clauseBefore = text.slice(Math.max(lo, numStart - 16), numStart);
-      const moneyNear = ex.moneyContext.some((w) => clauseBefore.includes(w)) || ex.moneyContext.some((w) => text.startsWith(w, p)) || /^的?(补助|补贴|资金|奖励|经费)/.test(text.slice(p, p + 4));
-      if (suf.mult >= 10000 && moneyNear) { unit = "yuan"; bare = true; }
+      // Money words matter only for 万/亿 amounts.
+      const moneyNear = suf.mult >= 10000 && (ex.moneyContext.some((w) => clauseBefore.includes(w)) || ex.moneyContext.some((w) => text.startsWith(w, p)) || /^的?(补助|补贴|资金|奖励|经费)/.test(text.slice(p, p + 4)));
+      if (moneyNear) { unit = "yuan"; bare = true; }
       else if (!/[\u4e00-\u9fffA-Za-z0-9]/.test(nextCh) && !(SPACE.test(nextCh) && isDigitCode(text.charCodeAt(p + 1)))) {
         let b0 = numStart;
         const pre = ref.qualifierPrefixMatcher.endsAt(text, b0);
@@ -316,7 +333,8 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     const byWord = ex.afterUnitByWord.get(measureWord);
     if (byWord && startsWithAny(text, p, byWord)) continue;
     let qualifier: Qualifier = suf.inner ?? "exact";
-    const outer = ref.qualifierOuter.find(([w]) => text.startsWith(w, p));
+    let outer: [string, Qualifier] | undefined;
+    for (const o of ref.qualifierOuter) if (text.startsWith(o[0], p)) { outer = o; break; }
     let end = p;
     if (outer) {
       const after = p + outer[0].length;

@@ -38,64 +38,66 @@ export interface Indicator {
 
 /** Longest word of a set starting at a position, looked up by first character (no regex alternation). */
 export class WordMatcher {
-  private byFirst = new Map<number, string[]>();
-  private byLast = new Map<number, string[]>();
-  /** 1 where some word starts with that char code: most positions are rejected with one array read. */
-  private first = new Uint8Array(65536);
-  private last_ = new Uint8Array(65536);
+  /** Index + 1 into `lists` of the words starting (ending) with a char code, 0 when none: most positions are rejected with one array read. */
+  private firstList = new Uint16Array(65536);
+  private lastList = new Uint16Array(65536);
+  /** Word lists, each longest first. */
+  private lists: string[][] = [];
   readonly words: string[];
   constructor(words: Iterable<string>) {
     this.words = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length);
     for (const w of this.words) {
-      const f = w.charCodeAt(0);
-      const l = w.charCodeAt(w.length - 1);
-      (this.byFirst.get(f) ?? this.byFirst.set(f, []).get(f)!).push(w);
-      (this.byLast.get(l) ?? this.byLast.set(l, []).get(l)!).push(w);
-      this.first[f] = 1;
-      this.last_[l] = 1;
+      this.listFor(this.firstList, w.charCodeAt(0)).push(w);
+      this.listFor(this.lastList, w.charCodeAt(w.length - 1)).push(w);
     }
   }
-  /** Longest word starting at i. */
-  at(s: string, i: number): string | null {
-    const c = s.charCodeAt(i);
-    if (!this.first[c]) return null;
-    for (const w of this.byFirst.get(c)!) if (s.startsWith(w, i)) return w;
+  private listFor(table: Uint16Array, c: number): string[] {
+    if (!table[c]) {
+      if (this.lists.length >= 65535) throw new Error("WordMatcher: too many word lists");
+      this.lists.push([]);
+      table[c] = this.lists.length;
+    }
+    return this.lists[table[c] - 1];
+  }
+  /** Longest word starting at i (and ending at or before to). */
+  at(s: string, i: number, to = s.length): string | null {
+    const k = this.firstList[s.charCodeAt(i)];
+    if (!k) return null;
+    for (const w of this.lists[k - 1]) if (i + w.length <= to && s.startsWith(w, i)) return w;
     return null;
   }
   /** Longest word ending right before position end (and starting at or after lo). */
   endsAt(s: string, end: number, lo = 0): string | null {
-    const c = s.charCodeAt(end - 1);
-    if (!this.last_[c]) return null;
-    for (const w of this.byLast.get(c)!) if (end - w.length >= lo && s.startsWith(w, end - w.length)) return w;
+    const k = this.lastList[s.charCodeAt(end - 1)];
+    if (!k) return null;
+    for (const w of this.lists[k - 1]) if (end - w.length >= lo && s.startsWith(w, end - w.length)) return w;
     return null;
   }
   /** Every match in s[from, to), left to right (longest at each start). */
   all(s: string, from = 0, to = s.length): { index: number; word: string }[] {
     const out: { index: number; word: string }[] = [];
     for (let i = from; i < to; i++) {
-      const c = s.charCodeAt(i);
-      if (!this.first[c]) continue;
-      for (const w of this.byFirst.get(c)!) {
-        if (i + w.length <= to && s.startsWith(w, i)) { out.push({ index: i, word: w }); break; }
-      }
+      const w = this.at(s, i, to);
+      if (w) out.push({ index: i, word: w });
     }
     return out;
   }
-  /** The match ending last in s[from, to) (longest on ties), with its start. */
+  /** The match ending last in s[from, to) (longest on ties), with its start: the last of all(), without building it. */
   last(s: string, from = 0, to = s.length): { index: number; word: string } | null {
-    let best: { index: number; word: string } | null = null;
-    for (const m of this.all(s, from, to)) {
-      if (!best || m.index + m.word.length > best.index + best.word.length || (m.index + m.word.length === best.index + best.word.length && m.word.length > best.word.length)) best = m;
+    let bestIndex = -1;
+    let bestWord = "";
+    for (let i = from; i < to; i++) {
+      const w = this.at(s, i, to);
+      if (!w) continue;
+      const end = i + w.length;
+      const bestEnd = bestIndex + bestWord.length;
+      if (bestIndex < 0 || end > bestEnd || (end === bestEnd && w.length > bestWord.length)) { bestIndex = i; bestWord = w; }
     }
-    return best;
+    return bestIndex < 0 ? null : { index: bestIndex, word: bestWord };
   }
   /** Any word inside s[from, to)? */
   any(s: string, from = 0, to = s.length): boolean {
-    for (let i = from; i < to; i++) {
-      const c = s.charCodeAt(i);
-      if (!this.first[c]) continue;
-      for (const w of this.byFirst.get(c)!) if (i + w.length <= to && s.startsWith(w, i)) return true;
-    }
+    for (let i = from; i < to; i++) if (this.at(s, i, to)) return true;
     return false;
   }
 }
@@ -111,6 +113,7 @@ export interface ExtractReference {
   unitRules: Map<string, UnitRule[]>;
   unitWordsLongestFirst: string[];
   unitWordsByFirstChar: Map<string, string[]>;
+  unitWordsByFirstCode: Map<number, string[]>;
   /** 1 at the char code of every Chinese numeral character (digits, 十百千, 万亿). */
   chineseNumeralChars: Uint8Array;
   digits: Record<string, number>;
@@ -121,6 +124,8 @@ export interface ExtractReference {
   /** 余/多/来 by char code. */
   innerQualifierByCode: Map<number, Qualifier>;
   chineseNumeralUnits: Set<string>;
+  /** 1 at the char code of every one-character counter of chineseNumeralUnits. */
+  chineseNumeralUnitCodes: Uint8Array;
   chineseNumeralUnitsNeedingMoreThanOne: Set<string>;
   measurableNouns: string[];
   qualifierPrefix: [string, Qualifier][];
@@ -143,6 +148,8 @@ export interface ExtractReference {
     thresholdAfterQualifier: string[];
     brackets: [string, string][];
     shortQuotes: [string, string][];
+    /** 1 at the first char code of every opening bracket or quote: a figure with none before it is in no named span. */
+    namedSpanOpeners: Uint8Array;
     shortQuoteMax: number;
     bareNumberNouns: [string, string][];
     bareNumberVerbs: string[];
@@ -309,6 +316,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     unitRules,
     unitWordsLongestFirst,
     unitWordsByFirstChar,
+    unitWordsByFirstCode: new Map([...unitWordsByFirstChar].map(([ch, words]) => [ch.charCodeAt(0), words])),
     chineseNumeralChars: codeTable([...Object.keys(num.digits), ...Object.keys(num.smallUnits), ...Object.keys(num.bigUnits)]),
     digits: num.digits,
     smallUnits: num.smallUnits,
@@ -316,6 +324,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     bigUnitByCode: new Map(Object.entries(num.bigUnits).map(([ch, v]) => [ch.charCodeAt(0), v])),
     innerQualifierByCode: new Map(Object.entries(q.inner).map(([ch, v]) => [ch.charCodeAt(0), v])),
     chineseNumeralUnits: new Set(num.chineseNumeralUnits),
+    chineseNumeralUnitCodes: codeTable(num.chineseNumeralUnits.filter((w) => w.length === 1)),
     chineseNumeralUnitsNeedingMoreThanOne: new Set(num.chineseNumeralUnitsNeedingMoreThanOne),
     measurableNouns: num.measurableNouns ?? [],
     qualifierPrefix: longestFirst(Object.entries(q.prefix)),
@@ -337,6 +346,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       thresholdAfterQualifier: sortLong(ex.thresholdAfterQualifier),
       brackets: ex.insideBrackets,
       shortQuotes: ex.shortQuotes,
+      namedSpanOpeners: codeTable([...ex.insideBrackets, ...ex.shortQuotes].map(([open]) => open)),
       shortQuoteMax: ex.shortQuoteMax,
       bareNumberNouns: longestFirst(Object.entries(ex.bareNumberNouns)),
       bareNumberVerbs: sortLong(ex.bareNumberVerbs),
