@@ -216,12 +216,16 @@ export function findFull(text: string, gz: Gazetteer, limit = text.length, minLe
   const out: Mention[] = [];
   const end = Math.min(text.length, limit);
   const isLast = gz.isLast;
-  const { byPair, isFirst, single } = fullIndex(gz);
+  const { byPair, pairs, isFirst, single } = fullIndex(gz);
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
     if (!isLast[c]) continue;
     let lens: number[] | undefined;
-    if (i > 0) lens = byPair.get(c)?.get(text.charCodeAt(i - 1));
+    if (i > 0) {
+      const p = text.charCodeAt(i - 1);
+      const h = pairBit(c, p);
+      if ((pairs[h >>> 3] & (1 << (h & 7))) !== 0) lens = byPair.get(c)?.get(p);
+    }
     if (lens) {
       let found = false;
       for (const len of lens) {
@@ -253,6 +257,8 @@ export function findFull(text: string, gz: Gazetteer, limit = text.length, minLe
 interface FullIndex {
   /** Last code unit → second-to-last code unit → lengths (≥ 2) of the full names ending with those two, longest first. */
   byPair: Map<number, Map<number, number[]>>;
+  /** Bit set of hashed (last, second-to-last) pairs of byPair: most text positions need no Map lookup. */
+  pairs: Uint8Array;
   /** 1 where a UTF-16 code unit starts some full name. */
   isFirst: Uint8Array;
   /** 1 where a one-unit full name exists. */
@@ -260,6 +266,9 @@ interface FullIndex {
 }
 
 const fullIndexes = new WeakMap<Gazetteer, FullIndex>();
+
+/** 20-bit hash of two code units, for the pair bit sets. */
+const pairBit = (a: number, b: number) => Math.imul(a ^ (b << 16), 0x9e3779b1) >>> 12;
 
 /** Built once per gazetteer: lets findFull skip most candidate lengths without slicing the text. */
 function fullIndex(gz: Gazetteer): FullIndex {
@@ -283,8 +292,15 @@ function fullIndex(gz: Gazetteer): FullIndex {
     if (!lens) m.set(p, [k.length]);
     else if (!lens.includes(k.length)) lens.push(k.length);
   }
-  for (const m of byPair.values()) for (const lens of m.values()) lens.sort((a, b) => b - a);
-  idx = { byPair, isFirst, single };
+  const pairs = new Uint8Array(1 << 17);
+  for (const [c, m] of byPair) {
+    for (const [p, lens] of m) {
+      lens.sort((a, b) => b - a);
+      const h = pairBit(c, p);
+      pairs[h >>> 3] |= 1 << (h & 7);
+    }
+  }
+  idx = { byPair, pairs, isFirst, single };
   fullIndexes.set(gz, idx);
   return idx;
 }
@@ -293,10 +309,16 @@ function fullIndex(gz: Gazetteer): FullIndex {
 export function findShort(text: string, gz: Gazetteer, limit = text.length): Mention[] {
   const out: Mention[] = [];
   const end = Math.min(text.length, limit);
+  const { slot, lens: lensOf } = shortIndex(gz);
   let i = 0;
   while (i < end) {
     let hit: Mention | null = null;
-    for (let len = Math.min(gz.maxShort, end - i); len >= 2; len--) {
+    // only the lengths of the short names that start with this character, longest first
+    const at = slot[text.charCodeAt(i)];
+    const lens = at ? lensOf[at - 1] : undefined;
+    for (let k = 0; lens !== undefined && k < lens.length; k++) {
+      const len = lens[k];
+      if (len > gz.maxShort || len > end - i) continue;
       const key = text.slice(i, i + len);
       const places = gz.short.get(key);
       if (places) {
@@ -310,4 +332,30 @@ export function findShort(text: string, gz: Gazetteer, limit = text.length): Men
     } else i++;
   }
   return out;
+}
+
+interface ShortIndex {
+  /** 1 + the slot in `lens` of the short names starting with a code unit, 0 for none. */
+  slot: Uint16Array;
+  /** Lengths (≥ 2) of the short names with one first code unit, longest first. */
+  lens: number[][];
+}
+
+const shortIndexes = new WeakMap<Gazetteer, ShortIndex>();
+
+/** First code unit of the short names → their lengths. Built once per gazetteer. */
+function shortIndex(gz: Gazetteer): ShortIndex {
+  let idx = shortIndexes.get(gz);
+  if (idx) return idx;
+  idx = { slot: new Uint16Array(0x10000), lens: [] };
+  for (const k of gz.short.keys()) {
+    if (k.length < 2) continue;
+    const c = k.charCodeAt(0);
+    if (!idx.slot[c]) idx.slot[c] = idx.lens.push([]);
+    const lens = idx.lens[idx.slot[c] - 1];
+    if (!lens.includes(k.length)) lens.push(k.length);
+  }
+  for (const lens of idx.lens) lens.sort((a, b) => b - a);
+  shortIndexes.set(gz, idx);
+  return idx;
 }

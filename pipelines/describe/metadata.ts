@@ -64,6 +64,10 @@ const CN_YEAR = /[〇零○Ｏ一二三四五六七八九]{4}(?=年)/g;
 
 /** 二〇二三年 → 2023年 (same length, so positions agree). */
 export function arabicYears(s: string): string {
+  // CN_YEAR can only match right before a 年: most strings have none, or none with four numerals before it
+  let at = s.indexOf("年", 4);
+  while (at >= 0 && !(CN_DIGIT[s[at - 1]] && CN_DIGIT[s[at - 2]] && CN_DIGIT[s[at - 3]] && CN_DIGIT[s[at - 4]])) at = s.indexOf("年", at + 1);
+  if (at < 0) return s;
   return s.replace(CN_YEAR, (m) => {
     const d = [...m].map((c) => CN_DIGIT[c]).join("");
     return /^(19|20)\d\d$/.test(d) ? d : m;
