@@ -18,8 +18,12 @@ export async function readParquetRows(path: string): Promise<Record<string, unkn
 
 export type ColumnType = "string" | "int" | "double";
 
-/** Columns of free text, written without min/max statistics. */
-const LONG_TEXT = new Set(["sentence", "section", "quote", "problems", "title", "agency", "indicator", "measure_word"]);
+/**
+ * Columns that get min/max statistics: the ones analysts filter on (region, years, domain, indicator …), so
+ * a reader can skip row groups. Free text and per-row values (sentence, quote, offsets) would cost the most
+ * to compare (a quarter of the writer's time) for no pruning.
+ */
+const WITH_STATISTICS = new Set(["region_code", "report_year", "year", "domain", "kind", "measure", "unit", "indicator_id", "status", "admin_level", "province"]);
 
 export interface ParquetColumn {
   name: string;
@@ -63,11 +67,9 @@ export function openParquetWriter<Row>(path: string, columns: readonly ParquetCo
   const flush = () => {
     if (!pending) return;
     void writer.write({
-      // Min/max statistics only where a reader can prune with them: free text (sentences, headings)
-      // would cost the most to compare and be truncated to 16 bytes anyway.
       // Text always dictionary-encoded: each distinct string is converted to UTF-8 once per row group
       // (a sentence holding three figures is on three rows), and the writer skips sampling to decide.
-      columnData: columns.map((c, i) => ({ name: c.name, data: data[i], statistics: !LONG_TEXT.has(c.name), encoding: c.type === "string" ? ("RLE_DICTIONARY" as const) : undefined })),
+      columnData: columns.map((c, i) => ({ name: c.name, data: data[i], statistics: WITH_STATISTICS.has(c.name), encoding: c.type === "string" ? ("RLE_DICTIONARY" as const) : undefined })),
       rowGroupSize: pending,
     });
     data = columns.map(() => []);

@@ -35,6 +35,11 @@ describe("parquet writer", () => {
     expect(types.start).toBe("INT32");
     expect(types.quote).toBe("BYTE_ARRAY");
     expect(meta.row_groups[0].columns[0].meta_data?.codec).toBe("BROTLI");
+    // Statistics where analysts filter (region, year), none on free text.
+    const chunk = (name: string) => meta.row_groups[0].columns.find((c) => c.meta_data?.path_in_schema[0] === name)!.meta_data!;
+    expect(chunk("year").statistics?.min_value).toBe(2023);
+    expect(chunk("region_code").statistics?.max_value).toBe("330212");
+    expect(chunk("sentence").statistics).toBeUndefined();
     const back = await readBack(path);
     expect(back.length).toBe(25);
     back.forEach((b, i) => {
