@@ -217,12 +217,13 @@ export function findFull(text: string, gz: Gazetteer, limit = text.length, minLe
   const end = Math.min(text.length, limit);
   const isLast = gz.isLast;
   const { byPair, pairs, isFirst, single } = fullIndex(gz);
+  const u = codeUnits(text, end);
   for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
+    const c = u[i];
     if (!isLast[c]) continue;
     let lens: number[] | undefined;
     if (i > 0) {
-      const p = text.charCodeAt(i - 1);
+      const p = u[i - 1];
       const h = pairBit(c, p);
       if ((pairs[h >>> 3] & (1 << (h & 7))) !== 0) lens = byPair.get(c)?.get(p);
     }
@@ -230,7 +231,7 @@ export function findFull(text: string, gz: Gazetteer, limit = text.length, minLe
       let found = false;
       for (const len of lens) {
         if (len > i + 1 || len < minLen) continue;
-        if (!isFirst[text.charCodeAt(i + 1 - len)]) continue;
+        if (!isFirst[u[i + 1 - len]]) continue;
         const key = text.slice(i + 1 - len, i + 1);
         const places = gz.full.get(key);
         if (!places) continue;
@@ -252,6 +253,18 @@ export function findFull(text: string, gz: Gazetteer, limit = text.length, minLe
     }
   }
   return out;
+}
+
+let unitBuffer = new Uint16Array(1 << 16);
+
+/**
+ * The first n code units of `text`, copied natively into a reused array (valid until the next call). The scans then
+ * read every kind of string (flat, sliced, one- or two-byte) the same fast way instead of through charCodeAt.
+ */
+function codeUnits(text: string, n: number): Uint16Array {
+  if (unitBuffer.length < n) unitBuffer = new Uint16Array(Math.max(n, unitBuffer.length * 2));
+  Buffer.from(unitBuffer.buffer, 0, n * 2).write(n < text.length ? text.slice(0, n) : text, "utf16le");
+  return unitBuffer;
 }
 
 interface FullIndex {
