@@ -10,7 +10,7 @@ import { decodeBytes, type DecodeReference } from "./decode.ts";
 import { htmlToText, looksLikeHtml } from "./html.ts";
 import { normalizeChars, stripPinyinNotes, stripPinyinNotesText } from "./normalize.ts";
 import { identity } from "./offsets.ts";
-import { detectScript, makeConverter, toSimplified, traditionalTable, type Convert } from "./script.ts";
+import { makeConverter, scriptOf, toSimplified, traditionalTable, type Convert } from "./script.ts";
 import { fixPdfWords, fixSpaces, isLetterSpaced, removeLetterSpacing, type SpaceReference } from "./spaces.ts";
 
 export interface IngestReference {
@@ -79,6 +79,31 @@ function rejected(encoding: string, problem: string): IngestOutcome {
   return { clean: null, encoding, status: "rejected", problems: [problem] };
 }
 
+/**
+ * In one pass: Han characters (U+3400–9FFF), visible characters (all but what /\s/ matches), and the counts detectScript
+ * takes (Han including compatibility ideographs, and those t→s conversion changes).
+ */
+function textCounts(text: string, traditional: Uint8Array): { han: number; visible: number; scriptHan: number; changed: number } {
+  let han = 0;
+  let space = 0;
+  let scriptHan = 0;
+  let changed = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400) {
+      if (c <= 0x9fff) {
+        han++;
+        scriptHan++;
+        changed += traditional[c];
+      } else if (c >= 0xf900 && c <= 0xfaff) {
+        scriptHan++;
+        changed += traditional[c];
+      } else if (c === 0xfeff) space++;
+    } else if (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000) space++;
+  }
+  return { han, visible: text.length - space, scriptHan, changed };
+}
+
 function hanCount(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
@@ -140,8 +165,8 @@ export function ingestFile(file: RawFile, ref: IngestReference): IngestOutcome {
   const bad = stats.replacement;
   if (!normal.text.trim()) return rejected(encoding, "no text: only NUL/control/whitespace characters");
 
-  const han = hanCount(normal.text);
-  const visible = normal.text.replace(/\s+/g, "").length;
+  const counts = textCounts(normal.text, ref.traditional);
+  const { han, visible } = counts;
   if (bad > 0 && bad > visible * 0.2) {
     return rejected(encoding, `undecodable: ${bad} of ${visible} characters could not be decoded (�)`);
   }
@@ -151,7 +176,7 @@ export function ingestFile(file: RawFile, ref: IngestReference): IngestOutcome {
   if (han < visible * 0.2) problems.push(`little Chinese text: ${han} Chinese characters in ${visible} visible characters`);
   if (stats.nul > visible * 0.01) problems.push("many NUL bytes: the file may be damaged or in the wrong encoding");
 
-  const detected = detectScript(normal.text, ref.traditional);
+  const detected = { script: scriptOf(counts.changed, counts.scriptHan) };
   const simplified = detected.script === "traditional" ? toSimplified(normal, ref.convert) : normal;
 
   const bp = stripBoilerplate(simplified, ref.boilerplate);

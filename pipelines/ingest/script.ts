@@ -318,9 +318,12 @@ export function detectScript(text: string, table: Uint8Array): { script: Script;
       changed += table[c];
     }
   }
-  // Simplified text has (almost) no character that converts; a little traditional (a quoted name) is not enough.
-  const script: Script = han > 0 && changed >= 3 && changed / han >= 0.03 ? "traditional" : "simplified";
-  return { script, changed, han };
+  return { script: scriptOf(changed, han), changed, han };
+}
+
+/** Simplified text has (almost) no character that converts; a little traditional (a quoted name) is not enough. */
+export function scriptOf(changed: number, han: number): Script {
+  return han > 0 && changed >= 3 && changed / han >= 0.03 ? "traditional" : "simplified";
 }
 
 export function toSimplified(src: Mapped, convert: Convert): Mapped {

@@ -22,7 +22,14 @@ const HAN = "\\u3400-\\u9fff";
 const DIGIT_SPACE_UNIT = new RegExp(`\\d +(?=[${HAN}%‰])`, "g");
 const THOUSANDS = /(?<![\d.])\d{1,3}(?: \d{3})+(?![\d.]| ?[\d])/g;
 const SPACE_DOT = /\d +\.(?=\d)/g;
-const SPLIT_UNIT = new RegExp(`(?<=\\d[万亿余多]?)([${HAN}]) +([${HAN}])`, "g");
+/** `(?<=\d[万亿余多]?)([HAN]) +([HAN])` without its look-behind, which the regex engine would try at every position; tested by hand. */
+const SPLIT_UNIT = new RegExp(`([${HAN}]) +([${HAN}])`, "g");
+const DIGIT = /\d/;
+/** The look-behind of a SPLIT_UNIT match: a digit right before it, or before a 万/亿/余/多 right before it. */
+function afterNumber(text: string, at: number): boolean {
+  if (at > 0 && DIGIT.test(text[at - 1])) return true;
+  return at > 1 && "万亿余多".includes(text[at - 1]) && DIGIT.test(text[at - 2]);
+}
 const MULTI_SPACE = / {2,}/g;
 const BLANK_LINES = /\n{3,}/g;
 const LEADING = /^\n+/g;
@@ -60,7 +67,8 @@ export function fixSpaces(src: Mapped, ref: SpaceReference): Mapped {
     t = rewrite(t, DIGIT_SPACE_UNIT, dropSpaces);
     t = rewrite(t, THOUSANDS, dropSpaces);
     t = rewrite(t, SPACE_DOT, dropSpaces);
-    t = rewrite(t, SPLIT_UNIT, (m) => (ref.splitUnits.has(m[1] + m[2]) ? m[1] + m[2] : null));
+    // a candidate that fails the look-behind hides no match: after its first character come spaces, then a Han character preceded by a space
+    t = rewrite(t, SPLIT_UNIT, (m) => (afterNumber(m.input, m.index) && ref.splitUnits.has(m[1] + m[2]) ? m[1] + m[2] : null));
     t = rewrite(t, MULTI_SPACE, () => " ");
   }
   t = rewrite(t, BLANK_LINES, () => "\n\n");
