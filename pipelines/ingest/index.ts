@@ -11,6 +11,7 @@ import { htmlToText, looksLikeHtml } from "./html.ts";
 import { normalizeChars, stripPinyinNotes, stripPinyinNotesText } from "./normalize.ts";
 import { identity } from "./offsets.ts";
 import { makeConverter, scriptOf, toSimplified, traditionalTable, type Convert } from "./script.ts";
+import { unitReader } from "./units.ts";
 import { fixPdfWords, fixSpaces, isLetterSpaced, removeLetterSpacing, type SpaceReference } from "./spaces.ts";
 
 export interface IngestReference {
@@ -88,8 +89,9 @@ function textCounts(text: string, traditional: Uint8Array): { han: number; visib
   let space = 0;
   let scriptHan = 0;
   let changed = 0;
+  const u = readUnits(text);
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = u[i];
     if (c >= 0x3400) {
       if (c <= 0x9fff) {
         han++;
@@ -104,10 +106,13 @@ function textCounts(text: string, traditional: Uint8Array): { han: number; visib
   return { han, visible: text.length - space, scriptHan, changed };
 }
 
+const readUnits = unitReader();
+
 function hanCount(text: string): number {
   let n = 0;
+  const u = readUnits(text);
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = u[i];
     if (c >= 0x3400 && c <= 0x9fff) n++;
   }
   return n;

@@ -5,6 +5,7 @@
 import * as OpenCC from "opencc-js";
 import * as Preset from "opencc-js/preset";
 import { builder, type Mapped } from "./offsets.ts";
+import { unitReader } from "./units.ts";
 import type { Script } from "../types.ts";
 
 export type Convert = (s: string) => string;
@@ -142,10 +143,10 @@ function step(s: string, i: number): number {
 }
 
 /** Must the trie be walked at i (kind 1: can the next code unit continue a key)? */
-function mustWalk(t: FastTrie, k: number, s: string, i: number): boolean {
+function mustWalk(t: FastTrie, k: number, u: Uint16Array, n: number, i: number): boolean {
   if (k === 2) return true;
-  if (i + 1 >= s.length) return false;
-  const h = pairBit(s.charCodeAt(i), s.charCodeAt(i + 1));
+  if (i + 1 >= n) return false;
+  const h = pairBit(u[i], u[i + 1]);
   return (t.pairs[h >>> 3] & (1 << (h & 7))) !== 0;
 }
 
@@ -175,13 +176,14 @@ function longestKey(root: Node, s: string, i: number): { end: number; value: str
 function segment(t: FastTrie, s: string, pieces: string[]): void {
   const { kind, single } = t;
   const n = s.length;
+  const u = readSegmentUnits(s);
   let r = -1;
   let i = 0;
   while (i < n) {
-    const c = s.charCodeAt(i);
+    const c = u[i];
     const k = kind[c];
     let end = 0;
-    if (k !== 0 && mustWalk(t, k, s, i)) end = longestKey(t.root, s, i).end;
+    if (k !== 0 && mustWalk(t, k, u, n, i)) end = longestKey(t.root, s, i).end;
     else if (single[c] !== 0) end = i + 1;
     if (end > 0) {
       if (r >= 0) {
@@ -199,28 +201,31 @@ function segment(t: FastTrie, s: string, pieces: string[]): void {
 }
 
 let outBuf = new Uint16Array(4096);
+const readConvertUnits = unitReader();
+const readSegmentUnits = unitReader();
 
 /** Trie.convert, every output code unit passed through the trie's `fix`. Returns `s` itself when nothing changes. */
 function convertThrough(t: FastTrie, s: string): string {
   const { kind, unit, fix } = t;
   const n = s.length;
+  const u = readConvertUnits(s);
   // up to the first character that may change nothing is copied, and when none may, nothing at all
   let i = 0;
   while (i < n) {
-    const c = s.charCodeAt(i);
+    const c = u[i];
     const k = kind[c];
-    if (unit[c] !== c || (k !== 0 && mustWalk(t, k, s, i))) break;
+    if (unit[c] !== c || (k !== 0 && mustWalk(t, k, u, n, i))) break;
     i++;
   }
   if (i === n) return s;
   if (outBuf.length < n * t.maxValue) outBuf = new Uint16Array(n * t.maxValue + 1024);
   const out = outBuf;
-  for (let q = 0; q < i; q++) out[q] = s.charCodeAt(q);
+  out.set(u.subarray(0, i));
   let o = i;
   while (i < n) {
-    const c = s.charCodeAt(i);
+    const c = u[i];
     const k = kind[c];
-    if (k === 0 || !mustWalk(t, k, s, i)) {
+    if (k === 0 || !mustWalk(t, k, u, n, i)) {
       out[o++] = unit[c];
       i++;
       continue;
@@ -232,7 +237,7 @@ function convertThrough(t: FastTrie, s: string): string {
       i = m.end;
     } else {
       const e = i + step(s, i);
-      for (; i < e; i++) out[o++] = fix[s.charCodeAt(i)];
+      for (; i < e; i++) out[o++] = fix[u[i]];
     }
   }
   return Buffer.from(out.buffer, 0, o * 2).toString("ucs2");

@@ -3,6 +3,9 @@
 //   from data/reference/ingest-split-units.txt); runs of spaces → one space; blank lines collapsed to one.
 // A space before a digit is kept: `总结 1.力求` uses it as a separator and the number must stay apart.
 import { rewrite, type Mapped } from "./offsets.ts";
+import { unitReader } from "./units.ts";
+
+const readUnits = unitReader();
 
 export interface SpaceReference {
   splitUnits: Set<string>;
@@ -51,11 +54,15 @@ export function isLetterSpaced(text: string): boolean {
   let han = 0;
   let spaced = 0;
   const n = Math.min(text.length, 20000);
+  // two more units than scanned for the look-ahead; past the end charCodeAt gave NaN, here -1 stands for it
+  const m = Math.min(text.length, n + 2);
+  const u = readUnits(text, m);
+  const at = (i: number) => (i < m ? u[i] : -1);
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = u[i];
     if (c >= 0x3400 && c <= 0x9fff) {
       han++;
-      if (text.charCodeAt(i + 1) === 0x20 && text.charCodeAt(i + 2) !== 0x20) spaced++;
+      if (at(i + 1) === 0x20 && at(i + 2) !== 0x20) spaced++;
     }
   }
   return han >= 20 && spaced > han * 0.6;
