@@ -46,6 +46,13 @@ const SIGNATURES: Array<[string, string]> = [
   ["4d5a", "a Windows executable"],
 ];
 
+/** A character that occurs in every word, or "". */
+function sharedChar(words: string[]): string {
+  if (!words.length) return "";
+  for (const ch of words[0]) if (words.every((w) => w.includes(ch))) return ch;
+  return "";
+}
+
 function loadSpaceReference(dir: string): SpaceReference {
   const pdfFixes = new Map<string, string>();
   for (const line of readList(join(dir, "ingest-pdf-fixes.csv"))) {
@@ -57,6 +64,7 @@ function loadSpaceReference(dir: string): SpaceReference {
     splitUnits: new Set(readList(join(dir, "ingest-split-units.txt"))),
     pdfFixes,
     pdfFixRe: alternatives.length ? new RegExp(alternatives.join("|"), "g") : null,
+    pdfFixMark: sharedChar([...pdfFixes.keys()]),
   };
 }
 

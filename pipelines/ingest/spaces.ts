@@ -13,11 +13,13 @@ export interface SpaceReference {
   pdfFixes: Map<string, string>;
   /** One regex matching any wrong word (global), or null when the list is empty. */
   pdfFixRe: RegExp | null;
+  /** A character every wrong word contains (or ""): a text without it needs no search. */
+  pdfFixMark?: string;
 }
 
 /** Same-length word replacements, map kept one to one. */
 export function fixPdfWords(src: Mapped, ref: SpaceReference): Mapped {
-  if (!ref.pdfFixRe) return src;
+  if (!ref.pdfFixRe || (ref.pdfFixMark && src.text.indexOf(ref.pdfFixMark) < 0)) return src;
   return rewrite(src, ref.pdfFixRe, (m) => ref.pdfFixes.get(m[0]) ?? null);
 }
 
