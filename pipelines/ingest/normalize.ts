@@ -4,6 +4,7 @@
 // Chinese punctuation (，。；：（）、“”) is kept as written: a full-width comma between digits
 // is a list separator, not a thousands separator, and must not turn into one.
 import { builder, type Mapped } from "./offsets.ts";
+import { unitReader } from "./units.ts";
 
 export interface CharStats {
   nul: number;
@@ -31,20 +32,23 @@ const TABLE: Map<number, string> = (() => {
 
 const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x180e]);
 
+const readUnits = unitReader();
+
 export function normalizeChars(src: Mapped): { out: Mapped; stats: CharStats } {
   const { text } = src;
   const stats: CharStats = { nul: 0, control: 0, zeroWidth: 0, replacement: 0 };
   const b = builder(text.length);
   let run = 0;
   let changed = false;
+  const u = readUnits(text);
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = u[i];
     if (c >= 0x20 && c < 0x7f) continue; // fast path: printable ASCII
     if (c >= 0x4e00 && c <= 0x9fff) continue; // fast path: CJK
     let rep: string | undefined;
     if (c === 0x0a) continue;
     if (c === 0x0d) {
-      rep = text.charCodeAt(i + 1) === 0x0a ? "" : "\n";
+      rep = i + 1 < text.length && u[i + 1] === 0x0a ? "" : "\n";
     } else if (c === 0) {
       stats.nul++;
       rep = "";
