@@ -175,27 +175,38 @@ const NO_HITS: DomainHit[] = [];
 /** Domain keywords of [a, b), left to right, longest at each position, after masking the phrases that say nothing. */
 function findDomainHits(text: string, a: number, b: number, ref: ExtractReference): DomainHit[] {
   const d = ref.domains;
-  let s = text;
-  let from = a;
-  let to = b;
-  // Masks are rare: only then is the span copied and masked (same length, so offsets stay).
-  if (d.masksMatcher.any(text, a, b)) {
-    s = text.slice(a, b);
-    for (const w of d.masks) if (s.includes(w)) s = s.split(w).join("＿".repeat(w.length));
-    from = 0;
-    to = s.length;
-  }
   let hits = NO_HITS;
-  for (let i = from; i < to; ) {
-    const word = d.matcher.at(s, i, to);
-    if (!word) { i++; continue; }
-    const info = d.byWord.get(word)!;
-    const start = a + (i - from);
+  // Masks are rare: the span is read in place, and copied and masked (same length, so offsets stay) only
+  // when one turns up.
+  for (let i = a, next = a; i < b; i++) {
+    if (d.masksMatcher.at(text, i, b)) return maskedDomainHits(text, a, b, ref);
+    // A keyword is looked for only after the one before it ends.
+    if (i < next) continue;
+    const word = d.matcher.at(text, i, b);
+    if (!word) continue;
     if (hits === NO_HITS) hits = [];
-    hits.push({ start, end: start + word.length, domain: info.domain, weight: info.weight, weak: d.weak.has(word) });
+    hits.push(domainHit(d.byWord.get(word)!, word, i, d.weak));
+    next = i + word.length;
+  }
+  return hits;
+}
+
+function maskedDomainHits(text: string, a: number, b: number, ref: ExtractReference): DomainHit[] {
+  const d = ref.domains;
+  let s = text.slice(a, b);
+  for (const w of d.masks) if (s.includes(w)) s = s.split(w).join("＿".repeat(w.length));
+  const hits: DomainHit[] = [];
+  for (let i = 0; i < s.length; ) {
+    const word = d.matcher.at(s, i);
+    if (!word) { i++; continue; }
+    hits.push(domainHit(d.byWord.get(word)!, word, a + i, d.weak));
     i += word.length;
   }
   return hits;
+}
+
+function domainHit(info: { domain: Domain; weight: number }, word: string, start: number, weak: Set<string>): DomainHit {
+  return { start, end: start + word.length, domain: info.domain, weight: info.weight, weak: weak.has(word) };
 }
 
 function domainHitsOf(text: string, a: number, b: number, ref: ExtractReference, memo: DocumentMemo): DomainHit[] {

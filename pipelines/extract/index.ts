@@ -34,6 +34,8 @@ function collapseSpaces(s: string): string {
 
 /** What \s matches (and trim removes): white space and line terminators. */
 function isJsSpace(c: number): boolean {
+  // Chinese characters (most of the text) first: above U+3000 only U+FEFF is a space.
+  if (c > 0x3000) return c === 0xfeff;
   return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
