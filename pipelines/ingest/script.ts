@@ -41,8 +41,16 @@ export function makeConverter(): Convert {
   for (const [variant, simplified] of fixes) fix[variant.charCodeAt(0)] = simplified.charCodeAt(0);
   const fast = (s: string) => tw2s(s, fix);
   const sample = probeSample();
-  return fast(sample) === withFixes(sample) ? fast : withFixes;
+  if (fast(sample) !== withFixes(sample)) return withFixes;
+  if (tw2s.lineLocal) lineLocal.add(fast);
+  return fast;
 }
+
+/**
+ * Converters known to convert each line on its own: no key holds a line break, and no ideographic description
+ * sequence is stepped over (checked per text), so converting a whole text equals converting line by line.
+ */
+const lineLocal = new WeakSet<Convert>();
 
 // A faster run of opencc's own tw2s tries (normalise → segment → convert each segment through the chain): the same
 // longest-match walks as opencc-js Trie.convert/segment. A character that starts no key of two or more characters, or
@@ -68,6 +76,8 @@ interface FastTrie {
   fix: Uint16Array;
   /** The longest value: output is at most this many code units per input code unit. */
   maxValue: number;
+  /** Does some key contain a line break (then a match could run across lines)? */
+  newlineInKeys: boolean;
 }
 
 const isIds = (c: number) => c >= 0x2ff0 && c <= 0x2fff;
@@ -106,13 +116,17 @@ function fastTrie(group: ReadonlyArray<unknown>): FastTrie {
     }
   }
   let maxValue = 1;
+  let newlineInKeys = false;
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
     if (node.trie_val !== undefined) maxValue = Math.max(maxValue, node.trie_val.length);
-    for (const child of node.values()) stack.push(child);
+    for (const [cp, child] of node) {
+      if (cp === 0x0a) newlineInKeys = true;
+      stack.push(child);
+    }
   }
-  return { root, kind, unit, single, pairs, fix: IDENTITY, maxValue };
+  return { root, kind, unit, single, pairs, fix: IDENTITY, maxValue, newlineInKeys };
 }
 
 /** The same trie with `fix` applied to all it outputs. */
@@ -244,7 +258,7 @@ function convertThrough(t: FastTrie, s: string): string {
 }
 
 /** tw2s as opencc-js runs it, then `fix` on every output code unit; null when the config is not of the shape this mirrors. */
-function fastTw2s(): ((s: string, fix: Uint16Array | null) => string) | null {
+function fastTw2s(): (((s: string, fix: Uint16Array | null) => string) & { lineLocal?: boolean }) | null {
   const cfg = (OpenCC.Locale as unknown as { configs?: Record<string, { normalizationChain?: unknown[][]; segmentation?: unknown[]; conversionChain: unknown[][] }> }).configs?.tw2s;
   // only the shape this code mirrors: one normalisation dictionary group, a segmentation group of dictionary strings
   if (!cfg || !cfg.normalizationChain || cfg.normalizationChain.length !== 1 || !Array.isArray(cfg.segmentation)) return null;
@@ -281,7 +295,7 @@ function fastTw2s(): ((s: string, fix: Uint16Array | null) => string) | null {
   const reference = OpenCC.Converter({ from: "tw", to: "cn" });
   const sample = probeSample();
   if (convert(sample, null) !== reference(sample)) return null;
-  return convert;
+  return Object.assign(convert, { lineLocal: ![norm, seg, ...chain].some((t) => t.newlineInKeys) });
 }
 
 /** Every CJK, CJK punctuation and full-width character, in one line and one per line, and the awkward cases. */
@@ -333,6 +347,15 @@ export function scriptOf(changed: number, han: number): Script {
 
 export function toSimplified(src: Mapped, convert: Convert): Mapped {
   const { text } = src;
+  if (lineLocal.has(convert) && !hasIds(text)) {
+    // whole text at once; when every line break stays where it was, every line kept its length and maps one to one
+    const out = convert(text);
+    if (out.length === text.length) {
+      let nl = text.indexOf("\n");
+      while (nl >= 0 && out.charCodeAt(nl) === 0x0a) nl = text.indexOf("\n", nl + 1);
+      if (nl < 0) return { text: out, map: src.map.slice() };
+    }
+  }
   const b = builder(text.length);
   let start = 0;
   while (start <= text.length) {
@@ -344,6 +367,9 @@ export function toSimplified(src: Mapped, convert: Convert): Mapped {
   }
   return b.finish(src.map[text.length]);
 }
+
+const IDS = /[\u2ff0-\u2fff]/;
+const hasIds = (text: string) => IDS.test(text);
 
 const SPLITTERS = ["。", "，"];
 
