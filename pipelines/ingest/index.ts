@@ -88,6 +88,8 @@ function rejected(encoding: string, problem: string): IngestOutcome {
   return { clean: null, encoding, status: "rejected", problems: [problem] };
 }
 
+const readUnits = unitReader();
+
 /**
  * In one pass: Han characters (U+3400–9FFF), visible characters (all but what /\s/ matches), and the counts detectScript
  * takes (Han including compatibility ideographs, and those t→s conversion changes).
@@ -114,16 +116,14 @@ function textCounts(text: string, traditional: Uint8Array): { han: number; visib
   return { han, visible: text.length - space, scriptHan, changed };
 }
 
-const readUnits = unitReader();
-
-function hanCount(text: string): number {
+/** Are there at least `k` Han characters (U+3400–9FFF)? Stops counting at k. */
+function hasHan(text: string, k: number): boolean {
   let n = 0;
-  const u = readUnits(text);
   for (let i = 0; i < text.length; i++) {
-    const c = u[i];
-    if (c >= 0x3400 && c <= 0x9fff) n++;
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff && ++n >= k) return true;
   }
-  return n;
+  return false;
 }
 
 function longestLine(text: string): number {
@@ -214,7 +214,7 @@ export function ingestFile(file: RawFile, ref: IngestReference): IngestOutcome {
   const body = fixPdfWords(fixSpaces(bp.body, ref.spaces), ref.spaces);
   const longest = longestLine(body.text);
   if (longest >= LONG_LINE) problems.push(`one line of ${longest.toLocaleString("en")} characters: the text has no line breaks (paragraphs and headings cannot be told apart)`);
-  if (hanCount(body.text) < 10) return rejected(encoding, "no report text left after removing page furniture");
+  if (!hasHan(body.text, 10)) return rejected(encoding, "no report text left after removing page furniture");
 
   const status: DocumentStatus = problems.length ? "warning" : "ok";
   problems.push(...notes);
