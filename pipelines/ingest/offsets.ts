@@ -7,10 +7,23 @@ export interface Mapped {
   map: Int32Array;
 }
 
+let ramp = new Int32Array(0);
+
+/** Longest ramp kept (16 MB); longer texts are rare and get theirs written one by one. */
+const MAX_RAMP = 1 << 22;
+
 export function identity(text: string): Mapped {
-  const map = new Int32Array(text.length + 1);
-  for (let i = 0; i <= text.length; i++) map[i] = i;
-  return { text, map };
+  if (text.length + 1 > MAX_RAMP) {
+    const map = new Int32Array(text.length + 1);
+    for (let i = 0; i <= text.length; i++) map[i] = i;
+    return { text, map };
+  }
+  // 0, 1, 2 … copied natively from a kept ramp rather than written one by one
+  if (ramp.length < text.length + 1) {
+    ramp = new Int32Array(Math.min(MAX_RAMP, Math.max(text.length + 1, ramp.length * 2, 1 << 16)));
+    for (let i = 0; i < ramp.length; i++) ramp[i] = i;
+  }
+  return { text, map: ramp.slice(0, text.length + 1) };
 }
 
 /** Accumulates output text and its map; copy unchanged runs with `copy`, replacements with `put`. */
