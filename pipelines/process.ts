@@ -15,7 +15,7 @@ export function contentId(bytes: Uint8Array): string {
  * Pure (no I/O) and deterministic; never throws for bad input, which ends as a rejected row instead.
  */
 export function processDocument(file: RawFile, ref: Reference): ProcessedDocument {
-  const docId = contentId(file.bytes);
+  const docId = file.sha256 ? file.sha256.slice(0, 16) : contentId(file.bytes);
   const blank: DocumentRow = {
     doc_id: docId, doc_file: file.name, title: "", agency: "", region_code: "", region_name: "",
     province: "", city: "", county: "", admin_level: "", report_year: null, period: "", published: "",

@@ -8,6 +8,8 @@ export interface RawFile {
   /** Base file name, e.g. `000_9389790027280c33.txt`. */
   name: string;
   bytes: Uint8Array;
+  /** sha256 of bytes (hex) when the caller has already computed it (the runner hashes every input). */
+  sha256?: string;
 }
 
 /** ingest/decode: the bytes as text, before any cleaning. This is "the original" that offsets point into. */

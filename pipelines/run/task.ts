@@ -114,7 +114,7 @@ export function processInput(p: PreparedInput, ref: Reference, cache?: TaskCache
   const t0 = performance.now();
   let out: TaskResult;
   try {
-    const processed = processDocument({ path: p.rel, name: basename(p.rel), bytes: p.bytes }, ref);
+    const processed = processDocument({ path: p.rel, name: basename(p.rel), bytes: p.bytes, sha256: p.sha256 }, ref);
     const cols = toColumns(processed.metrics, METRIC_COLUMNS);
     out = {
       rel: p.rel, size: p.bytes.length, sha256: p.sha256, document: processed.document,
