@@ -2,6 +2,7 @@
 // plus the zone alias table (data/reference/zone-aliases.csv). Loaded once per worker.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { unitReader } from "../text/chars.ts";
 import type { AdminLevel } from "../types.ts";
 
 export type PlaceLevel = "province" | "city" | "county" | "zone" | "town";
@@ -255,17 +256,8 @@ export function findFull(text: string, gz: Gazetteer, limit = text.length, minLe
   return out;
 }
 
-let unitBuffer = new Uint16Array(1 << 16);
-
-/**
- * The first n code units of `text`, copied natively into a reused array (valid until the next call). The scans then
- * read every kind of string (flat, sliced, one- or two-byte) the same fast way instead of through charCodeAt.
- */
-function codeUnits(text: string, n: number): Uint16Array {
-  if (unitBuffer.length < n) unitBuffer = new Uint16Array(Math.max(n, unitBuffer.length * 2));
-  Buffer.from(unitBuffer.buffer, 0, n * 2).write(n < text.length ? text.slice(0, n) : text, "utf16le");
-  return unitBuffer;
-}
+/** Code units of the text from a reused array (see text/chars.ts): the scan reads every kind of string the same fast way. */
+const codeUnits = unitReader();
 
 interface FullIndex {
   /** Last code unit → second-to-last code unit → lengths (≥ 2) of the full names ending with those two, longest first. */

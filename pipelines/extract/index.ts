@@ -6,6 +6,7 @@ import { catalogIndicator, domainOf, indicatorLabel, kindAndYear, measureOf, new
 import { clauseAround, segment, unwrapLines, type Heading } from "../segment/index.ts";
 import { findQuantities, scanNumerals } from "./quantities.ts";
 import { loadExtractReference as load, type ExtractReference } from "./reference.ts";
+import { isJsSpace } from "../text/chars.ts";
 
 export type { ExtractReference } from "./reference.ts";
 
@@ -30,13 +31,6 @@ const COORDINATED = /^\s*(?:和|与|及|或|、)\s*$/;
 function collapseSpaces(s: string): string {
   for (let i = 0; i < s.length; i++) if (isJsSpace(s.charCodeAt(i))) return s.replace(/\s+/g, " ").trim();
   return s;
-}
-
-/** What \s matches (and trim removes): white space and line terminators. */
-function isJsSpace(c: number): boolean {
-  // Chinese characters (most of the text) first: above U+3000 only U+FEFF is a space.
-  if (c > 0x3000) return c === 0xfeff;
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Whether a heading ends with a mark /[。：:，,]+$/ would cut. */

@@ -2,6 +2,7 @@
 // range ends and canonical unit; drops what GOLD.md says is not a metric (dates, ordinals, document
 // numbers, plan names, age limits, thresholds, page furniture, rhetoric). Each candidate is judged on a
 // bounded window around it, so the scan stays linear in the text length.
+import { isJsSpace } from "../text/chars.ts";
 import type { Qualifier, Unit } from "../types.ts";
 import { hasChineseDigit, isArabic, parseArabic, parseChinese } from "./numbers.ts";
 import type { ExtractReference } from "./reference.ts";
@@ -67,8 +68,7 @@ function isLatinLetter(c: number): boolean {
 
 /** [\s:：] of a regex: JavaScript white space and line terminators, or a colon. */
 function isSpaceOrColon(c: number): boolean {
-  if (c === 58 || c === 0xff1a) return true;
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return c === 58 || c === 0xff1a || isJsSpace(c);
 }
 
 /** Inside 《…》 or a short “…” (plan names, slogans: “1+8+X”, “9028”, “520”)? */

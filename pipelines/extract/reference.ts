@@ -112,7 +112,6 @@ export interface ExtractReference {
   /** Measure words, longest first; several rules per word are tried in file order. */
   unitRules: Map<string, UnitRule[]>;
   unitWordsLongestFirst: string[];
-  unitWordsByFirstChar: Map<string, string[]>;
   unitWordsByFirstCode: Map<number, string[]>;
   /** 1 at the char code of every Chinese numeral character (digits, 十百千, 万亿). */
   chineseNumeralChars: Uint8Array;
@@ -315,7 +314,6 @@ export function loadExtractReference(dir: string): ExtractReference {
   return {
     unitRules,
     unitWordsLongestFirst,
-    unitWordsByFirstChar,
     unitWordsByFirstCode: new Map([...unitWordsByFirstChar].map(([ch, words]) => [ch.charCodeAt(0), words])),
     chineseNumeralChars: codeTable([...Object.keys(num.digits), ...Object.keys(num.smallUnits), ...Object.keys(num.bigUnits)]),
     digits: num.digits,

@@ -11,7 +11,7 @@ import { htmlToText, looksLikeHtml } from "./html.ts";
 import { normalizeChars, stripPinyinNotes, stripPinyinNotesText } from "./normalize.ts";
 import { identity } from "./offsets.ts";
 import { makeConverter, scriptOf, toSimplified, traditionalTable, type Convert } from "./script.ts";
-import { unitReader } from "./units.ts";
+import { isJsSpace, unitReader } from "../text/chars.ts";
 import { fixPdfWords, fixSpaces, isLetterSpaced, removeLetterSpacing, type SpaceReference } from "./spaces.ts";
 
 export interface IngestReference {
@@ -111,7 +111,7 @@ function textCounts(text: string, traditional: Uint8Array): { han: number; visib
         scriptHan++;
         changed += traditional[c];
       } else if (c === 0xfeff) space++;
-    } else if (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000) space++;
+    } else if (isJsSpace(c)) space++;
   }
   return { han, visible: text.length - space, scriptHan, changed };
 }

@@ -4,7 +4,7 @@
 // Chinese punctuation (，。；：（）、“”) is kept as written: a full-width comma between digits
 // is a list separator, not a thousands separator, and must not turn into one.
 import { builder, type Mapped } from "./offsets.ts";
-import { unitReader } from "./units.ts";
+import { unitReader } from "../text/chars.ts";
 
 export interface CharStats {
   nul: number;

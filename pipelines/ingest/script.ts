@@ -5,7 +5,7 @@
 import * as OpenCC from "opencc-js";
 import * as Preset from "opencc-js/preset";
 import { builder, type Mapped } from "./offsets.ts";
-import { unitReader } from "./units.ts";
+import { unitReader } from "../text/chars.ts";
 import type { Script } from "../types.ts";
 
 export type Convert = (s: string) => string;

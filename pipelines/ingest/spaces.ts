@@ -3,7 +3,7 @@
 //   from data/reference/ingest-split-units.txt); runs of spaces → one space; blank lines collapsed to one.
 // A space before a digit is kept: `总结 1.力求` uses it as a separator and the number must stay apart.
 import { rewrite, type Mapped } from "./offsets.ts";
-import { unitReader } from "./units.ts";
+import { unitReader } from "../text/chars.ts";
 
 const readUnits = unitReader();
 

@@ -1,3 +1,5 @@
+// Character-level helpers every stage's hot loops share.
+//
 // Scanning a string's code units from a typed array. charCodeAt in a hot loop is only fast while every string it sees
 // has the same internal kind; ingest passes flat, sliced and one-/two-byte strings through the same functions, which
 // makes it several times slower. A native copy (Buffer.write, utf16le) costs a fraction of one charCodeAt pass.
@@ -10,4 +12,11 @@ export function unitReader(): (text: string, n?: number) => Uint16Array {
     if (n > 0) Buffer.from(buf.buffer, 0, n * 2).write(n < text.length ? text.slice(0, n) : text, "utf16le");
     return buf;
   };
+}
+
+/** What a regex's \s matches (and String.prototype.trim removes): white space and line terminators. */
+export function isJsSpace(c: number): boolean {
+  // Chinese characters (most of the text) first: above U+3000 only U+FEFF is a space.
+  if (c > 0x3000) return c === 0xfeff;
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
