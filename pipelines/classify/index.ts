@@ -272,17 +272,18 @@ export function headingDomain(text: string, headings: Heading[], ref: ExtractRef
   return null;
 }
 
-// 由69家社会组织承接: who delivers the programme just named, not a programme of its own.
-const AGENT_CLAUSE = /^由[^，,；;。]{0,20}(承接|承办|运营|实施|提供|负责|参与)/;
-
-function isAgentClause(text: string, a: number, b: number): boolean {
-  // Every agent clause starts with 由: the clause is copied and matched only then.
-  return text.charCodeAt(a) === 0x7531 /* 由 */ && a < b && AGENT_CLAUSE.test(text.slice(a, b));
+// 由69家社会组织承接: who delivers the programme just named, not a programme of its own (domains.json agentClause).
+function isAgentClause(text: string, a: number, b: number, ref: ExtractReference): boolean {
+  const { agentClause, agentClauseFirst } = ref.domains;
+  if (!agentClause || a >= b) return false;
+  // The clause is copied for the regex only when it starts with the pattern's fixed first character.
+  if (agentClauseFirst >= 0 && text.charCodeAt(a) !== agentClauseFirst) return false;
+  return agentClause.test(text.slice(a, b));
 }
 
 export function domainOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, memo: DocumentMemo): Domain {
   const [ca, cb] = clauseOf(text, sent, q);
-  const agent = isAgentClause(text, ca, cb);
+  const agent = isAgentClause(text, ca, cb, ref);
   // Only weak evidence nearby (社区) is kept as a fallback while the sentence is read for something stronger.
   let weak: Domain | null = null;
   if (!agent) {
@@ -325,7 +326,7 @@ function earlierClausesDomain(text: string, sent: Sentence, ca: number, haveWeak
   // Only across real clause marks: a clause cut by the window bound has no earlier clause to read.
   for (let k = 0; k < 5 && b > sent.start && /[，,；;：:、]/.test(text[b] ?? ""); k++) {
     const [a] = clauseAround(text, sent.start, sent.end, b - 1);
-    if (b - 1 >= a && !isAgentClause(text, a, b)) {
+    if (b - 1 >= a && !isAgentClause(text, a, b, ref)) {
       const scores = scoreDomains(text, a, b, b, b, ref, memo);
       const d = pick(scores, true);
       if (d && (scores[0].strong || !haveWeak)) return d;

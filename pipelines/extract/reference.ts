@@ -210,8 +210,33 @@ export interface ExtractReference {
     masks: string[];
     masksMatcher: WordMatcher;
     weak: Set<string>;
+    /** A clause naming who delivers a programme (由…承接): no domain evidence of its own. */
+    agentClause: RegExp | null;
+    /** Char code every agent clause starts with, when the pattern fixes one (a cheap test before the regex), else -1. */
+    agentClauseFirst: number;
   };
   indicators: Indicator[];
+}
+
+/**
+ * The char code every match of an anchored pattern starts with ("^由[^，]…" → 由), or -1 when the pattern
+ * doesn't fix one (no ^, a class or group first, a quantifier on it, or a top-level alternative).
+ */
+export function fixedFirstChar(pattern: string): number {
+  const m = /^\^([^\\[\](){}.*+?|^$])(?![?*{])/.exec(pattern);
+  if (!m) return -1;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) return -1;
+  }
+  return m[1].charCodeAt(0);
 }
 
 export function readCsvObjects(path: string): Record<string, string>[] {
@@ -299,7 +324,14 @@ export function loadExtractReference(dir: string): ExtractReference {
     perCapitaBefore: string[]; perCapitaWindow: number; rateNouns: string[]; shareBefore: string[];
     standardBeforePerCapita?: string[]; standardWindow?: number; perCapitaAverageNouns?: string[];
   }>(dir, "measure-markers.json");
-  const d = readJson<{ masks: string[]; weak?: string[]; domains: Record<string, string[]> }>(dir, "domains.json");
+  const d = readJson<{ masks: string[]; weak?: string[]; domains: Record<string, string[]>; agentClause?: string }>(dir, "domains.json");
+  let agentClause: RegExp | null = null;
+  try {
+    agentClause = d.agentClause ? new RegExp(d.agentClause) : null;
+  } catch (err) {
+    throw new Error(`domains.json agentClause: ${(err as Error).message}`);
+  }
+  const agentLead = d.agentClause ? fixedFirstChar(d.agentClause) : -1;
 
   const byWord = new Map<string, { domain: Domain; weight: number }>();
   for (const [domain, words] of Object.entries(d.domains)) {
@@ -396,7 +428,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       rateNouns: m.rateNouns,
       shareBefore: m.shareBefore,
     },
-    domains: { matcher: new WordMatcher(byWord.keys()), byWord, masks: sortLong(d.masks), masksMatcher: new WordMatcher(d.masks), weak: new Set(d.weak ?? []) },
+    domains: { matcher: new WordMatcher(byWord.keys()), byWord, masks: sortLong(d.masks), masksMatcher: new WordMatcher(d.masks), weak: new Set(d.weak ?? []), agentClause, agentClauseFirst: agentLead },
     indicators: loadIndicators(join(dir, "indicators.csv")),
   };
 }
