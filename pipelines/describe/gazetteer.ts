@@ -217,7 +217,7 @@ export function findFull(text: string, gz: Gazetteer, limit = text.length, minLe
   const out: Mention[] = [];
   const end = Math.min(text.length, limit);
   const isLast = gz.isLast;
-  const { byPair, pairs, isFirst, single } = fullIndex(gz);
+  const { byPair, pairs, isFirst, single, names } = fullIndex(gz);
   const u = codeUnits(text, end);
   for (let i = 0; i < end; i++) {
     const c = u[i];
@@ -233,6 +233,8 @@ export function findFull(text: string, gz: Gazetteer, limit = text.length, minLe
       for (const len of lens) {
         if (len > i + 1 || len < minLen) continue;
         if (!isFirst[u[i + 1 - len]]) continue;
+        const h = nameHash(u, i + 1 - len, i + 1);
+        if ((names[h >>> 3] & (1 << (h & 7))) === 0) continue;
         const key = text.slice(i + 1 - len, i + 1);
         const places = gz.full.get(key);
         if (!places) continue;
@@ -268,6 +270,15 @@ interface FullIndex {
   isFirst: Uint8Array;
   /** 1 where a one-unit full name exists. */
   single: Uint8Array;
+  /** Bit set of the nameHash of every full name: most candidates are ruled out without slicing the text and hashing the slice. */
+  names: Uint8Array;
+}
+
+/** 24-bit hash of the code units u[from, to). */
+function nameHash(u: ArrayLike<number>, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ u[k], 0x01000193);
+  return Math.imul(h, 0x9e3779b1) >>> 8;
 }
 
 const fullIndexes = new WeakMap<Gazetteer, FullIndex>();
@@ -282,8 +293,14 @@ function fullIndex(gz: Gazetteer): FullIndex {
   const byPair = new Map<number, Map<number, number[]>>();
   const isFirst = new Uint8Array(0x10000);
   const single = new Uint8Array(0x10000);
+  const names = new Uint8Array(1 << 21);
+  const units: number[] = [];
   for (const k of gz.full.keys()) {
     if (!k.length) continue;
+    units.length = 0;
+    for (let q = 0; q < k.length; q++) units.push(k.charCodeAt(q));
+    const nh = nameHash(units, 0, units.length);
+    names[nh >>> 3] |= 1 << (nh & 7);
     isFirst[k.charCodeAt(0)] = 1;
     const c = k.charCodeAt(k.length - 1);
     if (k.length === 1) {
@@ -305,7 +322,7 @@ function fullIndex(gz: Gazetteer): FullIndex {
       pairs[h >>> 3] |= 1 << (h & 7);
     }
   }
-  idx = { byPair, pairs, isFirst, single };
+  idx = { byPair, pairs, isFirst, single, names };
   fullIndexes.set(gz, idx);
   return idx;
 }
