@@ -5,6 +5,7 @@ import type { Domain, Kind, Measure, Unit } from "../types.ts";
 import type { ExtractReference, Indicator } from "../extract/reference.ts";
 import type { Quantity } from "../extract/quantities.ts";
 import { clauseAround, type Heading, type Sentence } from "../segment/index.ts";
+import { isJsSpace } from "../text/chars.ts";
 
 const YEAR_MENTION = /((?:19|20)\d{2})\s*(?:年度|年)(?!\d)/g;
 
@@ -46,6 +47,11 @@ function plannedBefore(before: string, after: string, p: ExtractReference["plan"
   return false;
 }
 
+function includesAny(s: string, words: string[]): boolean {
+  for (const w of words) if (s.includes(w)) return true;
+  return false;
+}
+
 /** kind and year of one figure: its part of the report, then the words right around it. */
 export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, reportYear: number | null): { kind: Kind; year: number | null } {
   const p = ref.plan;
@@ -58,9 +64,11 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   const headFrom = Math.max(sent.start, q.numStart - 60);
   const head = text.slice(headFrom, q.numStart);
   let yearPos = -1;
-  // Most figures have no year before them: the regex runs only when a 年 is there.
-  for (const m of head.includes("年") ? head.matchAll(YEAR_MENTION) : []) {
-    const i = m.index ?? 0;
+  // Most figures have no year before them: the regex runs only when a 年 is there (exec, not matchAll,
+  // which copies the regex on every call).
+  YEAR_MENTION.lastIndex = 0;
+  for (let m = head.includes("年") ? YEAR_MENTION.exec(head) : null; m !== null; m = YEAR_MENTION.exec(head)) {
+    const i = m.index;
     const prev = head[i - 1] ?? "";
     // 2019年以来累计…: the start of a period that runs to the report's year.
     if (/^(以来|起|开始|至今|来)/.test(head.slice(i + m[0].length, i + m[0].length + 2))) continue;
@@ -86,12 +94,16 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
 
   // Words right around the figure.
   const [la] = itemOf(text, sent, q);
-  const after = text.slice(q.end, Math.min(sent.end, q.end + 8)).replace(/^[\s的]+/, "");
+  // The next words, less white space and 的 (/^[\s的]+/).
+  const afterEnd = Math.min(sent.end, q.end + 8);
+  let afterStart = q.end;
+  while (afterStart < afterEnd && (text.charCodeAt(afterStart) === 0x7684 /* 的 */ || isJsSpace(text.charCodeAt(afterStart)))) afterStart++;
+  const after = text.slice(afterStart, afterEnd);
   const before = text.slice(Math.max(la, q.start - p.targetBeforeWindow), q.start);
   const baseline = p.baselineBefore.some((w) => text.startsWith(w, q.start - w.length)) && p.baselineAfter.some((w) => text.startsWith(w, q.end));
   const near = text.slice(q.end, Math.min(lb, q.end + p.targetAfterNearWindow));
   // 安排我县110户建设任务: a task number; 完成110户建设任务 is what was done.
-  if (p.targetAfter.some((w) => after.startsWith(w)) && !p.completedVerbs.some((w) => text.slice(ca, q.start).includes(w))) kind = "target";
+  if (p.targetAfter.some((w) => after.startsWith(w)) && !includesAny(text.slice(ca, q.start), p.completedVerbs)) kind = "target";
   // A project just being approved or tendered (…万元工程进入立项程序) is a plan, not a result.
   else if (p.targetAfterNear.some((w) => near.includes(w))) kind = "target";
   else if (baseline) kind = "actual";

@@ -36,41 +36,69 @@ export interface Indicator {
   keywords: string[][];
 }
 
+/** Words sharing a first (or last) character, longest first, with the character next to it for a cheap test. */
+interface Bucket {
+  words: string[];
+  /** Code of each word's second character (a first-character bucket) or second-to-last (a last-character one); -1 for one-character words. */
+  inner: number[];
+}
+
 /** Longest word of a set starting at a position, looked up by first character (no regex alternation). */
 export class WordMatcher {
-  /** Index + 1 into `lists` of the words starting (ending) with a char code, 0 when none: most positions are rejected with one array read. */
+  /** Index + 1 into its bucket list of the words starting (ending) with a char code, 0 when none: most positions are rejected with one array read. */
   private firstList = new Uint16Array(65536);
   private lastList = new Uint16Array(65536);
-  /** Word lists, each longest first. */
-  private lists: string[][] = [];
+  private firstBuckets: Bucket[] = [];
+  private lastBuckets: Bucket[] = [];
   readonly words: string[];
   constructor(words: Iterable<string>) {
     this.words = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length);
     for (const w of this.words) {
-      this.listFor(this.firstList, w.charCodeAt(0)).push(w);
-      this.listFor(this.lastList, w.charCodeAt(w.length - 1)).push(w);
+      const n = w.length;
+      const first = bucketFor(this.firstList, this.firstBuckets, w.charCodeAt(0));
+      first.words.push(w);
+      first.inner.push(n > 1 ? w.charCodeAt(1) : -1);
+      const last = bucketFor(this.lastList, this.lastBuckets, w.charCodeAt(n - 1));
+      last.words.push(w);
+      last.inner.push(n > 1 ? w.charCodeAt(n - 2) : -1);
     }
-  }
-  private listFor(table: Uint16Array, c: number): string[] {
-    if (!table[c]) {
-      if (this.lists.length >= 65535) throw new Error("WordMatcher: too many word lists");
-      this.lists.push([]);
-      table[c] = this.lists.length;
-    }
-    return this.lists[table[c] - 1];
   }
   /** Longest word starting at i (and ending at or before to). */
   at(s: string, i: number, to = s.length): string | null {
     const k = this.firstList[s.charCodeAt(i)];
     if (!k) return null;
-    for (const w of this.lists[k - 1]) if (i + w.length <= to && s.startsWith(w, i)) return w;
+    const { words, inner } = this.firstBuckets[k - 1];
+    // The second character rules out most words without comparing them.
+    const c1 = s.charCodeAt(i + 1);
+    for (let j = 0; j < words.length; j++) {
+      const w = words[j];
+      const n = w.length;
+      if (i + n > to) continue;
+      if (n === 1) return w;
+      if (inner[j] !== c1) continue;
+      let t = 2;
+      while (t < n && s.charCodeAt(i + t) === w.charCodeAt(t)) t++;
+      if (t === n) return w;
+    }
     return null;
   }
   /** Longest word ending right before position end (and starting at or after lo). */
   endsAt(s: string, end: number, lo = 0): string | null {
     const k = this.lastList[s.charCodeAt(end - 1)];
     if (!k) return null;
-    for (const w of this.lists[k - 1]) if (end - w.length >= lo && s.startsWith(w, end - w.length)) return w;
+    const { words, inner } = this.lastBuckets[k - 1];
+    const c1 = s.charCodeAt(end - 2);
+    for (let j = 0; j < words.length; j++) {
+      const w = words[j];
+      const n = w.length;
+      const a = end - n;
+      if (a < lo) continue;
+      if (n === 1) return w;
+      if (inner[j] !== c1) continue;
+      let t = 0;
+      while (t < n - 2 && s.charCodeAt(a + t) === w.charCodeAt(t)) t++;
+      if (t === n - 2) return w;
+    }
     return null;
   }
   /** Every match in s[from, to), left to right (longest at each start). */
@@ -82,24 +110,33 @@ export class WordMatcher {
     }
     return out;
   }
-  /** The match ending last in s[from, to) (longest on ties), with its start: the last of all(), without building it. */
+  /**
+   * The match ending last in s[from, to) (longest on ties), with its start: the last of all(), without
+   * building it. Read from the right, so the first end with a word is the answer.
+   */
   last(s: string, from = 0, to = s.length): { index: number; word: string } | null {
-    let bestIndex = -1;
-    let bestWord = "";
-    for (let i = from; i < to; i++) {
-      const w = this.at(s, i, to);
-      if (!w) continue;
-      const end = i + w.length;
-      const bestEnd = bestIndex + bestWord.length;
-      if (bestIndex < 0 || end > bestEnd || (end === bestEnd && w.length > bestWord.length)) { bestIndex = i; bestWord = w; }
+    for (let e = to; e > from; e--) {
+      if (!this.lastList[s.charCodeAt(e - 1)]) continue;
+      // The longest word ending at the last end is also the longest starting where it starts: all() has it.
+      const w = this.endsAt(s, e, from);
+      if (w) return { index: e - w.length, word: w };
     }
-    return bestIndex < 0 ? null : { index: bestIndex, word: bestWord };
+    return null;
   }
   /** Any word inside s[from, to)? */
   any(s: string, from = 0, to = s.length): boolean {
     for (let i = from; i < to; i++) if (this.at(s, i, to)) return true;
     return false;
   }
+}
+
+function bucketFor(table: Uint16Array, buckets: Bucket[], c: number): Bucket {
+  if (!table[c]) {
+    if (buckets.length >= 65535) throw new Error("WordMatcher: too many word lists");
+    buckets.push({ words: [], inner: [] });
+    table[c] = buckets.length;
+  }
+  return buckets[table[c] - 1];
 }
 
 /** A set of words matched as a longest-first alternation. */
