@@ -8,10 +8,9 @@ import type { CleanText, DocumentStatus, IngestOutcome, RawFile } from "../types
 import { compileBoilerplate, stripBoilerplate, type BoilerplateReference } from "./boilerplate.ts";
 import { decodeBytes, type DecodeReference } from "./decode.ts";
 import { htmlToText, looksLikeHtml } from "./html.ts";
-import { normalizeChars, stripPinyinNotes, stripPinyinNotesText } from "./normalize.ts";
+import { countText, normalizeChars, stripPinyinNotes, stripPinyinNotesText } from "./normalize.ts";
 import { identity } from "./offsets.ts";
 import { makeConverter, scriptOf, toSimplified, traditionalTable, type Convert } from "./script.ts";
-import { isJsSpace, unitReader } from "../text/chars.ts";
 import { fixPdfWords, fixSpaces, isLetterSpaced, removeLetterSpacing, type SpaceReference } from "./spaces.ts";
 
 export interface IngestReference {
@@ -88,34 +87,6 @@ function rejected(encoding: string, problem: string): IngestOutcome {
   return { clean: null, encoding, status: "rejected", problems: [problem] };
 }
 
-const readUnits = unitReader();
-
-/**
- * In one pass: Han characters (U+3400–9FFF), visible characters (all but what /\s/ matches), and the counts detectScript
- * takes (Han including compatibility ideographs, and those t→s conversion changes).
- */
-function textCounts(text: string, traditional: Uint8Array): { han: number; visible: number; scriptHan: number; changed: number } {
-  let han = 0;
-  let space = 0;
-  let scriptHan = 0;
-  let changed = 0;
-  const u = readUnits(text);
-  for (let i = 0; i < text.length; i++) {
-    const c = u[i];
-    if (c >= 0x3400) {
-      if (c <= 0x9fff) {
-        han++;
-        scriptHan++;
-        changed += traditional[c];
-      } else if (c >= 0xf900 && c <= 0xfaff) {
-        scriptHan++;
-        changed += traditional[c];
-      } else if (c === 0xfeff) space++;
-    } else if (isJsSpace(c)) space++;
-  }
-  return { han, visible: text.length - space, scriptHan, changed };
-}
-
 /** Are there at least `k` Han characters (U+3400–9FFF)? Stops counting at k. */
 function hasHan(text: string, k: number): boolean {
   let n = 0;
@@ -167,7 +138,7 @@ export function ingestFile(file: RawFile, ref: IngestReference): IngestOutcome {
     return rejected(encoding, decoded.text.length ? "no text: the file contains only whitespace or markup" : "empty file (no characters)");
   }
 
-  const normalized = normalizeChars(identity(original));
+  const normalized = normalizeChars(identity(original), ref.traditional);
   const stats = normalized.stats;
   const letterSpaced = isLetterSpaced(normalized.out.text);
   const spaced = letterSpaced ? removeLetterSpacing(normalized.out) : normalized.out;
@@ -178,8 +149,10 @@ export function ingestFile(file: RawFile, ref: IngestReference): IngestOutcome {
   const bad = stats.replacement;
   if (!normal.text.trim()) return rejected(encoding, "no text: only NUL/control/whitespace characters");
 
-  const counts = textCounts(normal.text, ref.traditional);
-  const { han, visible } = counts;
+  // what normalisation counted holds unless letter spacing or pinyin notes were removed after it
+  const counts = normal === normalized.out ? normalized.counts : countText(normal.text, ref.traditional);
+  const han = counts.han;
+  const visible = normal.text.length - counts.space;
   if (bad > 0 && bad > visible * 0.2) {
     return rejected(encoding, `undecodable: ${bad} of ${visible} characters could not be decoded (�)`);
   }

@@ -4,7 +4,7 @@
 // Chinese punctuation (，。；：（）、“”) is kept as written: a full-width comma between digits
 // is a list separator, not a thousands separator, and must not turn into one.
 import { builder, type Mapped } from "./offsets.ts";
-import { unitReader } from "../text/chars.ts";
+import { isJsSpace, unitReader } from "../text/chars.ts";
 
 export interface CharStats {
   nul: number;
@@ -34,19 +34,73 @@ const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x18
 
 const readUnits = unitReader();
 
-export function normalizeChars(src: Mapped): { out: Mapped; stats: CharStats } {
+/**
+ * What ingest counts in a text: Han characters (U+3400–9FFF), white space (what /\s/ matches), Han including the
+ * compatibility ideographs (U+F900–FAFF), and those of these that t→s conversion changes (1 in `traditional`).
+ */
+export interface TextCounts {
+  han: number;
+  space: number;
+  scriptHan: number;
+  changed: number;
+}
+
+const NO_TABLE = new Uint8Array(0x10000);
+
+/** Adds one code unit to the counts (the rare kinds; the loops count ASCII and common Han inline). */
+function countUnit(c: number, t: TextCounts, traditional: Uint8Array): void {
+  if (c >= 0x3400) {
+    if (c <= 0x9fff) {
+      t.han++;
+      t.scriptHan++;
+      t.changed += traditional[c];
+    } else if (c >= 0xf900 && c <= 0xfaff) {
+      t.scriptHan++;
+      t.changed += traditional[c];
+    } else if (c === 0xfeff) t.space++;
+  } else if (isJsSpace(c)) t.space++;
+}
+
+export function countText(text: string, traditional: Uint8Array): TextCounts {
+  const t: TextCounts = { han: 0, space: 0, scriptHan: 0, changed: 0 };
+  const u = readUnits(text);
+  for (let i = 0; i < text.length; i++) countUnit(u[i], t, traditional);
+  return t;
+}
+
+/**
+ * Normalises characters (see the file comment) and, in the same pass, counts the result as countText would
+ * (`traditional`: the t→s table; without it nothing counts as changed).
+ */
+export function normalizeChars(src: Mapped, traditional: Uint8Array = NO_TABLE): { out: Mapped; stats: CharStats; counts: TextCounts } {
   const { text } = src;
   const stats: CharStats = { nul: 0, control: 0, zeroWidth: 0, replacement: 0 };
-  const b = builder(text.length);
+  const counts: TextCounts = { han: 0, space: 0, scriptHan: 0, changed: 0 };
+  // the builder (a map as long as the text) only once something changes
+  let b: ReturnType<typeof builder> | null = null;
   let run = 0;
-  let changed = false;
+  let han = 0;
+  let space = 0;
+  let changed = 0;
   const u = readUnits(text);
   for (let i = 0; i < text.length; i++) {
     const c = u[i];
-    if (c >= 0x20 && c < 0x7f) continue; // fast path: printable ASCII
-    if (c >= 0x4e00 && c <= 0x9fff) continue; // fast path: CJK
+    if (c >= 0x20 && c < 0x7f) {
+      // fast path: printable ASCII
+      if (c === 0x20) space++;
+      continue;
+    }
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      // fast path: CJK
+      han++;
+      changed += traditional[c];
+      continue;
+    }
     let rep: string | undefined;
-    if (c === 0x0a) continue;
+    if (c === 0x0a) {
+      space++;
+      continue;
+    }
     if (c === 0x0d) {
       rep = i + 1 < text.length && u[i + 1] === 0x0a ? "" : "\n";
     } else if (c === 0) {
@@ -60,15 +114,23 @@ export function normalizeChars(src: Mapped): { out: Mapped; stats: CharStats } {
     } else if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
       stats.control++;
       rep = "";
-    } else continue;
-    changed = true;
+    } else {
+      countUnit(c, counts, traditional);
+      continue;
+    }
+    for (let k = 0; k < rep.length; k++) countUnit(rep.charCodeAt(k), counts, traditional);
+    b ??= builder(text.length);
     b.copy(src, run, i);
     b.put(rep, src.map[i]);
     run = i + 1;
   }
-  if (!changed) return { out: src, stats };
+  counts.han += han;
+  counts.scriptHan += han;
+  counts.space += space;
+  counts.changed += changed;
+  if (!b) return { out: src, stats, counts };
   b.copy(src, run, text.length);
-  return { out: b.finish(src.map[text.length]), stats };
+  return { out: b.finish(src.map[text.length]), stats, counts };
 }
 
 // Pinyin glyph notes left by converter sites: 發(fā), 網(wǎng), 醫（yī）. A Han character, then a parenthesised
