@@ -9,12 +9,12 @@ import { isJsSpace } from "../text/chars.ts";
 
 const YEAR_MENTION = /((?:19|20)\d{2})\s*(?:年度|年)(?!\d)/g;
 
-function clauseOf(text: string, sent: Sentence, q: Quantity): [number, number] {
-  return (q.clause ??= clauseAround(text, sent.start, sent.end, q.numStart));
+function clauseOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference): [number, number] {
+  return (q.clause ??= clauseAround(text, sent.start, sent.end, q.numStart, ref.clauseSeparators));
 }
 
-function itemOf(text: string, sent: Sentence, q: Quantity): [number, number] {
-  return (q.item ??= clauseAround(text, sent.start, sent.end, q.numStart, true));
+function itemOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference): [number, number] {
+  return (q.item ??= clauseAround(text, sent.start, sent.end, q.numStart, ref.clauseSeparators, true));
 }
 
 /** A plan word before the figure (计划新增, 力争, 拟, 将), unless it is 将 as a preposition (将…纳入) or a completion share (完成目标任务的120%). */
@@ -80,7 +80,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
     yearPos = i;
     year = Number(m[1]);
   }
-  const [ca, lb] = clauseOf(text, sent, q);
+  const [ca, lb] = clauseOf(text, sent, q, ref);
   const relFrom = Math.max(sent.start, ca - 40);
   const rel = p.relativeYearWords.last(text, relFrom, q.numStart);
   // 比上年增加, 较去年同期: a comparison base, not the figure's year.
@@ -93,7 +93,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   const explicitPast = yearPos >= 0 && year !== null && ctxYear !== null && year < ctxYear;
 
   // Words right around the figure.
-  const [la] = itemOf(text, sent, q);
+  const [la] = itemOf(text, sent, q, ref);
   // The next words, less white space and 的 (/^[\s的]+/).
   const afterEnd = Math.min(sent.end, q.end + 8);
   let afterStart = q.end;
@@ -128,7 +128,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
 export function measureOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference): Measure {
   const m = ref.measure;
   if (q.pointChange) return "change";
-  const [ca] = clauseOf(text, sent, q);
+  const [ca] = clauseOf(text, sent, q, ref);
   const hit = m.changeBefore.last(text, Math.max(ca, q.start - m.changeWindow - 6), q.start);
   let change = false;
   if (hit) {
@@ -294,12 +294,12 @@ function isAgentClause(text: string, a: number, b: number, ref: ExtractReference
 }
 
 export function domainOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, memo: DocumentMemo): Domain {
-  const [ca, cb] = clauseOf(text, sent, q);
+  const [ca, cb] = clauseOf(text, sent, q, ref);
   const agent = isAgentClause(text, ca, cb, ref);
   // Only weak evidence nearby (社区) is kept as a fallback while the sentence is read for something stronger.
   let weak: Domain | null = null;
   if (!agent) {
-    const [sa, sb] = itemOf(text, sent, q);
+    const [sa, sb] = itemOf(text, sent, q, ref);
     for (let k = 0; k < 2; k++) {
       const a = k === 0 ? sa : ca;
       const b2 = k === 0 ? sb : cb;
@@ -323,7 +323,7 @@ export function domainOf(text: string, sent: Sentence, q: Quantity, ref: Extract
   if (weak) return weak;
   // A following clause that says what the money or count was for: …1200万元,用于困难群众临时救助.
   if (cb < sent.end && /[，,；;]/.test(text[cb] ?? "")) {
-    const [na, nb] = clauseAround(text, sent.start, sent.end, cb + 1);
+    const [na, nb] = clauseAround(text, sent.start, sent.end, cb + 1, ref.clauseSeparators);
     if (/^(?:主要)?(?:用于|惠及|覆盖|帮助|资助|涉及|受益)/.test(text.slice(na, na + 4))) {
       const d = pick(scoreDomains(text, na, nb, na, na, ref, memo), true);
       if (d) return d;
@@ -337,7 +337,7 @@ function earlierClausesDomain(text: string, sent: Sentence, ca: number, haveWeak
   let b = ca - 1;
   // Only across real clause marks: a clause cut by the window bound has no earlier clause to read.
   for (let k = 0; k < 5 && b > sent.start && /[，,；;：:、]/.test(text[b] ?? ""); k++) {
-    const [a] = clauseAround(text, sent.start, sent.end, b - 1);
+    const [a] = clauseAround(text, sent.start, sent.end, b - 1, ref.clauseSeparators);
     if (b - 1 >= a && !isAgentClause(text, a, b, ref)) {
       const scores = scoreDomains(text, a, b, b, b, ref, memo);
       const d = pick(scores, true);
@@ -393,8 +393,8 @@ const POST_CUT = /[的和与及,，、。;；(（\s0-9０-９]|发放|享受|参
  * A short simplified-Chinese label of what the figure counts: the noun phrase before it (after any earlier
  * figure of the same clause), else the one after it, else the previous figure's, plus 数/人数/金额.
  */
-export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: Unit, measure: Measure, prev?: { end: number; base: string }): { label: string; base: string } {
-  const [sa, sb] = itemOf(text, sent, q);
+export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: Unit, measure: Measure, ref: ExtractReference, prev?: { end: number; base: string }): { label: string; base: string } {
+  const [sa, sb] = itemOf(text, sent, q, ref);
   const from = prev && prev.end > sa && prev.end <= q.start ? prev.end : sa;
   const samePhrase = prev && prev.base && prev.end >= sent.start && prev.end <= q.start ? prev.base : "";
   let pre = labelText(text.slice(from, q.start).replace(HEADING_MARK, ""));

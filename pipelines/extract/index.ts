@@ -73,9 +73,9 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
       // 提高幅度达30%和20%: a figure joined to a change by 和/与/、 is the same kind of change.
       if (measure !== "change" && prev?.measure === "change" && prev.unit === q.unit && COORDINATED.test(text.slice(prev.end, q.start))) measure = "change";
       const domain = domainOf(text, sent, q, ref, memo);
-      const { label: indicator, base } = indicatorLabel(text, sent, q, q.unit, measure, prev);
+      const { label: indicator, base } = indicatorLabel(text, sent, q, q.unit, measure, ref, prev);
       prev = { end: q.end, base, measure, unit: q.unit };
-      const [sa, sb] = q.item ?? clauseAround(text, sent.start, sent.end, q.numStart, true);
+      const [sa, sb] = q.item ?? clauseAround(text, sent.start, sent.end, q.numStart, ref.clauseSeparators, true);
       const indicator_id = catalogIndicator(indicator, text.slice(sa, sb), q.unit, measure, domain, ref.indicators);
       const [start, end] = originalSpan(clean, q.start, q.end, unwrapped.map);
       rows.push({

@@ -253,6 +253,24 @@ export interface ExtractReference {
     agentClauseFirst: number;
   };
   indicators: Indicator[];
+  /** What each char code does to a clause (clauses.json): 0 nothing, else CLAUSE_END, ENUMERATION_MARK or NUMBER_COMMA. */
+  clauseSeparators: Uint8Array;
+}
+
+/** Kinds of clause separator in ExtractReference.clauseSeparators. */
+export const CLAUSE_END = 1;
+export const ENUMERATION_MARK = 2;
+export const NUMBER_COMMA = 3;
+
+function clauseSeparators(c: { clauseEnds: string[]; enumerationMarks: string[]; numberCommas: string[] }): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (const [kind, chars] of [[CLAUSE_END, c.clauseEnds], [ENUMERATION_MARK, c.enumerationMarks], [NUMBER_COMMA, c.numberCommas]] as const) {
+    for (const ch of chars) {
+      if (ch.length !== 1) throw new Error(`clauses.json: "${ch}" is not one character`);
+      t[ch.charCodeAt(0)] = kind;
+    }
+  }
+  return t;
 }
 
 /**
@@ -274,6 +292,101 @@ export function fixedFirstChar(pattern: string): number {
     else if (c === "|" && depth === 0) return -1;
   }
   return m[1].charCodeAt(0);
+}
+
+/**
+ * The char codes a match of a pattern can start with, read off the pattern's first atom in each top-level
+ * alternative (groups are followed, [classes] and \d, \uXXXX expanded), or null when the pattern doesn't
+ * fix them: a branch that may start empty, or starts with ., \s, \w, a negated class, an anchor or a lookaround.
+ * A cheap first-character test before a sticky regex then skips no position the regex could match at.
+ */
+export function leadingChars(pattern: string): Set<number> | null {
+  const out = new Set<number>();
+  return branchesLead(pattern, 0, pattern.length, out) ? out : null;
+}
+
+/** Adds the leading chars of every |-separated branch of pattern[from, to); false when one is not fixed. */
+function branchesLead(p: string, from: number, to: number, out: Set<number>): boolean {
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    if (i < to && p[i] !== "|") {
+      i = atomEnd(p, i) - 1;
+      continue;
+    }
+    if (!branchLead(p, start, i, out)) return false;
+    start = i + 1;
+  }
+  return true;
+}
+
+/** End of the atom (escape, class, group or single character) starting at i. */
+function atomEnd(p: string, i: number): number {
+  if (p[i] === "\\") return p[i + 1] === "u" ? i + 6 : i + 2;
+  if (p[i] === "[") {
+    let j = i + 1;
+    while (j < p.length && p[j] !== "]") j += p[j] === "\\" ? 2 : 1;
+    return j + 1;
+  }
+  if (p[i] === "(") {
+    let depth = 0;
+    for (let j = i; j < p.length; ) {
+      if (p[j] === "(") depth++;
+      else if (p[j] === ")" && --depth === 0) return j + 1;
+      j = p[j] === "(" || p[j] === ")" ? j + 1 : atomEnd(p, j);
+    }
+    return p.length;
+  }
+  return i + 1;
+}
+
+/** Leading chars of one branch pattern[from, to): its first atom's, when a quantifier doesn't make it optional. */
+function branchLead(p: string, from: number, to: number, out: Set<number>): boolean {
+  if (from >= to) return false;
+  const end = atomEnd(p, from);
+  const q = p[end];
+  if (q === "?" || q === "*" || (q === "{" && /^\{0[,}]/.test(p.slice(end, end + 3)))) return false;
+  const c = p[from];
+  if (c === "(") {
+    if (p[from + 1] !== "?") return branchesLead(p, from + 1, end - 1, out);
+    if (p[from + 2] === ":") return branchesLead(p, from + 3, end - 1, out);
+    return false; // lookaround or named group
+  }
+  if (c === "[") {
+    if (p[from + 1] === "^") return false;
+    for (let i = from + 1; i < end - 1; ) {
+      const [lo, next] = classChar(p, i);
+      if (lo === null) return false;
+      if (p[next] === "-" && next + 1 < end - 1) {
+        const [hi, after] = classChar(p, next + 1);
+        if (hi === null || typeof lo !== "number" || typeof hi !== "number") return false;
+        for (let k = lo; k <= hi; k++) out.add(k);
+        i = after;
+      } else {
+        if (typeof lo === "number") out.add(lo);
+        else for (const k of lo) out.add(k);
+        i = next;
+      }
+    }
+    return true;
+  }
+  const [ch] = classChar(p, from);
+  if (ch === null || c === "." || c === "^" || c === "$" || c === ")" || c === "|") return false;
+  if (typeof ch === "number") out.add(ch);
+  else for (const k of ch) out.add(k);
+  return true;
+}
+
+const DIGIT_CODES = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57];
+
+/** One character (or \d) of a pattern at i: its code(s) and where the next begins; null for what isn't read here (\s, \w, \b…). */
+function classChar(p: string, i: number): [number | number[] | null, number] {
+  if (p[i] !== "\\") return [p.charCodeAt(i), i + 1];
+  const e = p[i + 1];
+  if (e === "d") return [DIGIT_CODES, i + 2];
+  if (e === "u" && /^[0-9a-fA-F]{4}$/.test(p.slice(i + 2, i + 6))) return [parseInt(p.slice(i + 2, i + 6), 16), i + 6];
+  // An escaped punctuation mark stands for itself.
+  if (/[\\^$.*+?()[\]{}|\/-]/.test(e)) return [e.charCodeAt(0), i + 2];
+  return [null, i + 2];
 }
 
 export function readCsvObjects(path: string): Record<string, string>[] {
@@ -467,5 +580,6 @@ export function loadExtractReference(dir: string): ExtractReference {
     },
     domains: { matcher: new WordMatcher(byWord.keys()), byWord, masks: sortLong(d.masks), masksMatcher: new WordMatcher(d.masks), weak: new Set(d.weak ?? []), agentClause, agentClauseFirst: agentLead },
     indicators: loadIndicators(join(dir, "indicators.csv")),
+    clauseSeparators: clauseSeparators(readJson(dir, "clauses.json")),
   };
 }

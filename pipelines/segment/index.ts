@@ -3,7 +3,7 @@
 // or lays out what is planned (2024年工作思路, 重点工作计划, 下半年工作思路, a "2023年是…将…" opening).
 // Linear in the text length: one pass over lines, one regex pass per line for inline headings.
 import type { Kind, Period } from "../types.ts";
-import type { ExtractReference } from "../extract/reference.ts";
+import { CLAUSE_END, ENUMERATION_MARK, leadingChars, type ExtractReference } from "../extract/reference.ts";
 
 export interface Heading {
   level: number;
@@ -42,33 +42,53 @@ const MARKER = new RegExp(
   "y",
 );
 
-// Characters a MARKER match can start with: the regex is tried only where one of them stands.
-const MARKER_START = new Uint8Array(65536);
-for (const ch of `${CN_DIGITS}（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳`) MARKER_START[ch.charCodeAt(0)] = 1;
+// Characters a MARKER match can start with, read off the pattern: the regex is tried only where one of them
+// stands (everywhere, should the pattern ever stop fixing them).
+const MARKER_START = charTable(leadingChars(MARKER.source));
 
-/** Heading markers of a line: at its start and after 。；！？ or spaces. */
-function markersOf(line: string): RegExpExecArray[] {
+function charTable(codes: Set<number> | null): Uint8Array {
+  const t = new Uint8Array(65536);
+  if (!codes) t.fill(1);
+  else for (const c of codes) t[c] = 1;
+  return t;
+}
+
+/** The characters a heading marker can start with (for tests). */
+export function markerStartChars(): string {
+  let out = "";
+  for (let c = 0; c < MARKER_START.length; c++) if (MARKER_START[c]) out += String.fromCharCode(c);
+  return out;
+}
+
+/**
+ * Heading markers of the line [a, b) of text: at its start and after 。；！？ or spaces. The regex runs on the
+ * text itself (no copy of the line); match indices are text offsets.
+ */
+function markersOf(text: string, a: number, b: number): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  for (let i = 0; i < line.length; i++) {
-    if (!MARKER_START[line.charCodeAt(i)]) continue;
-    if (i > 0) {
-      const c = line.charCodeAt(i - 1);
-      if (!(c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || isSpace(c) || topicAfterFigure(line, i))) continue;
+  for (let i = a; i < b; i++) {
+    if (!MARKER_START[text.charCodeAt(i)]) continue;
+    if (i > a) {
+      const c = text.charCodeAt(i - 1);
+      if (!(c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || isSpace(c) || topicAfterFigure(text, i))) continue;
     }
     MARKER.lastIndex = i;
-    const m = MARKER.exec(line);
-    if (m) out.push(m);
+    const m = MARKER.exec(text);
+    // Past the line there is only white space, which no marker reads, except the two characters a topic
+    // (二是…) looks ahead for: they must be inside the line.
+    if (m && !(m[6] !== undefined && i + m[0].length + 2 > b)) out.push(m);
   }
   return out;
 }
 
 // 共接收返通人员8033人三是…: a topic marker (二是…十是) right after a figure whose full stop was lost.
 const FIGURE_END_UNIT = new Set([..."人户元个次家张名所项对位件座处场"].map((ch) => ch.charCodeAt(0)));
-function topicAfterFigure(line: string, i: number): boolean {
-  const c = line.charCodeAt(i);
-  if (line.charCodeAt(i + 1) !== 0x662f /* 是 */ || c === 0x4e00 /* 一 */ || !CN_DIGITS.includes(line[i])) return false;
-  if (!FIGURE_END_UNIT.has(line.charCodeAt(i - 1))) return false;
-  const d = line.charCodeAt(i - 2);
+// Read on the text, not the line: the characters just outside a line are white space, which none of these tests accepts.
+function topicAfterFigure(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (text.charCodeAt(i + 1) !== 0x662f /* 是 */ || c === 0x4e00 /* 一 */ || !CN_DIGITS.includes(text[i])) return false;
+  if (!FIGURE_END_UNIT.has(text.charCodeAt(i - 1))) return false;
+  const d = text.charCodeAt(i - 2);
   return (d >= 48 && d <= 57) || d === 0x4e07 /* 万 */ || d === 0x4f59 /* 余 */ || d === 0x591a /* 多 */;
 }
 
@@ -277,9 +297,9 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
   function processLine(a: number, b: number) {
     const line = text.slice(a, b);
     // A short line without sentence punctuation is a heading of its own (titles, 003-style headings).
-    const markers = markersOf(line);
+    const markers = markersOf(text, a, b);
     const numbered = markers[0];
-    if (!(numbered && numbered.index === 0) && line.length <= 36 && !/[。；;]/.test(line) && !/[，,、：:]$/.test(line) && !FIGURE_LIKE.test(line)) {
+    if (!(numbered && numbered.index === a) && line.length <= 36 && !/[。；;]/.test(line) && !/[，,、：:]$/.test(line) && !FIGURE_LIKE.test(line)) {
       const hp = readHeadingPlan(line, ref, reportYear, period);
       // Once the report numbers its headings, a stray short line (a list item, 此件公开发布) sits below them
       // and never resets the part it is in.
@@ -289,7 +309,7 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
       return;
     }
     // A paragraph that opens a plan: starts with a later year or a plan word and uses a plan verb early on.
-    if (!(numbered && numbered.index === 0)) {
+    if (!(numbered && numbered.index === a)) {
       const ym = /^((?:19|20)\d{2})\s*年/.exec(line);
       const later = ym && reportYear !== null && Number(ym[1]) > reportYear;
       const starts = !later && p.planParagraphStarts.some((w) => line.startsWith(w));
@@ -307,7 +327,7 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
     // Inline numbered headings split the line: text before a marker belongs to the previous heading.
     let cursor = a;
     for (const m of markers) {
-      const hs = a + (m.index ?? 0);
+      const hs = m.index;
       seenNumbered = true;
       if (hs > cursor) addSentences(cursor, hs);
       const level = headingLevel(m as RegExpExecArray);
@@ -328,20 +348,13 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
 }
 
 
-// ， ； ; ： : 。 ！ ？ ! ? newline end a clause; 、 too when enumerations count; an ASCII comma unless it separates thousands.
-const CLAUSE_END = 1;
-const ENUM_COMMA = 2;
-const ASCII_COMMA = 3;
-const CLAUSE_SEP = new Uint8Array(65536);
-for (const ch of "，；;：:。！？!?\n") CLAUSE_SEP[ch.charCodeAt(0)] = CLAUSE_END;
-CLAUSE_SEP[0x3001] = ENUM_COMMA;
-CLAUSE_SEP[44] = ASCII_COMMA;
-
-function isClauseSep(text: string, i: number, alsoEnumComma: boolean): boolean {
-  const kind = CLAUSE_SEP[text.charCodeAt(i)];
+/** Whether the character at i ends a clause (seps: ExtractReference.clauseSeparators); 、 only when enumerations count. */
+function isClauseSep(text: string, i: number, seps: Uint8Array, alsoEnumComma: boolean): boolean {
+  const kind = seps[text.charCodeAt(i)];
   if (!kind) return false;
   if (kind === CLAUSE_END) return true;
-  if (kind === ENUM_COMMA) return alsoEnumComma;
+  if (kind === ENUMERATION_MARK) return alsoEnumComma;
+  // A comma between a digit and a group of three digits separates thousands (1,200).
   return !(isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)) && !isDigit(text.charCodeAt(i + 4)));
 }
 
@@ -352,24 +365,24 @@ function isDigit(c: number): boolean {
 /** Longest stretch read on either side of a position when looking for its clause. */
 const MAX_CLAUSE = 200;
 
-/** Clause around position pos inside [lo, hi). */
-export function clauseAround(text: string, lo: number, hi: number, pos: number, alsoEnumComma = false): [number, number] {
+/** Clause around position pos inside [lo, hi); seps: ExtractReference.clauseSeparators. */
+export function clauseAround(text: string, lo: number, hi: number, pos: number, seps: Uint8Array, alsoEnumComma = false): [number, number] {
   let a = pos;
   const aMin = Math.max(lo, pos - MAX_CLAUSE);
   // Most characters separate nothing: one table read each.
-  while (a > aMin && (!CLAUSE_SEP[text.charCodeAt(a - 1)] || !isClauseSep(text, a - 1, alsoEnumComma))) a--;
+  while (a > aMin && (!seps[text.charCodeAt(a - 1)] || !isClauseSep(text, a - 1, seps, alsoEnumComma))) a--;
   let b = pos;
   const bMax = Math.min(hi, pos + MAX_CLAUSE);
-  while (b < bMax && (!CLAUSE_SEP[text.charCodeAt(b)] || !isClauseSep(text, b, alsoEnumComma))) b++;
+  while (b < bMax && (!seps[text.charCodeAt(b)] || !isClauseSep(text, b, seps, alsoEnumComma))) b++;
   return [a, b];
 }
 
 /** The clauses of [lo, hi) in order (start, end pairs). */
-export function clausesOf(text: string, lo: number, hi: number): [number, number][] {
+export function clausesOf(text: string, lo: number, hi: number, seps: Uint8Array): [number, number][] {
   const out: [number, number][] = [];
   let a = lo;
   while (a < hi) {
-    const [, b] = clauseAround(text, lo, hi, a);
+    const [, b] = clauseAround(text, lo, hi, a, seps);
     if (b > a) out.push([a, b]);
     a = b + 1;
   }

@@ -1,6 +1,6 @@
 // Headings, nesting, sentences and plan parts, on real report layouts.
 import { describe, expect, it } from "vitest";
-import { clauseAround, inferPeriod, inferReportYear, segment } from "../../pipelines/segment/index.ts";
+import { clauseAround, inferPeriod, inferReportYear, markerStartChars, segment } from "../../pipelines/segment/index.ts";
 import { ref } from "../extract/helpers.ts";
 
 const sectionOf = (text: string, needle: string, year: number | null = 2023) => {
@@ -38,6 +38,16 @@ describe("headings", () => {
     expect(sectionOf(t, "完成全市").path).toEqual(["1:政策创制更加健全"]);
   });
 
+  it("tries heading markers only where the marker pattern can start", () => {
+    expect([...markerStartChars()].sort().join("")).toBe([..."一二三四五六七八九十（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"].sort().join(""));
+  });
+
+  it("a topic marker (二是) needs two characters after it on its own line", () => {
+    const t = "一、工作总结\n新增床位50张二是\n完成改造任务30户。";
+    expect(sectionOf(t, "完成改造").path).toEqual(["1:一、工作总结"]);
+    expect(sectionOf("一、工作总结\n新增床位50张二是改造30户。", "改造").path.at(-1)).toBe("5:二是改造30户");
+  });
+
   it("does not take decimals or list numbers inside a sentence for headings", () => {
     const t = "一、工作总结\n累计接种疫苗33.5万剂次,完成率为110.37%。";
     expect(sectionOf(t, "累计接种").path).toEqual(["1:一、工作总结"]);
@@ -70,10 +80,19 @@ describe("report year and period when describe gives none", () => {
 describe("clauses", () => {
   it("splits on ，；： and ASCII commas but not on thousands separators", () => {
     const t = "发放资金1,200万元,惠及3,456人;其中低保户500户";
-    const [a, b] = clauseAround(t, 0, t.length, t.indexOf("3,456"));
+    const [a, b] = clauseAround(t, 0, t.length, t.indexOf("3,456"), ref.clauseSeparators);
     expect(t.slice(a, b)).toBe("惠及3,456人");
-    const [c, d] = clauseAround(t, 0, t.length, t.indexOf("1,200"));
+    const [c, d] = clauseAround(t, 0, t.length, t.indexOf("1,200"), ref.clauseSeparators);
     expect(t.slice(c, d)).toBe("发放资金1,200万元");
+  });
+
+  it("ends an enumeration item at 、 only when asked (clauses.json)", () => {
+    const t = "新增床位500张、护理员80名，其中";
+    const pos = t.indexOf("80");
+    const [a, b] = clauseAround(t, 0, t.length, pos, ref.clauseSeparators);
+    expect(t.slice(a, b)).toBe("新增床位500张、护理员80名");
+    const [c, d] = clauseAround(t, 0, t.length, pos, ref.clauseSeparators, true);
+    expect(t.slice(c, d)).toBe("护理员80名");
   });
 });
 
