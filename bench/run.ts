@@ -16,9 +16,10 @@ import { listInputs } from "../pipelines/run/inputs.ts";
 import { pipelineVersion } from "../pipelines/run/version.ts";
 import type { RunSummary } from "../pipelines/run.ts";
 import { openReviewWriter } from "../pipelines/review/page.ts";
-import { encodeRecord } from "../pipelines/run/record.ts";
-import { resultFromRecord } from "../pipelines/run/task.ts";
-import { toColumns } from "../pipelines/tables/columns.ts";
+import { CHUNK_BYTES } from "../pipelines/run/chunk.ts";
+import { encodeRecord, recordCsv } from "../pipelines/run/record.ts";
+import { toColumns, type Cell } from "../pipelines/tables/columns.ts";
+import { encodeParquetPart } from "../pipelines/tables/parquet.ts";
 import { METRIC_COLUMNS } from "../pipelines/tables/schema.ts";
 import { openTableWriters } from "../pipelines/tables/writers.ts";
 import { parallelCapacity } from "./capacity.ts";
@@ -78,6 +79,11 @@ rmSync(sampleOut, { recursive: true, force: true });
 mkdirSync(sampleOut, { recursive: true });
 const sampleWriters = openTableWriters(sampleOut);
 const sampleReview = openReviewWriter(join(sampleOut, "review.html"));
+const sampleChunk = { csv: [] as Uint8Array[], cols: METRIC_COLUMNS.map(() => [] as Cell[]), bytes: 0 };
+const flushSampleChunk = () => {
+  sampleWriters.writeMetrics(Buffer.concat(sampleChunk.csv), encodeParquetPart(METRIC_COLUMNS, sampleChunk.cols));
+  Object.assign(sampleChunk, { csv: [], cols: METRIC_COLUMNS.map(() => []), bytes: 0 });
+};
 let stageBytes = 0;
 let stageDocs = 0;
 let stageRows = 0;
@@ -106,9 +112,16 @@ for (const i of inputs) {
     rel: i.rel, size: bytes.length, sha256: "", document: processed.document, figures: processed.metrics.length, withIndicator: 0,
     cols, original: processed.clean?.original ?? "", originalLength: processed.clean?.original.length ?? 0, cached: false, ms: 0,
   };
-  // As in a run: the worker encodes the record (CSV rendered there), the main thread decodes and writes it.
+  // As in a run: the worker encodes the record (the cache entry, CSV rendered there) and gathers a chunk's
+  // rows into one Parquet row group; the main thread appends both.
   s = performance.now();
-  sampleWriters.write(resultFromRecord(encodeRecord(result), result));
+  sampleWriters.writeDocument(result.document);
+  sampleChunk.csv.push(recordCsv(encodeRecord(result)));
+  sampleChunk.cols.forEach((into, j) => {
+    for (const v of cols[j]) into.push(v);
+  });
+  sampleChunk.bytes += bytes.length;
+  if (sampleChunk.bytes >= CHUNK_BYTES) flushSampleChunk();
   stageMs.tables += performance.now() - s;
   s = performance.now();
   sampleReview.add(result);
@@ -117,6 +130,7 @@ for (const i of inputs) {
   stageDocs++;
 }
 let s0 = performance.now();
+flushSampleChunk();
 sampleWriters.close();
 stageMs.tables += performance.now() - s0;
 s0 = performance.now();

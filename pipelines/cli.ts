@@ -1,7 +1,7 @@
 // `npm run pipeline -- --input DIR --out DIR`: arguments, progress, summary, exit codes.
 import { parseArgs } from "node:util";
 import { PipelineError, runPipeline, type RunSummary } from "./run.ts";
-import type { TaskResult } from "./run/task.ts";
+import type { DocumentOutcome } from "./run/chunk.ts";
 
 const HELP = `Usage: npm run pipeline -- [options]
 
@@ -28,7 +28,7 @@ function progressReporter(stream: NodeJS.WriteStream) {
   let lastLine = 0;
   let lastPct = -1;
   return {
-    update(done: number, total: number, last: TaskResult) {
+    update(done: number, total: number, last: DocumentOutcome) {
       if (tty) {
         const now = Date.now();
         if (done !== total && now - lastLine < 80) return;

@@ -1,12 +1,13 @@
-// list inputs → processDocument (in a pool, cached) → rows streamed to the table writers → swap into place.
+// list inputs → chunks → processDocument per file (in a worker pool, cached) → each chunk's rows appended
+// to the tables in order → swap into place.
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { hashReferenceFiles, DEFAULT_REFERENCE_DIR } from "./reference.ts";
 import { listInputsWithSkips } from "./run/inputs.ts";
 import { openStaging } from "./run/publish.ts";
-import { mapInOrder, type PoolStats } from "./run/pool.ts";
+import { planChunks, type DocumentOutcome } from "./run/chunk.ts";
+import { mapChunksInOrder, type PoolStats } from "./run/pool.ts";
 import { hasStoredRun, restoreRun, runKey, runKeyOf, storeRun } from "./run/reuse.ts";
-import type { TaskResult } from "./run/task.ts";
 import { pipelineVersion } from "./run/version.ts";
 import { DEFAULT_REVIEW_MAX_DOCS, openReviewWriter } from "./review/page.ts";
 import { writeCatalogTables } from "./tables/indicators.ts";
@@ -30,7 +31,7 @@ export interface RunOptions {
   /** Give up on a file whose processing takes longer than this (default 120 s); it is rejected, the run goes on. */
   fileTimeoutMs?: number;
   /** Called after each document is written (done of total). */
-  onProgress?: (done: number, total: number, last: TaskResult) => void;
+  onProgress?: (done: number, total: number, last: DocumentOutcome) => void;
 }
 
 export interface RunSummary {
@@ -98,33 +99,38 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     const review = wantReview ? openReviewWriter(join(staging.dir, "review.html")) : null;
     const stats: PoolStats = { busyMs: 0, aliveMs: 0 };
     // Only documents the review page may show need their original text back from the workers.
-    const wantOriginal = (i: number) => wantReview && i < DEFAULT_REVIEW_MAX_DOCS;
-    const results = mapInOrder(inputs, { stats, wantOriginal, workers: opts.workers ?? 2, referenceDir: ref.dir, pipelineVersion: version.id, referenceVersion: ref.version, cacheDir, fileTimeoutMs: opts.fileTimeoutMs });
+    const chunks = mapChunksInOrder(planChunks(inputs), {
+      stats, originalsBefore: wantReview ? DEFAULT_REVIEW_MAX_DOCS : 0, keepColumns: wantReview, workers: opts.workers ?? 2,
+      referenceDir: ref.dir, pipelineVersion: version.id, referenceVersion: ref.version, cacheDir, fileTimeoutMs: opts.fileTimeoutMs,
+    });
 
     let transient = false;
-    for await (const r of results) {
-      transient ||= Boolean(r.transient);
-      // Identical content under two names: the later path (in sorted order) is flagged.
-      if (r.sha256) {
-        const first = firstBySha.get(r.sha256);
-        if (first === undefined) firstBySha.set(r.sha256, r.rel);
-        else {
-          const d = r.document;
-          d.problems = [d.problems, `duplicate: same content as ${first}`].filter(Boolean).join("; ");
-          if (d.status === "ok") d.status = "warning";
+    for await (const chunk of chunks) {
+      writers.writeMetrics(chunk.metricsCsv, chunk.metricsParquet);
+      for (const r of chunk.docs) {
+        transient ||= Boolean(r.transient);
+        // Identical content under two names: the later path (in sorted order) is flagged.
+        if (r.sha256) {
+          const first = firstBySha.get(r.sha256);
+          if (first === undefined) firstBySha.set(r.sha256, r.rel);
+          else {
+            const d = r.document;
+            d.problems = [d.problems, `duplicate: same content as ${first}`].filter(Boolean).join("; ");
+            if (d.status === "ok") d.status = "warning";
+          }
         }
+        writers.writeDocument(r.document);
+        review?.add(r);
+        summary.files++;
+        summary[r.document.status]++;
+        summary.figures += r.figures;
+        summary.withIndicator += r.withIndicator;
+        summary.bytes += r.size;
+        if (r.cached) summary.cached++;
+        summary.processMs += r.ms;
+        manifest.push({ path: r.rel, size: r.size, sha256: r.sha256, doc_id: r.document.doc_id, status: r.document.status, metrics: r.figures, problems: r.document.problems });
+        opts.onProgress?.(summary.files, inputs.length, r);
       }
-      writers.write(r);
-      review?.add(r, () => r.original || r.loadOriginal?.() || "");
-      summary.files++;
-      summary[r.document.status]++;
-      summary.figures += r.figures;
-      summary.withIndicator += r.withIndicator;
-      summary.bytes += r.size;
-      if (r.cached) summary.cached++;
-      summary.processMs += r.ms;
-      manifest.push({ path: r.rel, size: r.size, sha256: r.sha256, doc_id: r.document.doc_id, status: r.document.status, metrics: r.figures, problems: r.document.problems });
-      opts.onProgress?.(summary.files, inputs.length, r);
     }
     writers.close();
     if (stats.aliveMs) summary.workerBusyShare = +(stats.busyMs / stats.aliveMs).toFixed(3);

@@ -5,9 +5,8 @@
 // Every piece of report text goes through esc(); row data travels in escaped attributes and is shown
 // with textContent, so a report containing <script> stays text. A CSP forbids any network access.
 import { closeSync, openSync, writeSync } from "node:fs";
-import type { TaskResult } from "../run/task.ts";
-import { METRIC_INDEX, rowsOf } from "../tables/columns.ts";
-import type { MetricRow } from "../types.ts";
+import { METRIC_INDEX, rowsOf, type Cell } from "../tables/columns.ts";
+import type { DocumentRow, MetricRow } from "../types.ts";
 
 export function esc(text: unknown): string {
   return String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -25,9 +24,21 @@ export interface ReviewOptions {
   maxUnmatched?: number;
 }
 
+/** What the page needs of one document. */
+export interface ReviewDocument {
+  rel: string;
+  document: DocumentRow;
+  figures: number;
+  /** The metric rows as columns (METRIC_COLUMNS order); without them the document is listed, not highlighted. */
+  cols?: Cell[][];
+  /** Decoded original text; "" when not loaded. */
+  original: string;
+  originalLength: number;
+}
+
 export interface ReviewWriter {
   /** getOriginal is only called for documents whose text the page shows. */
-  add(result: TaskResult, getOriginal?: () => string): void;
+  add(doc: ReviewDocument, getOriginal?: () => string): void;
   close(summary: { files: number; figures: number; withIndicator: number; notes?: string[] }): void;
 }
 
@@ -151,9 +162,10 @@ export function openReviewWriter(path: string, opts: ReviewOptions = {}): Review
     add(r, getOriginal = () => r.original) {
       const d = r.document;
       const n = docs++;
-      const col = (name: keyof typeof METRIC_INDEX) => r.cols[METRIC_INDEX[name]];
+      const cols = r.cols ?? [];
+      const col = (name: keyof typeof METRIC_INDEX) => cols[METRIC_INDEX[name]] ?? [];
       const [ids, labels, domains, units, quotes, sentences] = (["indicator_id", "indicator", "domain", "unit", "quote", "sentence"] as const).map(col);
-      for (let i = 0; i < r.figures; i++) {
+      for (let i = 0; i < ids.length; i++) {
         if (ids[i]) continue;
         unmatchedTotal++;
         const label = String(labels[i] || "(no label)");
@@ -174,7 +186,7 @@ export function openReviewWriter(path: string, opts: ReviewOptions = {}): Review
       put(`<div class="meta">${esc(r.rel)} · ${esc(d.doc_id)} · ${esc(d.status)} · ${esc(d.encoding)} · ${esc(d.script)} · ${esc(where)} · ${esc(d.agency)} · ${r.figures} figures</div>`);
       if (d.problems) put(`<div class="problems">${esc(d.problems)}</div>`);
       if (original) {
-        const { html, issues } = highlight(original, rowsOf(r.cols), (i) => `m${n}-${i}`);
+        const { html, issues } = highlight(original, rowsOf(cols), (i) => `m${n}-${i}`);
         for (const issue of issues.slice(0, 50)) put(`<div class="issue">${esc(issue)}</div>`);
         put(`<pre class="text">${html}</pre>`);
       }

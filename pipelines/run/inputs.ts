@@ -50,13 +50,16 @@ export function listInputsWithSkips(dir: string, exclude: string[] = []): InputL
         continue;
       }
       let isDir = false;
+      let size: number | undefined;
       try {
-        isDir = statSync(a).isDirectory();
+        const st = statSync(a);
+        isDir = st.isDirectory();
+        size = st.size;
       } catch {
         isDir = false; // broken symlink etc.: the reader reports why it can't be read
       }
       if (isDir) walk(a, r);
-      else inputs.push({ abs: a, rel: r });
+      else inputs.push({ abs: a, rel: r, size });
     }
   };
   walk(dir, "");

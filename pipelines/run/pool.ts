@@ -1,32 +1,30 @@
-// Map the inputs to results with worker threads, yielding results in input order.
-// The main thread reads and hashes each file and answers cache hits itself; only misses go to a worker
-// (the bytes are transferred, not copied), and workers start only when the first miss needs one, so a
-// fully cached run never pays for worker start-up or reference loading.
-// Each worker holds up to two files (the next one waits in its port), so it never idles while the main
-// thread is busy writing. At most `workers * 4` results are outstanding (read but not yet yielded), so
-// memory stays bounded even when one slow file holds up the order.
+// Map the run's chunks (chunk.ts) to results with worker threads, yielding them in chunk order.
+// Workers read, hash and look up the cache themselves, so the main thread only dispatches chunks and
+// appends finished ones to the tables. Each worker holds up to two chunks (the next waits in its port), and
+// at most `workers * 4` chunks are outstanding, so memory stays bounded even when one slow chunk holds up
+// the order.
+// A worker that crashes or hangs costs one file: the worker publishes which file it has in hand
+// (progress.ts), and the chunk goes round again with that file given up (rejected) and a fresh worker.
 import { Worker } from "node:worker_threads";
-import { ingestFile, loadIngestReference, type IngestReference } from "../ingest/index.ts";
 import { loadReference, type Reference } from "../reference.ts";
-import { METRIC_COLUMNS } from "../tables/schema.ts";
 import { diskCache } from "./cache.ts";
-import { isPrepared, processInput, readInput, rejectedRow, type PreparedInput, type Reingest, type TaskInput, type TaskResult } from "./task.ts";
-import type { WorkerConfig } from "./worker.ts";
-import { unpackResult, type WireResult } from "./wire.ts";
+import { processChunk, type ChunkResult, type InputChunk } from "./chunk.ts";
+import { newProgressBuffer, readFileInHand } from "./progress.ts";
+import type { WorkerConfig, WorkerJob } from "./worker.ts";
 
-export interface PoolOptions extends WorkerConfig {
+export interface PoolOptions extends Omit<WorkerConfig, "progress"> {
   /** 0 runs inline on the main thread. */
   workers: number;
-  pipelineVersion: string;
-  referenceVersion: string;
   /** Worker script (tests substitute one that crashes on purpose). */
   workerEntry?: URL;
   /** A file still processing after this long is given up (rejected) and its worker replaced. Default 120 s. */
   fileTimeoutMs?: number;
-  /** Filled in as the pool runs: how long workers had a file in hand, and how long they existed. */
+  /** Filled in as the pool runs: how long workers had a chunk in hand, and how long they existed. */
   stats?: PoolStats;
-  /** Whether the result of input i needs its original text (the review page shows it); default: all. */
-  wantOriginal?: (i: number) => boolean;
+  /** Inputs with an index below this get their original text back (the review page shows them); default none. */
+  originalsBefore?: number;
+  /** Send each document's metric columns back too (the review page lists them). */
+  keepColumns?: boolean;
 }
 
 export interface PoolStats {
@@ -36,8 +34,9 @@ export interface PoolStats {
 
 interface Slot {
   worker: Worker;
+  progress: SharedArrayBuffer;
   /** Posted and not yet answered, in the order the worker takes them; the first is the one in hand. */
-  jobs: Job[];
+  jobs: InputChunk[];
   /** When the worker started on jobs[0] (0 while it is still starting up). */
   busySince: number;
   born: number;
@@ -45,41 +44,34 @@ interface Slot {
   timedOut: boolean;
 }
 
-interface Job {
-  id: number;
-  input: PreparedInput;
-  /** Kept apart because the bytes are transferred (detached here) when the job is posted. */
-  size: number;
-  /** The file's bytes as read (a copy is what gets transferred), to hand to another worker if this one dies. */
-  retained: Uint8Array;
-}
+/** A chunk's worker was lost this many times without any file to blame: stop rather than loop. */
+const MAX_BLAMELESS_LOSSES = 3;
 
-export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): AsyncGenerator<TaskResult> {
-  const cache = opts.cacheDir ? diskCache(opts.cacheDir) : undefined;
-  let inlineRef: Reference | undefined;
-  let ingestRef: IngestReference | undefined;
-  const reingest: Reingest = (file) => ingestFile(file, (ingestRef ??= inlineRef?.ingest ?? loadIngestReference(opts.referenceDir))).clean?.original ?? "";
+export async function* mapChunksInOrder(chunks: InputChunk[], opts: PoolOptions): AsyncGenerator<ChunkResult> {
+  const job = (chunk: InputChunk): WorkerJob => ({ chunk, originalsBefore: opts.originalsBefore ?? 0, keepColumns: opts.keepColumns ?? false });
   if (opts.workers <= 0) {
+    const cache = opts.cacheDir ? diskCache(opts.cacheDir) : undefined;
+    let ref: Reference | undefined;
     try {
-      for (const task of inputs) {
-        const r = readInput(task, opts.pipelineVersion, opts.referenceVersion, cache, reingest);
-        if (!isPrepared(r)) yield r;
-        else yield processInput(r, (inlineRef ??= loadReference(opts.referenceDir)), cache);
+      for (const chunk of chunks) {
+        const { originalsBefore, keepColumns } = job(chunk);
+        yield processChunk(chunk, { ref: () => (ref ??= loadReference(opts.referenceDir)), cache, pipelineVersion: opts.pipelineVersion, referenceVersion: opts.referenceVersion, originalsBefore, keepColumns });
       }
     } finally {
       cache?.close();
     }
     return;
   }
-  const config: WorkerConfig = { referenceDir: opts.referenceDir, cacheDir: opts.cacheDir };
   const entry = opts.workerEntry ?? new URL("./worker-entry.mjs", import.meta.url);
-  const done = new Map<number, TaskResult>();
-  const queue: Job[] = [];
+  const done = new Map<number, ChunkResult>();
+  const queue: InputChunk[] = [];
+  const blameless = new Map<number, number>();
   const timeoutMs = opts.fileTimeoutMs ?? 120_000;
   const slots: Slot[] = [];
   const limit = opts.workers * 4;
-  let next = 0; // next input to read
-  let emit = 0; // next result to yield
+  const PER_WORKER = 2;
+  let next = 0; // next chunk to queue
+  let emit = 0; // next chunk to yield
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
   let closing = false;
@@ -89,44 +81,49 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
     w?.();
   };
 
-  const PER_WORKER = 2;
   const feed = () => {
+    while (next < chunks.length && next - emit < limit && queue.length < opts.workers * PER_WORKER) queue.push(chunks[next++]);
+    // No more workers than chunks to work on: a small run doesn't pay for a second start-up.
+    const outstanding = queue.length + slots.reduce((n, s) => n + s.jobs.length, 0);
+    while (!failure && slots.length < Math.min(opts.workers, outstanding)) spawn();
     for (let round = 0; round < PER_WORKER; round++) {
       for (const slot of slots) {
         if (slot.jobs.length > round || !queue.length) continue;
-        const job = queue.shift()!;
-        // The clock starts when the worker can work: start-up (tsx, reference loading) isn't the file's fault.
+        const chunk = queue.shift()!;
+        // The clock starts when the worker can work: start-up (tsx, reference loading) isn't the chunk's fault.
         if (!slot.jobs.length) slot.busySince = slot.ready ? Date.now() : 0;
-        slot.jobs.push(job);
-        slot.worker.postMessage({ id: job.id, input: job.input, wantOriginal: opts.wantOriginal?.(job.id) ?? true }, [job.input.bytes.buffer as ArrayBuffer]);
+        slot.jobs.push(chunk);
+        slot.worker.postMessage(job(chunk));
       }
     }
   };
 
   const spawn = (): void => {
+    const progress = newProgressBuffer();
+    const config: WorkerConfig = { referenceDir: opts.referenceDir, cacheDir: opts.cacheDir, pipelineVersion: opts.pipelineVersion, referenceVersion: opts.referenceVersion, progress };
     const worker = new Worker(entry, { workerData: config });
     const born = Date.now();
     worker.once("exit", () => {
       if (opts.stats) opts.stats.aliveMs += Date.now() - born;
     });
-    const slot: Slot = { worker, jobs: [], busySince: 0, born, ready: false, timedOut: false };
+    const slot: Slot = { worker, progress, jobs: [], busySince: 0, born, ready: false, timedOut: false };
     slots.push(slot);
-    worker.on("message", (msg: { ready?: true; id?: number; result?: WireResult }) => {
+    worker.on("message", (msg: { ready?: true; result?: ChunkResult }) => {
       if (msg.ready) {
         slot.ready = true;
         if (slot.jobs.length) slot.busySince = Date.now();
       } else {
         const now = Date.now();
         if (opts.stats && slot.busySince) opts.stats.busyMs += now - slot.busySince;
-        done.set(msg.id!, unpackResult(msg.result!));
+        done.set(msg.result!.id, msg.result!);
         slot.jobs.shift();
         slot.busySince = slot.jobs.length ? now : 0;
       }
       feed();
       signal();
     });
-    // A stage that kills its thread (stack overflow, out of memory) costs that file, not the run:
-    // the file is rejected with the reason and a fresh worker takes over.
+    // A stage that kills its thread (stack overflow, out of memory) costs that file, not the run: the chunk
+    // goes round again with the file given up, on a fresh worker.
     const lost = (reason: string) => {
       if (closing || !slots.includes(slot)) return;
       slots.splice(slots.indexOf(slot), 1);
@@ -135,16 +132,19 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
         // every worker would do the same, so stop with the reason rather than reject every input.
         failure = new Error(`a worker failed to start: ${reason}`);
       } else if (slot.jobs.length) {
-        // The file in hand is the culprit; the ones waiting behind it go back to the front of the queue
-        // (their bytes went to the dead thread; the retained copies go to the next one).
-        const [{ id, input, size }, ...waiting] = slot.jobs;
-        for (const w of waiting.reverse()) queue.unshift({ ...w, input: { ...w.input, bytes: new Uint8Array(w.retained) } });
-        const problem = slot.timedOut
-          ? `processing took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`
-          : `the worker processing this file crashed: ${reason}`;
-        done.set(id, { rel: input.rel, size, sha256: input.sha256, document: rejectedRow(input.rel, problem, input.sha256.slice(0, 16)), figures: 0, withIndicator: 0, cols: METRIC_COLUMNS.map(() => []), original: "", originalLength: 0, cached: false, ms: 0, transient: true });
+        const [current, ...waiting] = slot.jobs;
+        const inHand = readFileInHand(slot.progress);
+        let retry = current;
+        if (inHand && inHand.chunk === current.id) {
+          const problem = slot.timedOut
+            ? `processing took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`
+            : `the worker processing this file crashed: ${reason}`;
+          retry = { ...current, givenUp: { ...current.givenUp, [inHand.file]: problem } };
+        } else if ((blameless.get(current.id) ?? 0) + 1 >= MAX_BLAMELESS_LOSSES) {
+          failure = new Error(`workers keep dying on chunk ${current.id} (from ${current.inputs[0]?.rel}) outside any file: ${reason}`);
+        } else blameless.set(current.id, (blameless.get(current.id) ?? 0) + 1);
+        queue.unshift(retry, ...waiting);
       }
-      if (!failure) spawn();
       feed();
       signal();
     };
@@ -156,7 +156,8 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
   const watchdog = setInterval(() => {
     const now = Date.now();
     for (const slot of slots) {
-      if (slot.jobs.length && slot.busySince && !slot.timedOut && now - slot.busySince > timeoutMs) {
+      const inHand = slot.jobs.length && slot.ready ? readFileInHand(slot.progress) : null;
+      if (inHand && inHand.chunk === slot.jobs[0].id && !slot.timedOut && now - inHand.since > timeoutMs) {
         slot.timedOut = true;
         void slot.worker.terminate();
       } else if (!slot.ready && now - slot.born > Math.max(timeoutMs, 60_000)) {
@@ -168,23 +169,14 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
   }, Math.min(1000, Math.max(50, timeoutMs / 4)));
   watchdog.unref();
   try {
-    while (emit < inputs.length) {
+    feed();
+    while (emit < chunks.length) {
       if (failure) throw failure;
-      // Read ahead while the window allows: cache hits are done at once, misses queue for a worker.
-      while (next < inputs.length && next - emit < limit) {
-        const id = next++;
-        const r = readInput(inputs[id], opts.pipelineVersion, opts.referenceVersion, cache, reingest);
-        if (isPrepared(r)) {
-          // Copy into an exactly-sized buffer so transferring it can't detach a shared pool slab.
-          queue.push({ id, input: { ...r, bytes: new Uint8Array(r.bytes) }, size: r.bytes.length, retained: r.bytes });
-          if (slots.length < opts.workers) spawn();
-        } else done.set(id, r);
-      }
-      feed();
       const r = done.get(emit);
       if (r) {
         done.delete(emit);
         emit++;
+        feed();
         yield r;
         continue;
       }
@@ -195,7 +187,6 @@ export async function* mapInOrder(inputs: TaskInput[], opts: PoolOptions): Async
   } finally {
     clearInterval(watchdog);
     closing = true;
-    cache?.close();
     // Ask each worker to close its cache files and exit; one that doesn't within a second is stopped.
     await Promise.all(
       slots.map(

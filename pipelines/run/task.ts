@@ -17,6 +17,8 @@ export interface TaskInput {
   abs: string;
   /** Path relative to the input folder (POSIX separators): the sort key and the manifest's path. */
   rel: string;
+  /** Size in bytes as listed (plans the chunks; the bytes actually read are what counts). */
+  size?: number;
 }
 
 export interface TaskResult {
@@ -97,7 +99,7 @@ export function readInput(input: TaskInput, pipelineVersion: string, referenceVe
     try {
       const r = resultFromRecord(hit, { rel: input.rel, size: bytes.length, sha256, original: "", cached: true, ms: 0 });
       // The original text isn't cached: decoding the file again is cheap, and only the review page asks.
-      if (reingest) r.loadOriginal = () => reingest({ path: input.rel, name: basename(input.rel), bytes: readFileSync(input.abs) });
+      if (reingest) r.loadOriginal = () => reingest({ path: input.rel, name: basename(input.rel), bytes });
       return r;
     } catch {
       // a damaged entry: process the file again

@@ -1,27 +1,42 @@
-// Worker thread: loads the reference once, then processes the files the main thread has read.
-// Results go back as records (see wire.ts), transferred rather than copied.
+// Worker thread: loads the reference once, then maps the chunks it is sent (chunk.ts) to results.
+// A result's CSV bytes and Parquet row group are transferred, not copied.
 import { parentPort, workerData } from "node:worker_threads";
 import { loadReference } from "../reference.ts";
 import { diskCache } from "./cache.ts";
-import { packResult } from "./wire.ts";
-import { processInput, type PreparedInput } from "./task.ts";
+import { processChunk, type ChunkResult, type InputChunk } from "./chunk.ts";
+import { publishFileInHand } from "./progress.ts";
 
 export interface WorkerConfig {
   referenceDir: string;
   cacheDir: string | null;
+  pipelineVersion: string;
+  referenceVersion: string;
+  /** Where this worker publishes the file in hand (progress.ts). */
+  progress: SharedArrayBuffer;
+}
+
+export interface WorkerJob {
+  chunk: InputChunk;
+  originalsBefore: number;
+  keepColumns: boolean;
 }
 
 const config = workerData as WorkerConfig;
 const ref = loadReference(config.referenceDir);
 const cache = config.cacheDir ? diskCache(config.cacheDir) : undefined;
 
-parentPort!.on("message", (msg: { id: number; input: PreparedInput; wantOriginal: boolean } | { close: true }) => {
+parentPort!.on("message", (msg: WorkerJob | { close: true }) => {
   if ("close" in msg) {
     cache?.close();
     process.exit(0);
   }
-  const result = processInput(msg.input, ref, cache);
-  const wire = packResult(result, msg.wantOriginal);
-  parentPort!.postMessage({ id: msg.id, result: wire }, [wire.record.buffer as ArrayBuffer]);
+  const { chunk, originalsBefore, keepColumns } = msg;
+  const result: ChunkResult = processChunk(chunk, {
+    ref: () => ref, cache, pipelineVersion: config.pipelineVersion, referenceVersion: config.referenceVersion, originalsBefore, keepColumns,
+    onFile: (k) => publishFileInHand(config.progress, chunk.id, k),
+  });
+  const transfer = [result.metricsCsv.buffer as ArrayBuffer];
+  if (result.metricsParquet) transfer.push(result.metricsParquet.bytes.buffer as ArrayBuffer);
+  parentPort!.postMessage({ result }, transfer);
 });
 parentPort!.postMessage({ ready: true });

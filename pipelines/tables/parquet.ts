@@ -2,7 +2,7 @@
 // so a big corpus never sits in memory (rows are kept as compact column arrays only until the group fills).
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from "node:zlib";
 import { asyncBufferFromFile, parquetReadObjects } from "hyparquet";
-import { ParquetWriter, fileWriter, type SchemaElement } from "hyparquet-writer";
+import { ByteWriter, ParquetWriter, fileWriter, type SchemaElement } from "hyparquet-writer";
 
 /**
  * Pages are Brotli-compressed at quality 1 by Node's own zlib: on the metrics table that is about 40% less
@@ -51,27 +51,73 @@ function cell(value: unknown, type: ColumnType): string | number | null {
   return n;
 }
 
+/**
+ * Rows already encoded as a row group away from the file they will join (in a worker, one per chunk of
+ * documents), so the thread writing the file only appends bytes. Offsets inside are relative to a file that
+ * starts with this part; appendPart shifts them. Plain data: it crosses threads by structured clone, its
+ * bytes by transfer.
+ */
+export interface ParquetPart {
+  rows: number;
+  bytes: Uint8Array;
+  rowGroups: ParquetWriter["row_groups"];
+  indexes: ParquetWriter["pendingIndexes"];
+}
+
+type ParquetCell = string | number | null;
+
+function columnData(columns: readonly ParquetColumn[], data: ParquetCell[][]) {
+  // Text always dictionary-encoded: each distinct string is converted to UTF-8 once per row group
+  // (a sentence holding three figures is on three rows), and the writer skips sampling to decide.
+  return columns.map((c, i) => ({ name: c.name, data: data[i], statistics: WITH_STATISTICS.has(c.name), encoding: c.type === "string" ? ("RLE_DICTIONARY" as const) : undefined }));
+}
+
+function newWriter(columns: readonly ParquetColumn[], writer: ParquetWriter["writer"]): ParquetWriter {
+  return new ParquetWriter({ writer, schema: schemaFor(columns), codec: "BROTLI", compressors: COMPRESSORS, createdBy: "welfare-report-workspace" });
+}
+
+/** Cells as the Parquet writer takes them: strings as they are, numbers checked against the column type. */
+function appendCells(target: ParquetCell[][], cols: readonly (readonly ParquetCell[])[], columns: readonly ParquetColumn[]): number {
+  const n = cols[0]?.length ?? 0;
+  for (let i = 0; i < columns.length; i++) {
+    const into = target[i];
+    const source = cols[i];
+    const type = columns[i].type;
+    for (let k = 0; k < n; k++) into.push(type === "string" ? (source[k] ?? null) : cell(source[k], type));
+  }
+  return n;
+}
+
+/** Columns (writer order) → one row group as a ParquetPart; null when there are no rows. */
+export function encodeParquetPart(columns: readonly ParquetColumn[], cols: readonly (readonly ParquetCell[])[]): ParquetPart | null {
+  const data: ParquetCell[][] = columns.map(() => []);
+  const rows = appendCells(data, cols, columns);
+  if (!rows) return null;
+  const out = new ByteWriter(1 << 16);
+  const w = newWriter(columns, out);
+  void w.write({ columnData: columnData(columns, data), rowGroupSize: rows });
+  // Without the leading "PAR1": the part goes into the middle of a file. A copy, so the buffer can be transferred.
+  return { rows, bytes: out.getBytes().slice(4), rowGroups: w.row_groups, indexes: w.pendingIndexes };
+}
+
 export interface ParquetTableWriter<Row> {
   write(row: Row): void;
   /** Append rows given as columns (same order as the writer's columns, cells from tables/columns.ts). */
   writeColumns(cols: (string | number | null)[][]): void;
+  /** Append a row group encoded elsewhere (encodeParquetPart with the same columns). */
+  appendPart(part: ParquetPart): void;
   close(): void;
   readonly rows: number;
 }
 
 export function openParquetWriter<Row>(path: string, columns: readonly ParquetColumn[], rowGroupRows = 20_000): ParquetTableWriter<Row> {
-  const writer = new ParquetWriter({ writer: fileWriter(path), schema: schemaFor(columns), codec: "BROTLI", compressors: COMPRESSORS, createdBy: "welfare-report-workspace" });
-  let data: (string | number | null)[][] = columns.map(() => []);
+  const writer = newWriter(columns, fileWriter(path));
+  let data: ParquetCell[][] = columns.map(() => []);
   let pending = 0;
   let rows = 0;
   const flush = () => {
     if (!pending) return;
-    void writer.write({
-      // Text always dictionary-encoded: each distinct string is converted to UTF-8 once per row group
-      // (a sentence holding three figures is on three rows), and the writer skips sampling to decide.
-      columnData: columns.map((c, i) => ({ name: c.name, data: data[i], statistics: WITH_STATISTICS.has(c.name), encoding: c.type === "string" ? ("RLE_DICTIONARY" as const) : undefined })),
-      rowGroupSize: pending,
-    });
+    void writer.write({ columnData: columnData(columns, data), rowGroupSize: pending });
     data = columns.map(() => []);
     pending = 0;
   };
@@ -88,17 +134,37 @@ export function openParquetWriter<Row>(path: string, columns: readonly ParquetCo
       void writer.finish();
     },
     writeColumns(cols) {
-      const n = cols[0]?.length ?? 0;
-      if (!n) return;
-      for (let i = 0; i < columns.length; i++) {
-        const target = data[i];
-        const source = cols[i];
-        const type = columns[i].type;
-        for (let k = 0; k < n; k++) target.push(type === "string" ? (source[k] ?? null) : cell(source[k], type));
-      }
+      const n = appendCells(data, cols, columns);
       pending += n;
       rows += n;
       if (pending >= rowGroupRows) flush();
+    },
+    appendPart(part) {
+      flush();
+      // Every absolute offset in the part was measured from the start of its own little file ("PAR1" + part).
+      const shift = BigInt(writer.writer.offset - 4);
+      for (const group of part.rowGroups) {
+        for (const chunk of group.columns) {
+          chunk.file_offset += shift;
+          const md = chunk.meta_data;
+          if (!md) continue;
+          md.data_page_offset += shift;
+          if (md.dictionary_page_offset !== undefined) md.dictionary_page_offset += shift;
+          if (md.index_page_offset !== undefined) md.index_page_offset += shift;
+        }
+      }
+      // The page indexes point at the same column chunks (a clone across threads may have split them apart).
+      const chunks = part.rowGroups.flatMap((g) => g.columns);
+      if (chunks.length !== part.indexes.length) throw new Error("parquet part: page indexes don't match its column chunks");
+      part.indexes.forEach((ix, i) => {
+        ix.chunk = chunks[i];
+        for (const loc of ix.offsetIndex?.page_locations ?? []) loc.offset += shift;
+      });
+      writer.writer.appendBytes(part.bytes);
+      writer.row_groups.push(...part.rowGroups);
+      writer.pendingIndexes.push(...part.indexes);
+      writer.num_rows += BigInt(part.rows);
+      rows += part.rows;
     },
     get rows() {
       return rows;

@@ -35,7 +35,7 @@ describe.skipIf(!CHROMIUM)("review page in a browser", () => {
     };
     const path = join(mkdtempSync(join(tmpdir(), "review-b-")), "review.html");
     const w = openReviewWriter(path);
-    w.add({ rel: "a.txt", size: 1, sha256: "x", document: doc, figures: 3, withIndicator: 1, cols: toColumns(rows, METRIC_COLUMNS), original, originalLength: original.length, cached: false, ms: 0 });
+    w.add({ rel: "a.txt", document: doc, figures: 3, cols: toColumns(rows, METRIC_COLUMNS), original, originalLength: original.length });
     w.close({ files: 1, figures: 3, withIndicator: 1 });
 
     const { chromium } = await import("playwright-core");

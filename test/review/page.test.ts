@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { esc, highlight, openReviewWriter } from "../../pipelines/review/page.ts";
-import type { TaskResult } from "../../pipelines/run/task.ts";
+import { esc, highlight, openReviewWriter, type ReviewDocument } from "../../pipelines/review/page.ts";
 import { toColumns } from "../../pipelines/tables/columns.ts";
 import { METRIC_COLUMNS } from "../../pipelines/tables/schema.ts";
 import type { DocumentRow, MetricRow } from "../../pipelines/types.ts";
@@ -45,11 +44,11 @@ describe("review page", () => {
 
   it("writes a self-contained, inert page", () => {
     const original = `${HOSTILE}\n新增床位120张。=cmd|' /C calc'!A0`;
-    const result: TaskResult = { rel: `sub/${HOSTILE}.txt`, size: 10, sha256: "x", document: doc(), figures: 1, withIndicator: 0, cols: toColumns([metric(original, "120张")], METRIC_COLUMNS), original, originalLength: original.length, cached: false, ms: 0 };
+    const result: ReviewDocument = { rel: `sub/${HOSTILE}.txt`, document: doc(), figures: 1, cols: toColumns([metric(original, "120张")], METRIC_COLUMNS), original, originalLength: original.length };
     const path = join(mkdtempSync(join(tmpdir(), "review-")), "review.html");
     const w = openReviewWriter(path);
     w.add(result);
-    w.add({ ...result, rel: "rejected.bin", document: doc({ status: "rejected", title: "" }), figures: 0, withIndicator: 0, cols: toColumns([], METRIC_COLUMNS), original: "", originalLength: 0 });
+    w.add({ ...result, rel: "rejected.bin", document: doc({ status: "rejected", title: "" }), figures: 0, cols: toColumns([], METRIC_COLUMNS), original: "", originalLength: 0 });
     w.close({ files: 2, figures: 1, withIndicator: 0, notes: [HOSTILE] });
     const html = readFileSync(path, "utf8");
     expect(html.match(/<script/g)?.length).toBe(1); // only the page's own script

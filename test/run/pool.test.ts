@@ -4,23 +4,34 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_REFERENCE_DIR } from "../../pipelines/reference.ts";
 import { listInputs } from "../../pipelines/run/inputs.ts";
-import { mapInOrder } from "../../pipelines/run/pool.ts";
+import { planChunks } from "../../pipelines/run/chunk.ts";
+import { mapChunksInOrder } from "../../pipelines/run/pool.ts";
 import { contentId } from "../../pipelines/process.ts";
 
 const RAW = new URL("../../data/raw/", import.meta.url).pathname;
 
 describe("worker pool", () => {
-  it("yields results in input order and survives a worker that dies or hangs mid-file", async () => {
+  it("yields results in input order and survives a worker that dies or hangs mid-file, mid-chunk", async () => {
     const input = mkdtempSync(join(tmpdir(), "pool-"));
     const seed = readFileSync(join(RAW, "000_9389790027280c33.txt"));
     const names = ["a.txt", "b-crash.txt", "c.txt", "d-hang.txt", "e-crash.txt", "f.txt", "g.txt"];
     for (const n of names) writeFileSync(join(input, n), Buffer.concat([seed, Buffer.from(n)]));
     const results = [];
-    for await (const r of mapInOrder(listInputs(input), {
+    // Chunks of three files: a crash or hang costs its file, not the files before or after it in the chunk.
+    const chunks = planChunks(listInputs(input), Infinity, 3);
+    expect(chunks.map((c) => c.inputs.length)).toEqual([3, 3, 1]);
+    let rows = 0;
+    for await (const chunk of mapChunksInOrder(chunks, {
       workers: 2, referenceDir: DEFAULT_REFERENCE_DIR, cacheDir: null, pipelineVersion: "test", referenceVersion: "test",
       workerEntry: new URL("./fixtures/crashing-worker.mjs", import.meta.url), fileTimeoutMs: 3000,
-    })) results.push(r);
+    })) {
+      results.push(...chunk.docs);
+      rows += chunk.metricsParquet?.rows ?? 0;
+      expect(new TextDecoder().decode(chunk.metricsCsv).split("\r\n").length - 1).toBe(chunk.metricsParquet?.rows ?? 0);
+    }
     expect(results.map((r) => r.rel)).toEqual(names);
+    expect(rows).toBe(results.reduce((n, r) => n + r.figures, 0));
+    expect(rows).toBeGreaterThan(0);
     for (const r of results) {
       if (r.rel.includes("crash") || r.rel.includes("hang")) {
         expect(r.document.status).toBe("rejected");
@@ -38,7 +49,7 @@ describe("worker pool", () => {
   it("stops with the reason when workers cannot start, instead of rejecting every file", async () => {
     const inputs = listInputs(RAW);
     const run = async () => {
-      for await (const _ of mapInOrder(inputs, {
+      for await (const _ of mapChunksInOrder(planChunks(inputs), {
         workers: 2, referenceDir: DEFAULT_REFERENCE_DIR, cacheDir: null, pipelineVersion: "test", referenceVersion: "test",
         workerEntry: new URL("./fixtures/broken-worker.mjs", import.meta.url),
       })) {

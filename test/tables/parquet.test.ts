@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { asyncBufferFromFile, parquetMetadataAsync } from "hyparquet";
 import { describe, expect, it } from "vitest";
-import { openParquetWriter, readParquetRows } from "../../pipelines/tables/parquet.ts";
+import { encodeParquetPart, openParquetWriter, readParquetRows } from "../../pipelines/tables/parquet.ts";
+import { toColumns } from "../../pipelines/tables/columns.ts";
+import { MessageChannel, receiveMessageOnPort } from "node:worker_threads";
 import { METRIC_COLUMNS } from "../../pipelines/tables/schema.ts";
 import { readCatalog, writeCatalogTables } from "../../pipelines/tables/indicators.ts";
 import { parseCsv } from "../../pipelines/tables/csv.ts";
@@ -42,6 +44,38 @@ describe("parquet writer", () => {
     expect(chunk("sentence").statistics).toBeUndefined();
     const back = await readBack(path);
     expect(back.length).toBe(25);
+    back.forEach((b, i) => {
+      for (const c of METRIC_COLUMNS) expect(b[c.name], `${i}.${c.name}`).toEqual(rows[i][c.name] ?? null);
+    });
+  });
+
+  it("appends row groups encoded elsewhere (as workers do) between rows written directly, offsets shifted", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "pq-")), "parts.parquet");
+    const rows = Array.from({ length: 40 }, (_, i) => row(i));
+    const w = openParquetWriter<MetricRow>(path, METRIC_COLUMNS, 1000);
+    for (const r of rows.slice(0, 5)) w.write(r); // pending rows must land before the first part
+    const { port1, port2 } = new MessageChannel();
+    for (const [a, b] of [[5, 17], [17, 18], [18, 18], [18, 33]]) {
+      const part = encodeParquetPart(METRIC_COLUMNS, toColumns(rows.slice(a, b), METRIC_COLUMNS));
+      if (a === b) {
+        expect(part).toBeNull();
+        continue;
+      }
+      // Across a thread boundary as a worker sends it: structured clone, bytes transferred.
+      port1.postMessage(part, [part!.bytes.buffer as ArrayBuffer]);
+      w.appendPart(receiveMessageOnPort(port2)!.message);
+    }
+    port1.close();
+    w.writeColumns(toColumns(rows.slice(33), METRIC_COLUMNS));
+    w.close();
+    expect(w.rows).toBe(40);
+    const meta = await parquetMetadataAsync(await asyncBufferFromFile(path));
+    expect(meta.row_groups.map((g) => Number(g.num_rows))).toEqual([5, 12, 1, 15, 7]);
+    // Each column chunk's pages start where the metadata says: the file's own bytes there are a page header.
+    const offsets = meta.row_groups.flatMap((g) => g.columns.map((c) => Number(c.meta_data!.dictionary_page_offset ?? c.meta_data!.data_page_offset)));
+    expect(new Set(offsets).size).toBe(offsets.length);
+    const back = await readBack(path);
+    expect(back.length).toBe(40);
     back.forEach((b, i) => {
       for (const c of METRIC_COLUMNS) expect(b[c.name], `${i}.${c.name}`).toEqual(rows[i][c.name] ?? null);
     });

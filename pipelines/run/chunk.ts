@@ -1,0 +1,117 @@
+// The unit of work a worker takes: a run of consecutive inputs (about a megabyte), mapped to its documents'
+// outcomes plus its metric rows already in table form (CSV bytes, one Parquet row group). The thread writing
+// the tables only appends those in chunk order, so it never touches a metric row, and the same inputs always
+// give the same chunks, hence byte-identical tables whichever worker took which chunk.
+// A map over chunks, then an ordered concatenation: the shape a cluster run would take too.
+import { ingestFile } from "../ingest/index.ts";
+import type { Reference } from "../reference.ts";
+import type { Cell } from "../tables/columns.ts";
+import { encodeParquetPart, type ParquetPart } from "../tables/parquet.ts";
+import { METRIC_COLUMNS } from "../tables/schema.ts";
+import type { TaskCache } from "./cache.ts";
+import { isPrepared, processInput, readInput, rejectedRow, type Reingest, type TaskInput, type TaskResult } from "./task.ts";
+
+/** Inputs are cut into chunks of about this many bytes (a chunk closes once it reaches it). */
+export const CHUNK_BYTES = 1_000_000;
+/** … or this many files, so a folder of tiny files still spreads over the workers. */
+export const CHUNK_FILES = 128;
+
+export interface InputChunk {
+  id: number;
+  /** Index of the chunk's first input in the run's input list. */
+  first: number;
+  inputs: TaskInput[];
+  /**
+   * Files (index within the chunk) a worker already died on or timed out with: written as rejected rows
+   * with this problem instead of being processed again.
+   */
+  givenUp?: Record<number, string>;
+}
+
+/** What the main thread learns about one document (its metric rows travel in the chunk's table parts). */
+export interface DocumentOutcome extends Omit<TaskResult, "cols" | "csvBytes" | "record" | "loadOriginal"> {
+  /** The metric rows as columns, only when the run asked for them (the review page lists them). */
+  cols?: Cell[][];
+}
+
+export interface ChunkResult {
+  id: number;
+  docs: DocumentOutcome[];
+  /** The chunk's metric rows as CSV lines (UTF-8), in document order. */
+  metricsCsv: Uint8Array;
+  /** The same rows as one Parquet row group; null when the chunk has none. */
+  metricsParquet: ParquetPart | null;
+}
+
+export interface ChunkContext {
+  /** The stage reference, loaded on first need (a fully cached chunk never needs it). */
+  ref: () => Reference;
+  cache?: TaskCache;
+  pipelineVersion: string;
+  referenceVersion: string;
+  /** Inputs with an index below this get their decoded original text back (the review page shows them). */
+  originalsBefore: number;
+  /** Send each document's metric columns too (for the review page). */
+  keepColumns: boolean;
+  /** Called as each file is taken in hand (a worker publishes it so a crash or hang can be pinned on the file). */
+  onFile?: (indexInChunk: number) => void;
+}
+
+/** Cut the inputs, in order, into chunks; deterministic for a given input list and file sizes. */
+export function planChunks(inputs: readonly TaskInput[], maxBytes = CHUNK_BYTES, maxFiles = CHUNK_FILES): InputChunk[] {
+  const chunks: InputChunk[] = [];
+  let current: InputChunk | null = null;
+  let bytes = 0;
+  inputs.forEach((input, i) => {
+    if (!current) {
+      current = { id: chunks.length, first: i, inputs: [] };
+      chunks.push(current);
+      bytes = 0;
+    }
+    current.inputs.push(input);
+    bytes += input.size ?? 0;
+    if (bytes >= maxBytes || current.inputs.length >= maxFiles) current = null;
+  });
+  return chunks;
+}
+
+/** One chunk → its documents' outcomes and its metric rows as table parts. */
+export function processChunk(chunk: InputChunk, ctx: ChunkContext): ChunkResult {
+  // The cache keeps no original text: a cached document the review page shows is decoded again.
+  const reingest: Reingest = (file) => ingestFile(file, ctx.ref().ingest).clean?.original ?? "";
+  const docs: DocumentOutcome[] = [];
+  const csvParts: Uint8Array[] = [];
+  let csvLength = 0;
+  const rows: Cell[][] = METRIC_COLUMNS.map(() => []);
+  chunk.inputs.forEach((input, k) => {
+    ctx.onFile?.(k);
+    const read = readInput(input, ctx.pipelineVersion, ctx.referenceVersion, ctx.cache, reingest);
+    let r: TaskResult;
+    const givenUp = chunk.givenUp?.[k];
+    if (!isPrepared(read)) r = read;
+    else if (givenUp !== undefined) {
+      r = { rel: input.rel, size: read.bytes.length, sha256: read.sha256, document: rejectedRow(input.rel, givenUp, read.sha256.slice(0, 16)), figures: 0, withIndicator: 0, cols: METRIC_COLUMNS.map(() => []), original: "", originalLength: 0, cached: false, ms: 0, transient: true };
+    } else r = processInput(read, ctx.ref(), ctx.cache);
+    const wantOriginal = chunk.first + k < ctx.originalsBefore && r.originalLength > 0;
+    const original = wantOriginal ? r.original || r.loadOriginal?.() || "" : "";
+    if (r.figures) {
+      if (r.csvBytes) {
+        csvParts.push(r.csvBytes);
+        csvLength += r.csvBytes.length;
+      }
+      for (let j = 0; j < rows.length; j++) {
+        const into = rows[j];
+        for (const v of r.cols[j]) into.push(v);
+      }
+    }
+    const { cols, csvBytes: _csv, record: _record, loadOriginal: _load, ...outcome } = r;
+    docs.push({ ...outcome, original, ...(ctx.keepColumns ? { cols } : {}) });
+  });
+  const metricsCsv = new Uint8Array(csvLength);
+  let at = 0;
+  for (const part of csvParts) {
+    metricsCsv.set(part, at);
+    at += part.length;
+  }
+  return { id: chunk.id, docs, metricsCsv, metricsParquet: encodeParquetPart(METRIC_COLUMNS, rows) };
+}
