@@ -20,8 +20,10 @@ const CELL = new Set(["td", "th"]);
 const NAV_CLASS = /(^|[\s_-])(nav|navbar|menu|breadcrumb|crumbs?|topbar|sidebar)([\s_-]|$)/i;
 
 export function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, 2048).trimStart().toLowerCase();
-  if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<?xml") && head.includes("<html")) return true;
+  const head = text.slice(0, 2048).trimStart();
+  // the tests need only the opening lower-cased (2 KB of Chinese is slow to lower-case); all of it only after <?xml
+  const lead = head.slice(0, 16).toLowerCase();
+  if (lead.startsWith("<!doctype html") || lead.startsWith("<html") || (lead.startsWith("<?xml") && head.toLowerCase().includes("<html"))) return true;
   const sample = text.slice(0, 20000);
   const tags = sample.match(/<\/?(p|div|br|span|table|td|tr|body|head|meta|a|li|h\d)\b[^>]*>/gi);
   return !!tags && tags.length >= 5 && tags.join("").length > sample.length * 0.05;
