@@ -37,18 +37,41 @@ export interface Builder {
   finish(endOrig: number): Mapped;
 }
 
+/**
+ * Working maps of finished builders, reused by the next ones: a builder's map is as long as its source text, and
+ * zero-filling a fresh one for every step of every document cost more than the step itself. Only entries a builder
+ * wrote are ever read, so a reused map needs no clearing. A few, and none very large, are kept.
+ */
+const spareMaps: Int32Array[] = [];
+const MAX_SPARE = 1 << 22;
+
+function takeMap(size: number): Int32Array {
+  for (let k = spareMaps.length - 1; k >= 0; k--) {
+    if (spareMaps[k].length >= size) return spareMaps.splice(k, 1)[0];
+  }
+  return new Int32Array(size);
+}
+
+function giveMap(map: Int32Array): void {
+  if (map.length <= MAX_SPARE && spareMaps.length < 4) spareMaps.push(map);
+}
+
 export function builder(capacity = 1024): Builder {
   let parts: string[] = [];
   let partsLen = 0;
   let tail = "";
-  let map = new Int32Array(Math.max(16, capacity + 1));
+  let map = takeMap(Math.max(16, capacity + 1));
   let n = 0;
+  let finished = false;
   const grow = (need: number) => {
+    // its map went back to the spares at finish
+    if (finished) throw new Error("builder used after finish");
     if (n + need + 1 <= map.length) return;
     let size = map.length * 2;
     while (size < n + need + 1) size *= 2;
-    const next = new Int32Array(size);
+    const next = takeMap(size);
     next.set(map.subarray(0, n));
+    giveMap(map);
     map = next;
   };
   const flush = () => {
@@ -90,11 +113,14 @@ export function builder(capacity = 1024): Builder {
       if (tail.length > 256) flush();
     },
     finish(endOrig) {
+      grow(0);
       flush();
       const text = parts.join("");
       const out = new Int32Array(n + 1);
       out.set(map.subarray(0, n));
       out[n] = endOrig;
+      finished = true;
+      giveMap(map);
       return { text, map: out };
     },
   };
