@@ -21,6 +21,8 @@ export interface BoilerplateReference {
   dropAny: RegExp;
   dropMaxChars: number;
   sharingSignals: RegExp[];
+  /** Matches a line iff some sharing signal does (null when the patterns cannot be joined): one test per line. */
+  sharingAny: RegExp | null;
   sharingMinSignals: number;
   fileTitle: RegExp;
   chunkMarker: RegExp;
@@ -58,6 +60,16 @@ interface RawBoilerplate {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** The patterns as one alternation, which matches where any of them does; null where group references would break. */
+function anyOf(patterns: string[]): RegExp | null {
+  if (!patterns.length || patterns.some((p) => /\\[1-9]|\\k<|\(\?</.test(p))) return null;
+  try {
+    return new RegExp(patterns.map((p) => `(?:${p})`).join("|"));
+  } catch {
+    return null;
+  }
+}
+
 export function compileBoilerplate(json: unknown): BoilerplateReference {
   const raw = json as RawBoilerplate;
   const labels = [...raw.header.labels].sort((a, b) => b.length - a.length).map(escape).join("|");
@@ -84,6 +96,7 @@ export function compileBoilerplate(json: unknown): BoilerplateReference {
     dropAny: new RegExp(raw.drop_lines.patterns.map(([p]) => `(?:${p})`).join("|")),
     dropMaxChars: raw.drop_lines.max_line_chars,
     sharingSignals: raw.sharing_site.signals.map((p) => new RegExp(p)),
+    sharingAny: anyOf(raw.sharing_site.signals),
     sharingMinSignals: raw.sharing_site.min_signals,
     fileTitle: new RegExp(raw.sharing_site.file_title),
     chunkMarker: new RegExp(raw.page_chunks.marker),
@@ -303,9 +316,12 @@ export function stripBoilerplate(src: Mapped, ref: BoilerplateReference): Boiler
 
   // document-sharing site?
   let signals = 0;
+  // each signal is looked for only in the lines where some signal matches (most texts have none)
+  const any = ref.sharingAny;
+  const candidates = lines.filter((l) => l.text.length <= 300 && (!any || any.test(l.text)));
   for (const re of ref.sharingSignals) {
-    for (const l of lines) {
-      if (l.text.length <= 300 && re.test(l.text)) {
+    for (const l of candidates) {
+      if (re.test(l.text)) {
         signals++;
         break;
       }
