@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { hashReferenceFiles, DEFAULT_REFERENCE_DIR } from "./reference.ts";
 import { listInputsWithSkips } from "./run/inputs.ts";
 import { openStaging } from "./run/publish.ts";
+import { cacheNamespace, pruneCache } from "./run/cache.ts";
 import { planChunks, type DocumentOutcome } from "./run/chunk.ts";
 import { mapChunksInOrder, type PoolStats } from "./run/pool.ts";
 import { hasStoredRun, restoreRun, runKey, runKeyOf, storeRun } from "./run/reuse.ts";
@@ -133,6 +134,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
       }
     }
     writers.close();
+    if (cacheDir) {
+      const freed = pruneCache(cacheDir, cacheNamespace(version.id, ref.version));
+      if (freed) summary.notes.push(`cache: removed ${(freed / 1e6).toFixed(1)} MB of results from older code or reference versions`);
+    }
     if (stats.aliveMs) summary.workerBusyShare = +(stats.busyMs / stats.aliveMs).toFixed(3);
     summary.notes.push(writeCatalogTables(ref.dir, staging.tables));
     review?.close(summary);

@@ -1,12 +1,14 @@
 // Per-document results on disk, keyed by content hash + file name + pipeline version + reference version
-// (see cacheKey). A changed catalog or marker file changes the reference version, so old entries are
-// simply never looked up again (delete the folder to reclaim the space; it is only a cache).
+// (see cacheKey).
 // Entries are records (see record.ts) appended to pack files, one pair per writer (a worker or an inline
-// run): <id>.pack holds the records, <id>.idx one line per record, "key offset length", appended only after
-// the record's bytes are written, so a kill never indexes a record that isn't whole. Appending to one open
-// file instead of creating two files per document halved the cost of caching a result.
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, writeSync } from "node:fs";
-import { randomBytes } from "node:crypto";
+// run): <ns>-<id>.pack holds the records, <ns>-<id>.idx one line per record, "key offset length", appended
+// only after the record's bytes are written, so a kill never indexes a record that isn't whole. Appending
+// to one open file instead of creating two files per document halved the cost of caching a result.
+// <ns> names the pipeline and reference versions the entries were made with: a changed catalog, marker
+// file or stage makes every older entry unreachable, and pruneCache deletes them at the end of a run, so
+// the folder holds one version's results instead of growing with every edit.
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
 import { join } from "node:path";
 
 export interface TaskCache {
@@ -22,12 +24,19 @@ interface Location {
   length: number;
 }
 
-/** Read every index in the folder (a few dozen bytes per document). Later entries win. */
-function readIndexes(dir: string): Map<string, Location> {
+/** The pack-file prefix for entries made by one pipeline version with one reference version. */
+export function cacheNamespace(pipelineVersion: string, referenceVersion: string): string {
+  return createHash("sha256").update(`${pipelineVersion}\0${referenceVersion}`).digest("hex").slice(0, 12);
+}
+
+const isPackFile = (name: string) => name.endsWith(".pack") || name.endsWith(".idx");
+
+/** Read every index of the namespace (a few dozen bytes per document). Later entries win. */
+function readIndexes(dir: string, namespace: string): Map<string, Location> {
   const index = new Map<string, Location>();
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith(".idx")).sort();
+    names = readdirSync(dir).filter((n) => n.startsWith(namespace + "-") && n.endsWith(".idx")).sort();
   } catch {
     return index;
   }
@@ -49,19 +58,45 @@ function readIndexes(dir: string): Map<string, Location> {
   return index;
 }
 
-export function diskCache(dir: string): TaskCache {
+/**
+ * Delete pack files of other namespaces (older code or reference versions: no key of theirs can match
+ * again). Returns how many bytes were freed. A run of another version writing into the same folder at the
+ * same moment would lose its entries, which only costs it speed.
+ */
+export function pruneCache(dir: string, namespace: string): number {
+  let freed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    if (!isPackFile(name) || name.startsWith(namespace + "-")) continue;
+    try {
+      const path = join(dir, name);
+      freed += statSync(path).size;
+      rmSync(path, { force: true });
+    } catch {
+      // still in use or already gone: next run
+    }
+  }
+  return freed;
+}
+
+export function diskCache(dir: string, namespace: string): TaskCache {
   let index: Map<string, Location> | undefined;
   const readFds = new Map<string, number>();
   let writer: { pack: number; idx: number; offset: number } | undefined;
   let broken = false;
   const openWriter = () => {
     mkdirSync(dir, { recursive: true });
-    const id = `${Date.now().toString(36)}-${randomBytes(6).toString("hex")}`;
+    const id = `${namespace}-${Date.now().toString(36)}-${randomBytes(6).toString("hex")}`;
     return { pack: openSync(join(dir, `${id}.pack`), "a"), idx: openSync(join(dir, `${id}.idx`), "a"), offset: 0 };
   };
   return {
     get(key) {
-      index ??= readIndexes(dir);
+      index ??= readIndexes(dir, namespace);
       const at = index.get(key);
       if (!at) return undefined;
       try {

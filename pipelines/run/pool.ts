@@ -7,7 +7,7 @@
 // (progress.ts), and the chunk goes round again with that file given up (rejected) and a fresh worker.
 import { Worker } from "node:worker_threads";
 import { loadReference, type Reference } from "../reference.ts";
-import { diskCache } from "./cache.ts";
+import { cacheNamespace, diskCache } from "./cache.ts";
 import { processChunk, type ChunkResult, type InputChunk } from "./chunk.ts";
 import { newProgressBuffer, readFileInHand } from "./progress.ts";
 import type { WorkerConfig, WorkerJob } from "./worker.ts";
@@ -50,7 +50,7 @@ const MAX_BLAMELESS_LOSSES = 3;
 export async function* mapChunksInOrder(chunks: InputChunk[], opts: PoolOptions): AsyncGenerator<ChunkResult> {
   const job = (chunk: InputChunk): WorkerJob => ({ chunk, originalsBefore: opts.originalsBefore ?? 0, keepColumns: opts.keepColumns ?? false });
   if (opts.workers <= 0) {
-    const cache = opts.cacheDir ? diskCache(opts.cacheDir) : undefined;
+    const cache = opts.cacheDir ? diskCache(opts.cacheDir, cacheNamespace(opts.pipelineVersion, opts.referenceVersion)) : undefined;
     let ref: Reference | undefined;
     try {
       for (const chunk of chunks) {

@@ -2,7 +2,7 @@
 // A result's CSV bytes and Parquet row group are transferred, not copied.
 import { parentPort, workerData } from "node:worker_threads";
 import { loadReference } from "../reference.ts";
-import { diskCache } from "./cache.ts";
+import { cacheNamespace, diskCache } from "./cache.ts";
 import { processChunk, type ChunkResult, type InputChunk } from "./chunk.ts";
 import { publishFileInHand } from "./progress.ts";
 
@@ -23,7 +23,7 @@ export interface WorkerJob {
 
 const config = workerData as WorkerConfig;
 const ref = loadReference(config.referenceDir);
-const cache = config.cacheDir ? diskCache(config.cacheDir) : undefined;
+const cache = config.cacheDir ? diskCache(config.cacheDir, cacheNamespace(config.pipelineVersion, config.referenceVersion)) : undefined;
 
 parentPort!.on("message", (msg: WorkerJob | { close: true }) => {
   if ("close" in msg) {

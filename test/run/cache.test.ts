@@ -1,8 +1,8 @@
-import { appendFileSync, mkdtempSync, readdirSync, truncateSync, statSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, truncateSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { diskCache } from "../../pipelines/run/cache.ts";
+import { cacheNamespace, diskCache, pruneCache } from "../../pipelines/run/cache.ts";
 import { decodeRecord, encodeRecord, packColumn, recordCsv, unpackColumn } from "../../pipelines/run/record.ts";
 import { csvFromColumns, toColumns } from "../../pipelines/tables/columns.ts";
 import { METRIC_COLUMNS } from "../../pipelines/tables/schema.ts";
@@ -55,15 +55,15 @@ describe("per-document cache", () => {
     const dir = mkdtempSync(join(tmpdir(), "cache-"));
     const a = encodeRecord(sampleContent());
     const b = encodeRecord({ ...sampleContent(), withIndicator: 0 });
-    const w1 = diskCache(dir);
+    const w1 = diskCache(dir, "ns");
     w1.set("k1", a);
     w1.set("k2", b);
     w1.close();
-    const w2 = diskCache(dir); // a second writer (another worker) gets its own pack file
+    const w2 = diskCache(dir, "ns"); // a second writer (another worker) gets its own pack file
     w2.set("k3", b);
     w2.close();
     expect(readdirSync(dir).filter((n) => n.endsWith(".pack"))).toHaveLength(2);
-    const r = diskCache(dir);
+    const r = diskCache(dir, "ns");
     expect(r.get("k1")).toEqual(a);
     expect(r.get("k2")).toEqual(b);
     expect(r.get("k3")).toEqual(b);
@@ -73,7 +73,7 @@ describe("per-document cache", () => {
 
   it("treats a pack cut short by a kill, or a half-written index line, as misses", () => {
     const dir = mkdtempSync(join(tmpdir(), "cache-"));
-    const w = diskCache(dir);
+    const w = diskCache(dir, "ns");
     const a = encodeRecord(sampleContent());
     w.set("k1", a);
     w.set("k2", a);
@@ -82,17 +82,39 @@ describe("per-document cache", () => {
     const idx = readdirSync(dir).find((n) => n.endsWith(".idx"))!;
     truncateSync(join(dir, pack), statSync(join(dir, pack)).size - 10);
     appendFileSync(join(dir, idx), "k3 0");
-    const r = diskCache(dir);
+    const r = diskCache(dir, "ns");
     expect(r.get("k1")).toEqual(a);
     expect(r.get("k2")).toBeUndefined();
     expect(r.get("k3")).toBeUndefined();
     r.close();
   });
 
+  it("keeps each code/reference version's entries apart, and prunes the others", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cache-"));
+    const [older, current] = [cacheNamespace("code1", "ref1"), cacheNamespace("code1", "ref2")];
+    expect(older).not.toBe(current);
+    const a = encodeRecord(sampleContent());
+    const w1 = diskCache(dir, older);
+    w1.set("k1", a);
+    w1.close();
+    const w2 = diskCache(dir, current);
+    expect(w2.get("k1")).toBeUndefined(); // never served across versions, even under the same key
+    w2.set("k2", a);
+    w2.close();
+    mkdirSync(join(dir, "runs")); // stored runs are not pack files
+    expect(pruneCache(dir, current)).toBeGreaterThan(a.length);
+    expect(readdirSync(dir).sort()).toEqual(readdirSync(dir).filter((n) => n === "runs" || n.startsWith(current + "-")).sort());
+    expect(readdirSync(dir)).toContain("runs");
+    const r = diskCache(dir, current);
+    expect(r.get("k2")).toEqual(a);
+    r.close();
+    expect(pruneCache(dir, current)).toBe(0);
+  });
+
   it("a folder that cannot be written only turns caching off", () => {
     const dir = join(mkdtempSync(join(tmpdir(), "cache-")), "file");
     appendFileSync(dir, "not a folder");
-    const c = diskCache(dir);
+    const c = diskCache(dir, "ns");
     expect(() => c.set("k", encodeRecord(sampleContent()))).not.toThrow();
     expect(c.get("k")).toBeUndefined();
     c.close();

@@ -66,8 +66,15 @@ describe("runPipeline", () => {
     const out = tmp("inv-out-");
     expect((await runPipeline({ input: RAW, out, workers: 0, referenceDir: ref })).cached).toBe(0);
     expect((await runPipeline({ input: RAW, out, workers: 0, referenceDir: ref })).cached).toBe(5);
+    const packs = () => readdirSync(join(out, ".cache")).filter((n) => n.endsWith(".pack"));
+    const before = packs();
     writeFileSync(join(ref, "zz-extra-marker.txt"), "新的标记\n");
-    expect((await runPipeline({ input: RAW, out, workers: 0, referenceDir: ref })).cached).toBe(0);
+    const changed = await runPipeline({ input: RAW, out, workers: 0, referenceDir: ref });
+    expect(changed.cached).toBe(0);
+    // The older version's entries can never match again: gone, and the run says so.
+    expect(packs().filter((p) => before.includes(p))).toEqual([]);
+    expect(packs().length).toBeGreaterThan(0);
+    expect(changed.notes.join("\n")).toMatch(/cache: removed [\d.]+ MB of results from older code or reference versions/);
   });
 
   it("reuses an identical earlier run, and only that", async () => {
