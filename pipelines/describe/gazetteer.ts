@@ -217,7 +217,7 @@ export function findFull(text: string, gz: Gazetteer, limit = text.length, minLe
   const out: Mention[] = [];
   const end = Math.min(text.length, limit);
   const isLast = gz.isLast;
-  const { byPair, pairs, isFirst, single, names } = fullIndex(gz);
+  const { byPair, pairs, isFirst, single, names, pairShift, nameShift } = fullIndex(gz);
   const u = codeUnits(text, end);
   for (let i = 0; i < end; i++) {
     const c = u[i];
@@ -225,7 +225,7 @@ export function findFull(text: string, gz: Gazetteer, limit = text.length, minLe
     let lens: number[] | undefined;
     if (i > 0) {
       const p = u[i - 1];
-      const h = pairBit(c, p);
+      const h = pairBit(c, p, pairShift);
       if ((pairs[h >>> 3] & (1 << (h & 7))) !== 0) lens = byPair.get(c)?.get(p);
     }
     if (lens) {
@@ -233,7 +233,7 @@ export function findFull(text: string, gz: Gazetteer, limit = text.length, minLe
       for (const len of lens) {
         if (len > i + 1 || len < minLen) continue;
         if (!isFirst[u[i + 1 - len]]) continue;
-        const h = nameHash(u, i + 1 - len, i + 1);
+        const h = nameHash(u, i + 1 - len, i + 1, nameShift);
         if ((names[h >>> 3] & (1 << (h & 7))) === 0) continue;
         const key = text.slice(i + 1 - len, i + 1);
         const places = gz.full.get(key);
@@ -272,19 +272,29 @@ interface FullIndex {
   single: Uint8Array;
   /** Bit set of the nameHash of every full name: most candidates are ruled out without slicing the text and hashing the slice. */
   names: Uint8Array;
+  /** The hash shifts of the two bit sets (each sized to about 16 bits per entry, small enough to stay cached). */
+  pairShift: number;
+  nameShift: number;
 }
 
-/** 24-bit hash of the code units u[from, to). */
-function nameHash(u: ArrayLike<number>, from: number, to: number): number {
+/** log2 of a bit-set size of about 16 bits per entry, at least 2^10. */
+function setBits(entries: number): number {
+  let bits = 10;
+  while (bits < 24 && 1 << bits < entries * 16) bits++;
+  return bits;
+}
+
+/** (32 - shift)-bit hash of the code units u[from, to). */
+function nameHash(u: ArrayLike<number>, from: number, to: number, shift: number): number {
   let h = 0x811c9dc5;
   for (let k = from; k < to; k++) h = Math.imul(h ^ u[k], 0x01000193);
-  return Math.imul(h, 0x9e3779b1) >>> 8;
+  return Math.imul(h, 0x9e3779b1) >>> shift;
 }
 
 const fullIndexes = new WeakMap<Gazetteer, FullIndex>();
 
-/** 20-bit hash of two code units, for the pair bit sets. */
-const pairBit = (a: number, b: number) => Math.imul(a ^ (b << 16), 0x9e3779b1) >>> 12;
+/** (32 - shift)-bit hash of two code units, for the pair bit set. */
+const pairBit = (a: number, b: number, shift: number) => Math.imul(a ^ (b << 16), 0x9e3779b1) >>> shift;
 
 /** Built once per gazetteer: lets findFull skip most candidate lengths without slicing the text. */
 function fullIndex(gz: Gazetteer): FullIndex {
@@ -293,13 +303,15 @@ function fullIndex(gz: Gazetteer): FullIndex {
   const byPair = new Map<number, Map<number, number[]>>();
   const isFirst = new Uint8Array(0x10000);
   const single = new Uint8Array(0x10000);
-  const names = new Uint8Array(1 << 21);
+  const nameBits = setBits(gz.full.size);
+  const nameShift = 32 - nameBits;
+  const names = new Uint8Array(1 << (nameBits - 3));
   const units: number[] = [];
   for (const k of gz.full.keys()) {
     if (!k.length) continue;
     units.length = 0;
     for (let q = 0; q < k.length; q++) units.push(k.charCodeAt(q));
-    const nh = nameHash(units, 0, units.length);
+    const nh = nameHash(units, 0, units.length, nameShift);
     names[nh >>> 3] |= 1 << (nh & 7);
     isFirst[k.charCodeAt(0)] = 1;
     const c = k.charCodeAt(k.length - 1);
@@ -314,15 +326,19 @@ function fullIndex(gz: Gazetteer): FullIndex {
     if (!lens) m.set(p, [k.length]);
     else if (!lens.includes(k.length)) lens.push(k.length);
   }
-  const pairs = new Uint8Array(1 << 17);
+  let pairCount = 0;
+  for (const m of byPair.values()) pairCount += m.size;
+  const pairBits = setBits(pairCount);
+  const pairShift = 32 - pairBits;
+  const pairs = new Uint8Array(1 << (pairBits - 3));
   for (const [c, m] of byPair) {
     for (const [p, lens] of m) {
       lens.sort((a, b) => b - a);
-      const h = pairBit(c, p);
+      const h = pairBit(c, p, pairShift);
       pairs[h >>> 3] |= 1 << (h & 7);
     }
   }
-  idx = { byPair, pairs, isFirst, single, names };
+  idx = { byPair, pairs, isFirst, single, names, pairShift, nameShift };
   fullIndexes.set(gz, idx);
   return idx;
 }
