@@ -163,7 +163,7 @@ export function ingestFile(file: RawFile, ref: IngestReference): IngestOutcome {
   if (stats.nul > visible * 0.01) problems.push("many NUL bytes: the file may be damaged or in the wrong encoding");
 
   const detected = { script: scriptOf(counts.changed, counts.scriptHan) };
-  const simplified = detected.script === "traditional" ? toSimplified(normal, ref.convert) : normal;
+  const simplified = detected.script === "traditional" ? toSimplified(normal, ref.convert, counts.ids) : normal;
 
   const bp = stripBoilerplate(simplified, ref.boilerplate);
   for (const [k, v] of Object.entries(bp.header)) if (!header[k]) header[k] = v;

@@ -36,13 +36,15 @@ const readUnits = unitReader();
 
 /**
  * What ingest counts in a text: Han characters (U+3400–9FFF), white space (what /\s/ matches), Han including the
- * compatibility ideographs (U+F900–FAFF), and those of these that t→s conversion changes (1 in `traditional`).
+ * compatibility ideographs (U+F900–FAFF), those of these that t→s conversion changes (1 in `traditional`), and
+ * ideographic description characters (U+2FF0–2FFF, which make t→s conversion go line by line).
  */
 export interface TextCounts {
   han: number;
   space: number;
   scriptHan: number;
   changed: number;
+  ids: number;
 }
 
 const NO_TABLE = new Uint8Array(0x10000);
@@ -58,11 +60,12 @@ function countUnit(c: number, t: TextCounts, traditional: Uint8Array): void {
       t.scriptHan++;
       t.changed += traditional[c];
     } else if (c === 0xfeff) t.space++;
-  } else if (isJsSpace(c)) t.space++;
+  } else if (c >= 0x2ff0 && c <= 0x2fff) t.ids++;
+  else if (isJsSpace(c)) t.space++;
 }
 
 export function countText(text: string, traditional: Uint8Array): TextCounts {
-  const t: TextCounts = { han: 0, space: 0, scriptHan: 0, changed: 0 };
+  const t: TextCounts = { han: 0, space: 0, scriptHan: 0, changed: 0, ids: 0 };
   const u = readUnits(text);
   for (let i = 0; i < text.length; i++) countUnit(u[i], t, traditional);
   return t;
@@ -75,7 +78,7 @@ export function countText(text: string, traditional: Uint8Array): TextCounts {
 export function normalizeChars(src: Mapped, traditional: Uint8Array = NO_TABLE): { out: Mapped; stats: CharStats; counts: TextCounts } {
   const { text } = src;
   const stats: CharStats = { nul: 0, control: 0, zeroWidth: 0, replacement: 0 };
-  const counts: TextCounts = { han: 0, space: 0, scriptHan: 0, changed: 0 };
+  const counts: TextCounts = { han: 0, space: 0, scriptHan: 0, changed: 0, ids: 0 };
   // the builder (a map as long as the text) only once something changes
   let b: ReturnType<typeof builder> | null = null;
   let run = 0;

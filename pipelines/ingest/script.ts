@@ -345,9 +345,10 @@ export function scriptOf(changed: number, han: number): Script {
   return han > 0 && changed >= 3 && changed / han >= 0.03 ? "traditional" : "simplified";
 }
 
-export function toSimplified(src: Mapped, convert: Convert): Mapped {
+/** `idsCount`: how many ideographic description characters (U+2FF0–2FFF) the text holds, when the caller counted them. */
+export function toSimplified(src: Mapped, convert: Convert, idsCount?: number): Mapped {
   const { text } = src;
-  if (lineLocal.has(convert) && !hasIds(text)) {
+  if (lineLocal.has(convert) && !(idsCount === undefined ? hasIds(text) : idsCount > 0)) {
     // whole text at once; when every line break stays where it was, every line kept its length and maps one to one
     const out = convert(text);
     if (out.length === text.length) {
