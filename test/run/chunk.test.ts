@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadReference } from "../../pipelines/reference.ts";
+import { planChunks, processChunk } from "../../pipelines/run/chunk.ts";
+import { listInputs } from "../../pipelines/run/inputs.ts";
+import { csvFromColumns } from "../../pipelines/tables/columns.ts";
+
+const RAW = new URL("../../data/raw/", import.meta.url).pathname;
+const input = (rel: string, size?: number) => ({ abs: `/nowhere/${rel}`, rel, size });
+
+describe("chunks", () => {
+  it("cut the inputs in order by bytes or file count, whatever the sizes", () => {
+    const inputs = [input("a", 600), input("b", 600), input("c", 10), input("d", 2000), input("e"), input("f", 1)];
+    const plan = planChunks(inputs, 1000, 3);
+    expect(plan.map((c) => c.inputs.map((i) => i.rel).join(""))).toEqual(["ab", "cd", "ef"]);
+    expect(plan.map((c) => c.first)).toEqual([0, 2, 4]);
+    expect(plan.map((c) => c.id)).toEqual([0, 1, 2]);
+    expect(planChunks(inputs, Infinity, 4).map((c) => c.inputs.length)).toEqual([4, 2]);
+    expect(planChunks([], 1000, 3)).toEqual([]);
+    // Same list, same chunks: what keeps the tables byte-identical whichever worker takes which chunk.
+    expect(planChunks(inputs, 1000, 3)).toEqual(plan);
+  });
+
+  it("carry each document's rows as CSV and one Parquet row group, and reject given-up or unreadable files", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chunk-"));
+    const seeds = listInputs(RAW).slice(0, 3);
+    seeds.forEach((s, k) => writeFileSync(join(dir, `${k}.txt`), readFileSync(s.abs)));
+    const inputs = [...listInputs(dir), input("missing.txt", 5)];
+    const ref = loadReference();
+    const ctx = { ref: () => ref, pipelineVersion: "t", referenceVersion: "t", originalsBefore: 1, keepColumns: true };
+    const [chunk] = planChunks(inputs);
+    const whole = processChunk(chunk, ctx);
+    expect(whole.docs.map((d) => d.rel)).toEqual(["0.txt", "1.txt", "2.txt", "missing.txt"]);
+    expect(whole.docs[3].document.status).toBe("rejected");
+    const figures = whole.docs.map((d) => d.figures);
+    expect(figures.slice(0, 3).every((n) => n > 0)).toBe(true);
+    expect(whole.metricsParquet!.rows).toBe(figures.reduce((a, b) => a + b, 0));
+    expect(new TextDecoder().decode(whole.metricsCsv)).toBe(whole.docs.map((d) => csvFromColumns(d.cols!)).join(""));
+    // Only documents below originalsBefore bring their original text back.
+    expect(whole.docs[0].original.length).toBe(whole.docs[0].originalLength);
+    expect(whole.docs[1].original).toBe("");
+    const retried = processChunk({ ...chunk, givenUp: { 1: "the worker processing this file crashed" } }, ctx);
+    expect(retried.docs[1]).toMatchObject({ figures: 0, transient: true, document: { status: "rejected", problems: "the worker processing this file crashed", doc_id: whole.docs[1].document.doc_id } });
+    expect(retried.metricsParquet!.rows).toBe(figures[0] + figures[2]);
+  });
+});
