@@ -57,6 +57,12 @@ export interface ChunkContext {
   onFile?: (indexInChunk: number) => void;
 }
 
+function appendAll(into: Cell[], from: Cell[]): void {
+  // push(...from) is one call for a document's few hundred cells; a huge document would overflow the stack.
+  if (from.length < 8192) into.push(...from);
+  else for (const v of from) into.push(v);
+}
+
 /** Cut the inputs, in order, into chunks; deterministic for a given input list and file sizes. */
 export function planChunks(inputs: readonly TaskInput[], maxBytes = CHUNK_BYTES, maxFiles = CHUNK_FILES): InputChunk[] {
   const chunks: InputChunk[] = [];
@@ -99,10 +105,7 @@ export function processChunk(chunk: InputChunk, ctx: ChunkContext): ChunkResult 
         csvParts.push(r.csvBytes);
         csvLength += r.csvBytes.length;
       }
-      for (let j = 0; j < rows.length; j++) {
-        const into = rows[j];
-        for (const v of r.cols[j]) into.push(v);
-      }
+      for (let j = 0; j < rows.length; j++) appendAll(rows[j], r.cols[j]);
     }
     const { cols, csvBytes: _csv, record: _record, loadOriginal: _load, ...outcome } = r;
     docs.push({ ...outcome, original, ...(ctx.keepColumns ? { cols } : {}) });

@@ -88,14 +88,25 @@ function appendCells(target: ParquetCell[][], cols: readonly (readonly ParquetCe
   return n;
 }
 
-/** Columns (writer order) → one row group as a ParquetPart; null when there are no rows. */
-export function encodeParquetPart(columns: readonly ParquetColumn[], cols: readonly (readonly ParquetCell[])[]): ParquetPart | null {
-  const data: ParquetCell[][] = columns.map(() => []);
-  const rows = appendCells(data, cols, columns);
+/**
+ * Columns (writer order) → one row group as a ParquetPart; null when there are no rows. The arrays are
+ * encoded as they are, not copied: a cell the column can't hold as it is (undefined, a non-integer in an
+ * int column …) is replaced in place, so the caller hands them over.
+ */
+export function encodeParquetPart(columns: readonly ParquetColumn[], cols: ParquetCell[][]): ParquetPart | null {
+  const rows = cols[0]?.length ?? 0;
   if (!rows) return null;
+  columns.forEach((c, i) => {
+    const col = cols[i];
+    for (let k = 0; k < rows; k++) {
+      const v = col[k];
+      if (v === null) continue;
+      if (c.type === "string" ? typeof v !== "string" : v !== cell(v, c.type)) col[k] = cell(v, c.type);
+    }
+  });
   const out = new ByteWriter(1 << 16);
   const w = newWriter(columns, out);
-  void w.write({ columnData: columnData(columns, data), rowGroupSize: rows });
+  void w.write({ columnData: columnData(columns, cols), rowGroupSize: rows });
   // Without the leading "PAR1": the part goes into the middle of a file. A copy, so the buffer can be transferred.
   return { rows, bytes: out.getBytes().slice(4), rowGroups: w.row_groups, indexes: w.pendingIndexes };
 }
