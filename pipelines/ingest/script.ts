@@ -55,8 +55,10 @@ const lineLocal = new WeakSet<Convert>();
 // A faster run of opencc's own tw2s tries (normalise → segment → convert each segment through the chain): the same
 // longest-match walks as opencc-js Trie.convert/segment. A character that starts no key of two or more characters, or
 // is not followed by a character that can continue one, is converted through a flat table; the trie is walked only
-// at the others. Output is written to a code-unit buffer, not concatenated. Checked against opencc's converter when
-// built; on any difference it is not used.
+// at the others. All steps read and write code-unit buffers: no segment is sliced into a string, and the output
+// becomes a string once. For the usual two-step chain, a character every step takes on its own goes through all of them
+// in one look-up (fusedRun), so most of the text is read once instead of once per step. Checked against opencc's
+// converter when built; on any difference it is not used.
 type Node = Map<number, Node> & { trie_val?: string };
 interface FastTrie {
   root: Node;
@@ -72,17 +74,20 @@ interface FastTrie {
   single: Uint8Array;
   /** Bit set of hashed (first, second) code-unit pairs of the keys of two or more characters; false positives only walk. */
   pairs: Uint8Array;
+  /** pairBit's shift for this set's size. */
+  pairShift: number;
   /** Applied to every output code unit (identity but for the last step). */
   fix: Uint16Array;
-  /** The longest value: output is at most this many code units per input code unit. */
-  maxValue: number;
+  /** Output is at most this many code units per input code unit (the largest value length / key length). */
+  maxRatio: number;
   /** Does some key contain a line break (then a match could run across lines)? */
   newlineInKeys: boolean;
 }
 
 const isIds = (c: number) => c >= 0x2ff0 && c <= 0x2fff;
 const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
-const pairBit = (c: number, d: number) => Math.imul(c ^ (d << 16), 0x9e3779b1) >>> 12;
+/** The top `32 - shift` bits of a hash of two code units: a bit of a pair set. */
+const pairBit = (c: number, d: number, shift: number) => Math.imul(c ^ (d << 16), 0x9e3779b1) >>> shift;
 const IDENTITY = new Uint16Array(0x10000).map((_, c) => c);
 
 function fastTrie(group: ReadonlyArray<unknown>): FastTrie {
@@ -92,7 +97,7 @@ function fastTrie(group: ReadonlyArray<unknown>): FastTrie {
   const kind = new Uint8Array(0x10000);
   const unit = IDENTITY.slice();
   const single = new Uint8Array(0x10000);
-  const pairs = new Uint8Array(1 << 17);
+  const pairList: Array<[number, number]> = [];
   for (let c = 0; c < 0x10000; c++) if (isSurrogate(c) || isIds(c)) kind[c] = 2;
   for (const [cp, node] of root) {
     if (cp >= 0x10000 || kind[cp] === 2) continue;
@@ -110,23 +115,31 @@ function fastTrie(group: ReadonlyArray<unknown>): FastTrie {
       for (const next of node.keys()) {
         // the code unit that follows cp in the text: a supplementary character shows its high surrogate
         const d = next > 0xffff ? String.fromCodePoint(next).charCodeAt(0) : next;
-        const h = pairBit(cp, d);
-        pairs[h >>> 3] |= 1 << (h & 7);
+        pairList.push([cp, d]);
       }
     }
   }
-  let maxValue = 1;
+  // about 32 bits per pair (a few % false positives), at most 2^20: a small set stays in the fastest cache
+  let bits = 10;
+  while (bits < 20 && 1 << bits < pairList.length * 32) bits++;
+  const pairShift = 32 - bits;
+  const pairs = new Uint8Array(1 << (bits - 3));
+  for (const [c, d] of pairList) {
+    const h = pairBit(c, d, pairShift);
+    pairs[h >>> 3] |= 1 << (h & 7);
+  }
+  let maxRatio = 1;
   let newlineInKeys = false;
-  const stack: Node[] = [root];
+  const stack: Array<[Node, number]> = [[root, 0]];
   while (stack.length) {
-    const node = stack.pop()!;
-    if (node.trie_val !== undefined) maxValue = Math.max(maxValue, node.trie_val.length);
+    const [node, depth] = stack.pop()!; // depth: key length in code units
+    if (node.trie_val !== undefined && depth > 0) maxRatio = Math.max(maxRatio, Math.ceil(node.trie_val.length / depth));
     for (const [cp, child] of node) {
       if (cp === 0x0a) newlineInKeys = true;
-      stack.push(child);
+      stack.push([child, depth + (cp > 0xffff ? 2 : 1)]);
     }
   }
-  return { root, kind, unit, single, pairs, fix: IDENTITY, maxValue, newlineInKeys };
+  return { root, kind, unit, single, pairs, pairShift, fix: IDENTITY, maxRatio, newlineInKeys };
 }
 
 /** The same trie with `fix` applied to all it outputs. */
@@ -136,43 +149,75 @@ function withFix(t: FastTrie, fix: Uint16Array): FastTrie {
   return { ...t, unit, fix };
 }
 
-/** opencc-js's step over an unmatched character: an ideographic description sequence (⿰氵每) is one unit. */
-function unitLen(s: string, i: number): number {
-  return s.codePointAt(i)! > 0xffff ? 2 : 1;
+// The walks below read code units from a Uint16Array and stop at `n`, the end of the string they stand for (a piece
+// of the text): the code point at i is what s.codePointAt(i) gives for that string. When `cut` is true, n is not the
+// end of that string but an end imposed on it (see fusedRun), and any step whose outcome could change with what lies
+// beyond n sets `cutReached`.
+let cutReached = false;
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+function cpAt(u: Uint16Array, i: number, n: number, cut: boolean): number {
+  const c = u[i];
+  if (isHigh(c)) {
+    if (i + 1 < n) {
+      const d = u[i + 1];
+      if (isLow(d)) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+    } else if (cut) cutReached = true;
+  }
+  return c;
 }
-function idsEnd(s: string, at: number): number {
-  const c = s.codePointAt(at)!;
+
+/** opencc-js's step over an unmatched character: an ideographic description sequence (⿰氵每) is one unit. */
+function unitLen(u: Uint16Array, i: number, n: number, cut: boolean): number {
+  return cpAt(u, i, n, cut) > 0xffff ? 2 : 1;
+}
+function idsEnd(u: Uint16Array, at: number, n: number, cut: boolean): number {
+  const c = cpAt(u, at, n, cut);
   const arity = c >= 0x2ff0 && c <= 0x2ff1 ? 2 : c >= 0x2ff2 && c <= 0x2ff3 ? 3 : c >= 0x2ff4 && c <= 0x2fff ? 2 : 0;
   if (arity === 0) return 0;
-  let i = at + unitLen(s, at);
+  let i = at + unitLen(u, at, n, cut);
   for (let k = 0; k < arity; k++) {
-    if (i >= s.length) return 0;
-    i = idsEnd(s, i) || i + unitLen(s, i);
+    if (i >= n) {
+      if (cut) cutReached = true;
+      return 0;
+    }
+    i = idsEnd(u, i, n, cut) || i + unitLen(u, i, n, cut);
   }
   return i;
 }
-function step(s: string, i: number): number {
-  const e = idsEnd(s, i);
-  return e > i ? e - i : unitLen(s, i);
+function step(u: Uint16Array, i: number, n: number, cut: boolean): number {
+  const e = idsEnd(u, i, n, cut);
+  return e > i ? e - i : unitLen(u, i, n, cut);
 }
 
-/** Must the trie be walked at i (kind 1: can the next code unit continue a key)? */
-function mustWalk(t: FastTrie, k: number, u: Uint16Array, n: number, i: number): boolean {
-  if (k === 2) return true;
-  if (i + 1 >= n) return false;
-  const h = pairBit(u[i], u[i + 1]);
+const pairHit = (t: FastTrie, a: number, b: number) => {
+  const h = pairBit(a, b, t.pairShift);
   return (t.pairs[h >>> 3] & (1 << (h & 7))) !== 0;
+};
+
+/** Must the trie be walked at i (kind 1: can the next code unit continue a key)? */
+function mustWalk(t: FastTrie, k: number, u: Uint16Array, n: number, i: number, cut: boolean): boolean {
+  if (k === 2) return true;
+  if (i + 1 >= n) {
+    if (cut) cutReached = true;
+    return false;
+  }
+  return pairHit(t, u[i], u[i + 1]);
 }
 
 const match = { end: 0, value: "" };
-/** The longest key starting at `i` (end 0: none). Returns a shared object. */
-function longestKey(root: Node, s: string, i: number): { end: number; value: string } {
-  const n = s.length;
+/** The longest key starting at `i` (end 0: none), as opencc-js Trie.matchPrefix. Returns a shared object. */
+function longestKey(root: Node, u: Uint16Array, i: number, n: number, cut: boolean): { end: number; value: string } {
   let node = root;
   let a = i;
   match.end = 0;
-  while (a < n) {
-    const cp = s.codePointAt(a)!;
+  for (;;) {
+    if (a >= n) {
+      // a longer key might go on past the cut
+      if (cut && node.size > 0) cutReached = true;
+      break;
+    }
+    const cp = cpAt(u, a, n, cut);
     a += cp > 0xffff ? 2 : 1;
     const next = node.get(cp);
     if (next === undefined) break;
@@ -186,76 +231,138 @@ function longestKey(root: Node, s: string, i: number): { end: number; value: str
   return match;
 }
 
-/** Trie.segment: matched keys and the unmatched runs between them, in order. */
-function segment(t: FastTrie, s: string, pieces: string[]): void {
+/** Trie.segment's next piece of src[i, n): the end of the key matched at i, or of the unmatched run starting there. */
+function nextPiece(t: FastTrie, u: Uint16Array, i: number, n: number, cut: boolean): number {
   const { kind, single } = t;
-  const n = s.length;
-  const u = readSegmentUnits(s);
-  let r = -1;
-  let i = 0;
-  while (i < n) {
-    const c = u[i];
+  let r = i;
+  while (r < n) {
+    const c = u[r];
     const k = kind[c];
     let end = 0;
-    if (k !== 0 && mustWalk(t, k, u, n, i)) end = longestKey(t.root, s, i).end;
-    else if (single[c] !== 0) end = i + 1;
-    if (end > 0) {
-      if (r >= 0) {
-        pieces.push(s.slice(r, i));
-        r = -1;
-      }
-      pieces.push(s.slice(i, end));
-      i = end;
-    } else {
-      if (r < 0) r = i;
-      i += k === 2 ? step(s, i) : 1;
-    }
+    if (k !== 0 && mustWalk(t, k, u, n, r, cut)) end = longestKey(t.root, u, r, n, cut).end;
+    else if (single[c] !== 0) end = r + 1;
+    if (end > 0) return r > i ? r : end;
+    r += k === 2 ? step(u, r, n, cut) : 1;
   }
-  if (r >= 0) pieces.push(s.slice(r, n));
+  return n;
 }
 
-let outBuf = new Uint16Array(4096);
-const readConvertUnits = unitReader();
-const readSegmentUnits = unitReader();
-
-/** Trie.convert, every output code unit passed through the trie's `fix`. Returns `s` itself when nothing changes. */
-function convertThrough(t: FastTrie, s: string): string {
+/**
+ * Trie.convert of the string src[from, to), every output code unit passed through the trie's `fix`, written to dst
+ * from `o`; returns the new end. dst must have room for (to - from) × t.maxRatio more units.
+ */
+function convertUnits(t: FastTrie, src: Uint16Array, from: number, to: number, dst: Uint16Array, o: number, cut: boolean): number {
   const { kind, unit, fix } = t;
-  const n = s.length;
-  const u = readConvertUnits(s);
-  // up to the first character that may change nothing is copied, and when none may, nothing at all
-  let i = 0;
-  while (i < n) {
-    const c = u[i];
+  let i = from;
+  while (i < to) {
+    const c = src[i];
     const k = kind[c];
-    if (unit[c] !== c || (k !== 0 && mustWalk(t, k, u, n, i))) break;
-    i++;
-  }
-  if (i === n) return s;
-  if (outBuf.length < n * t.maxValue) outBuf = new Uint16Array(n * t.maxValue + 1024);
-  const out = outBuf;
-  out.set(u.subarray(0, i));
-  let o = i;
-  while (i < n) {
-    const c = u[i];
-    const k = kind[c];
-    if (k === 0 || !mustWalk(t, k, u, n, i)) {
-      out[o++] = unit[c];
+    if (k === 0 || !mustWalk(t, k, src, to, i, cut)) {
+      dst[o++] = unit[c];
       i++;
       continue;
     }
-    const m = longestKey(t.root, s, i);
+    const m = longestKey(t.root, src, i, to, cut);
     if (m.end > 0) {
       const v = m.value;
-      for (let q = 0; q < v.length; q++) out[o++] = fix[v.charCodeAt(q)];
+      for (let q = 0; q < v.length; q++) dst[o++] = fix[v.charCodeAt(q)];
       i = m.end;
     } else {
-      const e = i + step(s, i);
-      for (; i < e; i++) out[o++] = fix[u[i]];
+      const e = i + step(src, i, to, cut);
+      for (; i < e; i++) dst[o++] = fix[src[i]];
     }
   }
-  return Buffer.from(out.buffer, 0, o * 2).toString("ucs2");
+  return o;
 }
+
+/** May Trie.convert change src[0, n)? */
+function changesAny(t: FastTrie, src: Uint16Array, n: number): boolean {
+  const { kind, unit } = t;
+  for (let i = 0; i < n; i++) {
+    const c = src[i];
+    const k = kind[c];
+    if (unit[c] !== c || (k !== 0 && mustWalk(t, k, src, n, i, false))) return true;
+  }
+  return false;
+}
+
+/** A growable code-unit buffer, reused across calls. */
+class Units {
+  buf = new Uint16Array(4096);
+  /** The buffer, with room for at least `n` units (contents kept up to `keep`). */
+  room(n: number, keep = 0): Uint16Array {
+    if (this.buf.length < n) {
+      const next = new Uint16Array(Math.max(n, this.buf.length * 2));
+      next.set(this.buf.subarray(0, keep));
+      this.buf = next;
+    }
+    return this.buf;
+  }
+}
+/**
+ * For the usual chain of two steps (variants, then t→s): a character that no step can do more with than convert on
+ * its own is converted in one table look-up, all steps at once; the steps are run one by one only around the others.
+ */
+interface Fused {
+  seg: FastTrie;
+  first: FastTrie;
+  last: FastTrie;
+  /** What a character becomes through both steps on its own: last.unit[first.unit[c]]. */
+  both: Uint16Array;
+  /**
+   * 0: on its own at every step whatever follows; 1: never taken on its own here (it may start a segment key, or is
+   * an ideographic description character, a surrogate …); 2 / 4 / 8: on its own unless the segmentation / first /
+   * last step may continue a key with what follows (their pair sets tell).
+   */
+  how: Uint8Array;
+}
+
+function fusedTables(seg: FastTrie, first: FastTrie, last: FastTrie): Fused {
+  const both = new Uint16Array(0x10000);
+  const how = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const y = first.unit[c];
+    both[c] = last.unit[y];
+    let q = 0;
+    if (seg.single[c] !== 0 || seg.kind[c] === 2 || first.kind[c] === 2 || last.kind[y] === 2 || isIds(c)) q |= 1;
+    if (seg.kind[c] === 1) q |= 2;
+    if (first.kind[c] === 1) q |= 4;
+    if (last.kind[y] === 1) q |= 8;
+    how[c] = q;
+  }
+  return { seg, first, last, both, how };
+}
+
+/**
+ * Is x[i] converted on its own at every step whenever all steps are at a token boundary at i? Then they all are at
+ * i + 1 too. Looks at most two characters ahead; a "no" may be needlessly careful, a "yes" never is.
+ */
+function alone(f: Fused, x: Uint16Array, i: number, n: number): boolean {
+  const c = x[i];
+  const q = f.how[c];
+  if (q === 0) return true;
+  if ((q & 1) !== 0) return false;
+  if (i + 1 >= n) return true;
+  const d = x[i + 1];
+  // where the pair set says a key may start, the walk tells (over the whole text: within a shorter segment a step finds
+  // no more keys); no key at all at the segmentation, none longer than the character at the first step
+  if ((q & 2) !== 0 && pairHit(f.seg, c, d) && longestKey(f.seg.root, x, i, n, false).end > 0) return false;
+  if ((q & 4) !== 0 && pairHit(f.first, c, d) && longestKey(f.first.root, x, i, n, false).end > i + 1) return false;
+  if ((q & 8) !== 0) {
+    // the last step pairs this character's output with the next one's, known only when that one is alone at the first step
+    const kd = f.first.kind[d];
+    if (kd === 2) return false;
+    if (kd === 1 && i + 2 < n && pairHit(f.first, d, x[i + 2]) && longestKey(f.first.root, x, i + 1, n, false).end > i + 2) return false;
+    if (pairHit(f.last, f.first.unit[c], f.first.unit[d])) return false;
+  }
+  return true;
+}
+
+const normalized = new Units();
+const pieceA = new Units();
+const pieceB = new Units();
+const converted = new Units();
+const readInput = unitReader();
 
 /** tw2s as opencc-js runs it, then `fix` on every output code unit; null when the config is not of the shape this mirrors. */
 function fastTw2s(): (((s: string, fix: Uint16Array | null) => string) & { lineLocal?: boolean }) | null {
@@ -282,14 +389,87 @@ function fastTw2s(): (((s: string, fix: Uint16Array | null) => string) & { lineL
       lastTrie = fixed.get(fix) ?? withFix(lastTrie, fix);
       fixed.set(fix, lastTrie);
     }
-    const pieces: string[] = [];
-    segment(seg, convertThrough(norm, s), pieces);
-    let out = "";
-    for (let p of pieces) {
-      for (let k = 0; k < last; k++) p = convertThrough(chain[k], p);
-      out += convertThrough(lastTrie, p);
+    // normalise the whole text, then cut it into segments and run each through the chain on its own, as opencc-js does
+    const n0 = s.length;
+    let x = readInput(s);
+    let n = n0;
+    // most texts hold nothing normalisation changes: then it copies nothing
+    if (changesAny(norm, x, n0)) {
+      const nx = normalized.room(n0 * norm.maxRatio);
+      n = convertUnits(norm, x, 0, n0, nx, 0, false);
+      x = nx;
     }
-    return out;
+    let ratio = 1;
+    for (const t of chain) ratio *= t.maxRatio;
+    converted.room(n * ratio + 16);
+    let o = -1;
+    if (last === 1) {
+      let f = fusedFor.get(lastTrie);
+      if (!f) fusedFor.set(lastTrie, (f = fusedTables(seg, chain[0], lastTrie)));
+      o = fusedRun(f, x, n);
+    }
+    if (o < 0) o = stepByStep(x, 0, n, lastTrie, 0, false);
+    return Buffer.from(converted.buf.buffer, 0, o * 2).toString("ucs2");
+  };
+  const fusedFor = new WeakMap<FastTrie, Fused>();
+  /**
+   * x[from, to) segmented and each segment run through the chain, written to `converted` from o; returns the end.
+   * `cut`: `to` is imposed on a longer text (x[0, n)), so the last segment may go on past it.
+   */
+  const stepByStep = (x: Uint16Array, from: number, to: number, lastTrie: FastTrie, o: number, cut: boolean): number => {
+    for (let i = from; i < to; ) {
+      const e = nextPiece(seg, x, i, to, cut);
+      const cutHere = cut && e === to;
+      let src = x;
+      let a = i;
+      let b = e;
+      for (let k = 0; k < last; k++) {
+        const dst = (k & 1 ? pieceB : pieceA).room((b - a) * chain[k].maxRatio);
+        b = convertUnits(chain[k], src, a, b, dst, 0, cutHere);
+        a = 0;
+        src = dst;
+      }
+      const out = converted.room(o + (b - a) * lastTrie.maxRatio, o);
+      o = convertUnits(lastTrie, src, a, b, out, o, cutHere);
+      i = e;
+    }
+    return o;
+  };
+  /**
+   * The converted text written to `converted`, its length returned. Where a character is alone (see alone()), every
+   * step is at a token boundary and it is converted by one look-up. Elsewhere the steps run one by one over a stretch
+   * [i, w); when no step's outcome there depended on what lies past w (cutReached stays false), w is a token boundary
+   * of every step, the stretch came out as it would within the whole text, and the look-ups resume at w. Otherwise
+   * the stretch is run again, twice as long.
+   */
+  const fusedRun = (f: Fused, x: Uint16Array, n: number): number => {
+    const { both } = f;
+    let out = converted.buf;
+    let o = 0;
+    let i = 0;
+    while (i < n) {
+      if (alone(f, x, i, n)) {
+        out[o++] = both[x[i]];
+        i++;
+        continue;
+      }
+      // end the stretch after a character no step can start a key at, so that only a key running on past it reaches the cut
+      let w = i + 2;
+      while (w < n && f.how[x[w - 1]] !== 0) w++;
+      if (w > n) w = n;
+      for (;;) {
+        cutReached = false;
+        const end = stepByStep(x, i, w, f.last, o, w < n);
+        if (!cutReached || w === n) {
+          o = end;
+          break;
+        }
+        w = Math.min(n, w + (w - i));
+      }
+      out = converted.buf;
+      i = w;
+    }
+    return o;
   };
   // must agree with opencc's own converter, or it is not used
   const reference = OpenCC.Converter({ from: "tw", to: "cn" });
