@@ -513,18 +513,31 @@ function phrasingsFor(catalog: Indicator[], unit: Unit, measure: Measure, domain
   return list;
 }
 
+/** The characters of the label and item catalogIndicator is reading: seenChars[c] === seenStamp. */
+const seenChars = new Uint32Array(65536);
+let seenStamp = 0;
+
 /**
  * The catalog indicator whose phrasings best match the figure's own phrase (its label, then the words of its
  * item: label + "|" + item, passed in two parts so that it is never joined), or "" when none fits.
  */
 export function catalogIndicator(label: string, item: string, unit: Unit, measure: Measure, domain: Domain, catalog: Indicator[]): string {
+  const alts = phrasingsFor(catalog, unit, measure, domain);
+  if (!alts.length) return "";
+  // Most keywords are absent: one whose first character is in neither string is ruled out without a search.
+  if (++seenStamp === 0xffffffff) {
+    seenChars.fill(0);
+    seenStamp = 1;
+  }
+  for (let i = 0; i < label.length; i++) seenChars[label.charCodeAt(i)] = seenStamp;
+  for (let i = 0; i < item.length; i++) seenChars[item.charCodeAt(i)] = seenStamp;
   let best = "";
   let bestScore = 0;
-  for (const alt of phrasingsFor(catalog, unit, measure, domain)) {
+  for (const alt of alts) {
     let score = 0;
     for (const w of alt.words) {
       // Keywords come from a "|"-separated list, so none spans the "|" between label and item.
-      if (!label.includes(w) && !item.includes(w)) { score = -1; break; }
+      if (seenChars[w.charCodeAt(0)] !== seenStamp || (!label.includes(w) && !item.includes(w))) { score = -1; break; }
       score += w.length;
     }
     if (score <= 0) continue;

@@ -27,10 +27,10 @@ export function originalSpan(clean: CleanText, a: number, b: number, unwrap: Int
 /** Only a conjunction between two figures: 30%和 20%, 30%、20%. */
 const COORDINATED = /^\s*(?:和|与|及|或|、)\s*$/;
 
-/** s.replace(/\s+/g, " ").trim(), copying only when s has white space. */
-function collapseSpaces(s: string): string {
-  for (let i = 0; i < s.length; i++) if (isJsSpace(s.charCodeAt(i))) return s.replace(/\s+/g, " ").trim();
-  return s;
+/** text.slice(a, b).replace(/\s+/g, " ").trim(), read on the text and rewritten only when it has white space. */
+function collapseSpaces(text: string, a: number, b: number): string {
+  for (let i = a; i < b; i++) if (isJsSpace(text.charCodeAt(i))) return text.slice(a, b).replace(/\s+/g, " ").trim();
+  return text.slice(a, b);
 }
 
 /** Whether a heading ends with a mark /[。：:，,]+$/ would cut. */
@@ -59,7 +59,7 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
     if (nextCand === cands.starts.length || cands.starts[nextCand] >= sent.end) continue;
     const quantities = findQuantities(text, sent.start, sent.end, ref, cands);
     if (!quantities.length) continue;
-    const sentence = collapseSpaces(text.slice(sent.start, sent.end));
+    const sentence = collapseSpaces(text, sent.start, sent.end);
     const last = sent.headings[sent.headings.length - 1];
     let section = last ? sectionCache.get(last) : "";
     if (section === undefined) {

@@ -47,15 +47,28 @@ function startsWithAny(text: string, pos: number, words: string[]): string | nul
   return null;
 }
 
-function endsWithAny(text: string, pos: number, words: string[]): string | null {
-  for (const w of words) if (pos - w.length >= 0 && text.startsWith(w, pos - w.length)) return w;
+/** The first of words (longest first, for the longest) ending at pos and starting at or after lo. */
+function endsWithAny(text: string, pos: number, words: string[], lo = 0): string | null {
+  for (const w of words) if (pos - w.length >= lo && text.startsWith(w, pos - w.length)) return w;
   return null;
 }
+
+/** Links between a prefix qualifier and the number (约为15%, 超过了2000人, 近达8万), longest first. */
+const LINKS = ["达到", "为", "达", "有", "了"];
 
 function skipSpaces(text: string, pos: number, limit: number): number {
   let p = pos;
   while (p < limit && p - pos < 2 && isSpaceCode(text.charCodeAt(p))) p++;
   return p;
+}
+
+/** The first of ，,。；;、 in [a, b), else b. */
+function clauseMarkIn(text: string, a: number, b: number): number {
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff0c || c === 44 || c === 0x3002 || c === 0xff1b || c === 59 || c === 0x3001) return i;
+  }
+  return b;
 }
 
 function isSpaceCode(c: number): boolean {
@@ -295,7 +308,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
       const value = v1 * mult2;
       if (value < 2) continue;
       if (ref.chineseNumeralUnitsNeedingMoreThanOne.has(measureWord) && value < 10) {
-        const follow = text.slice(p, Math.min(hi, p + 10)).split(/[，,。；;、]/)[0];
+        const follow = text.slice(p, clauseMarkIn(text, p, Math.min(hi, p + 10)));
         if (!ref.measurableNouns.some((w) => follow.includes(w))) continue;
       }
     }
@@ -333,13 +346,12 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     const byWord = ex.afterUnitByWord.get(measureWord);
     if (byWord && startsWithAny(text, p, byWord)) continue;
     let qualifier: Qualifier = suf.inner ?? "exact";
-    let outer: [string, Qualifier] | undefined;
-    for (const o of ref.qualifierOuter) if (text.startsWith(o[0], p)) { outer = o; break; }
+    const outer = ref.qualifierOuterMatcher.at(text, p);
     let end = p;
     if (outer) {
-      const after = p + outer[0].length;
+      const after = p + outer.length;
       if (startsWithAny(text, after, ex.thresholdAfterQualifier)) continue;
-      qualifier = outer[1];
+      qualifier = ref.qualifierOuterKind.get(outer)!;
       end = after;
     }
     if (text.startsWith("及以上", p) || text.startsWith("及以下", p)) continue;
@@ -350,8 +362,8 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     // Spaces kept from PDF text may sit there too: 不低于 3060 元.
     let numLead = numStart;
     while (numLead > lo && numStart - numLead < 2 && isSpaceCode(text.charCodeAt(numLead - 1))) numLead--;
-    const link = /(?:为|达到|达|有|了)$/.exec(text.slice(Math.max(lo, numLead - 2), numLead));
-    const qEnd = link && ref.qualifierPrefixMatcher.endsAt(text, numLead - link[0].length, lo) ? numLead - link[0].length : numLead;
+    const link = endsWithAny(text, numLead, LINKS, lo);
+    const qEnd = link && ref.qualifierPrefixMatcher.endsAt(text, numLead - link.length, lo) ? numLead - link.length : numLead;
     const preWord = ref.qualifierPrefixMatcher.endsAt(text, qEnd, lo);
     if (preWord && !/^(最近|附近|临近)$/.test(text.slice(qEnd - preWord.length - 1, qEnd - preWord.length + 1))) {
       const kind = ref.qualifierPrefixKind.get(preWord)!;

@@ -171,6 +171,9 @@ export interface ExtractReference {
   prefixInQuote: Set<Qualifier>;
   qualifierInner: Record<string, Qualifier>;
   qualifierOuter: [string, Qualifier][];
+  /** Outer qualifiers (以上, 左右), matched where the measure word ends, and what each means. */
+  qualifierOuterMatcher: WordMatcher;
+  qualifierOuterKind: Map<string, Qualifier>;
   exactWhenFollowedBy: string[];
   rangeConnectors: string[];
   exclusions: {
@@ -513,6 +516,8 @@ export function loadExtractReference(dir: string): ExtractReference {
     prefixInQuote: new Set(q.prefixInQuote),
     qualifierInner: q.inner,
     qualifierOuter: longestFirst(Object.entries(q.outer)),
+    qualifierOuterMatcher: new WordMatcher(Object.keys(q.outer)),
+    qualifierOuterKind: new Map(Object.entries(q.outer)),
     exactWhenFollowedBy: sortLong(q.exactWhenFollowedBy),
     rangeConnectors: q.rangeConnectors,
     exclusions: {
