@@ -51,11 +51,20 @@ export function removeLetterSpacing(src: Mapped): Mapped {
   return rewrite(src, SPACED_PAIR, (m) => (LATIN.test(t[m.index - 1]) && LATIN.test(t[m.index + 1]) ? null : ""));
 }
 
+const SPACED_MIN_HAN = 20;
+const SPACED_SHARE = 0.6;
+/** spaced > SPACED_SHARE × han with han ≥ SPACED_MIN_HAN needs at least this many spaces. */
+const SPACED_MIN_SPACES = Math.floor(SPACED_SHARE * SPACED_MIN_HAN) + 1;
+
 /** Is most Chinese text here followed by a single space, as when PDF conversion spaces out every character? */
 export function isLetterSpaced(text: string): boolean {
   let han = 0;
   let spaced = 0;
   const n = Math.min(text.length, 20000);
+  // most texts have too few spaces to be letter-spaced at all: counted with indexOf, without reading every character
+  let spaces = 0;
+  for (let p = text.indexOf(" "); p >= 0 && p <= n && spaces < SPACED_MIN_SPACES; p = text.indexOf(" ", p + 1)) spaces++;
+  if (spaces < SPACED_MIN_SPACES) return false;
   // two more units than scanned for the look-ahead; past the end charCodeAt gave NaN, here -1 stands for it
   const m = Math.min(text.length, n + 2);
   const u = readUnits(text, m);
@@ -69,7 +78,7 @@ export function isLetterSpaced(text: string): boolean {
     // stop once even all characters left being spaced Han could not lift spaced above 0.6 × han (margin 1 for rounding)
     if ((i & 255) === 255 && spaced - 0.6 * han + 0.4 * (n - i - 1) < -1) return false;
   }
-  return han >= 20 && spaced > han * 0.6;
+  return han >= SPACED_MIN_HAN && spaced > han * SPACED_SHARE;
 }
 
 export function fixSpaces(src: Mapped, ref: SpaceReference): Mapped {
