@@ -220,6 +220,7 @@ function fatal(message: string, encoding = ""): Decoded {
 const utf8 = new TextDecoder("utf-8");
 
 let units = new Uint16Array(1 << 16);
+const KEEP_UNITS = 1 << 23;
 
 /**
  * The text of valid UTF-8 that has a multi-byte character and no control or NUL byte in its first SAMPLE bytes (what
@@ -228,8 +229,9 @@ let units = new Uint16Array(1 << 16);
  */
 function decodeCleanUtf8(bytes: Uint8Array): string | null {
   const n = bytes.length;
-  if (units.length < n) units = new Uint16Array(Math.max(n, units.length * 2));
-  const u = units;
+  // a kept buffer for the usual sizes; a very large file gets one of its own, not kept
+  if (units.length < n && n <= KEEP_UNITS) units = new Uint16Array(Math.min(KEEP_UNITS, Math.max(n, units.length * 2)));
+  const u = units.length >= n ? units : new Uint16Array(n);
   const head = Math.min(n, SAMPLE);
   let o = 0;
   let i = 0;
