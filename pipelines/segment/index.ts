@@ -61,25 +61,28 @@ export function markerStartChars(): string {
 }
 
 /**
- * Heading markers of the line [a, b) of text: at its start and after 。；！？ or spaces. The regex runs on the
- * text itself (no copy of the line); match indices are text offsets.
+ * The heading marker at i of the line [a, b) of text, if one stands there: at the line start, after 。；！？ or
+ * a space, or as a topic right after a figure. The regex runs on the text itself (no copy of the line), so
+ * match indices are text offsets.
  */
-function markersOf(text: string, a: number, b: number): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  for (let i = a; i < b; i++) {
-    if (!MARKER_START[text.charCodeAt(i)]) continue;
-    if (i > a) {
-      const c = text.charCodeAt(i - 1);
-      if (!(c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || isSpace(c) || topicAfterFigure(text, i))) continue;
-    }
-    MARKER.lastIndex = i;
-    const m = MARKER.exec(text);
-    // Past the line there is only white space, which no marker reads, except the two characters a topic
-    // (二是…) looks ahead for: they must be inside the line.
-    if (m && !(m[6] !== undefined && i + m[0].length + 2 > b)) out.push(m);
+function markerAt(text: string, i: number, a: number, b: number): RegExpExecArray | null {
+  if (!MARKER_START[text.charCodeAt(i)]) return null;
+  if (i > a) {
+    const c = text.charCodeAt(i - 1);
+    if (!(c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || isSpace(c) || topicAfterFigure(text, i))) return null;
   }
-  return out;
+  MARKER.lastIndex = i;
+  const m = MARKER.exec(text);
+  // Past the line there is only white space, which no marker reads, except the two characters a topic
+  // (二是…) looks ahead for: they must be inside the line.
+  return m && !(m[6] !== undefined && i + m[0].length + 2 > b) ? m : null;
 }
+
+// What a character may start while a line is scanned: a sentence end, a heading marker, or nothing (most).
+const SENTENCE_END_CHAR = 1;
+const MARKER_CHAR = 2;
+const LINE_SCAN = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) LINE_SCAN[c] = (isSentenceEnd(c) ? SENTENCE_END_CHAR : 0) | (MARKER_START[c] ? MARKER_CHAR : 0);
 
 // 共接收返通人员8033人三是…: a topic marker (二是…十是) right after a figure whose full stop was lost.
 const FIGURE_END_UNIT = new Set([..."人户元个次家张名所项对位件座处场"].map((ch) => ch.charCodeAt(0)));
@@ -192,7 +195,10 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
   let table: { cols: string[]; col: number; data: boolean; used: number } | null = null;
   let cell: { kind: Kind; year: number | null } | null = null;
 
-  const context = (): { kind: Kind; year: number | null } => {
+  // The context changes only with the headings, the plan opening and the table cell: it is kept until one does.
+  let current: { kind: Kind; year: number | null } | null = null;
+  const context = (): { kind: Kind; year: number | null } => (current ??= readContext());
+  const readContext = (): { kind: Kind; year: number | null } => {
     if (cell) return cell;
     let best: { start: number; kind: Kind; year: number | null } | null = null;
     for (let i = stack.length - 1; i >= 0; i--) {
@@ -210,27 +216,18 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
     while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
     stack.push(h);
     snapshot = null;
+    current = null;
   };
 
-  const addSentences = (a: number, b: number) => {
-    let s = a;
-    for (let i = a; i <= b; i++) {
-      const c = text.charCodeAt(i);
-      // Text without sentence punctuation (scraped documents) is cut into pieces of bounded length at a
-      // clause mark, else between two Chinese characters, so that every later window stays small.
-      const tooLong = i - s >= MAX_SENTENCE && (isClauseMark(c) || (i - s >= 2 * MAX_SENTENCE && isHan(c) && isHan(text.charCodeAt(i - 1)) && !isNumeralChar(c) && !isNumeralChar(text.charCodeAt(i - 1))));
-      if (i === b || isSentenceEnd(c) || tooLong) {
-        const e = i < b ? i + 1 : b;
-        let s2 = s;
-        while (s2 < e && isSpace(text.charCodeAt(s2))) s2++;
-        let e2 = e;
-        while (e2 > s2 && isSpace(text.charCodeAt(e2 - 1))) e2--;
-        if (e2 > s2) {
-          const ctx = context();
-          sentences.push({ start: s2, end: e2, headings: headingsNow(), kind: ctx.kind, year: ctx.year });
-        }
-        s = e;
-      }
+  /** A sentence [s, e) less the white space around it, unless nothing is left. */
+  const addSentence = (s: number, e: number) => {
+    let s2 = s;
+    while (s2 < e && isSpace(text.charCodeAt(s2))) s2++;
+    let e2 = e;
+    while (e2 > s2 && isSpace(text.charCodeAt(e2 - 1))) e2--;
+    if (e2 > s2) {
+      const ctx = context();
+      sentences.push({ start: s2, end: e2, headings: headingsNow(), kind: ctx.kind, year: ctx.year });
     }
   };
 
@@ -255,6 +252,7 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
    * is read under the first plan or progress column at or after its count, and right of the row's last one.
    */
   function readTableCell(a: number, b: number) {
+    if (cell) current = null;
     cell = null;
     if (text.charCodeAt(b - 1) !== 124) {
       table = null;
@@ -282,6 +280,7 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
       const ck = columnKind(table.cols[k]);
       if (ck) {
         cell = ck;
+        current = null;
         table.used = k;
         return;
       }
@@ -297,9 +296,8 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
   function processLine(a: number, b: number) {
     const line = text.slice(a, b);
     // A short line without sentence punctuation is a heading of its own (titles, 003-style headings).
-    const markers = markersOf(text, a, b);
-    const numbered = markers[0];
-    if (!(numbered && numbered.index === a) && line.length <= 36 && !/[。；;]/.test(line) && !/[，,、：:]$/.test(line) && !FIGURE_LIKE.test(line)) {
+    const numbered = markerAt(text, a, a, b);
+    if (!numbered && line.length <= 36 && !/[。；;]/.test(line) && !/[，,、：:]$/.test(line) && !FIGURE_LIKE.test(line)) {
       const hp = readHeadingPlan(line, ref, reportYear, period);
       // Once the report numbers its headings, a stray short line (a list item, 此件公开发布) sits below them
       // and never resets the part it is in.
@@ -309,7 +307,7 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
       return;
     }
     // A paragraph that opens a plan: starts with a later year or a plan word and uses a plan verb early on.
-    if (!(numbered && numbered.index === a)) {
+    if (!numbered) {
       const ym = /^((?:19|20)\d{2})\s*年/.exec(line);
       const later = ym && reportYear !== null && Number(ym[1]) > reportYear;
       const starts = !later && p.planParagraphStarts.some((w) => line.startsWith(w));
@@ -322,26 +320,44 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
           else year = period === "annual" || period === "" ? reportYear + 1 : reportYear;
         }
         docPlan = { start: a, year };
+        current = null;
       }
     }
-    // Inline numbered headings split the line: text before a marker belongs to the previous heading.
-    let cursor = a;
-    for (const m of markers) {
-      const hs = m.index;
-      seenNumbered = true;
-      if (hs > cursor) addSentences(cursor, hs);
-      const level = headingLevel(m as RegExpExecArray);
-      // The heading runs to the end of its first sentence (or a wide space after a short title), capped for display.
-      let he = hs;
-      const limit = Math.min(b, hs + 80);
-      while (he < limit && !isSentenceEnd(text.charCodeAt(he)) && !(level <= 2 && isSpace(text.charCodeAt(he)) && he > hs + 4)) he++;
-      const htext = text.slice(hs, Math.min(he, hs + 40)).trim();
-      // 一是/二是 topics are actions, not parts of the report: they never switch plan and record.
-      const hp = level <= 4 ? readHeadingPlan(htext, ref, reportYear, period) : { plan: null, year: null };
-      push({ level, text: htext, start: hs, end: he, ...hp });
-      cursor = hs;
+    // One pass over the line cuts its sentences and finds its inline numbered headings: text before a
+    // marker belongs to the previous heading.
+    let s = a;
+    for (let i = a; i < b; i++) {
+      const c = text.charCodeAt(i);
+      const k = LINE_SCAN[c];
+      if (k === 0 && i - s < MAX_SENTENCE) continue;
+      const m = k & MARKER_CHAR ? (i === a ? numbered : markerAt(text, i, a, b)) : null;
+      if (m) {
+        seenNumbered = true;
+        if (i > s) addSentence(s, i);
+        s = i;
+        pushMarker(m, i, b);
+      }
+      // Text without sentence punctuation (scraped documents) is cut into pieces of bounded length at a
+      // clause mark, else between two Chinese characters, so that every later window stays small.
+      const tooLong = i - s >= MAX_SENTENCE && (isClauseMark(c) || (i - s >= 2 * MAX_SENTENCE && isHan(c) && isHan(text.charCodeAt(i - 1)) && !isNumeralChar(c) && !isNumeralChar(text.charCodeAt(i - 1))));
+      if (k & SENTENCE_END_CHAR || tooLong) {
+        addSentence(s, i + 1);
+        s = i + 1;
+      }
     }
-    if (cursor < b) addSentences(cursor, b);
+    if (s < b) addSentence(s, b);
+  }
+
+  /** A numbered heading at hs: it runs to the end of its first sentence (or a wide space after a short title), capped for display. */
+  function pushMarker(m: RegExpExecArray, hs: number, b: number) {
+    const level = headingLevel(m);
+    let he = hs;
+    const limit = Math.min(b, hs + 80);
+    while (he < limit && !isSentenceEnd(text.charCodeAt(he)) && !(level <= 2 && isSpace(text.charCodeAt(he)) && he > hs + 4)) he++;
+    const htext = text.slice(hs, Math.min(he, hs + 40)).trim();
+    // 一是/二是 topics are actions, not parts of the report: they never switch plan and record.
+    const hp = level <= 4 ? readHeadingPlan(htext, ref, reportYear, period) : { plan: null, year: null };
+    push({ level, text: htext, start: hs, end: he, ...hp });
   }
 
   return { sentences, reportYear, period };
