@@ -30,6 +30,10 @@ const TABLE: Map<number, string> = (() => {
   return t;
 })();
 
+/** 1 where TABLE has an entry: most characters outside the fast paths (Chinese punctuation) need no Map look-up. */
+const IN_TABLE = new Uint8Array(0x10000);
+for (const c of TABLE.keys()) IN_TABLE[c] = 1;
+
 const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x180e]);
 
 const readUnits = unitReader();
@@ -112,7 +116,7 @@ export function normalizeChars(src: Mapped, traditional: Uint8Array = NO_TABLE):
     } else if (c === 0xfffd) {
       stats.replacement++;
       continue;
-    } else if ((rep = TABLE.get(c)) !== undefined) {
+    } else if (IN_TABLE[c] !== 0 && (rep = TABLE.get(c)) !== undefined) {
       if (ZERO_WIDTH.has(c)) stats.zeroWidth++;
     } else if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
       stats.control++;
