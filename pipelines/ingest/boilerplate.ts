@@ -33,6 +33,11 @@ export interface BoilerplateReference {
   /** Global: furniture inside a line (page numbers, download prompts); inlineWhy[i] names alternative i. */
   inline: RegExp | null;
   inlineWhy: string[];
+  /**
+   * Per inline pattern, literals every match of it contains (requiredLiterals), or null when some pattern has none:
+   * a text that lacks one of each pattern's literals needs no search.
+   */
+  inlineNeeds: string[][] | null;
   wrap: { minLines: number; minWidth: number; maxWidth: number; minShare: number; band: [number, number]; sentenceEnd: RegExp; newBlock: RegExp };
 }
 
@@ -60,6 +65,68 @@ interface RawBoilerplate {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/**
+ * Runs of plain characters that every match of `pattern` contains (none when none is sure): only characters outside
+ * groups and classes, not escaped, and not made optional or repeatable by a quantifier after them; none at all when the
+ * pattern has an alternation outside groups.
+ */
+export function requiredLiterals(pattern: string): string[] {
+  const found: string[] = [];
+  let run = "";
+  let depth = 0;
+  const end = () => {
+    if (run && !found.includes(run)) found.push(run);
+    run = "";
+  };
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "\\") {
+      end();
+      i++;
+      continue;
+    }
+    if (ch === "[") {
+      end();
+      // skip the class (a ] right after [ or [^ is literal; escapes skip a character)
+      let j = i + 1;
+      if (pattern[j] === "^") j++;
+      if (pattern[j] === "]") j++;
+      while (j < pattern.length && pattern[j] !== "]") j += pattern[j] === "\\" ? 2 : 1;
+      i = j;
+      continue;
+    }
+    if (ch === "(") {
+      end();
+      depth++;
+      continue;
+    }
+    if (ch === ")") {
+      end();
+      depth--;
+      continue;
+    }
+    if (ch === "|" && depth === 0) return [];
+    if (depth > 0) continue;
+    if ("?*+{".includes(ch)) {
+      // the quantifier applies to the last character of the run: it is not sure to be there once
+      run = run.slice(0, -1);
+      end();
+      if (ch === "{") {
+        const close = pattern.indexOf("}", i);
+        if (close > i && /^\d+(,\d*)?$/.test(pattern.slice(i + 1, close))) i = close;
+      }
+      continue;
+    }
+    if (".^$|}]".includes(ch)) {
+      end();
+      continue;
+    }
+    run += ch;
+  }
+  end();
+  return found;
+}
+
 /** The patterns as one alternation, which matches where any of them does; null where group references would break. */
 function anyOf(patterns: string[]): RegExp | null {
   if (!patterns.length || patterns.some((p) => /\\[1-9]|\\k<|\(\?</.test(p))) return null;
@@ -79,6 +146,7 @@ export function compileBoilerplate(json: unknown): BoilerplateReference {
   return {
     inline: inlinePatterns.length ? new RegExp(inlinePatterns.map(([p]) => `(${p})`).join("|"), "g") : null,
     inlineWhy: inlinePatterns.map(([, why]) => why),
+    inlineNeeds: inlinePatterns.every(([p]) => requiredLiterals(p).length) ? inlinePatterns.map(([p]) => requiredLiterals(p)) : null,
     headerLabels: new RegExp(`(?:^|\\s)(${labels})\\s*(?:[:：]|(?=\\s)|$)`, "g"),
     headerLabelStart: new RegExp(`^(?:${labels})\\s*(?:[:：]|\\s|$)`),
     headerMaxLines: raw.header.max_lines,
@@ -382,6 +450,9 @@ export function stripBoilerplate(src: Mapped, ref: BoilerplateReference): Boiler
 function removeInline(src: Mapped, ref: BoilerplateReference, dropped: Record<string, number>): Mapped {
   const re = ref.inline;
   if (!re) return src;
+  // no match is possible when, for every pattern, the text lacks one of the literals it needs
+  const text = src.text;
+  if (ref.inlineNeeds && ref.inlineNeeds.every((lits) => lits.some((lit) => text.indexOf(lit) < 0))) return src;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   let b: ReturnType<typeof builder> | null = null;
