@@ -52,6 +52,11 @@ export function makeConverter(): Convert {
  */
 const lineLocal = new WeakSet<Convert>();
 
+/** Is this the fast converter (not opencc's own, which makeConverter falls back to when the fast one disagrees)? */
+export function isFastConverter(convert: Convert): boolean {
+  return lineLocal.has(convert);
+}
+
 // A faster run of opencc's own tw2s tries (normalise → segment → convert each segment through the chain): the same
 // longest-match walks as opencc-js Trie.convert/segment. A character that starts no key of two or more characters, or
 // is not followed by a character that can continue one, is converted through a flat table; the trie is walked only
