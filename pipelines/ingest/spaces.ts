@@ -81,15 +81,33 @@ export function isLetterSpaced(text: string): boolean {
   return han >= SPACED_MIN_HAN && spaced > han * SPACED_SHARE;
 }
 
+/**
+ * Does a space directly follow a digit / a Han character somewhere? The digit rewrites and SPLIT_UNIT each need one,
+ * and removing a run of spaces (all they do) puts no new character before a space. Visits only the spaces.
+ */
+function spaceAfter(text: string): { digit: boolean; han: boolean } {
+  let digit = false;
+  let han = false;
+  for (let p = text.indexOf(" ", 1); p > 0 && !(digit && han); p = text.indexOf(" ", p + 1)) {
+    const c = text.charCodeAt(p - 1);
+    if (c >= 0x30 && c <= 0x39) digit = true;
+    else if (c >= 0x3400 && c <= 0x9fff) han = true;
+  }
+  return { digit, han };
+}
+
 export function fixSpaces(src: Mapped, ref: SpaceReference): Mapped {
   let t = src;
   // each rewrite only when the text holds what every match must contain (a quick indexOf instead of a regex scan)
   if (t.text.indexOf(" ") >= 0) {
-    t = rewrite(t, DIGIT_SPACE_UNIT, dropSpaces);
-    t = rewrite(t, THOUSANDS, dropSpaces);
-    if (t.text.indexOf(" .") >= 0) t = rewrite(t, SPACE_DOT, dropSpaces);
+    const after = spaceAfter(t.text);
+    if (after.digit) {
+      t = rewrite(t, DIGIT_SPACE_UNIT, dropSpaces);
+      t = rewrite(t, THOUSANDS, dropSpaces);
+      if (t.text.indexOf(" .") >= 0) t = rewrite(t, SPACE_DOT, dropSpaces);
+    }
     // a candidate that fails the look-behind hides no match: after its first character come spaces, then a Han character preceded by a space
-    t = rewrite(t, SPLIT_UNIT, (m) => (afterNumber(m.input, m.index) && ref.splitUnits.has(m[1] + m[2]) ? m[1] + m[2] : null));
+    if (after.han) t = rewrite(t, SPLIT_UNIT, (m) => (afterNumber(m.input, m.index) && ref.splitUnits.has(m[1] + m[2]) ? m[1] + m[2] : null));
     if (t.text.indexOf("  ") >= 0) t = rewrite(t, MULTI_SPACE, () => " ");
   }
   if (t.text.indexOf("\n\n\n") >= 0) t = rewrite(t, BLANK_LINES, () => "\n\n");
