@@ -143,16 +143,27 @@ export function normalizeChars(src: Mapped, traditional: Uint8Array = NO_TABLE):
 // Pinyin glyph notes left by converter sites: 發(fā), 網(wǎng), 醫（yī）. A Han character, then a parenthesised
 // Latin syllable of at most 6 letters that carries a tone mark — only then is it clearly pinyin, not an
 // abbreviation or a list label like (a) or (GDP).
-const PINYIN_NOTE = /(?<=[\u3400-\u9fff])[(（]([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6})[)）]/g;
+const PINYIN_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
+const PINYIN_NOTE = new RegExp(`(?<=[\\u3400-\\u9fff])[(（]([${PINYIN_LETTERS}]{1,6})[)）]`, "g");
 /** PINYIN_NOTE without its look-behind (which the regex engine would try at every position). */
-const PINYIN_NOTE_AT = /[(（]([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6})[)）]/g;
+const PINYIN_NOTE_AT = new RegExp(`[(（]([${PINYIN_LETTERS}]{1,6})[)）]`, "g");
+const PINYIN_LETTER = new RegExp(`[${PINYIN_LETTERS}]`);
 const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/;
-const OPEN_PAREN = /[(（]/;
+
+/** Is some opening parenthesis followed by a pinyin letter, as every note is? Visits only the parentheses. */
+function mayHoldNotes(text: string): boolean {
+  for (const paren of ["(", "（"]) {
+    for (let p = text.indexOf(paren); p >= 0 && p + 1 < text.length; p = text.indexOf(paren, p + 1)) {
+      if (PINYIN_LETTER.test(text[p + 1])) return true;
+    }
+  }
+  return false;
+}
 
 /** Drop pinyin notes after Han characters (the characters are simply left out, so offsets keep pointing into the original). */
 export function stripPinyinNotes(src: Mapped): { out: Mapped; count: number } {
   const { text } = src;
-  if (!OPEN_PAREN.test(text)) return { out: src, count: 0 };
+  if (!mayHoldNotes(text)) return { out: src, count: 0 };
   PINYIN_NOTE_AT.lastIndex = 0;
   let b: ReturnType<typeof builder> | null = null;
   let run = 0;
