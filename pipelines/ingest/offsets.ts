@@ -85,17 +85,43 @@ export function builder(capacity = 1024): Builder {
       partsLen = 1;
     }
   };
+  // A copy that continues the previous one (same source, starting where it ended) only extends it: a line and the
+  // line break after it become one slice and one map copy.
+  let runSrc: Mapped | null = null;
+  let runFrom = 0;
+  let runTo = 0;
+  const flushRun = () => {
+    const src = runSrc;
+    if (!src) return;
+    runSrc = null;
+    const len = runTo - runFrom;
+    grow(len);
+    if (len < 16) {
+      const sm = src.map;
+      for (let k = runFrom; k < runTo; k++) map[n++] = sm[k];
+    } else {
+      map.set(src.map.subarray(runFrom, runTo), n);
+      n += len;
+    }
+    flush();
+    parts.push(src.text.slice(runFrom, runTo));
+    partsLen++;
+  };
   return {
     copy(src, from, to) {
       if (to <= from) return;
-      grow(to - from);
-      map.set(src.map.subarray(from, to), n);
-      n += to - from;
-      flush();
-      parts.push(src.text.slice(from, to));
-      partsLen++;
+      if (finished) throw new Error("builder used after finish");
+      if (runSrc === src && from === runTo) {
+        runTo = to;
+        return;
+      }
+      flushRun();
+      runSrc = src;
+      runFrom = from;
+      runTo = to;
     },
     copyAs(src, from, to, s) {
+      flushRun();
       if (to <= from) return;
       if (s.length !== to - from) throw new Error("copyAs needs a same-length replacement");
       grow(to - from);
@@ -106,6 +132,7 @@ export function builder(capacity = 1024): Builder {
       partsLen++;
     },
     put(s, orig) {
+      flushRun();
       if (!s) return;
       grow(s.length);
       for (let k = 0; k < s.length; k++) map[n++] = orig;
@@ -113,6 +140,7 @@ export function builder(capacity = 1024): Builder {
       if (tail.length > 256) flush();
     },
     finish(endOrig) {
+      flushRun();
       grow(0);
       flush();
       const text = parts.join("");
