@@ -2,7 +2,7 @@
 // domain (from the figure's own phrase, then its clause, then its sentence, then its headings),
 // a short Chinese indicator label, and the catalog indicator it maps to.
 import type { Domain, Kind, Measure, Unit } from "../types.ts";
-import type { ExtractReference, Indicator } from "../extract/reference.ts";
+import { leadingChars, type ExtractReference, type Indicator } from "../extract/reference.ts";
 import type { Quantity } from "../extract/quantities.ts";
 import { clauseAround, type Heading, type Sentence } from "../segment/index.ts";
 import { isJsSpace } from "../text/chars.ts";
@@ -387,6 +387,28 @@ function replaceAtEnd(s: string, re: RegExp, last: Set<number>, by = ""): string
   return s.length && last.has(s.charCodeAt(s.length - 1)) ? s.replace(re, by) : s;
 }
 const HEADING_MARK = /^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[①-⑳])/;
+const LEADING_BRACKETS = /^[()（）]+/;
+const LEADING_UNIT_TAIL = /^[月年人天日)）]+/;
+// The characters a match of each start-anchored pattern can begin with, read off the pattern: most phrases
+// start otherwise, and are left alone without running the regex.
+const FILLER_START_FIRST = startTable(FILLER_START);
+const HEADING_MARK_FIRST = startTable(HEADING_MARK);
+const LEADING_BRACKETS_FIRST = startTable(LEADING_BRACKETS);
+const LEADING_UNIT_TAIL_FIRST = startTable(LEADING_UNIT_TAIL);
+
+/** A table of the characters leadingChars finds for a pattern, or null (try every string). */
+function startTable(re: RegExp): Uint8Array | null {
+  const codes = re.flags.includes("i") ? null : leadingChars(re.source);
+  if (!codes) return null;
+  const t = new Uint8Array(65536);
+  for (const c of codes) t[c] = 1;
+  return t;
+}
+
+/** s.replace(re, by) for a start-anchored pattern whose matches can only begin with a character of `first`. */
+function replaceAtStart(s: string, re: RegExp, first: Uint8Array | null, by = ""): string {
+  return first && !first[s.charCodeAt(0)] ? s : s.replace(re, by);
+}
 const POST_CUT = /[的和与及,，、。;；(（\s0-9０-９]|发放|享受|参与|参加|入住|提供|开展|实现|完成|已|共|累计|进行|参观|赴|达/;
 
 /**
@@ -397,18 +419,18 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   const [sa, sb] = itemOf(text, sent, q, ref);
   const from = prev && prev.end > sa && prev.end <= q.start ? prev.end : sa;
   const samePhrase = prev && prev.base && prev.end >= sent.start && prev.end <= q.start ? prev.base : "";
-  let pre = labelText(text.slice(from, q.start).replace(HEADING_MARK, ""));
-  pre = replaceAtEnd(pre.replace(FILLER_START, ""), FILLER_END, FILLER_END_LAST).replace(/^[()（）]+/, "");
+  let pre = labelText(replaceAtStart(text.slice(from, q.start), HEADING_MARK, HEADING_MARK_FIRST));
+  pre = replaceAtStart(replaceAtEnd(replaceAtStart(pre, FILLER_START, FILLER_START_FIRST), FILLER_END, FILLER_END_LAST), LEADING_BRACKETS, LEADING_BRACKETS_FIRST);
   // 城市低保标准由每人每月500元提高到530元: both figures are the standard named before 由; the words between
   // them (提高到) and the tail of a parenthesised equivalent (月人)) name nothing.
-  pre = replaceAtEnd(replaceAtEnd(pre, RAISED_TO, RAISED_TO_LAST), RAISED_FROM, RAISED_FROM_LAST, "$1").replace(/^[月年人天日)）]+/, "");
+  pre = replaceAtStart(replaceAtEnd(replaceAtEnd(pre, RAISED_TO, RAISED_TO_LAST), RAISED_FROM, RAISED_FROM_LAST, "$1"), LEADING_UNIT_TAIL, LEADING_UNIT_TAIL_FIRST);
   if (pre.length < 2 && samePhrase) pre = samePhrase;
   if (pre.length > 18) pre = shorten(pre);
   let base = "";
   // 设立21个后扶项目, 为1800户老年人家庭适老化改造: the noun after the figure names what is counted.
   const postRaw = text.slice(q.end, sb);
   const postCut = postRaw.search(POST_CUT);
-  const postWords = labelText(postCut >= 0 ? postRaw.slice(0, postCut) : postRaw).replace(/^[月年人天日)）]+/, "");
+  const postWords = replaceAtStart(labelText(postCut >= 0 ? postRaw.slice(0, postCut) : postRaw), LEADING_UNIT_TAIL, LEADING_UNIT_TAIL_FIRST);
   const post = replaceAtEnd(postWords, RAISED_TO, RAISED_TO_LAST).slice(0, 14);
   // Text running straight into the next figure (预登记8家民非成立登记1家) names that figure, not this one.
   const runsIntoNext = postCut >= 0 && /[0-9０-９]/.test(postRaw[postCut]);
@@ -429,7 +451,7 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
     base = runsIntoNext ? "" : post.slice(0, 12);
     // 共12张床位 after 认知症照护专区1个: the beds of that unit.
     if (base.length <= 3 && samePhrase) base = samePhrase + base;
-    if (base.length < 2) base = labelText(text.slice(sa, sb).replace(HEADING_MARK, "")).slice(0, 12);
+    if (base.length < 2) base = labelText(replaceAtStart(text.slice(sa, sb), HEADING_MARK, HEADING_MARK_FIRST)).slice(0, 12);
   }
   return { label: base ? unitSuffix(base, unit, measure) : "", base };
 }
@@ -514,7 +536,8 @@ function phrasingsFor(catalog: Indicator[], unit: Unit, measure: Measure, domain
 }
 
 /** The characters of the label and item catalogIndicator is reading: seenChars[c] === seenStamp. */
-const seenChars = new Uint32Array(65536);
+// One byte a character (the table stays in cache), so stamps wrap: the table is cleared every 255 calls.
+const seenChars = new Uint8Array(65536);
 let seenStamp = 0;
 
 /**
@@ -525,7 +548,7 @@ export function catalogIndicator(label: string, item: string, unit: Unit, measur
   const alts = phrasingsFor(catalog, unit, measure, domain);
   if (!alts.length) return "";
   // Most keywords are absent: one whose first character is in neither string is ruled out without a search.
-  if (++seenStamp === 0xffffffff) {
+  if (++seenStamp === 256) {
     seenChars.fill(0);
     seenStamp = 1;
   }

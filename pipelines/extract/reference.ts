@@ -300,7 +300,8 @@ export function fixedFirstChar(pattern: string): number {
 /**
  * The char codes a match of a pattern can start with, read off the pattern's first atom in each top-level
  * alternative (groups are followed, [classes] and \d, \uXXXX expanded), or null when the pattern doesn't
- * fix them: a branch that may start empty, or starts with ., \s, \w, a negated class, an anchor or a lookaround.
+ * fix them: a branch that may start empty, or starts with ., \s, \w, a negated class, $ or a lookaround (a leading
+ * ^ asserts and consumes nothing: the atom after it counts).
  * A cheap first-character test before a sticky regex then skips no position the regex could match at.
  */
 export function leadingChars(pattern: string): Set<number> | null {
@@ -345,6 +346,7 @@ function atomEnd(p: string, i: number): number {
 /** Leading chars of one branch pattern[from, to): its first atom's, when a quantifier doesn't make it optional. */
 function branchLead(p: string, from: number, to: number, out: Set<number>): boolean {
   if (from >= to) return false;
+  if (p[from] === "^") return branchLead(p, from + 1, to, out);
   const end = atomEnd(p, from);
   const q = p[end];
   if (q === "?" || q === "*" || (q === "{" && /^\{0[,}]/.test(p.slice(end, end + 3)))) return false;

@@ -21,8 +21,9 @@ describe("leadingChars", () => {
     expect(chars("(ab|c)d")).toBe("ac");
     expect(chars("[\\u4e00-\\u4e02]x")).toBe("一丁丂");
     expect(chars("\\.x+")).toBe(".");
+    expect(chars("^(?:其中|截至)+")).toBe("其截");
   });
   it("gives null when a match may start with anything it can't list", () => {
-    for (const p of ["a?b", "a*b", "a{0,2}b", "(?=x)y", "[^a]", "\\s+x", ".x", "^x", "x|", "(?:x)*y", "\\bx"]) expect(leadingChars(p), p).toBeNull();
+    for (const p of ["a?b", "a*b", "a{0,2}b", "(?=x)y", "[^a]", "\\s+x", ".x", "^", "$x", "x|", "(?:x)*y", "\\bx"]) expect(leadingChars(p), p).toBeNull();
   });
 });
