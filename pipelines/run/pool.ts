@@ -11,6 +11,7 @@ import { cacheNamespace, diskCache } from "./cache.ts";
 import { processChunk, type ChunkResult, type InputChunk } from "./chunk.ts";
 import { newProgressBuffer, readFileInHand } from "./progress.ts";
 import type { WorkerConfig, WorkerJob } from "./worker.ts";
+import { workerBundle } from "./worker-bundle.ts";
 
 export interface PoolOptions extends Omit<WorkerConfig, "progress"> {
   /** 0 runs inline on the main thread. */
@@ -62,7 +63,7 @@ export async function* mapChunksInOrder(chunks: InputChunk[], opts: PoolOptions)
     }
     return;
   }
-  const entry = opts.workerEntry ?? new URL("./worker-entry.mjs", import.meta.url);
+  const entry = opts.workerEntry ?? (await workerBundle()) ?? new URL("./worker-entry.mjs", import.meta.url);
   const done = new Map<number, ChunkResult>();
   const queue: InputChunk[] = [];
   const blameless = new Map<number, number>();

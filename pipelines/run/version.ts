@@ -21,6 +21,18 @@ function tsFiles(dir: string): string[] {
   });
 }
 
+let sourceMemo: string | undefined;
+
+/** Hash of every source file under pipelines/ (never pinned: the worker bundle is keyed by it). */
+export function pipelineSourceHash(): string {
+  if (sourceMemo) return sourceMemo;
+  const h = createHash("sha256");
+  for (const file of tsFiles(join(ROOT, "pipelines"))) {
+    h.update(relative(ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
+  }
+  return (sourceMemo = h.digest("hex"));
+}
+
 export interface PipelineVersion {
   package: string;
   codeHash: string;
@@ -39,9 +51,7 @@ export function pipelineVersion(): PipelineVersion {
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version?: string };
   const h = createHash("sha256");
   // The review page and CLI don't change table content, but hashing all of pipelines/ is the safe side.
-  for (const file of tsFiles(join(ROOT, "pipelines"))) {
-    h.update(relative(ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
-  }
+  h.update(pipelineSourceHash());
   // Stage output also depends on the installed packages (decoders, opencc, gazetteer).
   try {
     h.update("package-lock.json\0").update(readFileSync(join(ROOT, "package-lock.json")));

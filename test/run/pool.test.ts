@@ -6,6 +6,8 @@ import { DEFAULT_REFERENCE_DIR } from "../../pipelines/reference.ts";
 import { listInputs } from "../../pipelines/run/inputs.ts";
 import { planChunks } from "../../pipelines/run/chunk.ts";
 import { mapChunksInOrder } from "../../pipelines/run/pool.ts";
+import { pipelineSourceHash } from "../../pipelines/run/version.ts";
+import { workerBundle } from "../../pipelines/run/worker-bundle.ts";
 import { contentId } from "../../pipelines/process.ts";
 
 const RAW = new URL("../../data/raw/", import.meta.url).pathname;
@@ -44,6 +46,13 @@ describe("worker pool", () => {
         expect(r.transient).toBe(true);
       } else expect(r.document.status).not.toBe("rejected");
     }
+  });
+
+  it("runs workers from a plain-JS bundle of the current sources (tables identical to inline runs: run.test.ts)", async () => {
+    const bundle = await workerBundle();
+    expect(bundle).not.toBeNull();
+    expect(bundle!.pathname).toMatch(new RegExp(`worker-${pipelineSourceHash().slice(0, 16)}\\.mjs$`));
+    expect(readFileSync(bundle!, "utf8")).toContain("processChunk");
   });
 
   it("stops with the reason when workers cannot start, instead of rejecting every file", async () => {

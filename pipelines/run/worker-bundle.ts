@@ -1,0 +1,37 @@
+// The worker thread as one plain JavaScript file. Loading the TypeScript through tsx in every worker took
+// about a second per worker before it could take a file (longer on a busy machine, and the whole pool waits
+// for it); the bundle loads in half that. Built with esbuild (what tsx itself runs on) on first use, and kept
+// under node_modules/.cache keyed by the hash of pipelines/, so an edit to any stage makes a new one.
+// Packages stay external (resolved from node_modules at run time, as under tsx). The worker takes every path
+// it needs from its WorkerConfig: a path computed from import.meta.url would point into the cache folder.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { pipelineSourceHash } from "./version.ts";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const CACHE_DIR = join(ROOT, "node_modules/.cache/welfare-pipeline");
+
+let memo: URL | null | undefined;
+
+/** The bundled worker, built if need be; null when it can't be (the pool then loads worker-entry.mjs through tsx). */
+export async function workerBundle(): Promise<URL | null> {
+  if (memo !== undefined) return memo;
+  try {
+    const file = join(CACHE_DIR, `worker-${pipelineSourceHash().slice(0, 16)}.mjs`);
+    if (!existsSync(file)) {
+      const { buildSync } = await import("esbuild");
+      mkdirSync(CACHE_DIR, { recursive: true });
+      // Built aside and renamed, so a run starting at the same moment never loads half a file.
+      const tmp = `${file}.${process.pid}.tmp`;
+      buildSync({ entryPoints: [join(ROOT, "pipelines/run/worker.ts")], bundle: true, platform: "node", format: "esm", packages: "external", outfile: tmp, logLevel: "silent" });
+      renameSync(tmp, file);
+      // Bundles of older sources are never loaded again.
+      for (const name of readdirSync(CACHE_DIR)) if (name.startsWith("worker-") && join(CACHE_DIR, name) !== file && !name.endsWith(".tmp")) rmSync(join(CACHE_DIR, name), { force: true });
+    }
+    memo = pathToFileURL(file);
+  } catch {
+    memo = null;
+  }
+  return memo;
+}
