@@ -376,6 +376,22 @@ function unwrapLines(lines: Line[], ref: BoilerplateReference): number {
   return joined;
 }
 
+/** Recent reasons per furniture line, per reference: the same footer and breadcrumb lines recur page after page. */
+const reasons = new WeakMap<BoilerplateReference, Map<string, string>>();
+
+/** Which drop pattern (the first that matches) removes this line. */
+function dropReason(line: string, ref: BoilerplateReference): string {
+  let known = reasons.get(ref);
+  if (!known) reasons.set(ref, (known = new Map()));
+  let why = known.get(line);
+  if (why === undefined) {
+    why = ref.drop.find((d) => d.re.test(line))?.why ?? "page furniture";
+    if (known.size >= 4096) known.clear();
+    known.set(line, why);
+  }
+  return why;
+}
+
 export function stripBoilerplate(src: Mapped, ref: BoilerplateReference): BoilerplateResult {
   const lines = splitLines(src.text);
   const header: Record<string, string> = {};
@@ -410,7 +426,7 @@ export function stripBoilerplate(src: Mapped, ref: BoilerplateReference): Boiler
   for (const l of lines) {
     if (l.drop || !l.text || l.text.length > ref.dropMaxChars || !ref.dropAny.test(l.text)) continue;
     l.drop = true;
-    const why = ref.drop.find((d) => d.re.test(l.text))?.why ?? "page furniture";
+    const why = dropReason(l.text, ref);
     dropped[why] = (dropped[why] ?? 0) + 1;
   }
 
