@@ -23,6 +23,8 @@ export interface BoilerplateReference {
   sharingSignals: RegExp[];
   /** Matches a line iff some sharing signal does (null when the patterns cannot be joined): one test per line. */
   sharingAny: RegExp | null;
+  /** literalNeeds of each sharing signal: a text none of them may match has no signal line. */
+  sharingNeeds: Array<string[][] | null>;
   sharingMinSignals: number;
   fileTitle: RegExp;
   chunkMarker: RegExp;
@@ -33,11 +35,8 @@ export interface BoilerplateReference {
   /** Global: furniture inside a line (page numbers, download prompts); inlineWhy[i] names alternative i. */
   inline: RegExp | null;
   inlineWhy: string[];
-  /**
-   * Per inline pattern, literals every match of it contains (requiredLiterals), or null when some pattern has none:
-   * a text that lacks one of each pattern's literals needs no search.
-   */
-  inlineNeeds: string[][] | null;
+  /** literalNeeds of each inline pattern: a text none of them may match needs no search. */
+  inlineNeeds: Array<string[][] | null>;
   wrap: { minLines: number; minWidth: number; maxWidth: number; minShare: number; band: [number, number]; sentenceEnd: RegExp; newBlock: RegExp };
 }
 
@@ -127,6 +126,45 @@ export function requiredLiterals(pattern: string): string[] {
   return found;
 }
 
+/** The alternatives of `pattern` outside groups and classes. */
+function topLevelAlternatives(pattern: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "\\") i++;
+    else if (ch === "[") {
+      let j = i + 1;
+      if (pattern[j] === "^") j++;
+      if (pattern[j] === "]") j++;
+      while (j < pattern.length && pattern[j] !== "]") j += pattern[j] === "\\" ? 2 : 1;
+      i = j;
+    } else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "|" && depth === 0) {
+      out.push(pattern.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(pattern.slice(start));
+  return out;
+}
+
+/**
+ * Per top-level alternative of `pattern`, literals every match of it contains; null when some alternative has none
+ * (then any text may match).
+ */
+export function literalNeeds(pattern: string): string[][] | null {
+  const needs = topLevelAlternatives(pattern).map(requiredLiterals);
+  return needs.some((n) => n.length === 0) ? null : needs;
+}
+
+/** May some pattern with these needs match somewhere in `text`? Only a text lacking a literal of every alternative of every pattern cannot. */
+function mayMatch(text: string, needs: Array<string[][] | null>): boolean {
+  return needs.some((alts) => alts === null || alts.some((lits) => lits.every((lit) => text.indexOf(lit) >= 0)));
+}
+
 /** The patterns as one alternation, which matches where any of them does; null where group references would break. */
 function anyOf(patterns: string[]): RegExp | null {
   if (!patterns.length || patterns.some((p) => /\\[1-9]|\\k<|\(\?</.test(p))) return null;
@@ -146,7 +184,7 @@ export function compileBoilerplate(json: unknown): BoilerplateReference {
   return {
     inline: inlinePatterns.length ? new RegExp(inlinePatterns.map(([p]) => `(${p})`).join("|"), "g") : null,
     inlineWhy: inlinePatterns.map(([, why]) => why),
-    inlineNeeds: inlinePatterns.every(([p]) => requiredLiterals(p).length) ? inlinePatterns.map(([p]) => requiredLiterals(p)) : null,
+    inlineNeeds: inlinePatterns.map(([p]) => literalNeeds(p)),
     headerLabels: new RegExp(`(?:^|\\s)(${labels})\\s*(?:[:：]|(?=\\s)|$)`, "g"),
     headerLabelStart: new RegExp(`^(?:${labels})\\s*(?:[:：]|\\s|$)`),
     headerMaxLines: raw.header.max_lines,
@@ -165,6 +203,7 @@ export function compileBoilerplate(json: unknown): BoilerplateReference {
     dropMaxChars: raw.drop_lines.max_line_chars,
     sharingSignals: raw.sharing_site.signals.map((p) => new RegExp(p)),
     sharingAny: anyOf(raw.sharing_site.signals),
+    sharingNeeds: raw.sharing_site.signals.map(literalNeeds),
     sharingMinSignals: raw.sharing_site.min_signals,
     fileTitle: new RegExp(raw.sharing_site.file_title),
     chunkMarker: new RegExp(raw.page_chunks.marker),
@@ -402,7 +441,7 @@ export function stripBoilerplate(src: Mapped, ref: BoilerplateReference): Boiler
   let signals = 0;
   // each signal is looked for only in the lines where some signal matches (most texts have none)
   const any = ref.sharingAny;
-  const candidates = lines.filter((l) => l.text.length <= 300 && (!any || any.test(l.text)));
+  const candidates = mayMatch(src.text, ref.sharingNeeds) ? lines.filter((l) => l.text.length <= 300 && (!any || any.test(l.text))) : [];
   for (const re of ref.sharingSignals) {
     for (const l of candidates) {
       if (re.test(l.text)) {
@@ -466,9 +505,7 @@ export function stripBoilerplate(src: Mapped, ref: BoilerplateReference): Boiler
 function removeInline(src: Mapped, ref: BoilerplateReference, dropped: Record<string, number>): Mapped {
   const re = ref.inline;
   if (!re) return src;
-  // no match is possible when, for every pattern, the text lacks one of the literals it needs
-  const text = src.text;
-  if (ref.inlineNeeds && ref.inlineNeeds.every((lits) => lits.some((lit) => text.indexOf(lit) < 0))) return src;
+  if (!mayMatch(src.text, ref.inlineNeeds)) return src;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   let b: ReturnType<typeof builder> | null = null;

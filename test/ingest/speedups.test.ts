@@ -1,7 +1,7 @@
 // Shortcuts taken for speed must not change what ingest produces: the facts they rest on, checked directly.
 import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
-import { requiredLiterals } from "../../pipelines/ingest/boilerplate.ts";
+import { literalNeeds, requiredLiterals } from "../../pipelines/ingest/boilerplate.ts";
 import { builder, identity } from "../../pipelines/ingest/offsets.ts";
 import { isFastConverter } from "../../pipelines/ingest/script.ts";
 import { ingestOk, ingestRef } from "./helpers.ts";
@@ -14,6 +14,10 @@ describe("requiredLiterals (removeInline skips texts that lack them)", () => {
     expect(requiredLiterals("a(b|c)d")).toEqual(["a", "d"]);
     expect(requiredLiterals("[页]x\\页y")).toEqual(["x", "y"]);
     expect(requiredLiterals("a|b")).toEqual([]);
+    // per alternative; none when an alternative needs nothing
+    expect(literalNeeds("豆丁网|docin\\.com")).toEqual([["豆丁网"], ["docin", "com"]]);
+    expect(literalNeeds("(a|b)c|[|]x")).toEqual([["c"], ["x"]]);
+    expect(literalNeeds("ab|")).toBe(null);
   });
 
   it("still removes inline furniture", () => {
