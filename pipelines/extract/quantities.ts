@@ -5,7 +5,7 @@
 import { isJsSpace } from "../text/chars.ts";
 import type { Qualifier, Unit } from "../types.ts";
 import { hasChineseDigit, isArabic, parseArabic, parseChinese } from "./numbers.ts";
-import type { ExtractReference } from "./reference.ts";
+import { ARABIC_DIGIT, CHINESE_NUMERAL, WordMatcher, type ExtractReference } from "./reference.ts";
 
 export interface Quantity {
   /** Clean-text span of the quote (qualifier words included where GOLD.md's quotes include them). */
@@ -54,7 +54,12 @@ function endsWithAny(text: string, pos: number, words: string[], lo = 0): string
 }
 
 /** Links between a prefix qualifier and the number (约为15%, 超过了2000人, 近达8万), longest first. */
-const LINKS = ["达到", "为", "达", "有", "了"];
+const LINKS = new WordMatcher(["达到", "为", "达", "有", "了"]);
+
+/** The range connector (-, 至, ～) at pos, if any: the list is read only when one starts with that character. */
+function rangeConnectorAt(text: string, pos: number, ref: ExtractReference): string | null {
+  return ref.rangeConnectorStarts[text.charCodeAt(pos)] ? startsWithAny(text, pos, ref.rangeConnectors) : null;
+}
 
 function skipSpaces(text: string, pos: number, limit: number): number {
   let p = pos;
@@ -153,10 +158,12 @@ export function scanNumerals(text: string, ref: ExtractReference, lo = 0, hi = t
   const starts: number[] = [];
   const ends: number[] = [];
   const cn = ref.chineseNumeralChars;
+  // One table read a character: most start no numeral.
+  const kinds = ref.numeralStarts;
   let i = lo;
   while (i < hi) {
-    const c = text.charCodeAt(i);
-    if (isDigitCode(c)) {
+    const kind = kinds[text.charCodeAt(i)];
+    if (kind === ARABIC_DIGIT) {
       // Arabic: digits, thousands groups (1,200), decimals (10.78).
       const s = i;
       while (i < hi && isDigitCode(text.charCodeAt(i))) i++;
@@ -168,7 +175,7 @@ export function scanNumerals(text: string, ref: ExtractReference, lo = 0, hi = t
       }
       starts.push(s);
       ends.push(i);
-    } else if (cn[c]) {
+    } else if (kind === CHINESE_NUMERAL) {
       // Chinese: a run of numeral characters, kept only when a counter it may carry follows (余/多 allowed).
       const s = i;
       while (i < hi && cn[text.charCodeAt(i)]) i++;
@@ -252,7 +259,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     let high: number | null = null;
     let afterFirst = readMultipliers(text, numEnd, hi, ref, false);
     let p = afterFirst.pos;
-    const conn = startsWithAny(text, p, ref.rangeConnectors);
+    const conn = rangeConnectorAt(text, p, ref);
     if (conn) {
       const m2 = numeralAt(c, p + conn.length);
       const raw2 = m2 ? text.slice(m2[0], m2[1]) : "";
@@ -286,7 +293,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     if (atUnit === 37 /* % */ || atUnit === 0xff05 /* ％ */) {
       unit = "percent"; measureWord = text[q]; p = q + 1;
       // 5%-10%: a range written with the sign on both ends.
-      const c2 = low === null ? startsWithAny(text, p, ref.rangeConnectors) : null;
+      const c2 = low === null ? rangeConnectorAt(text, p, ref) : null;
       const m2 = c2 ? numeralAt(c, p + c2.length) : null;
       if (c2 && m2 && m2[1] < hi && isArabic(text.slice(m2[0], m2[1])) && !chinese && (text[m2[1]] === "%" || text[m2[1]] === "％")) {
         const v2 = parseArabic(text.slice(m2[0], m2[1]));
@@ -342,7 +349,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     const unitEnd = p;
 
     // After the measure word: rhetoric and policy devices (3张清单, 一次性), outer qualifiers, thresholds.
-    if (!bare && startsWithAny(text, p, ex.afterUnit)) continue;
+    if (!bare && ex.afterUnitMatcher.at(text, p)) continue;
     const byWord = ex.afterUnitByWord.get(measureWord);
     if (byWord && startsWithAny(text, p, byWord)) continue;
     let qualifier: Qualifier = suf.inner ?? "exact";
@@ -362,7 +369,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     // Spaces kept from PDF text may sit there too: 不低于 3060 元.
     let numLead = numStart;
     while (numLead > lo && numStart - numLead < 2 && isSpaceCode(text.charCodeAt(numLead - 1))) numLead--;
-    const link = endsWithAny(text, numLead, LINKS, lo);
+    const link = LINKS.endsAt(text, numLead, lo);
     const qEnd = link && ref.qualifierPrefixMatcher.endsAt(text, numLead - link.length, lo) ? numLead - link.length : numLead;
     const preWord = ref.qualifierPrefixMatcher.endsAt(text, qEnd, lo);
     if (preWord && !/^(最近|附近|临近)$/.test(text.slice(qEnd - preWord.length - 1, qEnd - preWord.length + 1))) {

@@ -152,6 +152,8 @@ export interface ExtractReference {
   unitWordsByFirstCode: Map<number, string[]>;
   /** 1 at the char code of every Chinese numeral character (digits, 十百千, 万亿). */
   chineseNumeralChars: Uint8Array;
+  /** What a numeral may start with, by char code: ARABIC_DIGIT (0-9, full width too), CHINESE_NUMERAL, or 0. */
+  numeralStarts: Uint8Array;
   digits: Record<string, number>;
   smallUnits: Record<string, number>;
   bigUnits: Record<string, number>;
@@ -176,10 +178,13 @@ export interface ExtractReference {
   qualifierOuterKind: Map<string, Qualifier>;
   exactWhenFollowedBy: string[];
   rangeConnectors: string[];
+  /** 1 at the first char code of every range connector: most figures are followed by none. */
+  rangeConnectorStarts: Uint8Array;
   exclusions: {
     precededBy: string[];
     followedBy: WordMatcher;
     afterUnit: string[];
+    afterUnitMatcher: WordMatcher;
     afterUnitByWord: Map<string, string[]>;
     metadataLabels: string[];
     precededByMatcher: WordMatcher;
@@ -258,6 +263,18 @@ export interface ExtractReference {
   indicators: Indicator[];
   /** What each char code does to a clause (clauses.json): 0 nothing, else CLAUSE_END, ENUMERATION_MARK or NUMBER_COMMA. */
   clauseSeparators: Uint8Array;
+}
+
+export const ARABIC_DIGIT = 1;
+export const CHINESE_NUMERAL = 2;
+
+function numeralStarts(chinese: Uint8Array): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) if (chinese[c]) t[c] = CHINESE_NUMERAL;
+  // A digit is read as an Arabic number even if the numerals list it too.
+  for (let c = 48; c <= 57; c++) t[c] = ARABIC_DIGIT;
+  for (let c = 0xff10; c <= 0xff19; c++) t[c] = ARABIC_DIGIT;
+  return t;
 }
 
 /** Kinds of clause separator in ExtractReference.clauseSeparators. */
@@ -498,11 +515,13 @@ export function loadExtractReference(dir: string): ExtractReference {
   }
 
   const sortLong = (a: string[]) => [...a].sort((x, y) => y.length - x.length);
+  const chineseNumeralChars = codeTable([...Object.keys(num.digits), ...Object.keys(num.smallUnits), ...Object.keys(num.bigUnits)]);
   return {
     unitRules,
     unitWordsLongestFirst,
     unitWordsByFirstCode: new Map([...unitWordsByFirstChar].map(([ch, words]) => [ch.charCodeAt(0), words])),
-    chineseNumeralChars: codeTable([...Object.keys(num.digits), ...Object.keys(num.smallUnits), ...Object.keys(num.bigUnits)]),
+    chineseNumeralChars,
+    numeralStarts: numeralStarts(chineseNumeralChars),
     digits: num.digits,
     smallUnits: num.smallUnits,
     bigUnits: num.bigUnits,
@@ -522,10 +541,12 @@ export function loadExtractReference(dir: string): ExtractReference {
     qualifierOuterKind: new Map(Object.entries(q.outer)),
     exactWhenFollowedBy: sortLong(q.exactWhenFollowedBy),
     rangeConnectors: q.rangeConnectors,
+    rangeConnectorStarts: codeTable(q.rangeConnectors.map((w) => w[0] ?? "")),
     exclusions: {
       precededBy: sortLong(ex.precededBy),
       followedBy: new WordMatcher(ex.followedBy),
       afterUnit: sortLong(ex.afterUnit),
+      afterUnitMatcher: new WordMatcher(ex.afterUnit),
       afterUnitByWord: new Map(Object.entries(ex.afterUnitByWord ?? {})),
       metadataLabels: sortLong(ex.metadataLabels ?? []),
       precededByMatcher: new WordMatcher(ex.precededBy),
