@@ -23,8 +23,6 @@ export interface BoilerplateReference {
   sharingSignals: RegExp[];
   /** Matches a line iff some sharing signal does (null when the patterns cannot be joined): one test per line. */
   sharingAny: RegExp | null;
-  /** literalNeeds of each sharing signal: a text none of them may match has no signal line. */
-  sharingNeeds: Array<string[][] | null>;
   sharingMinSignals: number;
   fileTitle: RegExp;
   chunkMarker: RegExp;
@@ -203,7 +201,6 @@ export function compileBoilerplate(json: unknown): BoilerplateReference {
     dropMaxChars: raw.drop_lines.max_line_chars,
     sharingSignals: raw.sharing_site.signals.map((p) => new RegExp(p)),
     sharingAny: anyOf(raw.sharing_site.signals),
-    sharingNeeds: raw.sharing_site.signals.map(literalNeeds),
     sharingMinSignals: raw.sharing_site.min_signals,
     fileTitle: new RegExp(raw.sharing_site.file_title),
     chunkMarker: new RegExp(raw.page_chunks.marker),
@@ -441,7 +438,7 @@ export function stripBoilerplate(src: Mapped, ref: BoilerplateReference): Boiler
   let signals = 0;
   // each signal is looked for only in the lines where some signal matches (most texts have none)
   const any = ref.sharingAny;
-  const candidates = mayMatch(src.text, ref.sharingNeeds) ? lines.filter((l) => l.text.length <= 300 && (!any || any.test(l.text))) : [];
+  const candidates = lines.filter((l) => l.text.length <= 300 && (!any || any.test(l.text)));
   for (const re of ref.sharingSignals) {
     for (const l of candidates) {
       if (re.test(l.text)) {
