@@ -2,7 +2,7 @@
 // domain (from the figure's own phrase, then its clause, then its sentence, then its headings),
 // a short Chinese indicator label, and the catalog indicator it maps to.
 import type { Domain, Kind, Measure, Unit } from "../types.ts";
-import { leadingChars, type ExtractReference, type Indicator } from "../extract/reference.ts";
+import { leadingChars, MASK_FILLER, MASK_START, WORD_START, type ExtractReference, type Indicator } from "../extract/reference.ts";
 import type { Quantity } from "../extract/quantities.ts";
 import { clauseAround, type Heading, type Sentence } from "../segment/index.ts";
 import { isJsSpace } from "../text/chars.ts";
@@ -19,9 +19,11 @@ function itemOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference
 
 /** A plan word before the figure (计划新增, 力争, 拟, 将), unless it is 将 as a preposition (将…纳入) or a completion share (完成目标任务的120%). */
 function plannedBefore(before: string, after: string, p: ExtractReference["plan"]): boolean {
+  // Most figures have no plan word before them; masking only takes words away (unless one holds the filler).
+  if (!p.targetBeforeHasFiller && !p.targetBeforeMatcher.any(before)) return false;
   if (p.completionShare.test(before)) return false;
   let masked = before;
-  for (const w of p.planMasks) if (masked.includes(w)) masked = masked.split(w).join("＿");
+  for (const w of p.planMasks) if (masked.includes(w)) masked = masked.split(w).join(MASK_FILLER);
   const hits = p.targetBeforeMatcher.all(masked);
   for (let h = hits.length - 1; h >= 0; h--) {
     const { index: i, word: w } = hits[h];
@@ -191,9 +193,12 @@ function findDomainHits(text: string, a: number, b: number, ref: ExtractReferenc
   // Masks are rare: the span is read in place, and copied and masked (same length, so offsets stay) only
   // when one turns up.
   for (let i = a, next = a; i < b; i++) {
-    if (d.masksMatcher.at(text, i, b)) return maskedDomainHits(text, a, b, ref);
+    // Most characters start neither a mask nor a keyword: one table read.
+    const k = d.starts[text.charCodeAt(i)];
+    if (k === 0) continue;
+    if (k & MASK_START && d.masksMatcher.at(text, i, b)) return maskedDomainHits(text, a, b, ref);
     // A keyword is looked for only after the one before it ends.
-    if (i < next) continue;
+    if (i < next || !(k & WORD_START)) continue;
     const word = d.matcher.at(text, i, b);
     if (!word) continue;
     if (hits === NO_HITS) hits = [];

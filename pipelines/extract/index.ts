@@ -39,6 +39,27 @@ function endsWithPunct(s: string): boolean {
   return c === 0x3002 || c === 0xff1a || c === 58 || c === 0xff0c || c === 44;
 }
 
+/**
+ * A sentence's heading path, " > "-joined, trailing punctuation cut. The path under a heading is fixed while it
+ * is open, so each heading's path is built once, from its parent's.
+ */
+function sectionOf(headings: Heading[], cache: Map<Heading, string>): string {
+  const n = headings.length;
+  if (n === 0) return "";
+  const cached = cache.get(headings[n - 1]);
+  if (cached !== undefined) return cached;
+  let k = n - 1;
+  while (k > 0 && !cache.has(headings[k - 1])) k--;
+  let path = k > 0 ? cache.get(headings[k - 1])! : "";
+  for (let j = k; j < n; j++) {
+    const h = headings[j];
+    const text = endsWithPunct(h.text) ? h.text.replace(/[。：:，,]+$/, "") : h.text;
+    path = j > 0 ? path + " > " + text : text;
+    cache.set(h, path);
+  }
+  return path;
+}
+
 export function extractFigures(clean: CleanText, desc: DocumentDescription, ref: ExtractReference): FigureRow[] {
   // Hard-wrapped lines are joined first, so sentences and headings are read whole.
   const unwrapped = unwrapLines(clean.text);
@@ -60,12 +81,7 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
     const quantities = findQuantities(text, sent.start, sent.end, ref, cands);
     if (!quantities.length) continue;
     const sentence = collapseSpaces(text, sent.start, sent.end);
-    const last = sent.headings[sent.headings.length - 1];
-    let section = last ? sectionCache.get(last) : "";
-    if (section === undefined) {
-      section = sent.headings.map((h) => (endsWithPunct(h.text) ? h.text.replace(/[。：:，,]+$/, "") : h.text)).join(" > ");
-      sectionCache.set(last, section);
-    }
+    const section = sectionOf(sent.headings, sectionCache);
     let prev: { end: number; base: string; measure: string; unit: string } | undefined;
     for (const q of quantities) {
       const { kind, year } = kindAndYear(text, sent, q, ref, reportYear);

@@ -63,6 +63,10 @@ export class WordMatcher {
       last.inner.push(n > 1 ? w.charCodeAt(n - 2) : -1);
     }
   }
+  /** Whether some word starts with char code c. */
+  canStart(c: number): boolean {
+    return this.firstList[c] !== 0;
+  }
   /** Longest word starting at i (and ending at or before to). */
   at(s: string, i: number, to = s.length): string | null {
     const k = this.firstList[s.charCodeAt(i)];
@@ -220,6 +224,8 @@ export interface ExtractReference {
     planParagraphVerbs: string[];
     targetBefore: string[];
     targetBeforeMatcher: WordMatcher;
+    /** Whether a plan word holds the mask filler (＿): only then can masking make one appear. */
+    targetBeforeHasFiller: boolean;
     targetBeforeWindow: number;
     targetAfter: string[];
     targetAfterNear: string[];
@@ -254,6 +260,8 @@ export interface ExtractReference {
     byWord: Map<string, { domain: Domain; weight: number }>;
     masks: string[];
     masksMatcher: WordMatcher;
+    /** By char code: MASK_START if a mask starts with it, WORD_START if a keyword does (both bits may be set). */
+    starts: Uint8Array;
     weak: Set<string>;
     /** A clause naming who delivers a programme (由…承接): no domain evidence of its own. */
     agentClause: RegExp | null;
@@ -276,6 +284,18 @@ function numeralStarts(chinese: Uint8Array): Uint8Array {
   for (let c = 0xff10; c <= 0xff19; c++) t[c] = ARABIC_DIGIT;
   return t;
 }
+
+export const MASK_START = 1;
+export const WORD_START = 2;
+
+function domainStarts(masks: WordMatcher, words: WordMatcher): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) t[c] = (masks.canStart(c) ? MASK_START : 0) | (words.canStart(c) ? WORD_START : 0);
+  return t;
+}
+
+/** What a masked phrase (planMasks) is replaced with before plan words are looked for. */
+export const MASK_FILLER = "＿";
 
 /** Kinds of clause separator in ExtractReference.clauseSeparators. */
 export const CLAUSE_END = 1;
@@ -515,6 +535,8 @@ export function loadExtractReference(dir: string): ExtractReference {
   }
 
   const sortLong = (a: string[]) => [...a].sort((x, y) => y.length - x.length);
+  const matcher = new WordMatcher(byWord.keys());
+  const masksMatcher = new WordMatcher(d.masks);
   const chineseNumeralChars = codeTable([...Object.keys(num.digits), ...Object.keys(num.smallUnits), ...Object.keys(num.bigUnits)]);
   return {
     unitRules,
@@ -579,6 +601,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       planParagraphVerbs: p.planParagraphVerbs,
       targetBefore: sortLong(p.targetBefore),
       targetBeforeMatcher: new WordMatcher(p.targetBefore),
+      targetBeforeHasFiller: p.targetBefore.some((w) => w.includes(MASK_FILLER)),
       targetBeforeWindow: p.targetBeforeWindow,
       targetAfter: sortLong(p.targetAfter),
       targetAfterNear: p.targetAfterNear ?? [],
@@ -606,7 +629,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       rateNouns: m.rateNouns,
       shareBefore: m.shareBefore,
     },
-    domains: { matcher: new WordMatcher(byWord.keys()), byWord, masks: sortLong(d.masks), masksMatcher: new WordMatcher(d.masks), weak: new Set(d.weak ?? []), agentClause, agentClauseFirst: agentLead },
+    domains: { matcher, byWord, masks: sortLong(d.masks), masksMatcher, starts: domainStarts(masksMatcher, matcher), weak: new Set(d.weak ?? []), agentClause, agentClauseFirst: agentLead },
     indicators: loadIndicators(join(dir, "indicators.csv")),
     clauseSeparators: clauseSeparators(readJson(dir, "clauses.json")),
   };

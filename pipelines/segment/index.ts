@@ -3,7 +3,7 @@
 // or lays out what is planned (2024年工作思路, 重点工作计划, 下半年工作思路, a "2023年是…将…" opening).
 // Linear in the text length: one pass over lines, one regex pass per line for inline headings.
 import type { Kind, Period } from "../types.ts";
-import { CLAUSE_END, ENUMERATION_MARK, leadingChars, type ExtractReference } from "../extract/reference.ts";
+import { CLAUSE_END, ENUMERATION_MARK, leadingChars, MASK_FILLER, type ExtractReference } from "../extract/reference.ts";
 
 export interface Heading {
   level: number;
@@ -136,7 +136,7 @@ function headingLevel(m: RegExpExecArray): number {
 /** Plan/record reading of a heading or title-like line. */
 export function readHeadingPlan(text: string, ref: PlanRef, reportYear: number | null, period: Period): { plan: Kind | null; year: number | null } {
   const p = ref.plan;
-  for (const w of p.planMasks) if (text.includes(w)) text = text.split(w).join("＿");
+  for (const w of p.planMasks) if (text.includes(w)) text = text.split(w).join(MASK_FILLER);
   p.headingActual.re.lastIndex = 0;
   p.headingPlan.re.lastIndex = 0;
   p.headingPlanWithYear.re.lastIndex = 0;
