@@ -452,12 +452,15 @@ function fastTw2s(): (((s: string, fix: Uint16Array | null) => string) & { lineL
     let out = converted.buf;
     let o = 0;
     let i = 0;
+    let stretched = 0;
     while (i < n) {
       if (alone(f, x, i, n)) {
         out[o++] = both[x[i]];
         i++;
         continue;
       }
+      // text dense with keys gains nothing here: from this boundary on, the steps one by one
+      if (i > 4096 && stretched > i / 2) return stepByStep(x, i, n, f.last, o, false);
       // end the stretch after a character no step can start a key at, so that only a key running on past it reaches the cut
       let w = i + 2;
       while (w < n && f.how[x[w - 1]] !== 0) w++;
@@ -470,8 +473,10 @@ function fastTw2s(): (((s: string, fix: Uint16Array | null) => string) & { lineL
           break;
         }
         w = Math.min(n, w + (w - i));
+        while (w < n && f.how[x[w - 1]] !== 0) w++;
       }
       out = converted.buf;
+      stretched += w - i;
       i = w;
     }
     return o;
