@@ -34,12 +34,9 @@ export interface Quantity {
 
 const SPACE = /[ \u00a0\u3000\t]/;
 
-/** Measure words starting at pos, longest first, looked up by their first character. */
+/** The longest measure word starting at pos. */
 function unitWordAt(text: string, pos: number, ref: ExtractReference): string | null {
-  const words = ref.unitWordsByFirstCode.get(text.charCodeAt(pos));
-  if (!words) return null;
-  for (const w of words) if (text.startsWith(w, pos)) return w;
-  return null;
+  return ref.unitWordMatcher.at(text, pos);
 }
 
 function startsWithAny(text: string, pos: number, words: string[]): string | null {
@@ -117,9 +114,12 @@ function insideNamedSpan(text: string, lo: number, hi: number, a: number, b: num
 
 function resolveUnit(word: string, text: string, lo: number, hi: number, a: number, b: number, ref: ExtractReference): Unit {
   const rules = ref.unitRules.get(word) ?? [];
-  const win = text.slice(Math.max(lo, a - 12), Math.min(hi, b + 8));
+  // The words around the figure are copied only for a rule that needs them.
+  let win: string | null = null;
   for (const r of rules) {
-    if (!r.context.length || r.context.some((w) => win.includes(w))) return r.unit;
+    if (!r.context.length) return r.unit;
+    win ??= text.slice(Math.max(lo, a - 12), Math.min(hi, b + 8));
+    if (r.context.some((w) => win!.includes(w))) return r.unit;
   }
   return rules[rules.length - 1]?.unit ?? "other";
 }

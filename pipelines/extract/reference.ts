@@ -153,7 +153,8 @@ export interface ExtractReference {
   /** Measure words, longest first; several rules per word are tried in file order. */
   unitRules: Map<string, UnitRule[]>;
   unitWordsLongestFirst: string[];
-  unitWordsByFirstCode: Map<number, string[]>;
+  /** Measure words, the longest at a position first. */
+  unitWordMatcher: WordMatcher;
   /** 1 at the char code of every Chinese numeral character (digits, 十百千, 万亿). */
   chineseNumeralChars: Uint8Array;
   /** What a numeral may start with, by char code: ARABIC_DIGIT (0-9, full width too), CHINESE_NUMERAL, or 0. */
@@ -489,12 +490,6 @@ export function loadExtractReference(dir: string): ExtractReference {
     unitRules.set(rule.word, list);
   }
   const unitWordsLongestFirst = [...unitRules.keys()].sort((a, b) => b.length - a.length);
-  const unitWordsByFirstChar = new Map<string, string[]>();
-  for (const w of unitWordsLongestFirst) {
-    const list = unitWordsByFirstChar.get(w[0]) ?? [];
-    list.push(w);
-    unitWordsByFirstChar.set(w[0], list);
-  }
 
   const num = readJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[]; measurableNouns?: string[] }>(dir, "numerals.json");
   const q = readJson<{ prefix: Record<string, Qualifier>; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; rangeConnectors: string[] }>(dir, "qualifiers.json");
@@ -541,7 +536,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   return {
     unitRules,
     unitWordsLongestFirst,
-    unitWordsByFirstCode: new Map([...unitWordsByFirstChar].map(([ch, words]) => [ch.charCodeAt(0), words])),
+    unitWordMatcher: new WordMatcher(unitWordsLongestFirst),
     chineseNumeralChars,
     numeralStarts: numeralStarts(chineseNumeralChars),
     digits: num.digits,
