@@ -96,16 +96,15 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
 
   // Words right around the figure.
   const [la] = itemOf(text, sent, q, ref);
-  // The next words, less white space and 的 (/^[\s的]+/).
+  // The next words (8 characters at most), less white space and 的 (/^[\s的]+/), read in place.
   const afterEnd = Math.min(sent.end, q.end + 8);
   let afterStart = q.end;
   while (afterStart < afterEnd && (text.charCodeAt(afterStart) === 0x7684 /* 的 */ || isJsSpace(text.charCodeAt(afterStart)))) afterStart++;
-  const after = text.slice(afterStart, afterEnd);
   const before = text.slice(Math.max(la, q.start - p.targetBeforeWindow), q.start);
   const baseline = p.baselineBefore.some((w) => text.startsWith(w, q.start - w.length)) && p.baselineAfter.some((w) => text.startsWith(w, q.end));
   const near = text.slice(q.end, Math.min(lb, q.end + p.targetAfterNearWindow));
   // 安排我县110户建设任务: a task number; 完成110户建设任务 is what was done.
-  if (p.targetAfter.some((w) => after.startsWith(w)) && !includesAny(text.slice(ca, q.start), p.completedVerbs)) kind = "target";
+  if (p.targetAfterMatcher.at(text, afterStart, afterEnd) && !includesAny(text.slice(ca, q.start), p.completedVerbs)) kind = "target";
   // A project just being approved or tendered (…万元工程进入立项程序) is a plan, not a result.
   else if (p.targetAfterNear.some((w) => near.includes(w))) kind = "target";
   else if (baseline) kind = "actual";
@@ -265,8 +264,24 @@ function scoreDomains(text: string, a: number, b: number, figA: number, figB: nu
     cur.score += h.weight;
     cur.distance = Math.min(cur.distance, distance);
   }
-  if (scores.length > 1) scores.sort((x, y) => y.score - x.score || x.distance - y.distance);
+  if (scores.length > 1) sortScores(scores);
   return scores;
+}
+
+/**
+ * Highest score first, then nearest; ties keep their order. An insertion sort: the lists are a few domains
+ * long, and this is Array.prototype.sort's (stable) order without its call overhead.
+ */
+function sortScores(scores: DomainScore[]): void {
+  for (let i = 1; i < scores.length; i++) {
+    const x = scores[i];
+    let j = i - 1;
+    while (j >= 0 && (scores[j].score < x.score || (scores[j].score === x.score && scores[j].distance > x.distance))) {
+      scores[j + 1] = scores[j];
+      j--;
+    }
+    scores[j + 1] = x;
+  }
 }
 
 function pick(scores: DomainScore[], dominant: boolean): Domain | null {

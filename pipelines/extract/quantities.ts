@@ -44,9 +44,8 @@ function startsWithAny(text: string, pos: number, words: string[]): string | nul
   return null;
 }
 
-/** The first of words (longest first, for the longest) ending at pos and starting at or after lo. */
-function endsWithAny(text: string, pos: number, words: string[], lo = 0): string | null {
-  for (const w of words) if (pos - w.length >= lo && text.startsWith(w, pos - w.length)) return w;
+function endsWithAny(text: string, pos: number, words: string[]): string | null {
+  for (const w of words) if (pos - w.length >= 0 && text.startsWith(w, pos - w.length)) return w;
   return null;
 }
 

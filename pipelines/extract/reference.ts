@@ -229,6 +229,7 @@ export interface ExtractReference {
     targetBeforeHasFiller: boolean;
     targetBeforeWindow: number;
     targetAfter: string[];
+    targetAfterMatcher: WordMatcher;
     targetAfterNear: string[];
     targetAfterNearWindow: number;
     baselineBefore: string[];
@@ -599,6 +600,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       targetBeforeHasFiller: p.targetBefore.some((w) => w.includes(MASK_FILLER)),
       targetBeforeWindow: p.targetBeforeWindow,
       targetAfter: sortLong(p.targetAfter),
+      targetAfterMatcher: new WordMatcher(p.targetAfter),
       targetAfterNear: p.targetAfterNear ?? [],
       targetAfterNearWindow: p.targetAfterNearWindow ?? 12,
       baselineBefore: p.baselineBefore,
