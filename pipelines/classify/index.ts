@@ -4,17 +4,26 @@
 import type { Domain, Kind, Measure, Unit } from "../types.ts";
 import { leadingChars, MASK_FILLER, MASK_START, WORD_START, type ExtractReference, type Indicator } from "../extract/reference.ts";
 import type { Quantity } from "../extract/quantities.ts";
-import { clauseAround, type Heading, type Sentence } from "../segment/index.ts";
+import { clauseAndItemAround, clauseAround, type Heading, type Sentence } from "../segment/index.ts";
 import { isJsSpace } from "../text/chars.ts";
 
 const YEAR_MENTION = /((?:19|20)\d{2})\s*(?:年度|年)(?!\d)/g;
 
 function clauseOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference): [number, number] {
-  return (q.clause ??= clauseAround(text, sent.start, sent.end, q.numStart, ref.clauseSeparators));
+  if (!q.clause) readClauses(text, sent, q, ref);
+  return q.clause!;
 }
 
 function itemOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference): [number, number] {
-  return (q.item ??= clauseAround(text, sent.start, sent.end, q.numStart, ref.clauseSeparators, true));
+  if (!q.item) readClauses(text, sent, q, ref);
+  return q.item!;
+}
+
+/** A figure's clause and enumeration item, read together (most figures need both). */
+function readClauses(text: string, sent: Sentence, q: Quantity, ref: ExtractReference): void {
+  const [ca, cb, ia, ib] = clauseAndItemAround(text, sent.start, sent.end, q.numStart, ref.clauseSeparators);
+  q.clause ??= [ca, cb];
+  q.item ??= [ia, ib];
 }
 
 /** A plan word before the figure (计划新增, 力争, 拟, 将), unless it is 将 as a preposition (将…纳入) or a completion share (完成目标任务的120%). */

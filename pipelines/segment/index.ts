@@ -393,6 +393,30 @@ export function clauseAround(text: string, lo: number, hi: number, pos: number, 
   return [a, b];
 }
 
+/**
+ * The clause around pos and its enumeration item (clauseAround without and with 、), read in one scan each way:
+ * [clause start, clause end, item start, item end]. Whatever ends a clause also ends an item.
+ */
+export function clauseAndItemAround(text: string, lo: number, hi: number, pos: number, seps: Uint8Array): [number, number, number, number] {
+  let a = pos;
+  let ia = -1;
+  const aMin = Math.max(lo, pos - MAX_CLAUSE);
+  for (; a > aMin; a--) {
+    if (!seps[text.charCodeAt(a - 1)]) continue;
+    if (ia < 0 && isClauseSep(text, a - 1, seps, true)) ia = a;
+    if (isClauseSep(text, a - 1, seps, false)) break;
+  }
+  let b = pos;
+  let ib = -1;
+  const bMax = Math.min(hi, pos + MAX_CLAUSE);
+  for (; b < bMax; b++) {
+    if (!seps[text.charCodeAt(b)]) continue;
+    if (ib < 0 && isClauseSep(text, b, seps, true)) ib = b;
+    if (isClauseSep(text, b, seps, false)) break;
+  }
+  return [a, b, ia < 0 ? a : ia, ib < 0 ? b : ib];
+}
+
 /** The clauses of [lo, hi) in order (start, end pairs). */
 export function clausesOf(text: string, lo: number, hi: number, seps: Uint8Array): [number, number][] {
   const out: [number, number][] = [];

@@ -1,6 +1,6 @@
 // Headings, nesting, sentences and plan parts, on real report layouts.
 import { describe, expect, it } from "vitest";
-import { clauseAround, inferPeriod, inferReportYear, markerStartChars, segment } from "../../pipelines/segment/index.ts";
+import { clauseAndItemAround, clauseAround, inferPeriod, inferReportYear, markerStartChars, segment } from "../../pipelines/segment/index.ts";
 import { ref } from "../extract/helpers.ts";
 
 const sectionOf = (text: string, needle: string, year: number | null = 2023) => {
@@ -93,6 +93,15 @@ describe("clauses", () => {
     expect(t.slice(a, b)).toBe("新增床位500张、护理员80名");
     const [c, d] = clauseAround(t, 0, t.length, pos, ref.clauseSeparators, true);
     expect(t.slice(c, d)).toBe("护理员80名");
+  });
+
+  it("reads a clause and its item in one scan as clauseAround does in two", () => {
+    const t = "全年新增床位1,200张、护理员80名，发放资金3,456.5万元;惠及困难群众12,34、5人。" + "长".repeat(250) + "、共计9人";
+    for (let pos = 0; pos <= t.length; pos++) {
+      const clause = clauseAround(t, 3, t.length - 2, pos, ref.clauseSeparators);
+      const item = clauseAround(t, 3, t.length - 2, pos, ref.clauseSeparators, true);
+      expect(clauseAndItemAround(t, 3, t.length - 2, pos, ref.clauseSeparators), String(pos)).toEqual([...clause, ...item]);
+    }
   });
 });
 
