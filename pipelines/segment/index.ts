@@ -302,8 +302,9 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
       // Once the report numbers its headings, a stray short line (a list item, 此件公开发布) sits below them
       // and never resets the part it is in.
       // A short line that names a part of the report (第二部分 2021年工作思路) stays a top heading.
-      push({ level: seenNumbered && hp.plan === null ? 6 : 1, text: line, start: a, end: b, ...hp });
-      sentences.push({ start: a, end: b, headings: headingsNow(), ...context() });
+      push({ level: seenNumbered && hp.plan === null ? 6 : 1, text: line, start: a, end: b, plan: hp.plan, year: hp.year });
+      const ctx = context();
+      sentences.push({ start: a, end: b, headings: headingsNow(), kind: ctx.kind, year: ctx.year });
       return;
     }
     // A paragraph that opens a plan: starts with a later year or a plan word and uses a plan verb early on.
@@ -353,11 +354,11 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
     const level = headingLevel(m);
     let he = hs;
     const limit = Math.min(b, hs + 80);
-    while (he < limit && !isSentenceEnd(text.charCodeAt(he)) && !(level <= 2 && isSpace(text.charCodeAt(he)) && he > hs + 4)) he++;
+    while (he < limit && !(LINE_SCAN[text.charCodeAt(he)] & SENTENCE_END_CHAR) && !(level <= 2 && isSpace(text.charCodeAt(he)) && he > hs + 4)) he++;
     const htext = text.slice(hs, Math.min(he, hs + 40)).trim();
     // 一是/二是 topics are actions, not parts of the report: they never switch plan and record.
     const hp = level <= 4 ? readHeadingPlan(htext, ref, reportYear, period) : { plan: null, year: null };
-    push({ level, text: htext, start: hs, end: he, ...hp });
+    push({ level, text: htext, start: hs, end: he, plan: hp.plan, year: hp.year });
   }
 
   return { sentences, reportYear, period };
