@@ -4,7 +4,7 @@
 import type { CleanText, DocumentDescription, FigureRow } from "../types.ts";
 import { catalogIndicator, domainOf, indicatorLabel, kindAndYear, measureOf, newDocumentMemo } from "../classify/index.ts";
 import { clauseAround, segment, unwrapLines, type Heading } from "../segment/index.ts";
-import { findQuantities, scanNumerals } from "./quantities.ts";
+import { findQuantities } from "./quantities.ts";
 import { loadExtractReference as load, type ExtractReference } from "./reference.ts";
 import { isJsSpace } from "../text/chars.ts";
 
@@ -64,11 +64,12 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
   // Hard-wrapped lines are joined first, so sentences and headings are read whole.
   const unwrapped = unwrapLines(clean.text);
   const text = unwrapped.text;
-  const seg = segment(text, ref, desc.reportYear, desc.period);
+  // Sentences, headings and candidate numerals in one pass over the text.
+  const seg = segment(text, ref, desc.reportYear, desc.period, ref);
   const reportYear = desc.reportYear ?? seg.reportYear;
   const memo = newDocumentMemo();
   const rows: FigureRow[] = [];
-  const cands = scanNumerals(text, ref);
+  const cands = seg.numerals!;
   const sectionCache = new Map<Heading, string>();
   // Sentences come in text order: a moving index into the candidates skips sentences without a numeral.
   let nextCand = 0;

@@ -5,7 +5,7 @@
 import { isJsSpace } from "../text/chars.ts";
 import type { Qualifier, Unit } from "../types.ts";
 import { hasChineseDigit, isArabic, parseArabic, parseChinese } from "./numbers.ts";
-import { ARABIC_DIGIT, CHINESE_NUMERAL, WordMatcher, type ExtractReference } from "./reference.ts";
+import { ARABIC_DIGIT, WordMatcher, type ExtractReference } from "./reference.ts";
 
 export interface Quantity {
   /** Clean-text span of the quote (qualifier words included where GOLD.md's quotes include them). */
@@ -153,40 +153,52 @@ export interface Candidates {
   ends: number[];
 }
 
-export function scanNumerals(text: string, ref: ExtractReference, lo = 0, hi = text.length): Candidates {
+export function scanNumerals(text: string, ref: NumeralRef, lo = 0, hi = text.length): Candidates {
   const starts: number[] = [];
   const ends: number[] = [];
-  const cn = ref.chineseNumeralChars;
   // One table read a character: most start no numeral.
   const kinds = ref.numeralStarts;
   let i = lo;
   while (i < hi) {
-    const kind = kinds[text.charCodeAt(i)];
-    if (kind === ARABIC_DIGIT) {
-      // Arabic: digits, thousands groups (1,200), decimals (10.78).
-      const s = i;
-      while (i < hi && isDigitCode(text.charCodeAt(i))) i++;
-      while (i + 3 < hi + 1 && text.charCodeAt(i) === 44 && isAsciiDigit(text.charCodeAt(i + 1)) && isAsciiDigit(text.charCodeAt(i + 2)) && isAsciiDigit(text.charCodeAt(i + 3)) && !isAsciiDigit(text.charCodeAt(i + 4))) i += 4;
-      const d = text.charCodeAt(i);
-      if ((d === 46 || d === 0xff0e) && isDigitCode(text.charCodeAt(i + 1))) {
-        i++;
-        while (i < hi && isDigitCode(text.charCodeAt(i))) i++;
-      }
-      starts.push(s);
-      ends.push(i);
-    } else if (kind === CHINESE_NUMERAL) {
-      // Chinese: a run of numeral characters, kept only when a counter it may carry follows (余/多 allowed).
-      const s = i;
-      while (i < hi && cn[text.charCodeAt(i)]) i++;
-      let k = i;
-      if (ref.innerQualifierByCode.has(text.charCodeAt(k))) k++;
-      if (ref.chineseNumeralUnitCodes[text.charCodeAt(k)]) {
-        starts.push(s);
-        ends.push(i);
-      }
-    } else i++;
+    if (!kinds[text.charCodeAt(i)]) {
+      i++;
+      continue;
+    }
+    const end = readNumeral(text, i, hi, ref);
+    if (end > 0) {
+      starts.push(i);
+      ends.push(end);
+    }
+    i = Math.abs(end);
   }
   return { starts, ends };
+}
+
+/** What reading numerals needs from the reference. */
+export type NumeralRef = Pick<ExtractReference, "numeralStarts" | "chineseNumeralChars" | "innerQualifierByCode" | "chineseNumeralUnitCodes">;
+
+/**
+ * The numeral starting at i (where numeralStarts is set), read up to hi: its end, or its end negated when it
+ * is no candidate (a run of Chinese numeral characters that no counter follows, read past all the same).
+ */
+export function readNumeral(text: string, i: number, hi: number, ref: NumeralRef): number {
+  if (ref.numeralStarts[text.charCodeAt(i)] === ARABIC_DIGIT) {
+    // Arabic: digits, thousands groups (1,200), decimals (10.78).
+    while (i < hi && isDigitCode(text.charCodeAt(i))) i++;
+    while (i + 3 < hi + 1 && text.charCodeAt(i) === 44 && isAsciiDigit(text.charCodeAt(i + 1)) && isAsciiDigit(text.charCodeAt(i + 2)) && isAsciiDigit(text.charCodeAt(i + 3)) && !isAsciiDigit(text.charCodeAt(i + 4))) i += 4;
+    const d = text.charCodeAt(i);
+    if ((d === 46 || d === 0xff0e) && isDigitCode(text.charCodeAt(i + 1))) {
+      i++;
+      while (i < hi && isDigitCode(text.charCodeAt(i))) i++;
+    }
+    return i;
+  }
+  // Chinese: a run of numeral characters, kept only when a counter it may carry follows (余/多 allowed).
+  const cn = ref.chineseNumeralChars;
+  while (i < hi && cn[text.charCodeAt(i)]) i++;
+  let k = i;
+  if (ref.innerQualifierByCode.has(text.charCodeAt(k))) k++;
+  return ref.chineseNumeralUnitCodes[text.charCodeAt(k)] ? i : -i;
 }
 
 function isAsciiDigit(c: number): boolean {

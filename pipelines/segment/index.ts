@@ -4,6 +4,7 @@
 // Linear in the text length: one pass over lines, one regex pass per line for inline headings.
 import type { Kind, Period } from "../types.ts";
 import { CLAUSE_END, ENUMERATION_MARK, leadingChars, MASK_FILLER, type ExtractReference } from "../extract/reference.ts";
+import { readNumeral, type Candidates, type NumeralRef } from "../extract/quantities.ts";
 
 export interface Heading {
   level: number;
@@ -29,6 +30,8 @@ export interface Sentence {
 
 export interface Segmented {
   sentences: Sentence[];
+  /** The candidate numerals of the text (scanNumerals), read in the same pass when segment was given a NumeralRef. */
+  numerals?: Candidates;
   reportYear: number | null;
   period: Period;
 }
@@ -78,11 +81,25 @@ function markerAt(text: string, i: number, a: number, b: number): RegExpExecArra
   return m && !(m[6] !== undefined && i + m[0].length + 2 > b) ? m : null;
 }
 
-// What a character may start while a line is scanned: a sentence end, a heading marker, or nothing (most).
+// What a character may start while a line is scanned: a sentence end, a heading marker, a numeral, or nothing (most).
 const SENTENCE_END_CHAR = 1;
 const MARKER_CHAR = 2;
+const NUMERAL_CHAR = 4;
 const LINE_SCAN = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) LINE_SCAN[c] = (isSentenceEnd(c) ? SENTENCE_END_CHAR : 0) | (MARKER_START[c] ? MARKER_CHAR : 0);
+
+/** LINE_SCAN with the numeral starts of a reference, made once per reference. */
+const lineScanWithNumerals = new WeakMap<Uint8Array, Uint8Array>();
+function lineScanFor(numerals: NumeralRef | undefined): Uint8Array {
+  if (!numerals) return LINE_SCAN;
+  let t = lineScanWithNumerals.get(numerals.numeralStarts);
+  if (!t) {
+    t = new Uint8Array(65536);
+    for (let c = 0; c < 65536; c++) t[c] = LINE_SCAN[c] | (numerals.numeralStarts[c] ? NUMERAL_CHAR : 0);
+    lineScanWithNumerals.set(numerals.numeralStarts, t);
+  }
+  return t;
+}
 
 // 共接收返通人员8033人三是…: a topic marker (二是…十是) right after a figure whose full stop was lost.
 const FIGURE_END_UNIT = new Set([..."人户元个次家张名所项对位件座处场"].map((ch) => ch.charCodeAt(0)));
@@ -180,8 +197,11 @@ export function inferPeriod(text: string): Period {
   return "annual";
 }
 
-/** Splits clean text into sentences, each with its heading path and plan context. */
-export function segment(text: string, ref: PlanRef, reportYearIn: number | null, periodIn: Period): Segmented {
+/**
+ * Splits clean text into sentences, each with its heading path and plan context. Given a NumeralRef, it also
+ * reads the text's candidate numerals in the same pass (what scanNumerals finds), for extract.
+ */
+export function segment(text: string, ref: PlanRef, reportYearIn: number | null, periodIn: Period, numerals?: NumeralRef): Segmented {
   const reportYear = reportYearIn ?? inferReportYear(text, ref);
   const period: Period = periodIn || inferPeriod(text);
   const p = ref.plan;
@@ -229,6 +249,22 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
       const ctx = context();
       sentences.push({ start: s2, end: e2, headings: headingsNow(), kind: ctx.kind, year: ctx.year });
     }
+  };
+
+  // Candidate numerals: every numeral start is inside a line (white space starts none), read left to right.
+  const scan = lineScanFor(numerals);
+  const numStarts: number[] = [];
+  const numEnds: number[] = [];
+  let numeralEnd = 0;
+  /** The numeral starting at i, unless i is inside the one before. */
+  const readNumeralAt = (i: number) => {
+    if (i < numeralEnd) return;
+    const end = readNumeral(text, i, text.length, numerals!);
+    if (end > 0) {
+      numStarts.push(i);
+      numEnds.push(end);
+    }
+    numeralEnd = Math.abs(end);
   };
 
   let lineStart = 0;
@@ -305,6 +341,7 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
       push({ level: seenNumbered && hp.plan === null ? 6 : 1, text: line, start: a, end: b, plan: hp.plan, year: hp.year });
       const ctx = context();
       sentences.push({ start: a, end: b, headings: headingsNow(), kind: ctx.kind, year: ctx.year });
+      if (numerals) for (let i = a; i < b; i++) if (scan[text.charCodeAt(i)] & NUMERAL_CHAR) readNumeralAt(i);
       return;
     }
     // A paragraph that opens a plan: starts with a later year or a plan word and uses a plan verb early on.
@@ -329,8 +366,9 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
     let s = a;
     for (let i = a; i < b; i++) {
       const c = text.charCodeAt(i);
-      const k = LINE_SCAN[c];
+      const k = scan[c];
       if (k === 0 && i - s < MAX_SENTENCE) continue;
+      if (k & NUMERAL_CHAR) readNumeralAt(i);
       const m = k & MARKER_CHAR ? (i === a ? numbered : markerAt(text, i, a, b)) : null;
       if (m) {
         seenNumbered = true;
@@ -361,7 +399,7 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
     push({ level, text: htext, start: hs, end: he, plan: hp.plan, year: hp.year });
   }
 
-  return { sentences, reportYear, period };
+  return numerals ? { sentences, reportYear, period, numerals: { starts: numStarts, ends: numEnds } } : { sentences, reportYear, period };
 }
 
 

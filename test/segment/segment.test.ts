@@ -1,7 +1,12 @@
 // Headings, nesting, sentences and plan parts, on real report layouts.
 import { describe, expect, it } from "vitest";
-import { clauseAndItemAround, clauseAround, inferPeriod, inferReportYear, markerStartChars, segment } from "../../pipelines/segment/index.ts";
-import { ref } from "../extract/helpers.ts";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { clauseAndItemAround, clauseAround, inferPeriod, inferReportYear, markerStartChars, segment, unwrapLines } from "../../pipelines/segment/index.ts";
+import { scanNumerals } from "../../pipelines/extract/quantities.ts";
+import { processDocument } from "../../pipelines/process.ts";
+import { loadReference } from "../../pipelines/reference.ts";
+import { REFERENCE_DIR, ROOT, ref } from "../extract/helpers.ts";
 
 const sectionOf = (text: string, needle: string, year: number | null = 2023) => {
   const seg = segment(text, ref, year, "annual");
@@ -101,6 +106,23 @@ describe("clauses", () => {
       const clause = clauseAround(t, 3, t.length - 2, pos, ref.clauseSeparators);
       const item = clauseAround(t, 3, t.length - 2, pos, ref.clauseSeparators, true);
       expect(clauseAndItemAround(t, 3, t.length - 2, pos, ref.clauseSeparators), String(pos)).toEqual([...clause, ...item]);
+    }
+  });
+});
+
+describe("numerals read with the sentences", () => {
+  const same = (text: string) => expect(segment(text, ref, 2023, "annual", ref).numerals).toEqual(scanNumerals(text, ref));
+  it("finds what scanNumerals finds: headings, heading lines, Chinese numerals with and without counters, groups, decimals", () => {
+    same("养老服务二十家机构\n一、2023年工作总结\n新增床位1,200张，护理员８０名、三家机构，十二是个数。\n  2.5万元  \n\n（二）两万余人次\n第三十页|\n");
+    same("1.完善体系。一是新增27家。共接收8033人三是拓展。资金3,456.5万元;惠及12,34人" + "长".repeat(900) + "九百个");
+    same("");
+  });
+  it("on the seed reports", () => {
+    const reference = loadReference(REFERENCE_DIR);
+    const raw = join(ROOT, "data/raw");
+    for (const name of readdirSync(raw).filter((f) => f.endsWith(".txt"))) {
+      const clean = processDocument({ path: name, name, bytes: new Uint8Array(readFileSync(join(raw, name))) }, reference).clean;
+      if (clean) same(unwrapLines(clean.text).text);
     }
   });
 });
