@@ -169,22 +169,58 @@ function decodeUnlessBeaten(sample: Buffer, enc: string, common: Set<number>, le
   return { text: parts.join(""), s };
 }
 
-/** UTF-16 without BOM: one byte parity is mostly CJK high bytes (0x4E–0x9F), punctuation pages or zero; the other is not. */
-function sniffUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
-  const n = Math.min(bytes.length, SAMPLE) & ~1;
-  if (n < 8) return null;
+/** What the careful path counts in the first SAMPLE bytes: control and NUL bytes, and the UTF-16 parity counts. */
+interface ByteStats {
+  /** Control bytes that never occur in text (NUL excluded: counted separately), NULs, bytes looked at. */
+  ctrl: number;
+  nul: number;
+  n: number;
+  /** Over the first n & ~1 bytes, per parity: bytes typical of the high byte of Chinese UTF-16, and zero bytes. */
+  evenHigh: number;
+  oddHigh: number;
+  evenZero: number;
+  oddZero: number;
+}
+
+/** 1 for control bytes that never occur in text (NUL, tab, line breaks, form feed and escape are not). */
+const CONTROL = new Uint8Array(256);
+for (let b = 1; b < 0x20; b++) if (b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) CONTROL[b] = 1;
+/** 1 for bytes typical of the high byte of a Chinese UTF-16 code unit: zero, CJK (0x4E–0x9F), punctuation (0x30), full width (0xFF), 0x20. */
+const UTF16_HIGH = new Uint8Array(256);
+for (let b = 0; b < 256; b++) if (b === 0 || (b >= 0x4e && b <= 0x9f) || b === 0x30 || b === 0xff || b === 0x20) UTF16_HIGH[b] = 1;
+
+/** One pass of table look-ups over the first SAMPLE bytes for both the control-byte share and the UTF-16 sniff. */
+function byteStats(bytes: Uint8Array): ByteStats {
+  const n = Math.min(bytes.length, SAMPLE);
+  const pairsEnd = n & ~1;
+  let ctrl = 0;
   let evenHigh = 0;
   let oddHigh = 0;
   let evenZero = 0;
   let oddZero = 0;
-  for (let i = 0; i < n; i += 2) {
+  for (let i = 0; i < pairsEnd; i += 2) {
     const e = bytes[i];
     const o = bytes[i + 1];
+    ctrl += CONTROL[e] + CONTROL[o];
+    evenHigh += UTF16_HIGH[e];
+    oddHigh += UTF16_HIGH[o];
     if (e === 0) evenZero++;
     if (o === 0) oddZero++;
-    if (e === 0 || (e >= 0x4e && e <= 0x9f) || e === 0x30 || e === 0xff || e === 0x20) evenHigh++;
-    if (o === 0 || (o >= 0x4e && o <= 0x9f) || o === 0x30 || o === 0xff || o === 0x20) oddHigh++;
   }
+  let nul = evenZero + oddZero;
+  if (pairsEnd < n) {
+    const b = bytes[pairsEnd];
+    ctrl += CONTROL[b];
+    if (b === 0) nul++;
+  }
+  return { ctrl, nul, n, evenHigh, oddHigh, evenZero, oddZero };
+}
+
+/** UTF-16 without BOM: one byte parity is mostly CJK high bytes (0x4E–0x9F), punctuation pages or zero; the other is not. */
+function sniffUtf16(st: ByteStats): "utf-16le" | "utf-16be" | null {
+  const n = st.n & ~1;
+  if (n < 8) return null;
+  const { evenHigh, oddHigh, evenZero, oddZero } = st;
   const pairs = n / 2;
   const evenShare = evenHigh / pairs;
   const oddShare = oddHigh / pairs;
@@ -194,19 +230,6 @@ function sniffUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   if (oddShare > 0.9 && evenShare < 0.6 && (oddZero > 0 || evenShare < 0.45)) return "utf-16le";
   if (evenShare > 0.9 && oddShare < 0.6 && (evenZero > 0 || oddShare < 0.45)) return "utf-16be";
   return null;
-}
-
-/** Control bytes that never occur in text (NUL excluded: counted separately). */
-function controlShare(bytes: Uint8Array): { ctrl: number; nul: number; n: number } {
-  const n = Math.min(bytes.length, SAMPLE);
-  let ctrl = 0;
-  let nul = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i];
-    if (b === 0) nul++;
-    else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) ctrl++;
-  }
-  return { ctrl, nul, n };
 }
 
 function done(text: string, encoding: string, problems: string[] = []): Decoded {
@@ -224,8 +247,8 @@ const KEEP_UNITS = 1 << 23;
 
 /**
  * The text of valid UTF-8 that has a multi-byte character and no control or NUL byte in its first SAMPLE bytes (what
- * controlShare counts), else null. One pass checks and decodes: the native decoder is about twice as slow as this
- * loop on mostly-Chinese text, and controlShare would be a second pass.
+ * byteStats counts), else null. One pass checks and decodes: the native decoder is about twice as slow as this
+ * loop on mostly-Chinese text, and byteStats would be a second pass.
  */
 function decodeCleanUtf8(bytes: Uint8Array): string | null {
   const n = bytes.length;
@@ -238,7 +261,7 @@ function decodeCleanUtf8(bytes: Uint8Array): string | null {
   while (i < n) {
     const b = bytes[i];
     if (b < 0x80) {
-      // NUL and control bytes (as controlShare counts them) send the file to the careful path
+      // NUL and control bytes (as byteStats counts them) send the file to the careful path
       if (b < 0x20 && i < head && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) return null;
       u[o++] = b;
       i++;
@@ -295,10 +318,10 @@ export function decodeBytes(bytes: Uint8Array, ref: DecodeReference): Decoded {
   // Fast path, most files: valid UTF-8 with multi-byte characters and no control bytes is UTF-8.
   const fast = decodeCleanUtf8(bytes);
   if (fast !== null) return done(fast, "utf-8");
-  const ctl = controlShare(bytes);
+  const ctl = byteStats(bytes);
   const chk = utf8Check(bytes, true);
 
-  const sniff = sniffUtf16(bytes);
+  const sniff = sniffUtf16(ctl);
   if (sniff) {
     const out = utf16(buf, sniff);
     const s = score(out.text, ref.common);
