@@ -1,7 +1,8 @@
 // Reads a report's structure the way an analyst skims it: headings and their nesting
 // (一、 / （一） / 1. / （1） / 一是), sentences, and for every part whether it records what was done
 // or lays out what is planned (2024年工作思路, 重点工作计划, 下半年工作思路, a "2023年是…将…" opening).
-// Linear in the text length: one pass over lines, one regex pass per line for inline headings.
+// Linear in the text length: one pass over each line's characters (a table read each) finds its sentence
+// ends, inline headings and, for extract, its candidate numerals; the marker regex runs only where one can start.
 import type { Kind, Period } from "../types.ts";
 import { CLAUSE_END, ENUMERATION_MARK, leadingChars, MASK_FILLER, type ExtractReference } from "../extract/reference.ts";
 import { readNumeral, type Candidates, type NumeralRef } from "../extract/quantities.ts";
