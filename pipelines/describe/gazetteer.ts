@@ -216,12 +216,11 @@ export interface Mention {
 export function findFull(text: string, gz: Gazetteer, limit = text.length, minLen = 3): Mention[] {
   const out: Mention[] = [];
   const end = Math.min(text.length, limit);
-  const isLast = gz.isLast;
   const { byPair, pairs, isFirst, single, names, pairShift, nameShift } = fullIndex(gz);
   const u = codeUnits(text, end);
-  for (let i = 0; i < end; i++) {
+  const singles = minLen <= 1;
+  for (let i = nextCandidate(u, 0, end, gz.isLast, pairs, pairShift, singles ? single : null); i < end; i = nextCandidate(u, i + 1, end, gz.isLast, pairs, pairShift, singles ? single : null)) {
     const c = u[i];
-    if (!isLast[c]) continue;
     let lens: number[] | undefined;
     if (i > 0) {
       const p = u[i - 1];
@@ -260,6 +259,22 @@ export function findFull(text: string, gz: Gazetteer, limit = text.length, minLe
 
 /** Code units of the text from a reused array (see text/chars.ts): the scan reads every kind of string the same fast way. */
 const codeUnits = unitReader();
+
+/**
+ * The first position from `i` where a full name may end: a last character whose pair with the character before it is in
+ * the pair bit set (or, with `single`, a one-character name). The tight loop most of the text takes, kept on its own.
+ */
+function nextCandidate(u: Uint16Array, i: number, end: number, isLast: Uint8Array, pairs: Uint8Array, shift: number, single: Uint8Array | null): number {
+  for (; i < end; i++) {
+    const c = u[i];
+    if (isLast[c] === 0) continue;
+    if (single !== null && single[c] !== 0) return i;
+    if (i === 0) continue;
+    const h = pairBit(c, u[i - 1], shift);
+    if ((pairs[h >>> 3] & (1 << (h & 7))) !== 0) return i;
+  }
+  return end;
+}
 
 interface FullIndex {
   /** Last code unit → second-to-last code unit → lengths (≥ 2) of the full names ending with those two, longest first. */
