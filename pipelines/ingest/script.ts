@@ -16,7 +16,8 @@ export type Convert = (s: string) => string;
  * does convert), so Big5 text from Hong Kong comes out simplified too. Built once per worker.
  */
 export function makeConverter(): Convert {
-  const tw2s = fastTw2s();
+  const sample = probeSample();
+  const tw2s = fastTw2s(sample);
   const tw2cn: Convert = tw2s ? (s) => tw2s(s, null) : OpenCC.Converter({ from: "tw", to: "cn" });
   const fixes = new Map<string, string>();
   const hk = (Preset.from as Record<string, ReadonlyArray<ReadonlyArray<unknown>>>).hk ?? [];
@@ -40,8 +41,8 @@ export function makeConverter(): Convert {
   for (let c = 0; c < 0x10000; c++) fix[c] = c;
   for (const [variant, simplified] of fixes) fix[variant.charCodeAt(0)] = simplified.charCodeAt(0);
   const fast = (s: string) => tw2s(s, fix);
-  const sample = probeSample();
-  if (fast(sample) !== withFixes(sample)) return withFixes;
+  // withFixes(sample), from the tw2s(sample) fastTw2s already checked against opencc's
+  if (fast(sample) !== tw2s.probeOut.replace(re, (ch: string) => fixes.get(ch) ?? ch)) return withFixes;
   if (tw2s.lineLocal) lineLocal.add(fast);
   return fast;
 }
@@ -369,8 +370,11 @@ const pieceB = new Units();
 const converted = new Units();
 const readInput = unitReader();
 
-/** tw2s as opencc-js runs it, then `fix` on every output code unit; null when the config is not of the shape this mirrors. */
-function fastTw2s(): (((s: string, fix: Uint16Array | null) => string) & { lineLocal?: boolean }) | null {
+/**
+ * tw2s as opencc-js runs it, then `fix` on every output code unit; null when the config is not of the shape this mirrors,
+ * or when it converts `sample` (probeSample) otherwise than opencc's own converter. `probeOut`: sample converted.
+ */
+function fastTw2s(sample: string): (((s: string, fix: Uint16Array | null) => string) & { lineLocal: boolean; probeOut: string }) | null {
   const cfg = (OpenCC.Locale as unknown as { configs?: Record<string, { normalizationChain?: unknown[][]; segmentation?: unknown[]; conversionChain: unknown[][] }> }).configs?.tw2s;
   // only the shape this code mirrors: one normalisation dictionary group, a segmentation group of dictionary strings
   if (!cfg || !cfg.normalizationChain || cfg.normalizationChain.length !== 1 || !Array.isArray(cfg.segmentation)) return null;
@@ -483,9 +487,9 @@ function fastTw2s(): (((s: string, fix: Uint16Array | null) => string) & { lineL
   };
   // must agree with opencc's own converter, or it is not used
   const reference = OpenCC.Converter({ from: "tw", to: "cn" });
-  const sample = probeSample();
-  if (convert(sample, null) !== reference(sample)) return null;
-  return Object.assign(convert, { lineLocal: ![norm, seg, ...chain].some((t) => t.newlineInKeys) });
+  const probeOut = convert(sample, null);
+  if (probeOut !== reference(sample)) return null;
+  return Object.assign(convert, { lineLocal: ![norm, seg, ...chain].some((t) => t.newlineInKeys), probeOut });
 }
 
 /** Every CJK, CJK punctuation and full-width character, in one line and one per line, and the awkward cases. */
