@@ -85,6 +85,8 @@ function csvFromPacked(packed: Packed[], rows: number): string {
 }
 
 const utf8 = new TextEncoder();
+/** Encoding space reused from record to record (the worst case is 3 UTF-8 bytes per UTF-16 unit of the CSV). */
+let scratch = Buffer.allocUnsafe(1 << 20);
 
 export function encodeRecord(content: RecordContent): Uint8Array {
   const rows = content.cols[0]?.length ?? 0;
@@ -92,16 +94,14 @@ export function encodeRecord(content: RecordContent): Uint8Array {
   const head: Head = { document: content.document, figures: content.figures, withIndicator: content.withIndicator, originalLength: content.originalLength, rows, cols: packed };
   const headJson = JSON.stringify(head);
   const csv = rows ? csvFromPacked(packed, rows) : "";
-  // The CSV is encoded straight into one buffer big enough for the worst case (3 bytes per UTF-16 unit)
-  // rather than measuring it first. A fresh ArrayBuffer (never a slice of a shared pool), so a worker can
-  // transfer it.
   const headBytes = 2 * headJson.length;
-  const out = new Uint8Array(4 + headBytes + 3 * csv.length);
-  const view = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
-  view.writeUInt32LE(headBytes, 0);
-  view.write(headJson, 4, headBytes, "utf16le");
-  const csvBytes = utf8.encodeInto(csv, out.subarray(4 + headBytes)).written;
-  return out.subarray(0, 4 + headBytes + csvBytes);
+  const worst = 4 + headBytes + 3 * csv.length;
+  if (scratch.length < worst) scratch = Buffer.allocUnsafe(Math.max(worst, 2 * scratch.length));
+  scratch.writeUInt32LE(headBytes, 0);
+  scratch.write(headJson, 4, headBytes, "utf16le");
+  const csvBytes = utf8.encodeInto(csv, scratch.subarray(4 + headBytes)).written;
+  // An exact-size copy of its own (a fresh buffer used to be allocated, and zero-filled, at the worst-case size).
+  return new Uint8Array(scratch.subarray(0, 4 + headBytes + csvBytes));
 }
 
 /** Throws on bytes that are not a whole record (a cache that lost a tail); callers treat that as a miss. */
