@@ -102,7 +102,7 @@ export function describeDocument(clean: CleanText, fileName: string, ref: Descri
       body: clean.text,
       indexNumber: clean.header["索引号"] ?? "",
       levelHint: levelMatch ? levelMatch[1] : "",
-      selfLevel: levelMatch ? "" : selfLevel(clean.text),
+      selfLevel: levelMatch ? "" : () => selfLevel(clean.text),
     },
     ref.gazetteer,
   );

@@ -203,8 +203,11 @@ export interface RegionInput {
   indexNumber: string;
   /** 区/县/市 from an agency like 区民政局 that names no place: the level of the author. */
   levelHint: string;
-  /** The level the author speaks of itself at (我市, 全区), when the agency gives none; used only for aliases. */
-  selfLevel?: string;
+  /**
+   * The level the author speaks of itself at (我市, 全区), when the agency gives none; used only for aliases. May be a
+   * function that works it out: called only in the rare case an alias is all there is (it reads the text's opening).
+   */
+  selfLevel?: string | (() => string);
 }
 
 export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
@@ -247,7 +250,8 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
     if (r) return r;
   }
   const r = fromBody(ev, gz, input.levelHint, body.length > 0);
-  return r.code ? r : fromAliases(ev, gz, input.levelHint || input.selfLevel || "") ?? r;
+  const level = () => input.levelHint || (typeof input.selfLevel === "function" ? input.selfLevel() : input.selfLevel) || "";
+  return r.code ? r : fromAliases(ev, gz, level) ?? r;
 }
 
 /**
@@ -255,11 +259,12 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
  * 双矿集团 → 双鸭山市): at least twice, no alias or unambiguous place name pointing elsewhere, and the author's level
  * (区/县 for a county, 市 for a city) is the division's.
  */
-function fromAliases(ev: Evidence, gz: Gazetteer, level: string): Region | null {
+function fromAliases(ev: Evidence, gz: Gazetteer, levelOf: () => string): Region | null {
   if (ev.aliases.size !== 1) return null;
   const [code, t] = [...ev.aliases][0];
   const d = gz.divisions.get(code);
   if (!d || t.count < 2) return null;
+  const level = levelOf();
   if (!(d.level === "county" ? level === "区" || level === "县" : d.level === "city" && level === "市")) return null;
   const fits = (c: string) => {
     const o = gz.divisions.get(c);
