@@ -50,6 +50,8 @@ export class WordMatcher {
   private lastList = new Uint16Array(65536);
   private firstBuckets: Bucket[] = [];
   private lastBuckets: Bucket[] = [];
+  /** The distinct characters the words end with. */
+  private lastChars: string[] = [];
   readonly words: string[];
   constructor(words: Iterable<string>) {
     this.words = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length);
@@ -58,6 +60,7 @@ export class WordMatcher {
       const first = bucketFor(this.firstList, this.firstBuckets, w.charCodeAt(0));
       first.words.push(w);
       first.inner.push(n > 1 ? w.charCodeAt(1) : -1);
+      if (!this.lastList[w.charCodeAt(n - 1)]) this.lastChars.push(w[n - 1]);
       const last = bucketFor(this.lastList, this.lastBuckets, w.charCodeAt(n - 1));
       last.words.push(w);
       last.inner.push(n > 1 ? w.charCodeAt(n - 2) : -1);
@@ -119,8 +122,29 @@ export class WordMatcher {
    * building it. Read from the right, so the first end with a word is the answer.
    */
   last(s: string, from = 0, to = s.length): { index: number; word: string } | null {
+    // Words ending in one or two characters (去年, 年内): the window is searched for those from the right
+    // natively; the nearest end with a word, over both, is the answer.
+    if (this.lastChars.length <= 2 && from >= 0) {
+      const win = s.slice(from, to);
+      let best = -1;
+      let bestWord = "";
+      for (const ch of this.lastChars) {
+        for (let p = win.lastIndexOf(ch); p >= 0; p = p > 0 ? win.lastIndexOf(ch, p - 1) : -1) {
+          const e = from + p + 1;
+          if (e <= best) break;
+          const w = this.endsAt(s, e, from);
+          if (w) {
+            best = e;
+            bestWord = w;
+            break;
+          }
+        }
+      }
+      return best < 0 ? null : { index: best - bestWord.length, word: bestWord };
+    }
+    const ends = this.lastList;
     for (let e = to; e > from; e--) {
-      if (!this.lastList[s.charCodeAt(e - 1)]) continue;
+      if (!ends[s.charCodeAt(e - 1)]) continue;
       // The longest word ending at the last end is also the longest starting where it starts: all() has it.
       const w = this.endsAt(s, e, from);
       if (w) return { index: e - w.length, word: w };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixedFirstChar, leadingChars } from "../../pipelines/extract/reference.ts";
+import { fixedFirstChar, leadingChars, WordMatcher } from "../../pipelines/extract/reference.ts";
 
 describe("fixedFirstChar", () => {
   it("finds the literal every match of an anchored pattern starts with", () => {
@@ -25,5 +25,24 @@ describe("leadingChars", () => {
   });
   it("gives null when a match may start with anything it can't list", () => {
     for (const p of ["a?b", "a*b", "a{0,2}b", "(?=x)y", "[^a]", "\\s+x", ".x", "^", "$x", "x|", "(?:x)*y", "\\bx"]) expect(leadingChars(p), p).toBeNull();
+  });
+});
+
+describe("WordMatcher.last", () => {
+  // The match ending last (longest on ties) among the longest words at each start: what last() promises.
+  const lastOfAll = (m: WordMatcher, s: string, from: number, to: number) => {
+    let best: { index: number; word: string } | null = null;
+    for (let i = from; i < to; i++) {
+      const w = m.at(s, i, to);
+      if (w && (!best || i + w.length > best.index + best.word.length || (i + w.length === best.index + best.word.length && w.length > best.word.length))) best = { index: i, word: w };
+    }
+    return best;
+  };
+  it("finds the same match as reading every start, whether the words end in few characters or many", () => {
+    const s = "较上年同期增长去年全年共年内完成今年1年底上一年度比去年增加年年内";
+    for (const words of [["去年", "上年", "上一年", "今年", "全年", "年内", "年"], ["增长", "增加", "比去年增加", "上升", "年度", "全年", "完成"]]) {
+      const m = new WordMatcher(words);
+      for (let from = 0; from <= s.length; from++) for (let to = from; to <= s.length + 1; to++) expect(m.last(s, from, to), `${words[0]} ${from}-${to}`).toEqual(lastOfAll(m, s, from, Math.min(to, s.length)));
+    }
   });
 });
