@@ -7,14 +7,16 @@
 // <ns> names the pipeline and reference versions the entries were made with: a changed catalog, marker
 // file or stage makes every older entry unreachable, and pruneCache deletes them at the end of a run, so
 // the folder holds one version's results instead of growing with every edit.
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync, writevSync } from "node:fs";
 import { createHash, randomBytes } from "node:crypto";
 import { join } from "node:path";
 
 export interface TaskCache {
   /** The record stored under key, or undefined. */
   get(key: string): Uint8Array | undefined;
+  /** Stored once flush() or close() writes it (a worker flushes after each chunk). */
   set(key: string, record: Uint8Array): void;
+  flush(): void;
   close(): void;
 }
 
@@ -84,15 +86,44 @@ export function pruneCache(dir: string, namespace: string): number {
   return freed;
 }
 
+/** Records are written in batches of about this many bytes at most (a chunk's worth usually). */
+const FLUSH_BYTES = 8 << 20;
+
 export function diskCache(dir: string, namespace: string): TaskCache {
   let index: Map<string, Location> | undefined;
   const readFds = new Map<string, number>();
   let writer: { pack: number; idx: number; offset: number } | undefined;
   let broken = false;
+  let pending: { key: string; record: Uint8Array }[] = [];
+  let pendingBytes = 0;
   const openWriter = () => {
     mkdirSync(dir, { recursive: true });
     const id = `${namespace}-${Date.now().toString(36)}-${randomBytes(6).toString("hex")}`;
     return { pack: openSync(join(dir, `${id}.pack`), "a"), idx: openSync(join(dir, `${id}.idx`), "a"), offset: 0 };
+  };
+  const flush = () => {
+    if (broken || !pending.length) return;
+    // One write for the records and one for their index lines, instead of two per document.
+    const records = pending.map((p) => p.record);
+    let lines = "";
+    try {
+      writer ??= openWriter();
+      let offset = writer.offset;
+      for (const p of pending) {
+        lines += `${p.key} ${offset} ${p.record.length}\n`;
+        offset += p.record.length;
+      }
+      const written = writevSync(writer.pack, records);
+      if (written !== offset - writer.offset) throw new Error("short write");
+      writeSync(writer.idx, lines);
+      writer.offset = offset;
+    } catch {
+      // A cache that can't be written only costs speed; after a failed write the offsets are unknown.
+      broken = true;
+    } finally {
+      pending = [];
+      pendingBytes = 0;
+    }
   };
   return {
     get(key) {
@@ -116,18 +147,14 @@ export function diskCache(dir: string, namespace: string): TaskCache {
     },
     set(key, record) {
       if (broken) return;
-      try {
-        writer ??= openWriter();
-        const written = writeSync(writer.pack, record);
-        if (written !== record.length) throw new Error("short write");
-        writeSync(writer.idx, `${key} ${writer.offset} ${record.length}\n`);
-        writer.offset += written;
-      } catch {
-        // A cache that can't be written only costs speed; after a failed write the offsets are unknown.
-        broken = true;
-      }
+      pending.push({ key, record });
+      pendingBytes += record.length;
+      // writev takes at most 1024 buffers at once
+      if (pendingBytes > FLUSH_BYTES || pending.length >= 512) flush();
     },
+    flush,
     close() {
+      flush();
       for (const fd of readFds.values()) closeSync(fd);
       readFds.clear();
       if (writer) {

@@ -110,6 +110,7 @@ export function processChunk(chunk: InputChunk, ctx: ChunkContext): ChunkResult 
     const { cols, csvBytes: _csv, record: _record, loadOriginal: _load, ...outcome } = r;
     docs.push({ ...outcome, original, ...(ctx.keepColumns ? { cols } : {}) });
   });
+  ctx.cache?.flush();
   const metricsCsv = new Uint8Array(csvLength);
   let at = 0;
   for (const part of csvParts) {

@@ -71,6 +71,21 @@ describe("per-document cache", () => {
     r.close();
   });
 
+  it("writes records in batches (at a flush, at close, or before a batch outgrows one writev) and reads them all back", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cache-"));
+    const w = diskCache(dir, "ns");
+    const records = Array.from({ length: 1300 }, (_, i) => encodeRecord({ ...sampleContent(), withIndicator: i }));
+    records.slice(0, 3).forEach((r, i) => w.set(`k${i}`, r));
+    expect(diskCache(dir, "ns").get("k0")).toBeUndefined(); // not written until flushed
+    w.flush();
+    expect(diskCache(dir, "ns").get("k2")).toEqual(records[2]);
+    records.slice(3).forEach((r, i) => w.set(`k${i + 3}`, r));
+    w.close();
+    const r = diskCache(dir, "ns");
+    records.forEach((rec, i) => expect(r.get(`k${i}`), `k${i}`).toEqual(rec));
+    r.close();
+  });
+
   it("treats a pack cut short by a kill, or a half-written index line, as misses", () => {
     const dir = mkdtempSync(join(tmpdir(), "cache-"));
     const w = diskCache(dir, "ns");
