@@ -542,6 +542,17 @@ interface Phrasing {
 const phrasingsCache = new WeakMap<Indicator[], Map<Domain, Map<Unit, Map<Measure, Phrasing[]>>>>();
 
 function phrasingsFor(catalog: Indicator[], unit: Unit, measure: Measure, domain: Domain): Phrasing[] {
+  // Figures next to each other mostly ask for the same list: the last answer is checked first.
+  const l = lastPhrasings;
+  if (l && l.catalog === catalog && l.unit === unit && l.measure === measure && l.domain === domain) return l.list;
+  const list = lookUpPhrasings(catalog, unit, measure, domain);
+  lastPhrasings = { catalog, unit, measure, domain, list };
+  return list;
+}
+
+let lastPhrasings: { catalog: Indicator[]; unit: Unit; measure: Measure; domain: Domain; list: Phrasing[] } | null = null;
+
+function lookUpPhrasings(catalog: Indicator[], unit: Unit, measure: Measure, domain: Domain): Phrasing[] {
   let byDomain = phrasingsCache.get(catalog);
   if (!byDomain) {
     byDomain = new Map();

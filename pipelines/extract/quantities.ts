@@ -90,11 +90,9 @@ function insideNamedSpan(text: string, lo: number, hi: number, a: number, b: num
   const ex = ref.exclusions;
   // Bounded windows on both sides: never scan past the sentence or 60 characters.
   const leftStart = Math.max(lo, a - 60);
-  // Every named span opens inside the left window: without an opening mark there, the figure is in none.
-  let opener = false;
-  for (let i = a - 1; i >= leftStart && !opener; i--) opener = ex.namedSpanOpeners[text.charCodeAt(i)] === 1;
-  if (!opener) return false;
   const left = text.slice(leftStart, a);
+  // Every named span opens inside the left window: without an opening mark there, the figure is in none.
+  if (!ex.namedSpanOpener.test(left)) return false;
   const right = text.slice(b, Math.min(hi, b + 60));
   for (const [open, close] of ex.brackets) {
     const o = left.lastIndexOf(open);

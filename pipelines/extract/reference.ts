@@ -221,8 +221,8 @@ export interface ExtractReference {
     thresholdAfterQualifier: string[];
     brackets: [string, string][];
     shortQuotes: [string, string][];
-    /** 1 at the first char code of every opening bracket or quote: a figure with none before it is in no named span. */
-    namedSpanOpeners: Uint8Array;
+    /** Any first character of an opening bracket or quote (a one-class regex): a figure with none before it is in no named span. */
+    namedSpanOpener: RegExp;
     shortQuoteMax: number;
     bareNumberNouns: [string, string][];
     bareNumberVerbs: string[];
@@ -500,6 +500,12 @@ export function loadIndicators(path: string): Indicator[] {
   });
 }
 
+/** A regex matching any one of the char codes (NaN, from an empty string, ignored; none: never matches). */
+function charClass(codes: number[]): RegExp {
+  const hex = [...new Set(codes.filter((c) => c >= 0))].map((c) => "\\u" + c.toString(16).padStart(4, "0"));
+  return hex.length ? new RegExp(`[${hex.join("")}]`) : /(?!)/;
+}
+
 function codeTable(chars: string[]): Uint8Array {
   const t = new Uint8Array(65536);
   for (const ch of chars) t[ch.charCodeAt(0)] = 1;
@@ -596,7 +602,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       thresholdAfterQualifier: sortLong(ex.thresholdAfterQualifier),
       brackets: ex.insideBrackets,
       shortQuotes: ex.shortQuotes,
-      namedSpanOpeners: codeTable([...ex.insideBrackets, ...ex.shortQuotes].map(([open]) => open)),
+      namedSpanOpener: charClass([...ex.insideBrackets, ...ex.shortQuotes].map(([open]) => open.charCodeAt(0))),
       shortQuoteMax: ex.shortQuoteMax,
       bareNumberNouns: longestFirst(Object.entries(ex.bareNumberNouns)),
       bareNumberVerbs: sortLong(ex.bareNumberVerbs),
