@@ -81,7 +81,7 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
     if (nextCand === cands.starts.length || cands.starts[nextCand] >= sent.end) continue;
     const quantities = findQuantities(text, sent.start, sent.end, ref, cands);
     if (!quantities.length) continue;
-    const sentence = collapseSpaces(text, sent.start, sent.end);
+    const sentence = sent.spaced === false ? text.slice(sent.start, sent.end) : collapseSpaces(text, sent.start, sent.end);
     const section = sectionOf(sent.headings, sectionCache);
     let prev: { end: number; base: string; measure: string; unit: string } | undefined;
     for (const q of quantities) {

@@ -6,6 +6,7 @@
 import type { Kind, Period } from "../types.ts";
 import { CLAUSE_END, ENUMERATION_MARK, leadingChars, MASK_FILLER, type ExtractReference } from "../extract/reference.ts";
 import { readNumeral, type Candidates, type NumeralRef } from "../extract/quantities.ts";
+import { isJsSpace } from "../text/chars.ts";
 
 export interface Heading {
   level: number;
@@ -27,6 +28,8 @@ export interface Sentence {
   /** Whether the part this sentence sits in is a plan, and for which year. */
   kind: Kind;
   year: number | null;
+  /** Whether white space (a regex's \s) stands inside it; set by segment, so that a sentence without is not read again for it. */
+  spaced?: boolean;
 }
 
 export interface Segmented {
@@ -86,8 +89,9 @@ function markerAt(text: string, i: number, a: number, b: number): RegExpExecArra
 const SENTENCE_END_CHAR = 1;
 const MARKER_CHAR = 2;
 const NUMERAL_CHAR = 4;
+const SPACE_CHAR = 8;
 const LINE_SCAN = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) LINE_SCAN[c] = (isSentenceEnd(c) ? SENTENCE_END_CHAR : 0) | (MARKER_START[c] ? MARKER_CHAR : 0);
+for (let c = 0; c < 65536; c++) LINE_SCAN[c] = (isSentenceEnd(c) ? SENTENCE_END_CHAR : 0) | (MARKER_START[c] ? MARKER_CHAR : 0) | (isJsSpace(c) ? SPACE_CHAR : 0);
 
 /** LINE_SCAN with the numeral starts of a reference, made once per reference. */
 const lineScanWithNumerals = new WeakMap<Uint8Array, Uint8Array>();
@@ -240,15 +244,17 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
     current = null;
   };
 
-  /** A sentence [s, e) less the white space around it, unless nothing is left. */
-  const addSentence = (s: number, e: number) => {
+  /** A sentence [s, e) holding `spaces` white-space characters, less the white space around it, unless nothing is left. */
+  const addSentence = (s: number, e: number, spaces: number) => {
     let s2 = s;
     while (s2 < e && isSpace(text.charCodeAt(s2))) s2++;
     let e2 = e;
     while (e2 > s2 && isSpace(text.charCodeAt(e2 - 1))) e2--;
     if (e2 > s2) {
       const ctx = context();
-      sentences.push({ start: s2, end: e2, headings: headingsNow(), kind: ctx.kind, year: ctx.year });
+      // What was trimmed is all white space: the rest stands inside.
+      const spaced = spaces - (s2 - s) - (e - e2) > 0;
+      sentences.push({ start: s2, end: e2, headings: headingsNow(), kind: ctx.kind, year: ctx.year, spaced });
     }
   };
 
@@ -341,7 +347,7 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
       // A short line that names a part of the report (第二部分 2021年工作思路) stays a top heading.
       push({ level: seenNumbered && hp.plan === null ? 6 : 1, text: line, start: a, end: b, plan: hp.plan, year: hp.year });
       const ctx = context();
-      sentences.push({ start: a, end: b, headings: headingsNow(), kind: ctx.kind, year: ctx.year });
+      sentences.push({ start: a, end: b, headings: headingsNow(), kind: ctx.kind, year: ctx.year, spaced: /\s/.test(line) });
       if (numerals) for (let i = a; i < b; i++) if (scan[text.charCodeAt(i)] & NUMERAL_CHAR) readNumeralAt(i);
       return;
     }
@@ -365,27 +371,32 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
     // One pass over the line cuts its sentences and finds its inline numbered headings: text before a
     // marker belongs to the previous heading.
     let s = a;
+    // White space since s: a sentence without any is not read again for it.
+    let spaces = 0;
     for (let i = a; i < b; i++) {
       const c = text.charCodeAt(i);
       const k = scan[c];
       if (k === 0 && i - s < MAX_SENTENCE) continue;
+      if (k & SPACE_CHAR) spaces++;
       if (k & NUMERAL_CHAR) readNumeralAt(i);
       const m = k & MARKER_CHAR ? (i === a ? numbered : markerAt(text, i, a, b)) : null;
       if (m) {
         seenNumbered = true;
-        if (i > s) addSentence(s, i);
+        if (i > s) addSentence(s, i, spaces);
         s = i;
+        spaces = 0;
         pushMarker(m, i, b);
       }
       // Text without sentence punctuation (scraped documents) is cut into pieces of bounded length at a
       // clause mark, else between two Chinese characters, so that every later window stays small.
       const tooLong = i - s >= MAX_SENTENCE && (isClauseMark(c) || (i - s >= 2 * MAX_SENTENCE && isHan(c) && isHan(text.charCodeAt(i - 1)) && !isNumeralChar(c) && !isNumeralChar(text.charCodeAt(i - 1))));
       if (k & SENTENCE_END_CHAR || tooLong) {
-        addSentence(s, i + 1);
+        addSentence(s, i + 1, spaces);
         s = i + 1;
+        spaces = 0;
       }
     }
-    if (s < b) addSentence(s, b);
+    if (s < b) addSentence(s, b, spaces);
   }
 
   /** A numbered heading at hs: it runs to the end of its first sentence (or a wide space after a short title), capped for display. */

@@ -110,12 +110,17 @@ describe("clauses", () => {
   });
 });
 
-describe("numerals read with the sentences", () => {
-  const same = (text: string) => expect(segment(text, ref, 2023, "annual", ref).numerals).toEqual(scanNumerals(text, ref));
+describe("numerals and white space read with the sentences", () => {
+  const same = (text: string) => {
+    const seg = segment(text, ref, 2023, "annual", ref);
+    expect(seg.numerals).toEqual(scanNumerals(text, ref));
+    for (const s of seg.sentences) expect(s.spaced, text.slice(s.start, s.end)).toBe(/\s/.test(text.slice(s.start, s.end)));
+  };
   it("finds what scanNumerals finds: headings, heading lines, Chinese numerals with and without counters, groups, decimals", () => {
     same("养老服务二十家机构\n一、2023年工作总结\n新增床位1,200张，护理员８０名、三家机构，十二是个数。\n  2.5万元  \n\n（二）两万余人次\n第三十页|\n");
     same("1.完善体系。一是新增27家。共接收8033人三是拓展。资金3,456.5万元;惠及12,34人" + "长".repeat(900) + "九百个");
     same("");
+    same("一、 总 结\n 共 有\u3000 5 人 。  二是改造\u200930户\t ， " + "长 ".repeat(500) + "\u3000\n短句");
   });
   it("on the seed reports", () => {
     const reference = loadReference(REFERENCE_DIR);
