@@ -178,6 +178,43 @@ function explicitPlace(mentions: Mention[], ev: Evidence): { place: Place; how: 
   return { place: best.p, how: best.m.text };
 }
 
+/** The title names a province or city and blanks the level below it (浙江省**县): the body may still place the county. */
+const blankedBelow = (p: Place, titleText: string) => (p.level === "province" || p.level === "city") && REDACTED_LOWER.test(titleText);
+
+/**
+ * What explicitPlace returns for these title mentions whatever the body's evidence, when that can be told without it;
+ * else null. The body enters explicitPlace only through support(), which is never negative; a candidate whose
+ * county, city and province are each empty or the same as another's has at most that one's support (weightOf("") is 0).
+ * So one candidate c wins for any evidence when every other candidate either scores exactly as c does and reads the
+ * same (same place, same mention text and kind) or scores lower than c without the body and has at most c's support.
+ * An ambiguous name (several codes) is settled here only when another title mention agrees with it, as explicitPlace
+ * then does not ask the body either.
+ */
+function settledByTitle(mentions: Mention[]): { place: Place; how: string } | null {
+  const cands: Array<{ p: Place; m: Mention; base: number }> = [];
+  for (const m of mentions) for (const p of m.places) if (p.level !== "town") cands.push({ p, m, base: 0 });
+  if (!cands.length) return null;
+  // explicitPlace's score without support()
+  for (const c of cands) {
+    const agree = cands.filter((o) => o.m !== c.m && within(c.p, o.p)).length;
+    c.base = DEPTH[c.p.level] * 100 + agree * 10 - (c.m.short ? 0.5 : 0) - c.m.places.length * 0.01;
+  }
+  let top = cands[0];
+  for (const c of cands) if (c.base > top.base) top = c;
+  const atMost = (o: Place, c: Place) => (!o.county || o.county === c.county) && (!o.city || o.city === c.city) && (!o.province || o.province === c.province);
+  const twins = [];
+  for (const o of cands) {
+    if (o.p === top.p && o.m.text === top.m.text && o.m.short === top.m.short && o.m.places === top.m.places && o.base === top.base) twins.push(o);
+    // base scores differ by multiples of 0.01 at least: a gap of 0.005 is a real gap, not rounding
+    else if (!(top.base - o.base >= 0.005 && atMost(o.p, top.p))) return null;
+  }
+  // whichever twin explicitPlace ends on: an ambiguous name stands only with another title mention agreeing
+  if (new Set(top.m.places.map((p) => p.code)).size > 1) {
+    for (const t of twins) if (!cands.some((o) => o.m !== t.m && within(t.p, o.p))) return null;
+  }
+  return { place: top.p, how: top.m.text };
+}
+
 const list = (names: Set<string>, n = 5) => [...names].slice(0, n).join("、") + (names.size > n ? "…" : "");
 
 function best(map: Map<string, Tally>, key: (t: Tally) => number): [string, Tally] | null {
@@ -211,6 +248,23 @@ export interface RegionInput {
 }
 
 export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
+  // 1. explicit in title / agency
+  const titleMentions = [...findFull(input.titleText, gz, input.titleText.length, 2)];
+  const covered = (at: number, len: number) => titleMentions.some((m) => at < m.at + m.text.length && m.at < at + len);
+  // a bare short name (苏州, 慈溪) counts where it plainly names the author: at the start of a line or before 民政/社会
+  for (const s of findShort(input.titleText, gz)) {
+    if (covered(s.at, s.text.length)) continue;
+    const before = s.at === 0 ? "\n" : input.titleText[s.at - 1];
+    const after = input.titleText.slice(s.at + s.text.length, s.at + s.text.length + 2);
+    if (before === "\n" || /^(民政|社会|社事)/.test(after)) titleMentions.push(s);
+  }
+  // the title alone decides (whatever the body names): the body need not be read for places
+  const settled = settledByTitle(titleMentions);
+  if (settled) {
+    const r = placeRegion(settled.place, gz, `title/agency names ${settled.how}`);
+    if (r && !blankedBelow(settled.place, input.titleText)) return r;
+  }
+
   const body = findFull(input.body, gz, BODY_LIMIT);
   const ev = gather(body);
   docNumberHints(input.body.length > BODY_LIMIT ? input.body.slice(0, BODY_LIMIT) : input.body, gz, ev);
@@ -225,21 +279,11 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
     } else if (uscDiv.level === "city") tally(ev.cities, uscDiv.code, "索引号", 1, 1);
   }
 
-  // 1. explicit in title / agency
-  const titleMentions = [...findFull(input.titleText, gz, input.titleText.length, 2)];
-  const covered = (at: number, len: number) => titleMentions.some((m) => at < m.at + m.text.length && m.at < at + len);
-  // a bare short name (苏州, 慈溪) counts where it plainly names the author: at the start of a line or before 民政/社会
-  for (const s of findShort(input.titleText, gz)) {
-    if (covered(s.at, s.text.length)) continue;
-    const before = s.at === 0 ? "\n" : input.titleText[s.at - 1];
-    const after = input.titleText.slice(s.at + s.text.length, s.at + s.text.length + 2);
-    if (before === "\n" || /^(民政|社会|社事)/.test(after)) titleMentions.push(s);
-  }
   const explicit = explicitPlace(titleMentions, ev);
   if (explicit) {
     const r = placeRegion(explicit.place, gz, `title/agency names ${explicit.how}`);
     // 浙江省**县民政局: the title names the province and blanks the county; the body may still place the county
-    if (r && (explicit.place.level === "province" || explicit.place.level === "city") && REDACTED_LOWER.test(input.titleText)) {
+    if (r && blankedBelow(explicit.place, input.titleText)) {
       const deeper = fromBody(ev, gz, input.levelHint, body.length > 0);
       const dd = gz.divisions.get(deeper.code);
       const inside = dd && (explicit.place.level === "province" ? dd.province === explicit.place.province : dd.city === explicit.place.city);
