@@ -39,6 +39,8 @@ export interface Indicator {
 /** Words sharing a first (or last) character, longest first, with the character next to it for a cheap test. */
 interface Bucket {
   words: string[];
+  /** Each word's length (read without touching the word). */
+  lens: number[];
   /** Code of each word's second character (a first-character bucket) or second-to-last (a last-character one); -1 for one-character words. */
   inner: number[];
 }
@@ -59,10 +61,12 @@ export class WordMatcher {
       const n = w.length;
       const first = bucketFor(this.firstList, this.firstBuckets, w.charCodeAt(0));
       first.words.push(w);
+      first.lens.push(n);
       first.inner.push(n > 1 ? w.charCodeAt(1) : -1);
       if (!this.lastList[w.charCodeAt(n - 1)]) this.lastChars.push(w[n - 1]);
       const last = bucketFor(this.lastList, this.lastBuckets, w.charCodeAt(n - 1));
       last.words.push(w);
+      last.lens.push(n);
       last.inner.push(n > 1 ? w.charCodeAt(n - 2) : -1);
     }
   }
@@ -74,15 +78,15 @@ export class WordMatcher {
   at(s: string, i: number, to = s.length): string | null {
     const k = this.firstList[s.charCodeAt(i)];
     if (!k) return null;
-    const { words, inner } = this.firstBuckets[k - 1];
+    const { words, lens, inner } = this.firstBuckets[k - 1];
     // The second character rules out most words without comparing them.
     const c1 = s.charCodeAt(i + 1);
-    for (let j = 0; j < words.length; j++) {
-      const w = words[j];
-      const n = w.length;
+    for (let j = 0; j < lens.length; j++) {
+      const n = lens[j];
       if (i + n > to) continue;
-      if (n === 1) return w;
+      if (n === 1) return words[j];
       if (inner[j] !== c1) continue;
+      const w = words[j];
       let t = 2;
       while (t < n && s.charCodeAt(i + t) === w.charCodeAt(t)) t++;
       if (t === n) return w;
@@ -93,15 +97,15 @@ export class WordMatcher {
   endsAt(s: string, end: number, lo = 0): string | null {
     const k = this.lastList[s.charCodeAt(end - 1)];
     if (!k) return null;
-    const { words, inner } = this.lastBuckets[k - 1];
+    const { words, lens, inner } = this.lastBuckets[k - 1];
     const c1 = s.charCodeAt(end - 2);
-    for (let j = 0; j < words.length; j++) {
-      const w = words[j];
-      const n = w.length;
+    for (let j = 0; j < lens.length; j++) {
+      const n = lens[j];
       const a = end - n;
       if (a < lo) continue;
-      if (n === 1) return w;
+      if (n === 1) return words[j];
       if (inner[j] !== c1) continue;
+      const w = words[j];
       let t = 0;
       while (t < n - 2 && s.charCodeAt(a + t) === w.charCodeAt(t)) t++;
       if (t === n - 2) return w;
@@ -161,7 +165,7 @@ export class WordMatcher {
 function bucketFor(table: Uint16Array, buckets: Bucket[], c: number): Bucket {
   if (!table[c]) {
     if (buckets.length >= 65535) throw new Error("WordMatcher: too many word lists");
-    buckets.push({ words: [], inner: [] });
+    buckets.push({ words: [], lens: [], inner: [] });
     table[c] = buckets.length;
   }
   return buckets[table[c] - 1];
