@@ -439,6 +439,20 @@ function replaceAtStart(s: string, re: RegExp, first: Uint8Array | null, by = ""
   return first && !first[s.charCodeAt(0)] ? s : s.replace(re, by);
 }
 const POST_CUT = /[的和与及,，、。;；(（\s0-9０-９]|发放|享受|参与|参加|入住|提供|开展|实现|完成|已|共|累计|进行|参观|赴|达/;
+// POST_CUT tried (sticky) only where a match can start, read off the pattern.
+const POST_CUT_AT = new RegExp(POST_CUT.source, "y");
+const POST_CUT_FIRST = startTable(POST_CUT);
+
+/** s.search(POST_CUT), trying the regex only at characters a match can start with. */
+function postCutIn(s: string): number {
+  if (!POST_CUT_FIRST) return s.search(POST_CUT);
+  for (let i = 0; i < s.length; i++) {
+    if (!POST_CUT_FIRST[s.charCodeAt(i)]) continue;
+    POST_CUT_AT.lastIndex = i;
+    if (POST_CUT_AT.test(s)) return i;
+  }
+  return -1;
+}
 
 /**
  * A short simplified-Chinese label of what the figure counts: the noun phrase before it (after any earlier
@@ -458,7 +472,7 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   let base = "";
   // 设立21个后扶项目, 为1800户老年人家庭适老化改造: the noun after the figure names what is counted.
   const postRaw = text.slice(q.end, sb);
-  const postCut = postRaw.search(POST_CUT);
+  const postCut = postCutIn(postRaw);
   const postWords = replaceAtStart(labelText(postCut >= 0 ? postRaw.slice(0, postCut) : postRaw), LEADING_UNIT_TAIL, LEADING_UNIT_TAIL_FIRST);
   const post = replaceAtEnd(postWords, RAISED_TO, RAISED_TO_LAST).slice(0, 14);
   // Text running straight into the next figure (预登记8家民非成立登记1家) names that figure, not this one.

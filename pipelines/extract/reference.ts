@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseCsv } from "../tables/csv.ts";
+import { isJsSpace } from "../text/chars.ts";
 import type { Domain, Measure, Qualifier, Unit } from "../types.ts";
 
 export const UNITS: readonly Unit[] = [
@@ -366,8 +367,8 @@ export function fixedFirstChar(pattern: string): number {
 
 /**
  * The char codes a match of a pattern can start with, read off the pattern's first atom in each top-level
- * alternative (groups are followed, [classes] and \d, \uXXXX expanded), or null when the pattern doesn't
- * fix them: a branch that may start empty, or starts with ., \s, \w, a negated class, $ or a lookaround (a leading
+ * alternative (groups are followed, [classes] and \d, \s, \uXXXX expanded), or null when the pattern doesn't
+ * fix them: a branch that may start empty, or starts with ., \w, a negated class, $ or a lookaround (a leading
  * ^ asserts and consumes nothing: the atom after it counts).
  * A cheap first-character test before a sticky regex then skips no position the regex could match at.
  */
@@ -450,11 +451,15 @@ function branchLead(p: string, from: number, to: number, out: Set<number>): bool
 
 const DIGIT_CODES = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57];
 
-/** One character (or \d) of a pattern at i: its code(s) and where the next begins; null for what isn't read here (\s, \w, \b…). */
+/** What \s matches, as char codes. */
+const SPACE_CODES = Array.from({ length: 65536 }, (_, c) => c).filter(isJsSpace);
+
+/** One character (or \d, \s) of a pattern at i: its code(s) and where the next begins; null for what isn't read here (\w, \b…). */
 function classChar(p: string, i: number): [number | number[] | null, number] {
   if (p[i] !== "\\") return [p.charCodeAt(i), i + 1];
   const e = p[i + 1];
   if (e === "d") return [DIGIT_CODES, i + 2];
+  if (e === "s") return [SPACE_CODES, i + 2];
   if (e === "u" && /^[0-9a-fA-F]{4}$/.test(p.slice(i + 2, i + 6))) return [parseInt(p.slice(i + 2, i + 6), 16), i + 6];
   // An escaped punctuation mark stands for itself.
   if (/[\\^$.*+?()[\]{}|\/-]/.test(e)) return [e.charCodeAt(0), i + 2];
