@@ -25,6 +25,8 @@ export function looksLikeHtml(text: string): boolean {
   const lead = head.slice(0, 16).toLowerCase();
   if (lead.startsWith("<!doctype html") || lead.startsWith("<html") || (lead.startsWith("<?xml") && head.toLowerCase().includes("<html"))) return true;
   const sample = text.slice(0, 20000);
+  // every tag starts with <, which most plain texts never hold: no regex scan for them
+  if (sample.indexOf("<") < 0) return false;
   const tags = sample.match(/<\/?(p|div|br|span|table|td|tr|body|head|meta|a|li|h\d)\b[^>]*>/gi);
   return !!tags && tags.length >= 5 && tags.join("").length > sample.length * 0.05;
 }
