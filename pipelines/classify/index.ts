@@ -485,7 +485,7 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   } else if (pre.length >= 2) {
     base = pre;
     // 完成率达247%, 同比增加9.63%: the rate or change of what the previous figure counted.
-    const core = base.replace(CHANGE_OR_RATE_WORDS, "");
+    const core = hasCharOf(base, CHANGE_OR_RATE_FIRST) ? base.replace(CHANGE_OR_RATE_WORDS, "") : base;
     if (core.length < 2 && samePhrase) base = samePhrase + (measure === "change" ? "" : base);
     // 发放高龄补贴9.99余万人次,资金309.32万元: a bare generic noun is the money of what the previous figure counted.
     else if (GENERIC_NOUN.test(base) && samePhrase && !samePhrase.endsWith(base)) base = samePhrase + base;
@@ -519,6 +519,15 @@ function shorten(pre: string): string {
 }
 
 const CHANGE_OR_RATE_WORDS = /同比|环比|比上年|较上年|增长|增加|增幅|下降|减少|降幅|完成率|覆盖率|占比|比例|比重|达到|达|为/g;
+// A label holding none of the characters these words start with has none of them to drop.
+const CHANGE_OR_RATE_FIRST = startTable(CHANGE_OR_RATE_WORDS);
+
+/** Whether s has a character of the table (always, without a table). */
+function hasCharOf(s: string, table: Uint8Array | null): boolean {
+  if (!table) return true;
+  for (let i = 0; i < s.length; i++) if (table[s.charCodeAt(i)]) return true;
+  return false;
+}
 
 /** Keeps the words of a label: Chinese, digits of ages or grades (0-3岁), no years, months or punctuation. */
 function labelText(s: string): string {
