@@ -160,7 +160,16 @@ export function literalNeeds(pattern: string): string[][] | null {
 
 /** May some pattern with these needs match somewhere in `text`? Only a text lacking a literal of every alternative of every pattern cannot. */
 function mayMatch(text: string, needs: Array<string[][] | null>): boolean {
-  return needs.some((alts) => alts === null || alts.some((lits) => lits.every((lit) => text.indexOf(lit) >= 0)));
+  return needs.some((alts) => alts === null || alts.some((lits) => lits.every((lit) => holds(text, lit))));
+}
+
+/**
+ * Does `text` contain `lit`? The characters of a longer literal are looked for one by one first: most texts lack one
+ * of them (下载后可任意编辑), and a search for one character is several times faster than one for a word.
+ */
+function holds(text: string, lit: string): boolean {
+  if (lit.length > 1) for (let k = 0; k < lit.length; k++) if (text.indexOf(lit[k]) < 0) return false;
+  return text.indexOf(lit) >= 0;
 }
 
 /** The patterns as one alternation, which matches where any of them does; null where group references would break. */
