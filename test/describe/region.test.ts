@@ -42,6 +42,14 @@ describe("region", () => {
     expect(d.region.evidence).toMatch(/title/);
   });
 
+  it("keeps the district the title names whatever the body names (the body is then not read for places)", () => {
+    // three streets of 龙湾区 and 温州市 itself, named again and again: enough to place a report without a title
+    const streets = "瑶溪街道五和、蒲州街道万年青、状元街道元善为老等项目落地,温州市民政局督导。".repeat(3);
+    const d = describeText(`常州市天宁区民政局2024年工作总结\n${FILLER}${streets}`);
+    expect(d.region).toMatchObject({ code: "320402", name: "天宁区", level: "county" });
+    expect(describeText(`区民政局2024年工作总结\n${FILLER}${streets}`).region.code).toBe("330303");
+  });
+
   it("settles an ambiguous district name in the title (鼓楼区 is in several cities) by the body, else leaves it empty", () => {
     expect(describeText(`鼓楼区民政局2023年工作总结\n${FILLER}`).region.code).toBe("");
     const d = describeText(`鼓楼区民政局2023年工作总结\n${FILLER}获评南京市养老服务先进单位,湖南路街道、宁海路街道、华侨路街道新增助餐点3个。`);
