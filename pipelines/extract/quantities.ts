@@ -5,7 +5,7 @@
 import { isJsSpace } from "../text/chars.ts";
 import type { Qualifier, Unit } from "../types.ts";
 import { hasChineseDigit, isArabic, parseArabic, parseChinese } from "./numbers.ts";
-import { ARABIC_DIGIT, WordMatcher, type ExtractReference } from "./reference.ts";
+import { ARABIC_DIGIT, type ExtractReference } from "./reference.ts";
 
 export interface Quantity {
   /** Clean-text span of the quote (qualifier words included where GOLD.md's quotes include them). */
@@ -49,8 +49,6 @@ function endsWithAny(text: string, pos: number, words: string[]): string | null 
   return null;
 }
 
-/** Links between a prefix qualifier and the number (约为15%, 超过了2000人, 近达8万), longest first. */
-const LINKS = new WordMatcher(["达到", "为", "达", "有", "了"]);
 
 /** The range connector (-, 至, ～) at pos, if any: the list is read only when one starts with that character. */
 function rangeConnectorAt(text: string, pos: number, ref: ExtractReference): string | null {
@@ -378,7 +376,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     // Spaces kept from PDF text may sit there too: 不低于 3060 元.
     let numLead = numStart;
     while (numLead > lo && numStart - numLead < 2 && isSpaceCode(text.charCodeAt(numLead - 1))) numLead--;
-    const link = LINKS.endsAt(text, numLead, lo);
+    const link = ref.qualifierPrefixLinks.endsAt(text, numLead, lo);
     const qEnd = link && ref.qualifierPrefixMatcher.endsAt(text, numLead - link.length, lo) ? numLead - link.length : numLead;
     const preWord = ref.qualifierPrefixMatcher.endsAt(text, qEnd, lo);
     if (preWord && !/^(最近|附近|临近)$/.test(text.slice(qEnd - preWord.length - 1, qEnd - preWord.length + 1))) {
