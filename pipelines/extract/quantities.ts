@@ -379,7 +379,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     const link = ref.qualifierPrefixLinks.endsAt(text, numLead, lo);
     const qEnd = link && ref.qualifierPrefixMatcher.endsAt(text, numLead - link.length, lo) ? numLead - link.length : numLead;
     const preWord = ref.qualifierPrefixMatcher.endsAt(text, qEnd, lo);
-    if (preWord && !/^(最近|附近|临近)$/.test(text.slice(qEnd - preWord.length - 1, qEnd - preWord.length + 1))) {
+    if (preWord && !ref.notPrefixInside.endsAt(text, qEnd - preWord.length + 1)) {
       const kind = ref.qualifierPrefixKind.get(preWord)!;
       if (!startsWithAny(text, end, ref.exactWhenFollowedBy) && qualifier === "exact") qualifier = kind;
       if (ref.prefixInQuote.has(kind) && qEnd === numStart) start = numStart - preWord.length;

@@ -207,6 +207,8 @@ export interface ExtractReference {
   prefixInQuote: Set<Qualifier>;
   /** Words between a prefix qualifier and the number (约为15%), matched by how they end. */
   qualifierPrefixLinks: WordMatcher;
+  /** Words a prefix qualifier's first character may end, making it no qualifier (最近 holds 近). */
+  notPrefixInside: WordMatcher;
   qualifierInner: Record<string, Qualifier>;
   qualifierOuter: [string, Qualifier][];
   /** Outer qualifiers (以上, 左右), matched where the measure word ends, and what each means. */
@@ -534,7 +536,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   const unitWordsLongestFirst = [...unitRules.keys()].sort((a, b) => b.length - a.length);
 
   const num = readJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[]; measurableNouns?: string[] }>(dir, "numerals.json");
-  const q = readJson<{ prefix: Record<string, Qualifier>; prefixLinks?: string[]; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; rangeConnectors: string[] }>(dir, "qualifiers.json");
+  const q = readJson<{ prefix: Record<string, Qualifier>; prefixLinks?: string[]; notPrefixInside?: string[]; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; rangeConnectors: string[] }>(dir, "qualifiers.json");
   const ex = readJson<{
     precededBy: string[]; followedBy: string[]; afterUnit: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
     insideBrackets: [string, string][]; shortQuotes: [string, string][]; shortQuoteMax: number;
@@ -595,6 +597,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     qualifierPrefixKind: new Map(Object.entries(q.prefix)),
     prefixInQuote: new Set(q.prefixInQuote),
     qualifierPrefixLinks: new WordMatcher(q.prefixLinks ?? []),
+    notPrefixInside: new WordMatcher(q.notPrefixInside ?? []),
     qualifierInner: q.inner,
     qualifierOuter: longestFirst(Object.entries(q.outer)),
     qualifierOuterMatcher: new WordMatcher(Object.keys(q.outer)),
