@@ -481,7 +481,9 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
     const verb = pre.length && BUILT_VERB_LAST.has(pre.charCodeAt(pre.length - 1)) ? BUILT_VERB.exec(pre) : null;
     base = (verb ? verb[1] : "") + post;
     // 认知症照护专区1个,共12张床位: a short noun belongs to the previous figure's thing.
-    if (post.length <= 3 && !verb && samePhrase) base = samePhrase + post;
+    // Unless that thing already ends with the noun (1124名老年人…,1143名老年人…): the same noun again is
+    // another count of it, not a part of it, and chaining would pile it up (老年人老年人人数).
+    if (post.length <= 3 && !verb && samePhrase && !samePhrase.endsWith(post)) base = samePhrase + post;
   } else if (pre.length >= 2) {
     base = pre;
     // 完成率达247%, 同比增加9.63%: the rate or change of what the previous figure counted.

@@ -82,3 +82,11 @@ describe("indicator: a bare generic noun", () => {
     expect(figure("1至10月发放高龄补贴9.99余万人次,资金309.32万元。", "309.32万元").indicator).toBe("发放高龄补贴资金");
   });
 });
+
+describe("indicator: the same short noun counted again", () => {
+  it("is not chained onto itself (老年人老年人人数), while a different short noun still is (专区 → 专区床位)", () => {
+    const t = "共有1124名老年人享受高龄津贴,1143名老年人享受老年人意外险,697名老年人享受居家养老服务补贴。";
+    for (const q of ["1124名", "1143名", "697名"]) expect(figure(t, q).indicator).not.toMatch(/老年人老年人/);
+    expect(figure("新增认知症照护专区1个,共12张床位。", "12张").indicator).toMatch(/认知症照护专区.*床位/);
+  });
+});
