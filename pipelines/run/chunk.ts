@@ -5,11 +5,11 @@
 // A map over chunks, then an ordered concatenation: the shape a cluster run would take too.
 import { ingestFile } from "../ingest/index.ts";
 import type { Reference } from "../reference.ts";
-import type { Cell } from "../tables/columns.ts";
+import { csvFromColumns, type Cell } from "../tables/columns.ts";
 import { encodeParquetPart, type ParquetPart } from "../tables/parquet.ts";
 import { METRIC_COLUMNS } from "../tables/schema.ts";
 import type { TaskCache } from "./cache.ts";
-import { isPrepared, processInput, readInput, rejectedRow, type Reingest, type TaskInput, type TaskResult } from "./task.ts";
+import { isPrepared, processInput, readInput, rejectedResult, type Reingest, type TaskInput, type TaskResult } from "./task.ts";
 
 /** Inputs are cut into chunks of about this many bytes (a chunk closes once it reaches it). */
 export const CHUNK_BYTES = 1_000_000;
@@ -29,7 +29,7 @@ export interface InputChunk {
 }
 
 /** What the main thread learns about one document (its metric rows travel in the chunk's table parts). */
-export interface DocumentOutcome extends Omit<TaskResult, "cols" | "csvBytes" | "record" | "loadOriginal"> {
+export interface DocumentOutcome extends Omit<TaskResult, "cols" | "csvBytes" | "loadOriginal"> {
   /** The metric rows as columns, only when the run asked for them (the review page lists them). */
   cols?: Cell[][];
 }
@@ -63,6 +63,8 @@ function appendAll(into: Cell[], from: Cell[]): void {
   else for (const v of from) into.push(v);
 }
 
+const utf8 = new TextEncoder();
+
 /** Cut the inputs, in order, into chunks; deterministic for a given input list and file sizes. */
 export function planChunks(inputs: readonly TaskInput[], maxBytes = CHUNK_BYTES, maxFiles = CHUNK_FILES): InputChunk[] {
   const chunks: InputChunk[] = [];
@@ -95,22 +97,23 @@ export function processChunk(chunk: InputChunk, ctx: ChunkContext): ChunkResult 
     let r: TaskResult;
     const givenUp = chunk.givenUp?.[k];
     if (!isPrepared(read)) r = read;
-    else if (givenUp !== undefined) {
-      r = { rel: input.rel, size: read.bytes.length, sha256: read.sha256, document: rejectedRow(input.rel, givenUp, read.sha256.slice(0, 16)), figures: 0, withIndicator: 0, cols: METRIC_COLUMNS.map(() => []), original: "", originalLength: 0, cached: false, ms: 0, transient: true };
-    } else r = processInput(read, ctx.ref(), ctx.cache);
+    else if (givenUp !== undefined) r = rejectedResult(input.rel, read.bytes.length, read.sha256, givenUp, { transient: true });
+    else r = processInput(read, ctx.ref(), ctx.cache);
     const wantOriginal = chunk.first + k < ctx.originalsBefore && r.originalLength > 0;
     const original = wantOriginal ? r.original || r.loadOriginal?.() || "" : "";
     if (r.figures) {
-      if (r.csvBytes) {
-        csvParts.push(r.csvBytes);
-        csvLength += r.csvBytes.length;
-      }
+      // Always rendered by processInput or read from the cache; rendered here only if not, so the CSV and
+      // the Parquet part can never disagree.
+      const csv = r.csvBytes ?? utf8.encode(csvFromColumns(r.cols));
+      csvParts.push(csv);
+      csvLength += csv.length;
       for (let j = 0; j < rows.length; j++) appendAll(rows[j], r.cols[j]);
     }
-    const { cols, csvBytes: _csv, record: _record, loadOriginal: _load, ...outcome } = r;
+    const { cols, csvBytes: _csv, loadOriginal: _load, ...outcome } = r;
     docs.push({ ...outcome, original, ...(ctx.keepColumns ? { cols } : {}) });
   });
   ctx.cache?.flush();
+  // Not Buffer.concat: small results of it are slices of a shared pool, which can't be transferred.
   const metricsCsv = new Uint8Array(csvLength);
   let at = 0;
   for (const part of csvParts) {

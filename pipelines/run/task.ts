@@ -32,10 +32,8 @@ export interface TaskResult {
   withIndicator: number;
   /** The metric rows as columns in METRIC_COLUMNS order (see tables/columns.ts). */
   cols: Cell[][];
-  /** The same rows as CSV lines (UTF-8), when already rendered (workers do it, off the main thread). */
+  /** The same rows as CSV lines (UTF-8), when already rendered (the record's CSV part, see record.ts). */
   csvBytes?: Uint8Array;
-  /** The whole result as a record (record.ts), as cached; a worker transfers it instead of the fields. */
-  record?: Uint8Array;
   /** Decoded original text (offsets of metrics point into it), for the review page; "" when rejected or not loaded. */
   original: string;
   /** Length of the original text, known even when it isn't loaded. */
@@ -50,6 +48,12 @@ export interface TaskResult {
 }
 
 const NO_ROWS = (): Cell[][] => METRIC_COLUMNS.map(() => []);
+
+/** A result with no rows for a file that was read (sha256 known) but is given up on, and why. */
+export function rejectedResult(rel: string, size: number, sha256: string, problem: string, extra: Partial<TaskResult> = {}): TaskResult {
+  const id = sha256 ? sha256.slice(0, 16) : undefined;
+  return { rel, size, sha256, document: rejectedRow(rel, problem, id), figures: 0, withIndicator: 0, cols: NO_ROWS(), original: "", originalLength: 0, cached: false, ms: 0, ...extra };
+}
 
 /** Decoded original text of a file again (ingest only), for a cached document the review page shows. */
 export type Reingest = (file: RawFile) => string;
@@ -76,7 +80,7 @@ export function cacheKey(sha256: string, name: string, pipelineVersion: string, 
   return createHash("sha256").update([sha256, name, pipelineVersion, referenceVersion].join("\0")).digest("hex");
 }
 
-/** A result from its record: a cache hit, or what a worker sent back. */
+/** A result from its record (a cache hit). */
 export function resultFromRecord(record: Uint8Array, meta: Pick<TaskResult, "rel" | "size" | "sha256" | "original" | "cached" | "ms" | "transient">): TaskResult {
   const { csv, ...content } = decodeRecord(record);
   return { ...meta, ...content, csvBytes: csv };
@@ -90,7 +94,7 @@ export function readInput(input: TaskInput, pipelineVersion: string, referenceVe
     bytes = readFileSync(input.abs);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return { rel: input.rel, size: 0, sha256: "", document: rejectedRow(input.rel, `could not read the file: ${message}`), figures: 0, withIndicator: 0, cols: NO_ROWS(), original: "", originalLength: 0, cached: false, ms: 0 };
+    return rejectedResult(input.rel, 0, "", `could not read the file: ${message}`);
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const key = cacheKey(sha256, basename(input.rel), pipelineVersion, referenceVersion);
@@ -126,10 +130,9 @@ export function processInput(p: PreparedInput, ref: Reference, cache?: TaskCache
   } catch (err) {
     // processDocument promises not to throw; if it ever does, the file is still accounted for.
     const message = err instanceof Error ? err.message : String(err);
-    out = { rel: p.rel, size: p.bytes.length, sha256: p.sha256, document: rejectedRow(p.rel, `internal error: ${message}`, p.sha256.slice(0, 16)), figures: 0, withIndicator: 0, cols: NO_ROWS(), original: "", originalLength: 0, cached: false, ms: performance.now() - t0 };
+    out = rejectedResult(p.rel, p.bytes.length, p.sha256, `internal error: ${message}`);
   }
   const record = encodeRecord(out);
-  out.record = record;
   out.csvBytes = recordCsv(record);
   out.ms = performance.now() - t0;
   cache?.set(p.key, record);
