@@ -62,6 +62,15 @@ interface RawBoilerplate {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Index of the ] closing the class that opens at `open` (a ] right after [ or [^ is literal; escapes skip a character). */
+function classEnd(pattern: string, open: number): number {
+  let j = open + 1;
+  if (pattern[j] === "^") j++;
+  if (pattern[j] === "]") j++;
+  while (j < pattern.length && pattern[j] !== "]") j += pattern[j] === "\\" ? 2 : 1;
+  return j;
+}
+
 /**
  * Runs of plain characters that every match of `pattern` contains (none when none is sure): only characters outside
  * groups and classes, not escaped, and not made optional or repeatable by a quantifier after them; none at all when the
@@ -78,18 +87,16 @@ export function requiredLiterals(pattern: string): string[] {
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
     if (ch === "\\") {
+      // \u4e00, \x41, \p{…}, \cX, \k<…> and back-references span more than one character: rather than read
+      // them wrong (\u4e00 is not the literal "4e00"), claim no sure literals at all
+      if (/[uxpPck1-9]/.test(pattern[i + 1] ?? "")) return [];
       end();
       i++;
       continue;
     }
     if (ch === "[") {
       end();
-      // skip the class (a ] right after [ or [^ is literal; escapes skip a character)
-      let j = i + 1;
-      if (pattern[j] === "^") j++;
-      if (pattern[j] === "]") j++;
-      while (j < pattern.length && pattern[j] !== "]") j += pattern[j] === "\\" ? 2 : 1;
-      i = j;
+      i = classEnd(pattern, i);
       continue;
     }
     if (ch === "(") {
@@ -132,13 +139,8 @@ function topLevelAlternatives(pattern: string): string[] {
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
     if (ch === "\\") i++;
-    else if (ch === "[") {
-      let j = i + 1;
-      if (pattern[j] === "^") j++;
-      if (pattern[j] === "]") j++;
-      while (j < pattern.length && pattern[j] !== "]") j += pattern[j] === "\\" ? 2 : 1;
-      i = j;
-    } else if (ch === "(") depth++;
+    else if (ch === "[") i = classEnd(pattern, i);
+    else if (ch === "(") depth++;
     else if (ch === ")") depth--;
     else if (ch === "|" && depth === 0) {
       out.push(pattern.slice(start, i));

@@ -262,7 +262,7 @@ function decodeCleanUtf8(bytes: Uint8Array): string | null {
     const b = bytes[i];
     if (b < 0x80) {
       // NUL and control bytes (as byteStats counts them) send the file to the careful path
-      if (b < 0x20 && i < head && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) return null;
+      if (i < head && (b === 0 || CONTROL[b] === 1)) return null;
       u[o++] = b;
       i++;
     } else if (b >= 0xe0 && b <= 0xef) {

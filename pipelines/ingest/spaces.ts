@@ -75,8 +75,8 @@ export function isLetterSpaced(text: string): boolean {
       han++;
       if (at(i + 1) === 0x20 && at(i + 2) !== 0x20) spaced++;
     }
-    // stop once even all characters left being spaced Han could not lift spaced above 0.6 × han (margin 1 for rounding)
-    if ((i & 255) === 255 && spaced - 0.6 * han + 0.4 * (n - i - 1) < -1) return false;
+    // stop once even all characters left being spaced Han could not lift spaced above SPACED_SHARE × han (margin 1 for rounding)
+    if ((i & 255) === 255 && spaced - SPACED_SHARE * han + (1 - SPACED_SHARE) * (n - i - 1) < -1) return false;
   }
   return han >= SPACED_MIN_HAN && spaced > han * SPACED_SHARE;
 }

@@ -14,6 +14,9 @@ describe("requiredLiterals (removeInline skips texts that lack them)", () => {
     expect(requiredLiterals("a(b|c)d")).toEqual(["a", "d"]);
     expect(requiredLiterals("[页]x\\页y")).toEqual(["x", "y"]);
     expect(requiredLiterals("a|b")).toEqual([]);
+    // escapes longer than one character are not read as literals ("4e00" is not in every match of \u4e00)
+    for (const p of ["下载\\u4e00", "\\x41bc", "a\\p{Script=Han}b", "(a)b\\1"]) expect(requiredLiterals(p)).toEqual([]);
+    expect(new RegExp("下载\\u4e00").test("下载一")).toBe(true);
     // per alternative; none when an alternative needs nothing
     expect(literalNeeds("豆丁网|docin\\.com")).toEqual([["豆丁网"], ["docin", "com"]]);
     expect(literalNeeds("(a|b)c|[|]x")).toEqual([["c"], ["x"]]);
