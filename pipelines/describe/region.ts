@@ -149,18 +149,32 @@ function within(inner: Place, outer: Place): boolean {
   return false;
 }
 
+interface TitleCandidate {
+  p: Place;
+  m: Mention;
+  /** The title's own say: deepest wins, then agreement with other title mentions (body support comes on top). */
+  base: number;
+}
+
+/** Every reading of every title mention, scored without the body (towns excluded: too rare to trust alone in a title). */
+function titleCandidates(mentions: Mention[]): TitleCandidate[] {
+  const cands: TitleCandidate[] = [];
+  for (const m of mentions) for (const p of m.places) if (p.level !== "town") cands.push({ p, m, base: 0 });
+  for (const c of cands) {
+    const agree = cands.filter((o) => o.m !== c.m && within(c.p, o.p)).length;
+    c.base = DEPTH[c.p.level] * 100 + agree * 10 - (c.m.short ? 0.5 : 0) - c.m.places.length * 0.01;
+  }
+  return cands;
+}
+
 /** The place the title/agency names, or null. */
 function explicitPlace(mentions: Mention[], ev: Evidence): { place: Place; how: string } | null {
-  // candidates: every reading of every mention (towns excluded: a town name in a title is too rare to trust alone)
-  const cands: Array<{ p: Place; m: Mention }> = [];
-  for (const m of mentions) for (const p of m.places) if (p.level !== "town") cands.push({ p, m });
+  const cands = titleCandidates(mentions);
   if (!cands.length) return null;
-  // score each candidate: deepest wins, then agreement with other title mentions, then body support
   let best: { p: Place; m: Mention; score: number } | null = null;
   let tie = false;
   for (const c of cands) {
-    const agree = cands.filter((o) => o.m !== c.m && within(c.p, o.p)).length;
-    const score = DEPTH[c.p.level] * 100 + agree * 10 + support(c.p, ev) - (c.m.short ? 0.5 : 0) - c.m.places.length * 0.01;
+    const score = c.base + support(c.p, ev);
     if (!best || score > best.score + 1e-9) {
       best = { ...c, score };
       tie = false;
@@ -191,14 +205,8 @@ const blankedBelow = (p: Place, titleText: string) => (p.level === "province" ||
  * then does not ask the body either.
  */
 function settledByTitle(mentions: Mention[]): { place: Place; how: string } | null {
-  const cands: Array<{ p: Place; m: Mention; base: number }> = [];
-  for (const m of mentions) for (const p of m.places) if (p.level !== "town") cands.push({ p, m, base: 0 });
+  const cands = titleCandidates(mentions);
   if (!cands.length) return null;
-  // explicitPlace's score without support()
-  for (const c of cands) {
-    const agree = cands.filter((o) => o.m !== c.m && within(c.p, o.p)).length;
-    c.base = DEPTH[c.p.level] * 100 + agree * 10 - (c.m.short ? 0.5 : 0) - c.m.places.length * 0.01;
-  }
   let top = cands[0];
   for (const c of cands) if (c.base > top.base) top = c;
   const atMost = (o: Place, c: Place) => (!o.county || o.county === c.county) && (!o.city || o.city === c.city) && (!o.province || o.province === c.province);
