@@ -130,6 +130,8 @@ export class WordMatcher {
     // Words ending in one or two characters (去年, 年内): the window is searched for those from the right
     // natively; the nearest end with a word, over both, is the answer.
     if (this.lastChars.length <= 2 && from >= 0) {
+      // A copy of the window, not s.lastIndexOf(ch, to - 1): on s that search runs on past `from` to the start
+      // of the text when the window lacks ch (quadratic on a long line; see the extract fuzz test).
       const win = s.slice(from, to);
       let best = -1;
       let bestWord = "";
