@@ -5,7 +5,7 @@ import type { Domain, Kind, Measure, Unit } from "../types.ts";
 import { leadingChars, MASK_FILLER, MASK_START, WORD_START, type ExtractReference, type Indicator } from "../extract/reference.ts";
 import type { Quantity } from "../extract/quantities.ts";
 import { clauseAndItemAround, clauseAround, type Heading, type Sentence } from "../segment/index.ts";
-import { isJsSpace } from "../text/chars.ts";
+import { codeFlags, isJsSpace } from "../text/chars.ts";
 
 const YEAR_MENTION = /((?:19|20)\d{2})\s*(?:年度|年)(?!\d)/g;
 
@@ -428,10 +428,7 @@ const LEADING_UNIT_TAIL_FIRST = startTable(LEADING_UNIT_TAIL);
 /** A table of the characters leadingChars finds for a pattern, or null (try every string). */
 function startTable(re: RegExp): Uint8Array | null {
   const codes = re.flags.includes("i") ? null : leadingChars(re.source);
-  if (!codes) return null;
-  const t = new Uint8Array(65536);
-  for (const c of codes) t[c] = 1;
-  return t;
+  return codes ? codeFlags(codes) : null;
 }
 
 /** s.replace(re, by) for a start-anchored pattern whose matches can only begin with a character of `first`. */

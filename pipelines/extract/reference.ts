@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseCsv } from "../tables/csv.ts";
-import { isJsSpace } from "../text/chars.ts";
+import { codeFlags, isJsSpace } from "../text/chars.ts";
 import type { Domain, Measure, Qualifier, Unit } from "../types.ts";
 
 export const UNITS: readonly Unit[] = [
@@ -522,9 +522,7 @@ function charClass(codes: number[]): RegExp {
 }
 
 function codeTable(chars: string[]): Uint8Array {
-  const t = new Uint8Array(65536);
-  for (const ch of chars) t[ch.charCodeAt(0)] = 1;
-  return t;
+  return codeFlags(chars.map((ch) => ch.charCodeAt(0)));
 }
 
 export function loadExtractReference(dir: string): ExtractReference {

@@ -6,7 +6,7 @@
 import type { Kind, Period } from "../types.ts";
 import { CLAUSE_END, ENUMERATION_MARK, leadingChars, MASK_FILLER, type ExtractReference } from "../extract/reference.ts";
 import { readNumeral, type Candidates, type NumeralRef } from "../extract/quantities.ts";
-import { isJsSpace } from "../text/chars.ts";
+import { codeFlags, isJsSpace } from "../text/chars.ts";
 
 export interface Heading {
   level: number;
@@ -54,10 +54,7 @@ const MARKER = new RegExp(
 const MARKER_START = charTable(leadingChars(MARKER.source));
 
 function charTable(codes: Set<number> | null): Uint8Array {
-  const t = new Uint8Array(65536);
-  if (!codes) t.fill(1);
-  else for (const c of codes) t[c] = 1;
-  return t;
+  return codes ? codeFlags(codes) : new Uint8Array(65536).fill(1);
 }
 
 /** The characters a heading marker can start with (for tests). */

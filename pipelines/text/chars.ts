@@ -20,3 +20,10 @@ export function isJsSpace(c: number): boolean {
   if (c > 0x3000) return c === 0xfeff;
   return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
+
+/** A flag per UTF-16 code unit, 1 for the given ones: "may this character start / end / be …?" in one array read. */
+export function codeFlags(codes: Iterable<number>): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (const c of codes) t[c] = 1;
+  return t;
+}
