@@ -2,7 +2,7 @@
 // One array per column of METRIC_COLUMNS, cells already normalised (strings or finite numbers or null),
 // so the CSV and Parquet writers and the cache never rebuild per-row objects.
 import type { MetricRow } from "../types.ts";
-import { csvCell } from "./csv.ts";
+import { csvCell, startsLikeFormula } from "./csv.ts";
 import { METRIC_COLUMNS, type ColumnSpec } from "./schema.ts";
 
 export type Cell = string | number | null;
@@ -31,16 +31,80 @@ export function rowsOf(cols: Cell[][]): MetricRow[] {
   return Array.from({ length: n }, (_, i) => rowAt(cols, i) as unknown as MetricRow);
 }
 
-/** CSV lines (no header) for a column set; identical to writing the rows one by one with csvLine. */
-export function csvFromColumns(cols: Cell[][], columns: readonly { type: "string" | "int" | "double" }[] = METRIC_COLUMNS): string {
+/** A cell csvCell renders in a way cellsFromCsv can't read back: its row, its column and the cell itself. */
+export type CsvException = [row: number, column: number, cell: Cell];
+
+/**
+ * CSV lines (no header) for a column set; identical to writing the rows one by one with csvLine.
+ * A cell equal to the one above it is rendered once (a document's doc_id, region … on every row, a sentence
+ * holding several figures). Cells the text can't give back exactly (a null string cell reads back as "",
+ * a neutralised formula keeps its apostrophe) go to `exceptions` when given, so the lines plus those
+ * restore the columns (cellsFromCsv).
+ */
+export function csvFromColumns(cols: Cell[][], columns: readonly { type: "string" | "int" | "double" }[] = METRIC_COLUMNS, exceptions?: CsvException[]): string {
   const n = cols[0]?.length ?? 0;
   const lines: string[] = new Array(n);
   const cells: string[] = new Array(columns.length);
+  const above: Cell[] = new Array(columns.length);
+  const unreadable: boolean[] = new Array(columns.length).fill(false);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < columns.length; j++) cells[j] = csvCell(cols[j][i], columns[j].type);
+    for (let j = 0; j < columns.length; j++) {
+      const v = cols[j][i];
+      if (i === 0 || v !== above[j]) {
+        above[j] = v;
+        const type = columns[j].type;
+        cells[j] = csvCell(v, type);
+        unreadable[j] = exceptions !== undefined && type === "string" && (v === null || startsLikeFormula(v as string));
+      }
+      if (unreadable[j]) exceptions!.push([i, j, v]);
+    }
     lines[i] = cells.join(",") + "\r\n";
   }
   return lines.join("");
+}
+
+/**
+ * The columns back from csvFromColumns' lines and exceptions: numeric columns as numbers (empty: null),
+ * string columns as text (empty: ""), quoted fields unquoted. Throws on text that isn't `rows` whole lines of this many fields.
+ */
+export function cellsFromCsv(text: string, rows: number, exceptions: readonly CsvException[] = [], columns: readonly { type: "string" | "int" | "double" }[] = METRIC_COLUMNS): Cell[][] {
+  const cols: Cell[][] = columns.map(() => new Array<Cell>(rows));
+  let at = 0;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < columns.length; j++) {
+      const last = j === columns.length - 1;
+      let field: string;
+      if (text.charCodeAt(at) === 34) {
+        // "…" with "" for a quote inside
+        let end = at + 1;
+        let parts = "";
+        for (;;) {
+          const q = text.indexOf('"', end);
+          if (q < 0) throw new Error(`csv: unclosed quote on line ${i + 1}`);
+          if (text.charCodeAt(q + 1) === 34) {
+            parts += text.slice(end, q + 1);
+            end = q + 2;
+            continue;
+          }
+          field = parts + text.slice(end, q);
+          at = q + 1;
+          break;
+        }
+      } else {
+        const end = text.indexOf(last ? "\r\n" : ",", at);
+        if (end < 0) throw new Error(`csv: line ${i + 1} ends early`);
+        field = text.slice(at, end);
+        at = end;
+      }
+      const sep = last ? "\r\n" : ",";
+      if (!text.startsWith(sep, at)) throw new Error(`csv: line ${i + 1}, field ${j + 1} is not followed by ${last ? "a line end" : "a comma"}`);
+      at += sep.length;
+      cols[j][i] = columns[j].type === "string" ? field : field === "" ? null : Number(field);
+    }
+  }
+  if (at !== text.length) throw new Error(`csv: text after line ${rows}`);
+  for (const [i, j, v] of exceptions) cols[j][i] = v;
+  return cols;
 }
 
 export const METRIC_INDEX = Object.fromEntries(METRIC_COLUMNS.map((c, i) => [c.name, i])) as Record<keyof MetricRow & string, number>;

@@ -5,7 +5,11 @@ import type { ColumnSpec } from "./schema.ts";
 
 /** A string cell that starts like a formula (= + - @, or tab / CR that Excel strips first) gets a leading '. */
 export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
+  return startsLikeFormula(text) ? "'" + text : text;
+}
+
+export function startsLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
 }
 
 function quote(text: string): string {

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cacheNamespace, diskCache, pruneCache } from "../../pipelines/run/cache.ts";
-import { decodeRecord, encodeRecord, packColumn, recordCsv, unpackColumn } from "../../pipelines/run/record.ts";
-import { csvFromColumns, toColumns } from "../../pipelines/tables/columns.ts";
+import { decodeRecord, encodeRecord, recordCsv } from "../../pipelines/run/record.ts";
+import { cellsFromCsv, csvFromColumns, toColumns, type Cell, type CsvException } from "../../pipelines/tables/columns.ts";
 import { METRIC_COLUMNS } from "../../pipelines/tables/schema.ts";
 
 const utf8 = (b: Uint8Array) => Buffer.from(b).toString("utf8");
@@ -23,11 +23,29 @@ function sampleContent() {
 }
 
 describe("document records", () => {
-  it("packs constant and repetitive columns and unpacks them exactly", () => {
-    const cases = [[], ["a"], ["a", "a", "a"], [1, 2, 3], ["s", "s", "t", "s", null, null], [null, null], [0, -1.5, 0, 0, 2e9]];
-    for (const col of cases) expect(unpackColumn(packColumn(col), col.length)).toEqual(col);
-    expect(packColumn(["x", "x", "x"])).toEqual({ c: "x" });
-    expect(packColumn(["s", "s", "s", "t"])).toEqual({ d: ["s", "t"], i: [0, 0, 0, 1] });
+  it("reads its CSV lines back to the very cells, the few the text can't hold coming from the exceptions", () => {
+    const columns = [{ type: "string" }, { type: "int" }, { type: "double" }, { type: "string" }] as const;
+    // Repeated cells (rendered once), an empty string and a null string cell, formulas (neutralised with an
+    // apostrophe) also repeated, quotes, commas and line breaks inside cells, an apostrophe of the text's own.
+    const cols: Cell[][] = [
+      ["同一句,含逗号", "同一句,含逗号", "", null, "=1+2", "=1+2", '他说"好"', "a\r\nb", "'原有撇号", "-5人"],
+      [1, 1, null, -3, 0, 2147483647, 7, null, 8, 9],
+      [0.1 + 0.2, 1e21, -1.5, null, 0, 5e-7, 3, 3, null, 12345.678],
+      [null, null, "", "", "@x", "\t制表", "+8%", "x", "x", ""],
+    ];
+    const exceptions: CsvException[] = [];
+    const text = csvFromColumns(cols, columns, exceptions);
+    expect(text).toBe(csvFromColumns(cols, columns));
+    expect(text).toContain(`"'=1+2"`.slice(1, -1));
+    expect(exceptions.length).toBe(1 + 2 + 2 + 1 + 2 + 1);
+    expect(cellsFromCsv(text, cols[0].length, exceptions, columns)).toEqual(cols);
+    // Without them the text alone says "" for null and keeps the apostrophe.
+    const plain = cellsFromCsv(text, cols[0].length, [], columns);
+    expect(plain[0][3]).toBe("");
+    expect(plain[0][4]).toBe("'=1+2");
+    expect(() => cellsFromCsv(text, cols[0].length + 1, exceptions, columns)).toThrow(/ends early|line/);
+    expect(() => cellsFromCsv(text + "x", cols[0].length, exceptions, columns)).toThrow(/after line/);
+    expect(() => cellsFromCsv(text.replace("\r\n", ","), cols[0].length, exceptions, columns)).toThrow();
   });
 
   it("round-trips a result, with the same CSV text as rendering the rows one by one", () => {
