@@ -4,6 +4,7 @@
 // then character by character, so every output character still maps to the character it came from.
 import * as OpenCC from "opencc-js";
 import * as Preset from "opencc-js/preset";
+import { derivedText } from "./derived.ts";
 import { builder, type Mapped } from "./offsets.ts";
 import { unitReader } from "../text/chars.ts";
 import type { Script } from "../types.ts";
@@ -42,8 +43,13 @@ export function makeConverter(): Convert {
   for (const [variant, simplified] of fixes) fix[variant.charCodeAt(0)] = simplified.charCodeAt(0);
   const fast = (s: string) => tw2s(s, fix);
   // withFixes(sample), from the tw2s(sample) fastTw2s already checked against opencc's
-  if (fast(sample) !== tw2s.probeOut.replace(re, (ch: string) => fixes.get(ch) ?? ch)) return withFixes;
-  if (tw2s.lineLocal) lineLocal.add(fast);
+  const fastOut = fast(sample);
+  if (fastOut !== tw2s.probeOut.replace(re, (ch: string) => fixes.get(ch) ?? ch)) return withFixes;
+  if (tw2s.lineLocal) {
+    lineLocal.add(fast);
+    const table = tableFromProbe(fastOut);
+    if (table) probedTables.set(fast, table);
+  }
   return fast;
 }
 
@@ -486,18 +492,33 @@ function fastTw2s(sample: string): (((s: string, fix: Uint16Array | null) => str
     return o;
   };
   // must agree with opencc's own converter, or it is not used
-  const reference = OpenCC.Converter({ from: "tw", to: "cn" });
   const probeOut = convert(sample, null);
-  if (probeOut !== reference(sample)) return null;
+  if (probeOut !== openccProbeOut(sample)) return null;
   return Object.assign(convert, { lineLocal: ![norm, seg, ...chain].some((t) => t.newlineInKeys), probeOut });
+}
+
+/**
+ * What opencc's own converter makes of `sample`: the same for every worker and every run with this opencc-js, so it is
+ * derived once (building opencc's converter and running it over the sample took a tenth of a second per worker).
+ */
+function openccProbeOut(sample: string): string {
+  return derivedText("opencc-tw2cn-probe", "opencc-js", [sample], () => OpenCC.Converter({ from: "tw", to: "cn" })(sample));
+}
+
+/** Every CJK, CJK punctuation and full-width character: what the probe sample holds. */
+const PROBE_RANGES: Array<[number, number]> = [[0x2e80, 0x2fff], [0x3000, 0x303f], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff], [0xff00, 0xffef]];
+/** The Han characters, whose conversion tells a traditional form (traditionalTable). */
+const HAN_RANGES: Array<[number, number]> = [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]];
+
+function probeChars(): string[] {
+  const probe: string[] = [];
+  for (const [a, b] of PROBE_RANGES) for (let c = a; c <= b; c++) probe.push(String.fromCharCode(c));
+  return probe;
 }
 
 /** Every CJK, CJK punctuation and full-width character, in one line and one per line, and the awkward cases. */
 function probeSample(): string {
-  const probe: string[] = [];
-  for (const [a, b] of [[0x2e80, 0x2fff], [0x3000, 0x303f], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff], [0xff00, 0xffef]]) {
-    for (let c = a; c <= b; c++) probe.push(String.fromCharCode(c));
-  }
+  const probe = probeChars();
   return probe.join("") + "\n" + probe.join("\n") + "\n⿰氵每⿱艹⿰氵每 發展養老服務體系，乾隆皇帝，頭髮、後來、臺灣、著作、瞭解\ud840\udc00𠀀\ud840 衞生署敍述枱面⿰";
 }
 
@@ -506,10 +527,11 @@ function probeSample(): string {
  * CJK character on its own line in one call. Detection then needs no conversion at all.
  */
 export function traditionalTable(convert: Convert): Uint8Array {
+  const probed = probedTables.get(convert);
+  if (probed) return probed;
   const table = new Uint8Array(0x10000);
-  const ranges: Array<[number, number]> = [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]];
   const chars: string[] = [];
-  for (const [a, b] of ranges) for (let c = a; c <= b; c++) chars.push(String.fromCharCode(c));
+  for (const [a, b] of HAN_RANGES) for (let c = a; c <= b; c++) chars.push(String.fromCharCode(c));
   const out = convert(chars.join("\n")).split("\n");
   if (out.length !== chars.length) {
     for (const ch of chars) if (convert(ch) !== ch) table[ch.charCodeAt(0)] = 1;
@@ -518,6 +540,27 @@ export function traditionalTable(convert: Convert): Uint8Array {
   for (let i = 0; i < chars.length; i++) if (out[i] !== chars[i]) table[chars[i].charCodeAt(0)] = 1;
   return table;
 }
+
+/**
+ * traditionalTable of a line-local converter, read off its conversion of the probe sample (made anyway to check it),
+ * where every Han character stands on a line of its own: as traditionalTable converts them. Null when the output does
+ * not have the sample's lines.
+ */
+function tableFromProbe(out: string): Uint8Array | null {
+  const probe = probeChars();
+  const lines = out.split("\n");
+  // the sample's first line, a line per character, the awkward cases
+  if (lines.length !== probe.length + 2) return null;
+  const table = new Uint8Array(0x10000);
+  for (let k = 0; k < probe.length; k++) {
+    const c = probe[k].charCodeAt(0);
+    if (HAN_RANGES.some(([a, b]) => c >= a && c <= b) && lines[k + 1] !== probe[k]) table[c] = 1;
+  }
+  return table;
+}
+
+/** Converters whose traditionalTable came with the probe (makeConverter). */
+const probedTables = new WeakMap<Convert, Uint8Array>();
 
 /** Traditional when a clear share of the Han characters are traditional forms. */
 export function detectScript(text: string, table: Uint8Array): { script: Script; changed: number; han: number } {

@@ -2,7 +2,7 @@
 import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
 import { identity } from "../../pipelines/ingest/offsets.ts";
-import { detectScript, toSimplified } from "../../pipelines/ingest/script.ts";
+import { detectScript, isFastConverter, toSimplified, traditionalTable } from "../../pipelines/ingest/script.ts";
 import { ingestRef } from "./helpers.ts";
 
 describe("script conversion", () => {
@@ -40,6 +40,15 @@ describe("script conversion", () => {
       "",
     ];
     for (const s of samples) expect(ingestRef.convert(s)).toBe(opencc(s));
+  });
+
+  it("reads the table of traditional forms off the probe conversion exactly as converting every character tells it", () => {
+    // the table came with the probe only for the fast converter; a wrapper of it converts every character again
+    expect(isFastConverter(ingestRef.convert)).toBe(true);
+    const again = traditionalTable((s) => ingestRef.convert(s));
+    expect(again).not.toBe(ingestRef.traditional);
+    expect(Buffer.from(again).equals(Buffer.from(ingestRef.traditional))).toBe(true);
+    expect(again.reduce((n, x) => n + x, 0)).toBeGreaterThan(2000);
   });
 
   it("calls a text traditional only when a clear share of its characters are traditional forms", () => {
