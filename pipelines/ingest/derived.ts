@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { threadId } from "node:worker_threads";
+import { pipelineSourceHash } from "../run/version.ts";
 
 /**
  * The node_modules folder packages load from. Found by walking up from this module, which is either in pipelines/ or,
@@ -19,6 +20,22 @@ function nodeModules(pkg: string): string | null {
     const up = dirname(dir);
     if (up === dir) return null;
     dir = up;
+  }
+}
+
+/**
+ * A hash of the pipeline code that is running, for data that depends on it: under tsx, every source file under
+ * pipelines/ (run/version.ts); in the worker bundle (run/worker-bundle.ts), the bundle file, which holds all of it.
+ * Null when neither can be told (then nothing that depends on code is kept).
+ */
+export function runningCodeHash(): string | null {
+  const self = fileURLToPath(import.meta.url);
+  if (self.endsWith(".ts")) return pipelineSourceHash();
+  if (!/[/\\]welfare-pipeline[/\\]worker-[^/\\]*\.mjs$/.test(self)) return null;
+  try {
+    return createHash("sha256").update(readFileSync(self)).digest("hex");
+  } catch {
+    return null;
   }
 }
 

@@ -4,9 +4,9 @@
 // then character by character, so every output character still maps to the character it came from.
 import * as OpenCC from "opencc-js";
 import * as Preset from "opencc-js/preset";
-import { derivedText } from "./derived.ts";
+import { derivedText, runningCodeHash } from "./derived.ts";
 import { builder, type Mapped } from "./offsets.ts";
-import { unitReader } from "../text/chars.ts";
+import { codeFlags, unitReader } from "../text/chars.ts";
 import type { Script } from "../types.ts";
 
 export type Convert = (s: string) => string;
@@ -18,8 +18,25 @@ export type Convert = (s: string) => string;
  */
 export function makeConverter(): Convert {
   const sample = probeSample();
-  const tw2s = fastTw2s(sample);
-  const tw2cn: Convert = tw2s ? (s) => tw2s(s, null) : OpenCC.Converter({ from: "tw", to: "cn" });
+  const tw2s = fastTw2s();
+  const verdict = tw2s ? probeVerdict(tw2s, sample) : null;
+  const tw2cn: Convert = tw2s && verdict?.fastAgrees ? (s) => tw2s(s, null) : OpenCC.Converter({ from: "tw", to: "cn" });
+  const fixes = hkFixes(tw2cn);
+  if (!fixes.size) return tw2cn;
+  const applyFixes = fixer(fixes);
+  const withFixes = (s: string) => applyFixes(tw2cn(s));
+  if (!tw2s || !verdict?.fixedAgrees) return withFixes;
+  const fix = fixTable(fixes);
+  const fast = (s: string) => tw2s(s, fix);
+  if (tw2s.lineLocal) {
+    lineLocal.add(fast);
+    if (verdict.traditional) probedTables.set(fast, codeFlags(verdict.traditional));
+  }
+  return fast;
+}
+
+/** Single-character entries of opencc's HKVariantsRev whose standard form `tw2cn` converts and the variant not. */
+function hkFixes(tw2cn: Convert): Map<string, string> {
   const fixes = new Map<string, string>();
   const hk = (Preset.from as Record<string, ReadonlyArray<ReadonlyArray<unknown>>>).hk ?? [];
   for (const group of hk) {
@@ -33,24 +50,53 @@ export function makeConverter(): Convert {
       }
     }
   }
-  if (!fixes.size) return tw2cn;
+  return fixes;
+}
+
+/** The fixes applied to a converted text. */
+function fixer(fixes: Map<string, string>): (s: string) => string {
   const re = new RegExp(`[${[...fixes.keys()].join("")}]`, "g");
-  const withFixes = (s: string) => tw2cn(s).replace(re, (ch: string) => fixes.get(ch) ?? ch);
-  if (!tw2s) return withFixes;
-  // the fixes as a table applied to every output code unit of the last step: the same as the replace above
-  const fix = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) fix[c] = c;
+  return (s) => s.replace(re, (ch: string) => fixes.get(ch) ?? ch);
+}
+
+/** The fixes as a table applied to every output code unit of the last step: the same as fixer's replace. */
+function fixTable(fixes: Map<string, string>): Uint16Array {
+  const fix = IDENTITY.slice();
   for (const [variant, simplified] of fixes) fix[variant.charCodeAt(0)] = simplified.charCodeAt(0);
-  const fast = (s: string) => tw2s(s, fix);
-  // withFixes(sample), from the tw2s(sample) fastTw2s already checked against opencc's
-  const fastOut = fast(sample);
-  if (fastOut !== tw2s.probeOut.replace(re, (ch: string) => fixes.get(ch) ?? ch)) return withFixes;
-  if (tw2s.lineLocal) {
-    lineLocal.add(fast);
-    const table = tableFromProbe(fastOut);
-    if (table) probedTables.set(fast, table);
+  return fix;
+}
+
+/** What checking the fast converter against opencc's own on the probe sample found. */
+interface ProbeVerdict {
+  /** tw2s without the fixes converts the sample as opencc does. */
+  fastAgrees: boolean;
+  /** …and with them, as opencc followed by applyFixes. */
+  fixedAgrees: boolean;
+  /** The characters traditionalTable marks, read off that conversion (null: not line-local, see tableFromProbe). */
+  traditional: number[] | null;
+}
+
+/**
+ * The checks, made once for this pipeline code, opencc-js and sample and kept (derived.ts): converting the sample
+ * twice took a tenth of a second per worker, every worker coming to the same verdict.
+ */
+function probeVerdict(tw2s: FastTw2s, sample: string): ProbeVerdict {
+  const code = runningCodeHash();
+  const check = (): ProbeVerdict => {
+    const probeOut = tw2s(sample, null);
+    if (probeOut !== openccProbeOut(sample)) return { fastAgrees: false, fixedAgrees: false, traditional: null };
+    const fixes = hkFixes((s) => tw2s(s, null));
+    if (!fixes.size) return { fastAgrees: true, fixedAgrees: false, traditional: null };
+    const fastOut = tw2s(sample, fixTable(fixes));
+    if (fastOut !== fixer(fixes)(probeOut)) return { fastAgrees: true, fixedAgrees: false, traditional: null };
+    return { fastAgrees: true, fixedAgrees: true, traditional: tw2s.lineLocal ? tableFromProbe(fastOut) : null };
+  };
+  if (!code) return check();
+  try {
+    return JSON.parse(derivedText("opencc-tw2cn-verdict", "opencc-js", [code, sample], () => JSON.stringify(check()))) as ProbeVerdict;
+  } catch {
+    return check();
   }
-  return fast;
 }
 
 /**
@@ -70,7 +116,7 @@ export function isFastConverter(convert: Convert): boolean {
 // at the others. All steps read and write code-unit buffers: no segment is sliced into a string, and the output
 // becomes a string once. For the usual two-step chain, a character every step takes on its own goes through all of them
 // in one look-up (fusedRun), so most of the text is read once instead of once per step. Checked against opencc's
-// converter when built; on any difference it is not used.
+// converter on a probe sample (once for this code and opencc-js: probeVerdict); on any difference it is not used.
 type Node = Map<number, Node> & { trie_val?: string };
 interface FastTrie {
   root: Node;
@@ -377,10 +423,13 @@ const converted = new Units();
 const readInput = unitReader();
 
 /**
- * tw2s as opencc-js runs it, then `fix` on every output code unit; null when the config is not of the shape this mirrors,
- * or when it converts `sample` (probeSample) otherwise than opencc's own converter. `probeOut`: sample converted.
+ * tw2s as opencc-js runs it, then `fix` on every output code unit. `lineLocal`: see lineLocal. Unchecked: makeConverter
+ * uses it only while it converts the probe sample as opencc's own converter does (probeVerdict).
  */
-function fastTw2s(sample: string): (((s: string, fix: Uint16Array | null) => string) & { lineLocal: boolean; probeOut: string }) | null {
+type FastTw2s = ((s: string, fix: Uint16Array | null) => string) & { lineLocal: boolean };
+
+/** FastTw2s of opencc's tw2s config; null when the config is not of the shape this mirrors. */
+function fastTw2s(): FastTw2s | null {
   const cfg = (OpenCC.Locale as unknown as { configs?: Record<string, { normalizationChain?: unknown[][]; segmentation?: unknown[]; conversionChain: unknown[][] }> }).configs?.tw2s;
   // only the shape this code mirrors: one normalisation dictionary group, a segmentation group of dictionary strings
   if (!cfg || !cfg.normalizationChain || cfg.normalizationChain.length !== 1 || !Array.isArray(cfg.segmentation)) return null;
@@ -491,10 +540,7 @@ function fastTw2s(sample: string): (((s: string, fix: Uint16Array | null) => str
     }
     return o;
   };
-  // must agree with opencc's own converter, or it is not used
-  const probeOut = convert(sample, null);
-  if (probeOut !== openccProbeOut(sample)) return null;
-  return Object.assign(convert, { lineLocal: ![norm, seg, ...chain].some((t) => t.newlineInKeys), probeOut });
+  return Object.assign(convert, { lineLocal: ![norm, seg, ...chain].some((t) => t.newlineInKeys) });
 }
 
 /**
@@ -510,15 +556,10 @@ const PROBE_RANGES: Array<[number, number]> = [[0x2e80, 0x2fff], [0x3000, 0x303f
 /** The Han characters, whose conversion tells a traditional form (traditionalTable). */
 const HAN_RANGES: Array<[number, number]> = [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]];
 
-function probeChars(): string[] {
-  const probe: string[] = [];
-  for (const [a, b] of PROBE_RANGES) for (let c = a; c <= b; c++) probe.push(String.fromCharCode(c));
-  return probe;
-}
-
 /** Every CJK, CJK punctuation and full-width character, in one line and one per line, and the awkward cases. */
 function probeSample(): string {
-  const probe = probeChars();
+  const probe: string[] = [];
+  for (const [a, b] of PROBE_RANGES) for (let c = a; c <= b; c++) probe.push(String.fromCharCode(c));
   return probe.join("") + "\n" + probe.join("\n") + "\n⿰氵每⿱艹⿰氵每 發展養老服務體系，乾隆皇帝，頭髮、後來、臺灣、著作、瞭解\ud840\udc00𠀀\ud840 衞生署敍述枱面⿰";
 }
 
@@ -542,21 +583,23 @@ export function traditionalTable(convert: Convert): Uint8Array {
 }
 
 /**
- * traditionalTable of a line-local converter, read off its conversion of the probe sample (made anyway to check it),
- * where every Han character stands on a line of its own: as traditionalTable converts them. Null when the output does
- * not have the sample's lines.
+ * The characters traditionalTable marks for a line-local converter, read off its conversion of the probe sample, where
+ * every Han character stands on a line of its own: as traditionalTable converts them. Null when the output does not
+ * have the sample's lines.
  */
-function tableFromProbe(out: string): Uint8Array | null {
-  const probe = probeChars();
-  const lines = out.split("\n");
-  // the sample's first line, a line per character, the awkward cases
-  if (lines.length !== probe.length + 2) return null;
-  const table = new Uint8Array(0x10000);
-  for (let k = 0; k < probe.length; k++) {
-    const c = probe[k].charCodeAt(0);
-    if (HAN_RANGES.some(([a, b]) => c >= a && c <= b) && lines[k + 1] !== probe[k]) table[c] = 1;
+function tableFromProbe(out: string): number[] | null {
+  const traditional: number[] = [];
+  // past the sample's first line; then a line per character, then the awkward cases
+  let at = out.indexOf("\n") + 1;
+  for (const [a, b] of PROBE_RANGES) {
+    for (let c = a; c <= b; c++) {
+      const nl = out.indexOf("\n", at);
+      if (at === 0 || nl < 0) return null;
+      if ((nl !== at + 1 || out.charCodeAt(at) !== c) && HAN_RANGES.some(([x, y]) => c >= x && c <= y)) traditional.push(c);
+      at = nl + 1;
+    }
   }
-  return table;
+  return out.indexOf("\n", at) < 0 ? traditional : null;
 }
 
 /** Converters whose traditionalTable came with the probe (makeConverter). */

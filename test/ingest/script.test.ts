@@ -2,7 +2,9 @@
 import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
 import { identity } from "../../pipelines/ingest/offsets.ts";
-import { detectScript, isFastConverter, toSimplified, traditionalTable } from "../../pipelines/ingest/script.ts";
+import { readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { detectScript, isFastConverter, makeConverter, toSimplified, traditionalTable } from "../../pipelines/ingest/script.ts";
 import { ingestRef } from "./helpers.ts";
 
 describe("script conversion", () => {
@@ -49,6 +51,18 @@ describe("script conversion", () => {
     expect(again).not.toBe(ingestRef.traditional);
     expect(Buffer.from(again).equals(Buffer.from(ingestRef.traditional))).toBe(true);
     expect(again.reduce((n, x) => n + x, 0)).toBeGreaterThan(2000);
+  });
+
+  it("comes to the same converter whether its check against opencc was kept or is made again", () => {
+    const cache = new URL("../../node_modules/.cache/welfare-pipeline/", import.meta.url).pathname;
+    for (const f of readdirSync(cache)) if (f.startsWith("opencc-tw2cn-verdict-")) rmSync(join(cache, f), { force: true });
+    const checked = makeConverter();
+    const kept = makeConverter();
+    for (const convert of [checked, kept]) {
+      expect(isFastConverter(convert)).toBe(true);
+      expect(Buffer.from(traditionalTable(convert)).equals(Buffer.from(ingestRef.traditional))).toBe(true);
+      expect(convert("香港衞生署敍述枱面，發展養老服務體系")).toBe("香港卫生署叙述台面，发展养老服务体系");
+    }
   });
 
   it("calls a text traditional only when a clear share of its characters are traditional forms", () => {
