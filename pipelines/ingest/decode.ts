@@ -4,6 +4,7 @@
 // or random bytes ~0.15–0.23), with chardet's verdict as the tie-breaker when the two are close.
 import chardet from "chardet";
 import iconv from "iconv-lite";
+import { dbcsDecoder, decodeDbcs } from "./dbcs.ts";
 
 export interface Decoded {
   text: string;
@@ -146,7 +147,7 @@ const ratio = (s: Score) => (s.han ? (s.common - 5 * s.bad) / s.han : 0);
  */
 function decodeUnlessBeaten(sample: Buffer, enc: string, common: Set<number>, leader: number): { text: string; s: Score } | null {
   const table = commonTable(common);
-  const decoder = iconv.getDecoder(enc);
+  const decoder = dbcsDecoder(enc);
   const s: Score = { common: 0, bad: 0, han: 0 };
   const piece = Math.max(1024, sample.length >> 4);
   const parts: string[] = [];
@@ -359,7 +360,7 @@ export function decodeBytes(bytes: Uint8Array, ref: DecodeReference): Decoded {
   // Legacy Chinese encodings: decode a sample both ways and keep the one that reads as common Chinese.
   // chardet (slow: ~15 ms a file) is only asked when the two readings are close.
   const sample = buf.subarray(0, Math.min(buf.length, SAMPLE));
-  const gbText = iconv.decode(sample, "gb18030");
+  const gbText = decodeDbcs(sample, "gb18030");
   const gb = { enc: "gb18030", text: gbText, s: score(gbText, ref.common) };
   // Big5 is decoded only until it clearly loses to GB18030 (most legacy files here are GBK)
   const big5 = decodeUnlessBeaten(sample, "big5", ref.common, ratio(gb.s));
@@ -383,7 +384,7 @@ export function decodeBytes(bytes: Uint8Array, ref: DecodeReference): Decoded {
       guess ? guess.toLowerCase() : "unknown",
     );
   }
-  const text = buf.length === sample.length ? best.text : iconv.decode(buf, best.enc);
+  const text = buf.length === sample.length ? best.text : decodeDbcs(buf, best.enc);
   const bad = countChar(text, 0xfffd);
   const problems: string[] = [];
   if (bad) problems.push(`${bad} byte sequence(s) not valid ${best.enc.toUpperCase()} replaced with �`);

@@ -1,0 +1,176 @@
+// GB18030 and Big5 decoding exactly as iconv-lite's DBCSDecoder does it (the same trie walk over the same decode
+// tables, the same replacement of bytes that are not valid, the same text for every input, pieces included), with
+// the tables flattened into one array and kept derived (derived.ts): building iconv-lite's codecs, encode tables
+// and all, took about a tenth of a second in every worker, and writing into one reused code-unit buffer is faster
+// than its per-call Buffer. When iconv-lite's codec is not of the shape this mirrors, its own decoder is used.
+import iconv from "iconv-lite";
+import { derivedText, runningCodeHash } from "./derived.ts";
+
+/** iconv-lite's decode table values (dbcs-codec.js). */
+const UNASSIGNED = -1;
+const GB18030_CODE = -2;
+const SEQ_START = -10;
+const NODE_START = -1000;
+
+interface DbcsTables {
+  /** iconv-lite's decodeTables, node after node of 256 entries. */
+  nodes: Int32Array;
+  /** decodeTableSeq: values that stand for more than one code unit. */
+  seqs: number[][];
+  /** GB18030 four-byte ranges (gb18030.gbChars / uChars), empty for Big5. */
+  gbChars: number[];
+  uChars: number[];
+  /** The code unit of iconv-lite's defaultCharUnicode. */
+  defaultChar: string;
+}
+
+interface IconvDbcsCodec {
+  decoder?: { name?: string };
+  decodeTables?: number[][];
+  decodeTableSeq?: number[][];
+  gb18030?: { gbChars: number[]; uChars: number[] };
+  defaultCharUnicode?: string;
+}
+
+/** The decode tables of iconv-lite's codec for `enc`, or null when it is not a DBCS codec of the shape mirrored here. */
+function tablesFromIconv(enc: string): { nodes: number[]; seqs: number[][]; gbChars: number[]; uChars: number[]; defaultChar: string } | null {
+  const codec = (iconv as unknown as { getCodec(enc: string): IconvDbcsCodec }).getCodec(enc);
+  const tables = codec.decodeTables;
+  if (codec.decoder?.name !== "DBCSDecoder" || !Array.isArray(tables) || typeof codec.defaultCharUnicode !== "string") return null;
+  if (!tables.every((t) => Array.isArray(t) && t.length === 256)) return null;
+  return {
+    nodes: tables.flat(),
+    seqs: codec.decodeTableSeq ?? [],
+    gbChars: codec.gb18030?.gbChars ?? [],
+    uChars: codec.gb18030?.uChars ?? [],
+    defaultChar: codec.defaultCharUnicode,
+  };
+}
+
+const loaded = new Map<string, DbcsTables | null>();
+
+function tablesFor(enc: string): DbcsTables | null {
+  if (loaded.has(enc)) return loaded.get(enc)!;
+  const derive = () => JSON.stringify(tablesFromIconv(enc));
+  const code = runningCodeHash();
+  let raw: ReturnType<typeof tablesFromIconv>;
+  try {
+    raw = JSON.parse(code ? derivedText(`iconv-${enc}-tables`, "iconv-lite", [code, enc], derive) : derive());
+  } catch {
+    raw = tablesFromIconv(enc);
+  }
+  const tables = raw && { ...raw, nodes: Int32Array.from(raw.nodes) };
+  loaded.set(enc, tables);
+  return tables;
+}
+
+/** Largest i with table[i] <= val (-1 if none): iconv-lite's findIdx. */
+function findIdx(table: number[], val: number): number {
+  if (table[0] > val) return -1;
+  let l = 0;
+  let r = table.length;
+  while (l < r - 1) {
+    const mid = l + ((r - l + 1) >> 1);
+    if (table[mid] <= val) l = mid;
+    else r = mid;
+  }
+  return l;
+}
+
+let units = new Uint16Array(1 << 16);
+
+/** A streaming decoder: iconv-lite's DBCSDecoder over flat tables. */
+class DbcsDecoder {
+  private node = 0;
+  private prev: number[] = [];
+  constructor(private readonly t: DbcsTables) {}
+
+  write(buf: ArrayLike<number>): string {
+    const { nodes, seqs, gbChars, uChars } = this.t;
+    const defaultChar = this.t.defaultChar.charCodeAt(0);
+    // iconv-lite writes into a buffer of buf.length code units and drops what does not fit (this can happen only
+    // when bytes held from the last piece turn out not valid): so does this
+    const cap = buf.length;
+    if (units.length < cap) units = new Uint16Array(Math.max(cap, units.length * 2));
+    const out = units;
+    const prev = this.prev;
+    const prevOffset = prev.length;
+    const byteAt = (k: number) => (k >= 0 ? buf[k] : prev[k + prevOffset]);
+    let node = this.node;
+    let seqStart = -prevOffset;
+    let j = 0;
+    for (let i = 0; i < buf.length; i++) {
+      const cur = i >= 0 ? buf[i] : prev[i + prevOffset];
+      let u = nodes[node * 256 + cur];
+      if (u >= 0) {
+        // a character
+      } else if (u === UNASSIGNED) {
+        u = defaultChar;
+        i = seqStart; // skip one byte and parse again from the next
+      } else if (u === GB18030_CODE) {
+        const ptr = (byteAt(i - 3) - 0x81) * 12600 + (byteAt(i - 2) - 0x30) * 1260 + (byteAt(i - 1) - 0x81) * 10 + (cur - 0x30);
+        const idx = findIdx(gbChars, ptr);
+        u = uChars[idx] + ptr - gbChars[idx];
+      } else if (u <= NODE_START) {
+        node = NODE_START - u;
+        continue;
+      } else if (u <= SEQ_START) {
+        const seq = seqs[SEQ_START - u];
+        for (let k = 0; k < seq.length - 1; k++) {
+          if (j < cap) out[j] = seq[k];
+          j++;
+        }
+        u = seq[seq.length - 1];
+      } else throw new Error(`invalid decode table value ${u} at ${node}/${cur}`);
+      if (u >= 0x10000) {
+        u -= 0x10000;
+        if (j < cap) out[j] = 0xd800 | (u >> 10);
+        j++;
+        u = 0xdc00 | (u & 0x3ff);
+      }
+      // a Uint16Array keeps the low 16 bits, as iconv-lite's two bytes do (NaN: 0 both)
+      if (j < cap) out[j] = u;
+      j++;
+      node = 0;
+      seqStart = i + 1;
+    }
+    this.node = node;
+    const rest: number[] = seqStart >= 0 ? [] : prev.slice(seqStart + prevOffset);
+    for (let k = Math.max(0, seqStart); k < buf.length; k++) rest.push(buf[k]);
+    this.prev = rest;
+    return Buffer.from(out.buffer, 0, Math.min(j, cap) * 2).toString("ucs2");
+  }
+
+  end(): string {
+    let ret = "";
+    while (this.prev.length > 0) {
+      ret += this.t.defaultChar;
+      const bytes = this.prev.slice(1);
+      this.prev = [];
+      this.node = 0;
+      if (bytes.length > 0) ret += this.write(bytes);
+    }
+    this.prev = [];
+    this.node = 0;
+    return ret;
+  }
+}
+
+export interface TextDecoderStream {
+  write(bytes: Buffer): string;
+  end(): string | undefined;
+}
+
+/** A streaming decoder for a DBCS encoding of iconv-lite ("gb18030", "big5"), giving the text iconv-lite's gives. */
+export function dbcsDecoder(enc: string): TextDecoderStream {
+  const tables = tablesFor(enc);
+  return tables ? new DbcsDecoder(tables) : iconv.getDecoder(enc);
+}
+
+/** `bytes` decoded as iconv.decode(bytes, enc) decodes them. */
+export function decodeDbcs(bytes: Buffer, enc: string): string {
+  const decoder = dbcsDecoder(enc);
+  const text = decoder.write(bytes);
+  const trail = decoder.end();
+  return trail ? text + trail : text;
+}
