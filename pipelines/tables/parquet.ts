@@ -1,22 +1,23 @@
 // Parquet for pandas, R, DuckDB and Spark: typed columns from schema.ts, written a row group at a time
 // so a big corpus never sits in memory (rows are kept as compact column arrays only until the group fills).
-import { brotliCompressSync, brotliDecompressSync, constants as zlib } from "node:zlib";
+import { brotliDecompressSync } from "node:zlib";
 import { asyncBufferFromFile, parquetReadObjects } from "hyparquet";
-import { ByteWriter, ParquetWriter, fileWriter, type SchemaElement } from "hyparquet-writer";
+import { ParquetWriter, fileWriter, type SchemaElement } from "hyparquet-writer";
+import { compressPage, encodeRowGroup, type ColumnType, type ParquetCell, type ParquetColumn, type ParquetPart } from "./parquet-part.ts";
+
+export type { ColumnType, ParquetColumn, ParquetPart } from "./parquet-part.ts";
 
 /**
  * Pages are Brotli-compressed at quality 1 by Node's own zlib: on the metrics table that is about 40% less
  * time than the writer's JavaScript Snappy and half the file size. pandas/pyarrow, R arrow, DuckDB, Polars
  * and Spark all read Brotli Parquet.
  */
-const COMPRESSORS = { BROTLI: (input: Uint8Array) => new Uint8Array(brotliCompressSync(input, { params: { [zlib.BROTLI_PARAM_QUALITY]: 1 } })) };
+const COMPRESSORS = { BROTLI: compressPage };
 
 /** Rows of a Parquet file this project wrote (hyparquet alone can't inflate Brotli pages). */
 export async function readParquetRows(path: string): Promise<Record<string, unknown>[]> {
   return parquetReadObjects({ file: await asyncBufferFromFile(path), compressors: { BROTLI: (input: Uint8Array) => new Uint8Array(brotliDecompressSync(input)) } });
 }
-
-export type ColumnType = "string" | "int" | "double";
 
 /**
  * Columns that get min/max statistics: the ones analysts filter on (region, years, domain, indicator …), so
@@ -24,11 +25,6 @@ export type ColumnType = "string" | "int" | "double";
  * to compare (a quarter of the writer's time) for no pruning.
  */
 const WITH_STATISTICS = new Set(["region_code", "report_year", "year", "domain", "kind", "measure", "unit", "indicator_id", "status", "admin_level", "province"]);
-
-export interface ParquetColumn {
-  name: string;
-  type: ColumnType;
-}
 
 function schemaFor(columns: readonly ParquetColumn[]): SchemaElement[] {
   return [
@@ -50,21 +46,6 @@ function cell(value: unknown, type: ColumnType): string | number | null {
   if (type === "int") return Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 ? n : null;
   return n;
 }
-
-/**
- * Rows already encoded as a row group away from the file they will join (in a worker, one per chunk of
- * documents), so the thread writing the file only appends bytes. Offsets inside are relative to a file that
- * starts with this part; appendPart shifts them. Plain data: it crosses threads by structured clone, its
- * bytes by transfer.
- */
-export interface ParquetPart {
-  rows: number;
-  bytes: Uint8Array;
-  rowGroups: ParquetWriter["row_groups"];
-  indexes: ParquetWriter["pendingIndexes"];
-}
-
-type ParquetCell = string | number | null;
 
 function columnData(columns: readonly ParquetColumn[], data: ParquetCell[][]) {
   // Text always dictionary-encoded: each distinct string is converted to UTF-8 once per row group
@@ -104,11 +85,7 @@ export function encodeParquetPart(columns: readonly ParquetColumn[], cols: Parqu
       if (c.type === "string" ? typeof v !== "string" : v !== cell(v, c.type)) col[k] = cell(v, c.type);
     }
   });
-  const out = new ByteWriter(1 << 16);
-  const w = newWriter(columns, out);
-  void w.write({ columnData: columnData(columns, cols), rowGroupSize: rows });
-  // Without the leading "PAR1": the part goes into the middle of a file. A copy, so the buffer can be transferred.
-  return { rows, bytes: out.getBytes().slice(4), rowGroups: w.row_groups, indexes: w.pendingIndexes };
+  return encodeRowGroup(columns, cols, WITH_STATISTICS);
 }
 
 export interface ParquetTableWriter<Row> {

@@ -81,6 +81,44 @@ describe("parquet writer", () => {
     });
   });
 
+  it("encodes a part's awkward columns as the general writer does: nulls, one value, long runs among distinct values, wide dictionaries", async () => {
+    const n = 700;
+    const distinct = (i: number) => `句${i}`;
+    const rows = Array.from({ length: n }, (_, i): MetricRow => ({
+      ...row(i),
+      doc_id: "同一个", // one value: bit width 0
+      doc_file: i < 300 ? "a.txt" : i % 3 ? `f${i}.txt` : "", // a long run, then distinct values and empty strings
+      region_code: i % 50 === 7 ? "𠀀330212" : i % 13 === 0 ? "\uffff" : `33${i % 10}`, // UTF-8 order ≠ UTF-16 order for the statistics
+      section: null as never, // every row null
+      sentence: i % 17 < 9 ? "同一句" : distinct(i), // runs of 9 mixed with literals, > 256 distinct: wide indexes
+      quote: distinct(i),
+      report_year: i % 7 === 0 ? null : 2000 + (i % 30),
+      value: i % 11 === 0 ? null : i % 2 ? -0.1 * i : 1e15 + i,
+      low: i % 9 === 0 ? -2.5 : null,
+    }));
+    const cols = toColumns(rows, METRIC_COLUMNS);
+    const dir = mkdtempSync(join(tmpdir(), "pq-"));
+    const viaPart = openParquetWriter<MetricRow>(join(dir, "part.parquet"), METRIC_COLUMNS);
+    viaPart.appendPart(encodeParquetPart(METRIC_COLUMNS, cols)!);
+    viaPart.close();
+    const direct = openParquetWriter<MetricRow>(join(dir, "direct.parquet"), METRIC_COLUMNS, 10_000);
+    for (const r of rows) direct.write(r);
+    direct.close();
+    const [a, b] = [await readBack(join(dir, "part.parquet")), await readBack(join(dir, "direct.parquet"))];
+    expect(a.length).toBe(n);
+    expect(a).toEqual(b);
+    expect(a[5].section).toBeNull();
+    expect(a[301].doc_file).toBe("f301.txt");
+    expect(a[300].doc_file).toBe("");
+    const stats = async (file: string) => {
+      const meta = await parquetMetadataAsync(await asyncBufferFromFile(join(dir, file)));
+      const chunk = (name: string) => meta.row_groups[0].columns.find((c) => c.meta_data?.path_in_schema[0] === name)!.meta_data!;
+      return ["region_code", "report_year", "sentence"].map((c) => chunk(c).statistics);
+    };
+    expect(await stats("part.parquet")).toEqual(await stats("direct.parquet"));
+    expect((await stats("part.parquet"))[0]?.max_value).toBe("𠀀330212");
+  });
+
   it("writes an empty table that still reads", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "pq-")), "e.parquet");
     const w = openParquetWriter<MetricRow>(path, METRIC_COLUMNS);
