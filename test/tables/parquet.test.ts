@@ -93,7 +93,7 @@ describe("parquet writer", () => {
       sentence: i % 17 < 9 ? "同一句" : distinct(i), // runs of 9 mixed with literals, > 256 distinct: wide indexes
       quote: distinct(i),
       report_year: i % 7 === 0 ? null : 2000 + (i % 30),
-      value: i % 11 === 0 ? null : i % 2 ? -0.1 * i : 1e15 + i,
+      value: (i % 11 === 0 ? null : i % 2 ? -0.1 * i : 1e15 + i) as number,
       low: i % 9 === 0 ? -2.5 : null,
     }));
     const cols = toColumns(rows, METRIC_COLUMNS);
