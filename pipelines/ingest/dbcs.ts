@@ -77,6 +77,9 @@ function findIdx(table: number[], val: number): number {
   return l;
 }
 
+/** Byte k of a piece, negative k counting back into the bytes held from the pieces before. */
+const byteAt = (buf: Uint8Array, prev: number[], k: number) => (k >= 0 ? buf[k] : prev[k + prev.length]);
+
 let units = new Uint16Array(1 << 16);
 
 /** A streaming decoder: iconv-lite's DBCSDecoder over flat tables. */
@@ -85,7 +88,7 @@ class DbcsDecoder {
   private prev: number[] = [];
   constructor(private readonly t: DbcsTables) {}
 
-  write(buf: ArrayLike<number>): string {
+  write(buf: Uint8Array): string {
     const { nodes, seqs, gbChars, uChars } = this.t;
     const defaultChar = this.t.defaultChar.charCodeAt(0);
     // iconv-lite writes into a buffer of buf.length code units and drops what does not fit (this can happen only
@@ -95,25 +98,35 @@ class DbcsDecoder {
     const out = units;
     const prev = this.prev;
     const prevOffset = prev.length;
-    const byteAt = (k: number) => (k >= 0 ? buf[k] : prev[k + prevOffset]);
-    let node = this.node;
+    // the current trie node as the offset of its 256 entries
+    let at = this.node << 8;
     let seqStart = -prevOffset;
     let j = 0;
     for (let i = 0; i < buf.length; i++) {
       const cur = i >= 0 ? buf[i] : prev[i + prevOffset];
-      let u = nodes[node * 256 + cur];
+      const v = nodes[at + cur];
+      // the usual cases first, in small integers only: a BMP character, a byte that leads on to another node
+      if (v >= 0 && v < 0x10000) {
+        if (j < cap) out[j] = v;
+        j++;
+        at = 0;
+        seqStart = i + 1;
+        continue;
+      }
+      if (v <= NODE_START) {
+        at = (NODE_START - v) << 8;
+        continue;
+      }
+      let u: number = v;
       if (u >= 0) {
-        // a character
+        // a character beyond the BMP
       } else if (u === UNASSIGNED) {
         u = defaultChar;
         i = seqStart; // skip one byte and parse again from the next
       } else if (u === GB18030_CODE) {
-        const ptr = (byteAt(i - 3) - 0x81) * 12600 + (byteAt(i - 2) - 0x30) * 1260 + (byteAt(i - 1) - 0x81) * 10 + (cur - 0x30);
+        const ptr = (byteAt(buf, prev, i - 3) - 0x81) * 12600 + (byteAt(buf, prev, i - 2) - 0x30) * 1260 + (byteAt(buf, prev, i - 1) - 0x81) * 10 + (cur - 0x30);
         const idx = findIdx(gbChars, ptr);
         u = uChars[idx] + ptr - gbChars[idx];
-      } else if (u <= NODE_START) {
-        node = NODE_START - u;
-        continue;
       } else if (u <= SEQ_START) {
         const seq = seqs[SEQ_START - u];
         for (let k = 0; k < seq.length - 1; k++) {
@@ -121,7 +134,7 @@ class DbcsDecoder {
           j++;
         }
         u = seq[seq.length - 1];
-      } else throw new Error(`invalid decode table value ${u} at ${node}/${cur}`);
+      } else throw new Error(`invalid decode table value ${u} at ${at >> 8}/${cur}`);
       if (u >= 0x10000) {
         u -= 0x10000;
         if (j < cap) out[j] = 0xd800 | (u >> 10);
@@ -131,10 +144,10 @@ class DbcsDecoder {
       // a Uint16Array keeps the low 16 bits, as iconv-lite's two bytes do (NaN: 0 both)
       if (j < cap) out[j] = u;
       j++;
-      node = 0;
+      at = 0;
       seqStart = i + 1;
     }
-    this.node = node;
+    this.node = at >> 8;
     const rest: number[] = seqStart >= 0 ? [] : prev.slice(seqStart + prevOffset);
     for (let k = Math.max(0, seqStart); k < buf.length; k++) rest.push(buf[k]);
     this.prev = rest;
@@ -148,7 +161,7 @@ class DbcsDecoder {
       const bytes = this.prev.slice(1);
       this.prev = [];
       this.node = 0;
-      if (bytes.length > 0) ret += this.write(bytes);
+      if (bytes.length > 0) ret += this.write(Uint8Array.from(bytes));
     }
     this.prev = [];
     this.node = 0;
