@@ -2,8 +2,10 @@
 // The converter is built once per worker. Conversion runs line by line; when a line's length
 // changes (a phrase mapping of different length), the line is converted sentence by sentence and
 // then character by character, so every output character still maps to the character it came from.
-import * as OpenCC from "opencc-js";
-import * as Preset from "opencc-js/preset";
+// the traditional → simplified builds only: the full ones carry simplified → traditional dictionaries too (2 MB more
+// for every worker to load)
+import * as OpenCC from "opencc-js/t2cn";
+import * as Preset from "opencc-js/preset/t2cn";
 import { derivedText, runningCodeHash } from "./derived.ts";
 import { builder, type Mapped } from "./offsets.ts";
 import { codeFlags, unitReader } from "../text/chars.ts";
@@ -548,7 +550,7 @@ function fastTw2s(): FastTw2s | null {
  * derived once (building opencc's converter and running it over the sample took a tenth of a second per worker).
  */
 function openccProbeOut(sample: string): string {
-  return derivedText("opencc-tw2cn-probe", "opencc-js", [sample], () => OpenCC.Converter({ from: "tw", to: "cn" })(sample));
+  return derivedText("opencc-tw2cn-probe", "opencc-js", ["t2cn build", sample], () => OpenCC.Converter({ from: "tw", to: "cn" })(sample));
 }
 
 /** Every CJK, CJK punctuation and full-width character: what the probe sample holds. */
