@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -44,5 +45,20 @@ describe("chunks", () => {
     const retried = processChunk({ ...chunk, givenUp: { 1: "the worker processing this file crashed" } }, ctx);
     expect(retried.docs[1]).toMatchObject({ figures: 0, transient: true, document: { status: "rejected", problems: "the worker processing this file crashed", doc_id: whole.docs[1].document.doc_id } });
     expect(retried.metricsParquet!.rows).toBe(figures[0] + figures[2]);
+  });
+
+  it("reject what is not a regular file without waiting on it: a named pipe nobody writes to, a folder, an empty file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chunk-"));
+    execFileSync("mkfifo", [join(dir, "pipe.txt")]);
+    mkdirSync(join(dir, "folder.txt"));
+    writeFileSync(join(dir, "empty.txt"), "");
+    const inputs = ["pipe.txt", "folder.txt", "empty.txt"].map((rel) => ({ abs: join(dir, rel), rel }));
+    const ref = loadReference();
+    const [chunk] = planChunks(inputs);
+    const { docs } = processChunk(chunk, { ref: () => ref, pipelineVersion: "t", referenceVersion: "t", originalsBefore: 0, keepColumns: false });
+    expect(docs.map((d) => d.document.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(docs[0].document.problems).toMatch(/not a regular file/);
+    expect(docs[1].document.problems).toMatch(/not a regular file/);
+    expect(docs[2].document.problems).not.toMatch(/could not read/);
   });
 });
