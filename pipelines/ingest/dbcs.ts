@@ -3,8 +3,20 @@
 // the tables flattened into one array and kept derived (derived.ts): building iconv-lite's codecs, encode tables
 // and all, took about a tenth of a second in every worker, and writing into one reused code-unit buffer is faster
 // than its per-call Buffer. When iconv-lite's codec is not of the shape this mirrors, its own decoder is used.
-import iconv from "iconv-lite";
+import { createRequire } from "node:module";
+import type IconvLite from "iconv-lite";
 import { derivedText, runningCodeHash } from "./derived.ts";
+
+const require = createRequire(import.meta.url);
+let iconvModule: typeof IconvLite | undefined;
+
+/**
+ * iconv-lite, loaded on first use: with the tables kept (see above) a worker needs it only for a UTF-16 file, which
+ * most never meet, and loading it cost ~17 ms in every worker.
+ */
+export function iconvLite(): typeof IconvLite {
+  return (iconvModule ??= require("iconv-lite") as typeof IconvLite);
+}
 
 /** iconv-lite's decode table values (dbcs-codec.js). */
 const UNASSIGNED = -1;
@@ -34,7 +46,7 @@ interface IconvDbcsCodec {
 
 /** The decode tables of iconv-lite's codec for `enc`, or null when it is not a DBCS codec of the shape mirrored here. */
 function tablesFromIconv(enc: string): { nodes: number[]; seqs: number[][]; gbChars: number[]; uChars: number[]; defaultChar: string } | null {
-  const codec = (iconv as unknown as { getCodec(enc: string): IconvDbcsCodec }).getCodec(enc);
+  const codec = (iconvLite() as unknown as { getCodec(enc: string): IconvDbcsCodec }).getCodec(enc);
   const tables = codec.decodeTables;
   if (codec.decoder?.name !== "DBCSDecoder" || !Array.isArray(tables) || typeof codec.defaultCharUnicode !== "string") return null;
   if (!tables.every((t) => Array.isArray(t) && t.length === 256)) return null;
@@ -177,7 +189,7 @@ export interface TextDecoderStream {
 /** A streaming decoder for a DBCS encoding of iconv-lite ("gb18030", "big5"), giving the text iconv-lite's gives. */
 export function dbcsDecoder(enc: string): TextDecoderStream {
   const tables = tablesFor(enc);
-  return tables ? new DbcsDecoder(tables) : iconv.getDecoder(enc);
+  return tables ? new DbcsDecoder(tables) : iconvLite().getDecoder(enc);
 }
 
 /** `bytes` decoded as iconv.decode(bytes, enc) decodes them. */

@@ -2,9 +2,14 @@
 // then the Chinese legacy encodings (GB18030 covers GBK/GB2312; Big5), choosing between them by
 // the share of very common characters each decoding yields (a real report ~0.98, the wrong code page
 // or random bytes ~0.15–0.23), with chardet's verdict as the tie-breaker when the two are close.
-import chardet from "chardet";
-import iconv from "iconv-lite";
-import { dbcsDecoder, decodeDbcs } from "./dbcs.ts";
+import { createRequire } from "node:module";
+import type Chardet from "chardet";
+import { dbcsDecoder, decodeDbcs, iconvLite } from "./dbcs.ts";
+
+const require = createRequire(import.meta.url);
+let chardetModule: typeof Chardet | undefined;
+/** chardet, loaded on first use: only a legacy file whose two readings are close asks it. */
+const chardet = () => (chardetModule ??= require("chardet") as typeof Chardet);
 
 export interface Decoded {
   text: string;
@@ -369,7 +374,7 @@ export function decodeBytes(bytes: Uint8Array, ref: DecodeReference): Decoded {
   let guess: string | null = null;
   if (candidates.length > 1 && ratio(candidates[0].s) - ratio(candidates[1].s) < 0.2) {
     try {
-      guess = chardet.detect(bytes.subarray(0, Math.min(bytes.length, 16 * 1024)));
+      guess = chardet().detect(bytes.subarray(0, Math.min(bytes.length, 16 * 1024)));
     } catch {
       guess = null;
     }
@@ -409,7 +414,7 @@ function utf16(buf: Buffer, enc: "utf-16le" | "utf-16be"): Decoded {
     problems.push(`odd number of bytes for ${enc.toUpperCase()}: the file is truncated; the last byte was dropped`);
     b = b.subarray(0, b.length - 1);
   }
-  const text = iconv.decode(b, enc);
+  const text = iconvLite().decode(b, enc);
   const bad = countChar(text, 0xfffd);
   if (bad) problems.push(`${bad} invalid ${enc.toUpperCase()} sequence(s) replaced with �`);
   return done(text, enc, problems);
