@@ -23,7 +23,8 @@ export function makeConverter(): Convert {
   const tw2s = fastTw2s();
   const verdict = tw2s ? probeVerdict(tw2s, sample) : null;
   const tw2cn: Convert = tw2s && verdict?.fastAgrees ? (s) => tw2s(s, null) : OpenCC.Converter({ from: "tw", to: "cn" });
-  const fixes = hkFixes(tw2cn);
+  // the fast converter's fixes came with its verdict; opencc's own are found here
+  const fixes = verdict?.fastAgrees ? new Map(verdict.fixes) : hkFixes(tw2cn);
   if (!fixes.size) return tw2cn;
   const applyFixes = fixer(fixes);
   const withFixes = (s: string) => applyFixes(tw2cn(s));
@@ -72,6 +73,8 @@ function fixTable(fixes: Map<string, string>): Uint16Array {
 interface ProbeVerdict {
   /** tw2s without the fixes converts the sample as opencc does. */
   fastAgrees: boolean;
+  /** hkFixes of tw2s without the fixes, in order (when it agrees). */
+  fixes: Array<[string, string]>;
   /** …and with them, as opencc followed by applyFixes. */
   fixedAgrees: boolean;
   /** The characters traditionalTable marks, read off that conversion (null: not line-local, see tableFromProbe). */
@@ -80,18 +83,20 @@ interface ProbeVerdict {
 
 /**
  * The checks, made once for this pipeline code, opencc-js and sample and kept (derived.ts): converting the sample
- * twice took a tenth of a second per worker, every worker coming to the same verdict.
+ * twice (and the Hong Kong variants one by one) took a tenth of a second per worker, every worker coming to the same
+ * verdict.
  */
 function probeVerdict(tw2s: FastTw2s, sample: string): ProbeVerdict {
   const code = runningCodeHash();
   const check = (): ProbeVerdict => {
     const probeOut = tw2s(sample, null);
-    if (probeOut !== openccProbeOut(sample)) return { fastAgrees: false, fixedAgrees: false, traditional: null };
+    if (probeOut !== openccProbeOut(sample)) return { fastAgrees: false, fixes: [], fixedAgrees: false, traditional: null };
     const fixes = hkFixes((s) => tw2s(s, null));
-    if (!fixes.size) return { fastAgrees: true, fixedAgrees: false, traditional: null };
+    const agrees = { fastAgrees: true, fixes: [...fixes] };
+    if (!fixes.size) return { ...agrees, fixedAgrees: false, traditional: null };
     const fastOut = tw2s(sample, fixTable(fixes));
-    if (fastOut !== fixer(fixes)(probeOut)) return { fastAgrees: true, fixedAgrees: false, traditional: null };
-    return { fastAgrees: true, fixedAgrees: true, traditional: tw2s.lineLocal ? tableFromProbe(fastOut) : null };
+    if (fastOut !== fixer(fixes)(probeOut)) return { ...agrees, fixedAgrees: false, traditional: null };
+    return { ...agrees, fixedAgrees: true, traditional: tw2s.lineLocal ? tableFromProbe(fastOut) : null };
   };
   if (!code) return check();
   try {
