@@ -163,7 +163,9 @@ function fastTrie(group: ReadonlyArray<unknown>): FastTrie {
   const unit = IDENTITY.slice();
   const single = new Uint8Array(0x10000);
   const pairList: Array<[number, number]> = [];
-  for (let c = 0; c < 0x10000; c++) if (isSurrogate(c) || isIds(c)) kind[c] = 2;
+  // surrogates and ideographic description characters (isSurrogate, isIds), filled natively
+  kind.fill(2, 0xd800, 0xe000);
+  kind.fill(2, 0x2ff0, 0x3000);
   for (const [cp, node] of root) {
     if (cp >= 0x10000 || kind[cp] === 2) continue;
     const v = node.trie_val;
