@@ -560,21 +560,30 @@ interface Phrasing {
   bonus: number;
 }
 
-/** The phrasings worth trying for each domain, unit and measure, in catalog order, built once per catalog. */
-const phrasingsCache = new WeakMap<Indicator[], Map<Domain, Map<Unit, Map<Measure, Phrasing[]>>>>();
-
-function phrasingsFor(catalog: Indicator[], unit: Unit, measure: Measure, domain: Domain): Phrasing[] {
-  // Figures next to each other mostly ask for the same list: the last answer is checked first.
-  const l = lastPhrasings;
-  if (l && l.catalog === catalog && l.unit === unit && l.measure === measure && l.domain === domain) return l.list;
-  const list = lookUpPhrasings(catalog, unit, measure, domain);
-  lastPhrasings = { catalog, unit, measure, domain, list };
-  return list;
+/**
+ * The phrasings worth trying for one domain, unit and measure, in catalog order, with the first character of
+ * each one's first word: most phrasings are ruled out by that character alone, read without touching the phrasing.
+ */
+interface Phrasings {
+  list: Phrasing[];
+  firstCodes: Uint16Array;
 }
 
-let lastPhrasings: { catalog: Indicator[]; unit: Unit; measure: Measure; domain: Domain; list: Phrasing[] } | null = null;
+/** The phrasings of each domain, unit and measure, built once per catalog. */
+const phrasingsCache = new WeakMap<Indicator[], Map<Domain, Map<Unit, Map<Measure, Phrasings>>>>();
 
-function lookUpPhrasings(catalog: Indicator[], unit: Unit, measure: Measure, domain: Domain): Phrasing[] {
+function phrasingsFor(catalog: Indicator[], unit: Unit, measure: Measure, domain: Domain): Phrasings {
+  // Figures next to each other mostly ask for the same list: the last answer is checked first.
+  const l = lastPhrasings;
+  if (l && l.catalog === catalog && l.unit === unit && l.measure === measure && l.domain === domain) return l.phrasings;
+  const phrasings = lookUpPhrasings(catalog, unit, measure, domain);
+  lastPhrasings = { catalog, unit, measure, domain, phrasings };
+  return phrasings;
+}
+
+let lastPhrasings: { catalog: Indicator[]; unit: Unit; measure: Measure; domain: Domain; phrasings: Phrasings } | null = null;
+
+function lookUpPhrasings(catalog: Indicator[], unit: Unit, measure: Measure, domain: Domain): Phrasings {
   let byDomain = phrasingsCache.get(catalog);
   if (!byDomain) {
     byDomain = new Map();
@@ -584,17 +593,18 @@ function lookUpPhrasings(catalog: Indicator[], unit: Unit, measure: Measure, dom
   if (!byUnit) byDomain.set(domain, (byUnit = new Map()));
   let byMeasure = byUnit.get(unit);
   if (!byMeasure) byUnit.set(unit, (byMeasure = new Map()));
-  let list = byMeasure.get(measure);
-  if (!list) {
-    list = [];
+  let phrasings = byMeasure.get(measure);
+  if (!phrasings) {
+    const list: Phrasing[] = [];
     const units = COMPATIBLE[unit] ?? [unit];
     for (const ind of catalog) {
       if (ind.domain !== domain || ind.measure !== measure || (ind.unit !== unit && !units.includes(ind.unit))) continue;
       for (const alt of ind.keywords) list.push({ id: ind.id, words: alt, bonus: ind.unit === unit ? 0.5 : 0 });
     }
-    byMeasure.set(measure, list);
+    phrasings = { list, firstCodes: Uint16Array.from(list, (alt) => alt.words[0].charCodeAt(0)) };
+    byMeasure.set(measure, phrasings);
   }
-  return list;
+  return phrasings;
 }
 
 /** The characters of the label and item catalogIndicator is reading: seenChars[c] === seenStamp. */
@@ -607,7 +617,7 @@ let seenStamp = 0;
  * item: label + "|" + item, passed in two parts so that it is never joined), or "" when none fits.
  */
 export function catalogIndicator(label: string, item: string, unit: Unit, measure: Measure, domain: Domain, catalog: Indicator[]): string {
-  const alts = phrasingsFor(catalog, unit, measure, domain);
+  const { list: alts, firstCodes } = phrasingsFor(catalog, unit, measure, domain);
   if (!alts.length) return "";
   // Most keywords are absent: one whose first character is in neither string is ruled out without a search.
   if (++seenStamp === 256) {
@@ -618,7 +628,9 @@ export function catalogIndicator(label: string, item: string, unit: Unit, measur
   for (let i = 0; i < item.length; i++) seenChars[item.charCodeAt(i)] = seenStamp;
   let best = "";
   let bestScore = 0;
-  for (const alt of alts) {
+  for (let j = 0; j < firstCodes.length; j++) {
+    if (seenChars[firstCodes[j]] !== seenStamp) continue;
+    const alt = alts[j];
     let score = 0;
     for (const w of alt.words) {
       // Keywords come from a "|"-separated list, so none spans the "|" between label and item.
