@@ -205,6 +205,11 @@ export function encodeRowGroup(columns: readonly ParquetColumn[], cols: readonly
     let uncompressed = 0;
     let dictionaryOffset: bigint | undefined;
     const values = new Bytes();
+    for (let k = 0; k < rows; k++) {
+      const isSet = col[k] !== null;
+      levels[k] = isSet ? 1 : 0;
+      if (!isSet) nulls++;
+    }
     if (column.type === "string") {
       const dictionary: string[] = [];
       const seen = new Map<string, number>();
@@ -212,12 +217,7 @@ export function encodeRowGroup(columns: readonly ParquetColumn[], cols: readonly
       let aboveIndex = -1;
       for (let k = 0; k < rows; k++) {
         const v = col[k] as string | null;
-        if (v === null) {
-          levels[k] = 0;
-          nulls++;
-          continue;
-        }
-        levels[k] = 1;
+        if (v === null) continue;
         if (v !== above) {
           let i = seen.get(v);
           if (i === undefined) {
@@ -246,12 +246,7 @@ export function encodeRowGroup(columns: readonly ParquetColumn[], cols: readonly
     } else {
       for (let k = 0; k < rows; k++) {
         const v = col[k] as number | null;
-        if (v === null) {
-          levels[k] = 0;
-          nulls++;
-          continue;
-        }
-        levels[k] = 1;
+        if (v === null) continue;
         present++;
         if (column.type === "int") values.int32(v);
         else values.float64(v);
