@@ -1,18 +1,13 @@
 // Parquet for pandas, R, DuckDB and Spark: typed columns from schema.ts, written a row group at a time
 // so a big corpus never sits in memory (rows are kept as compact column arrays only until the group fills).
+// Row groups are encoded by parquet-part.ts (Brotli pages: pandas/pyarrow, R arrow, DuckDB, Polars and
+// Spark all read them); hyparquet-writer writes the footer.
 import { brotliDecompressSync } from "node:zlib";
 import { asyncBufferFromFile, parquetReadObjects } from "hyparquet";
 import { ParquetWriter, fileWriter, type SchemaElement } from "hyparquet-writer";
-import { compressPage, encodeRowGroup, type ColumnType, type ParquetCell, type ParquetColumn, type ParquetPart } from "./parquet-part.ts";
+import { encodeRowGroup, type ColumnType, type ParquetCell, type ParquetColumn, type ParquetPart } from "./parquet-part.ts";
 
 export type { ColumnType, ParquetColumn, ParquetPart } from "./parquet-part.ts";
-
-/**
- * Pages are Brotli-compressed at quality 1 by Node's own zlib: on the metrics table that is about 40% less
- * time than the writer's JavaScript Snappy and half the file size. pandas/pyarrow, R arrow, DuckDB, Polars
- * and Spark all read Brotli Parquet.
- */
-const COMPRESSORS = { BROTLI: compressPage };
 
 /** Rows of a Parquet file this project wrote (hyparquet alone can't inflate Brotli pages). */
 export async function readParquetRows(path: string): Promise<Record<string, unknown>[]> {
@@ -22,7 +17,7 @@ export async function readParquetRows(path: string): Promise<Record<string, unkn
 /**
  * Columns that get min/max statistics: the ones analysts filter on (region, years, domain, indicator …), so
  * a reader can skip row groups. Free text and per-row values (sentence, quote, offsets) would cost the most
- * to compare (a quarter of the writer's time) for no pruning.
+ * to compare for no pruning.
  */
 const WITH_STATISTICS = new Set(["region_code", "report_year", "year", "domain", "kind", "measure", "unit", "indicator_id", "status", "admin_level", "province"]);
 
@@ -47,14 +42,9 @@ function cell(value: unknown, type: ColumnType): string | number | null {
   return n;
 }
 
-function columnData(columns: readonly ParquetColumn[], data: ParquetCell[][]) {
-  // Text always dictionary-encoded: each distinct string is converted to UTF-8 once per row group
-  // (a sentence holding three figures is on three rows), and the writer skips sampling to decide.
-  return columns.map((c, i) => ({ name: c.name, data: data[i], statistics: WITH_STATISTICS.has(c.name), encoding: c.type === "string" ? ("RLE_DICTIONARY" as const) : undefined }));
-}
-
+/** The file's writer: only its footer is used (row groups come from encodeRowGroup). */
 function newWriter(columns: readonly ParquetColumn[], writer: ParquetWriter["writer"]): ParquetWriter {
-  return new ParquetWriter({ writer, schema: schemaFor(columns), codec: "BROTLI", compressors: COMPRESSORS, createdBy: "welfare-report-workspace" });
+  return new ParquetWriter({ writer, schema: schemaFor(columns), createdBy: "welfare-report-workspace" });
 }
 
 /** Cells as the Parquet writer takes them: strings as they are, numbers checked against the column type. */
@@ -103,9 +93,35 @@ export function openParquetWriter<Row>(path: string, columns: readonly ParquetCo
   let data: ParquetCell[][] = columns.map(() => []);
   let pending = 0;
   let rows = 0;
+  /** A row group encoded elsewhere (or by flush), its offsets shifted to where it lands in this file. */
+  const append = (part: ParquetPart) => {
+    // Every absolute offset in the part was measured from the start of its own little file ("PAR1" + part).
+    const shift = BigInt(writer.writer.offset - 4);
+    for (const group of part.rowGroups) {
+      for (const chunk of group.columns) {
+        chunk.file_offset += shift;
+        const md = chunk.meta_data;
+        if (!md) continue;
+        md.data_page_offset += shift;
+        if (md.dictionary_page_offset !== undefined) md.dictionary_page_offset += shift;
+        if (md.index_page_offset !== undefined) md.index_page_offset += shift;
+      }
+    }
+    // The page indexes point at the same column chunks (a clone across threads may have split them apart).
+    const chunks = part.rowGroups.flatMap((g) => g.columns);
+    if (chunks.length !== part.indexes.length) throw new Error("parquet part: page indexes don't match its column chunks");
+    part.indexes.forEach((ix, i) => {
+      ix.chunk = chunks[i];
+      for (const loc of ix.offsetIndex?.page_locations ?? []) loc.offset += shift;
+    });
+    writer.writer.appendBytes(part.bytes);
+    writer.row_groups.push(...part.rowGroups);
+    writer.pendingIndexes.push(...part.indexes);
+    writer.num_rows += BigInt(part.rows);
+  };
   const flush = () => {
     if (!pending) return;
-    void writer.write({ columnData: columnData(columns, data), rowGroupSize: pending });
+    append(encodeRowGroup(columns, data, WITH_STATISTICS)!);
     data = columns.map(() => []);
     pending = 0;
   };
@@ -129,29 +145,7 @@ export function openParquetWriter<Row>(path: string, columns: readonly ParquetCo
     },
     appendPart(part) {
       flush();
-      // Every absolute offset in the part was measured from the start of its own little file ("PAR1" + part).
-      const shift = BigInt(writer.writer.offset - 4);
-      for (const group of part.rowGroups) {
-        for (const chunk of group.columns) {
-          chunk.file_offset += shift;
-          const md = chunk.meta_data;
-          if (!md) continue;
-          md.data_page_offset += shift;
-          if (md.dictionary_page_offset !== undefined) md.dictionary_page_offset += shift;
-          if (md.index_page_offset !== undefined) md.index_page_offset += shift;
-        }
-      }
-      // The page indexes point at the same column chunks (a clone across threads may have split them apart).
-      const chunks = part.rowGroups.flatMap((g) => g.columns);
-      if (chunks.length !== part.indexes.length) throw new Error("parquet part: page indexes don't match its column chunks");
-      part.indexes.forEach((ix, i) => {
-        ix.chunk = chunks[i];
-        for (const loc of ix.offsetIndex?.page_locations ?? []) loc.offset += shift;
-      });
-      writer.writer.appendBytes(part.bytes);
-      writer.row_groups.push(...part.rowGroups);
-      writer.pendingIndexes.push(...part.indexes);
-      writer.num_rows += BigInt(part.rows);
+      append(part);
       rows += part.rows;
     },
     get rows() {
