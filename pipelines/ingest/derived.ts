@@ -3,7 +3,7 @@
 // stale one is never read. Every worker used to derive it again at start-up. Whatever goes wrong here (no cache
 // folder, a damaged or missing file, a read-only tree) only means deriving it again, as before.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { threadId } from "node:worker_threads";
@@ -52,7 +52,7 @@ export function installedVersion(pkg: string): string {
 
 /**
  * `derive()`, read from the cache when it holds it for these inputs, else derived and stored. `name` names the kind
- * of data (files of one kind but other inputs are removed when a new one is stored); `pkg` is the package it comes from,
+ * of data (of one kind, only the newest KEEP files are kept); `pkg` is the package it comes from,
  * whose installed version is part of the key along with `inputs`. Stored with a hash of its content, so a damaged file
  * is derived again. Any string round-trips, lone surrogates too.
  */
@@ -80,14 +80,21 @@ export function derivedText(name: string, pkg: string, inputs: string[], derive:
     const tmp = `${file}.${process.pid}-${threadId}.tmp`;
     writeFileSync(tmp, `${contentHash(body)}\n${body}`, "utf16le");
     renameSync(tmp, file);
-    for (const old of readdirSync(dir)) {
-      if (old.startsWith(`${name}-`) && join(dir, old) !== file && !old.endsWith(".tmp")) rmSync(join(dir, old), { force: true });
-    }
+    // the newest few of a kind stay: a tree run both through tsx and from the worker bundle, or two checkouts sharing
+    // node_modules, has one of each running at once, and with one kept they would keep replacing each other
+    const kept = readdirSync(dir)
+      .filter((f) => f.startsWith(`${name}-`) && !f.endsWith(".tmp"))
+      .map((f) => ({ path: join(dir, f), at: statSync(join(dir, f)).mtimeMs }))
+      .sort((a, b) => b.at - a.at);
+    for (const old of kept.slice(KEEP)) if (old.path !== file) rmSync(old.path, { force: true });
   } catch {
     // no cache: derived again next time
   }
   return body;
 }
+
+/** How many files of one kind (other inputs) are kept. */
+const KEEP = 4;
 
 // UTF-16 in the file and in the hash: UTF-8 would turn a lone surrogate (the probe sample holds one) into U+FFFD
 const contentHash = (body: string) => createHash("sha256").update(Buffer.from(body, "utf16le")).digest("hex");

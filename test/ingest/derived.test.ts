@@ -10,7 +10,7 @@ describe("derived data cache", () => {
   const name = `test-derived-${process.pid}`;
   const stored = () => readdirSync(CACHE).filter((f) => f.startsWith(`${name}-`));
 
-  it("derives once per inputs, reads any string back exactly (lone surrogates too), and derives again a damaged file", () => {
+  it("derives once per inputs, reads any string back exactly (lone surrogates too), keeps the newest few, and derives again a damaged file", () => {
     const body = "繁體\ud840 text\n𠀀";
     let derived = 0;
     const derive = () => (derived++, body);
@@ -18,13 +18,15 @@ describe("derived data cache", () => {
       expect(derivedText(name, "opencc-js", ["a"], derive)).toBe(body);
       expect(derivedText(name, "opencc-js", ["a"], derive)).toBe(body);
       expect(derived).toBe(1);
-      // other inputs: another file, and the old one is removed
-      expect(derivedText(name, "opencc-js", ["b"], derive)).toBe(body);
-      expect(derived).toBe(2);
-      expect(stored()).toHaveLength(1);
-      writeFileSync(join(CACHE, stored()[0]), "damaged", "utf16le");
-      expect(derivedText(name, "opencc-js", ["b"], derive)).toBe(body);
-      expect(derived).toBe(3);
+      // other inputs: another file; of many, the newest few are kept, the one just stored among them
+      for (const input of ["b", "c", "d", "e", "f"]) expect(derivedText(name, "opencc-js", [input], derive)).toBe(body);
+      expect(derived).toBe(6);
+      expect(stored()).toHaveLength(4);
+      expect(derivedText(name, "opencc-js", ["f"], derive)).toBe(body);
+      expect(derived).toBe(6);
+      for (const f of stored()) writeFileSync(join(CACHE, f), "damaged", "utf16le");
+      expect(derivedText(name, "opencc-js", ["f"], derive)).toBe(body);
+      expect(derived).toBe(7);
     } finally {
       for (const f of stored()) rmSync(join(CACHE, f), { force: true });
     }
