@@ -16,10 +16,9 @@ import { listInputs } from "../pipelines/run/inputs.ts";
 import { pipelineVersion } from "../pipelines/run/version.ts";
 import type { RunSummary } from "../pipelines/run.ts";
 import { openReviewWriter } from "../pipelines/review/page.ts";
-import { CHUNK_BYTES } from "../pipelines/run/chunk.ts";
+import { CHUNK_BYTES, gatherChunkRows } from "../pipelines/run/chunk.ts";
 import { encodeRecord, recordCsv } from "../pipelines/run/record.ts";
-import { toColumns, type Cell } from "../pipelines/tables/columns.ts";
-import { encodeParquetPart } from "../pipelines/tables/parquet.ts";
+import { toColumns } from "../pipelines/tables/columns.ts";
 import { METRIC_COLUMNS } from "../pipelines/tables/schema.ts";
 import { openTableWriters } from "../pipelines/tables/writers.ts";
 import { parallelCapacity } from "./capacity.ts";
@@ -79,10 +78,12 @@ rmSync(sampleOut, { recursive: true, force: true });
 mkdirSync(sampleOut, { recursive: true });
 const sampleWriters = openTableWriters(sampleOut);
 const sampleReview = openReviewWriter(join(sampleOut, "review.html"));
-const sampleChunk = { csv: [] as Uint8Array[], cols: METRIC_COLUMNS.map(() => [] as Cell[]), bytes: 0 };
+const sampleChunk = gatherChunkRows();
+let sampleChunkBytes = 0;
 const flushSampleChunk = () => {
-  sampleWriters.writeMetrics(Buffer.concat(sampleChunk.csv), encodeParquetPart(METRIC_COLUMNS, sampleChunk.cols));
-  Object.assign(sampleChunk, { csv: [], cols: METRIC_COLUMNS.map(() => []), bytes: 0 });
+  const { metricsCsv, metricsParquet } = sampleChunk.finish();
+  sampleWriters.writeMetrics(metricsCsv, metricsParquet);
+  sampleChunkBytes = 0;
 };
 let stageBytes = 0;
 let stageDocs = 0;
@@ -116,12 +117,9 @@ for (const i of inputs) {
   // rows into one Parquet row group; the main thread appends both.
   s = performance.now();
   sampleWriters.writeDocument(result.document);
-  sampleChunk.csv.push(recordCsv(encodeRecord(result)));
-  sampleChunk.cols.forEach((into, j) => {
-    for (const v of cols[j]) into.push(v);
-  });
-  sampleChunk.bytes += bytes.length;
-  if (sampleChunk.bytes >= CHUNK_BYTES) flushSampleChunk();
+  sampleChunk.add(recordCsv(encodeRecord(result)), cols);
+  sampleChunkBytes += bytes.length;
+  if (sampleChunkBytes >= CHUNK_BYTES) flushSampleChunk();
   stageMs.tables += performance.now() - s;
   s = performance.now();
   sampleReview.add(result);

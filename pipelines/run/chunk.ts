@@ -57,13 +57,46 @@ export interface ChunkContext {
   onFile?: (indexInChunk: number) => void;
 }
 
-function appendAll(into: Cell[], from: Cell[]): void {
-  // push(...from) is one call for a document's few hundred cells; a huge document would overflow the stack.
-  if (from.length < 8192) into.push(...from);
-  else for (const v of from) into.push(v);
-}
-
 const utf8 = new TextEncoder();
+
+/**
+ * A chunk's metric rows gathered document by document, as the tables take them: the CSV lines in one byte
+ * string, the columns encoded as one Parquet row group.
+ */
+export function gatherChunkRows() {
+  const csvParts: Uint8Array[] = [];
+  let csvLength = 0;
+  let rows: Cell[][] = METRIC_COLUMNS.map(() => []);
+  return {
+    /** One document's rows: its CSV lines and the same rows as columns. */
+    add(csv: Uint8Array, cols: Cell[][]): void {
+      csvParts.push(csv);
+      csvLength += csv.length;
+      for (let j = 0; j < rows.length; j++) {
+        const into = rows[j];
+        const from = cols[j];
+        // push(...from) is one call for a document's few hundred cells; a huge document would overflow the stack.
+        if (from.length < 8192) into.push(...from);
+        else for (const v of from) into.push(v);
+      }
+    },
+    /** Everything added since the last finish(), and start again. */
+    finish(): Pick<ChunkResult, "metricsCsv" | "metricsParquet"> {
+      // Not Buffer.concat: small results of it are slices of a shared pool, which can't be transferred.
+      const metricsCsv = new Uint8Array(csvLength);
+      let at = 0;
+      for (const part of csvParts) {
+        metricsCsv.set(part, at);
+        at += part.length;
+      }
+      const metricsParquet = encodeParquetPart(METRIC_COLUMNS, rows);
+      csvParts.length = 0;
+      csvLength = 0;
+      rows = METRIC_COLUMNS.map(() => []);
+      return { metricsCsv, metricsParquet };
+    },
+  };
+}
 
 /** Cut the inputs, in order, into chunks; deterministic for a given input list and file sizes. */
 export function planChunks(inputs: readonly TaskInput[], maxBytes = CHUNK_BYTES, maxFiles = CHUNK_FILES): InputChunk[] {
@@ -88,9 +121,7 @@ export function processChunk(chunk: InputChunk, ctx: ChunkContext): ChunkResult 
   // The cache keeps no original text: a cached document the review page shows is decoded again.
   const reingest: Reingest = (file) => ingestFile(file, ctx.ref().ingest).clean?.original ?? "";
   const docs: DocumentOutcome[] = [];
-  const csvParts: Uint8Array[] = [];
-  let csvLength = 0;
-  const rows: Cell[][] = METRIC_COLUMNS.map(() => []);
+  const rows = gatherChunkRows();
   chunk.inputs.forEach((input, k) => {
     ctx.onFile?.(k);
     const read = readInput(input, ctx.pipelineVersion, ctx.referenceVersion, ctx.cache, reingest);
@@ -104,21 +135,11 @@ export function processChunk(chunk: InputChunk, ctx: ChunkContext): ChunkResult 
     if (r.figures) {
       // Always rendered by processInput or read from the cache; rendered here only if not, so the CSV and
       // the Parquet part can never disagree.
-      const csv = r.csvBytes ?? utf8.encode(csvFromColumns(r.cols));
-      csvParts.push(csv);
-      csvLength += csv.length;
-      for (let j = 0; j < rows.length; j++) appendAll(rows[j], r.cols[j]);
+      rows.add(r.csvBytes ?? utf8.encode(csvFromColumns(r.cols)), r.cols);
     }
     const { cols, csvBytes: _csv, loadOriginal: _load, ...outcome } = r;
     docs.push({ ...outcome, original, ...(ctx.keepColumns ? { cols } : {}) });
   });
   ctx.cache?.flush();
-  // Not Buffer.concat: small results of it are slices of a shared pool, which can't be transferred.
-  const metricsCsv = new Uint8Array(csvLength);
-  let at = 0;
-  for (const part of csvParts) {
-    metricsCsv.set(part, at);
-    at += part.length;
-  }
-  return { id: chunk.id, docs, metricsCsv, metricsParquet: encodeParquetPart(METRIC_COLUMNS, rows) };
+  return { id: chunk.id, docs, ...rows.finish() };
 }
