@@ -249,6 +249,7 @@ export interface BoilerplateResult {
   chunks: number;
   /** Line breaks removed because a PDF page width put them there. */
   unwrapped: number;
+  /** Lines and inline pieces removed, by reason (worked out when first read). */
   dropped: Record<string, number>;
 }
 
@@ -442,7 +443,9 @@ function dropReason(line: string, ref: BoilerplateReference): string {
 export function stripBoilerplate(src: Mapped, ref: BoilerplateReference): BoilerplateResult {
   const lines = splitLines(src.text);
   const header: Record<string, string> = {};
-  const dropped: Record<string, number> = {};
+  let headerLines = 0;
+  /** The furniture lines, whose reasons `dropped` tells when asked. */
+  const furniture: string[] = [];
   let titleHint = "";
 
   // document-sharing site?
@@ -465,7 +468,7 @@ export function stripBoilerplate(src: Mapped, ref: BoilerplateReference): Boiler
   for (let i = 0; i < top; i++) {
     if (parseLabelled(lines[i].text, ref, header)) {
       lines[i].drop = true;
-      dropped["portal metadata header"] = (dropped["portal metadata header"] ?? 0) + 1;
+      headerLines++;
     }
   }
 
@@ -473,8 +476,7 @@ export function stripBoilerplate(src: Mapped, ref: BoilerplateReference): Boiler
   for (const l of lines) {
     if (l.drop || !l.text || l.text.length > ref.dropMaxChars || !ref.dropAny.test(l.text)) continue;
     l.drop = true;
-    const why = dropReason(l.text, ref);
-    dropped[why] = (dropped[why] ?? 0) + 1;
+    furniture.push(l.text);
   }
 
   if (sharingSite) {
@@ -505,8 +507,31 @@ export function stripBoilerplate(src: Mapped, ref: BoilerplateReference): Boiler
     b.copy(src, l.start + l.prefix, l.end);
     pending = l.nl >= 0 ? [l.nl] : [];
   }
-  const body = removeInline(b.finish(src.map[src.text.length]), ref, dropped);
-  return { body, header, titleHint, sharingSite, chunks, unwrapped, dropped };
+  const inline: Record<string, number> = {};
+  const body = removeInline(b.finish(src.map[src.text.length]), ref, inline);
+  let dropped: Record<string, number> | undefined;
+  return {
+    body,
+    header,
+    titleHint,
+    sharingSite,
+    chunks,
+    unwrapped,
+    // worked out when asked (ingest never asks): finding each furniture line's pattern was a sixth of this step on
+    // lines not seen before
+    get dropped() {
+      if (!dropped) {
+        dropped = {};
+        if (headerLines) dropped["portal metadata header"] = headerLines;
+        for (const line of furniture) {
+          const why = dropReason(line, ref);
+          dropped[why] = (dropped[why] ?? 0) + 1;
+        }
+        for (const [why, n] of Object.entries(inline)) dropped[why] = (dropped[why] ?? 0) + n;
+      }
+      return dropped;
+    },
+  };
 }
 
 /** Furniture inside lines (boilerplate.json inline): cut out, the rest of the line closes up. */

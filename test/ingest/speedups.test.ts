@@ -1,7 +1,7 @@
 // Shortcuts taken for speed must not change what ingest produces: the facts they rest on, checked directly.
 import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
-import { literalNeeds, requiredLiterals } from "../../pipelines/ingest/boilerplate.ts";
+import { literalNeeds, requiredLiterals, stripBoilerplate } from "../../pipelines/ingest/boilerplate.ts";
 import { builder, identity } from "../../pipelines/ingest/offsets.ts";
 import { isFastConverter } from "../../pipelines/ingest/script.ts";
 import { ingestOk, ingestRef } from "./helpers.ts";
@@ -60,5 +60,21 @@ describe("t→s conversion in one pass", () => {
     expect(differ).toBe(0);
     // the comparison means something only while the fast converter is the one in use
     expect(isFastConverter(ingestRef.convert)).toBe(true);
+  });
+});
+
+describe("stripBoilerplate's reasons (worked out only when read)", () => {
+  it("counts header lines, then each furniture line under the first pattern that matches it", () => {
+    const page = "索引号：11330200/2023-00012\n发布机构：宁波市民政局\n2023年民政工作总结\n首页 > 政务公开 > 工作总结\n今年全市发放高龄津贴5598万元。\n上一篇：关于开展养老服务的通知\n版权所有：宁波市民政局\n打印本页";
+    const out = stripBoilerplate(identity(page), ingestRef.boilerplate);
+    expect(out.body.text).toBe("2023年民政工作总结\n今年全市发放高龄津贴5598万元。");
+    expect(Object.entries(out.dropped)).toEqual([
+      ["portal metadata header", 2],
+      ["navigation breadcrumb", 1],
+      ["article navigation", 1],
+      ["copyright line", 1],
+      ["page tools", 1],
+    ]);
+    expect(out.dropped).toBe(out.dropped);
   });
 });
