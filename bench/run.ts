@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { basename, join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import nwu from "@microsoft/recognizers-text-number-with-unit";
 import { describeDocument } from "../pipelines/describe/index.ts";
@@ -44,7 +44,8 @@ if (values.help) {
 }
 const sizeMb = Number(values.size);
 const workers = Number(values.workers);
-const out = join(ROOT, values.out!);
+// An absolute --out is used as it is; a relative one is under the project.
+const out = resolve(ROOT, values.out!);
 const log = (s: string) => process.stderr.write(s + "\n");
 const mb = (bytes: number) => bytes / 1e6;
 
