@@ -35,3 +35,22 @@ export async function workerBundle(): Promise<URL | null> {
   }
   return memo;
 }
+
+const TSX = /^tsx$|[\\/]tsx[\\/]/;
+
+/** Node's arguments without those that load tsx (`--import tsx`, tsx's own `--require …/tsx/…` and `--import file:…/tsx/…`). */
+export function withoutTsx(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    if (!["--import", "--require", "-r", "--loader", "--experimental-loader"].includes(flag)) {
+      kept.push(arg);
+      continue;
+    }
+    const value = inline ?? execArgv[i + 1];
+    if (inline === undefined) i++;
+    if (value !== undefined && !TSX.test(value)) kept.push(flag, value);
+  }
+  return kept;
+}

@@ -7,7 +7,7 @@ import { listInputs } from "../../pipelines/run/inputs.ts";
 import { planChunks } from "../../pipelines/run/chunk.ts";
 import { mapChunksInOrder } from "../../pipelines/run/pool.ts";
 import { pipelineSourceHash } from "../../pipelines/run/version.ts";
-import { workerBundle } from "../../pipelines/run/worker-bundle.ts";
+import { withoutTsx, workerBundle } from "../../pipelines/run/worker-bundle.ts";
 import { contentId } from "../../pipelines/process.ts";
 
 const RAW = new URL("../../data/raw/", import.meta.url).pathname;
@@ -66,5 +66,13 @@ describe("worker pool", () => {
       }
     };
     await expect(run()).rejects.toThrow(/a worker failed to start: .*indicators.csv line 3/);
+  });
+});
+
+describe("bundled workers' node arguments", () => {
+  it("leave out whatever loads tsx and keep every other flag", () => {
+    // As `tsx file.ts` starts node, and as `node --import tsx` does, in both spellings.
+    expect(withoutTsx(["--require", "/p/node_modules/tsx/dist/preflight.cjs", "--import", "file:///p/node_modules/tsx/dist/loader.mjs"])).toEqual([]);
+    expect(withoutTsx(["--import", "tsx", "--max-old-space-size=4096", "--import=tsx", "-r", "./setup.cjs", "--loader=tsx", "--import", "./tsxlike.mjs"])).toEqual(["--max-old-space-size=4096", "-r", "./setup.cjs", "--import", "./tsxlike.mjs"]);
   });
 });
