@@ -100,10 +100,12 @@ function probeVerdict(tw2s: FastTw2s, sample: string): ProbeVerdict {
   };
   if (!code) return check();
   try {
-    return JSON.parse(derivedText("opencc-tw2cn-verdict", "opencc-js", [code, sample], () => JSON.stringify(check()))) as ProbeVerdict;
+    const kept = JSON.parse(derivedText("opencc-tw2cn-verdict", "opencc-js", [code, sample], () => JSON.stringify(check()))) as ProbeVerdict;
+    if (typeof kept.fastAgrees === "boolean" && typeof kept.fixedAgrees === "boolean" && Array.isArray(kept.fixes)) return kept;
   } catch {
-    return check();
+    // derived again below
   }
+  return check();
 }
 
 /**
