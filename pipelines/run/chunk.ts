@@ -6,7 +6,7 @@
 import { ingestFile } from "../ingest/index.ts";
 import type { Reference } from "../reference.ts";
 import { csvFromColumns, type Cell } from "../tables/columns.ts";
-import { encodeParquetPart, type ParquetPart } from "../tables/parquet.ts";
+import { encodeParquetPart, type ParquetPart } from "../tables/parquet-part.ts";
 import { METRIC_COLUMNS } from "../tables/schema.ts";
 import type { TaskCache } from "./cache.ts";
 import { isPrepared, processInput, readInput, rejectedResult, type Reingest, type TaskInput, type TaskResult } from "./task.ts";

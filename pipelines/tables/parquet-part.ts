@@ -5,7 +5,7 @@
 // about 8% of a run's CPU. Here text is encoded once per distinct value into one buffer, and a value equal
 // to the one above it (a document's doc_id on every row, a sentence holding several figures) costs one
 // comparison. Same layout as before: a dictionary page and one DATA_PAGE_V2 per column chunk, Brotli pages,
-// min/max statistics on the columns asked for.
+// min/max statistics on the columns analysts filter on. Workers import only this module, not the writer.
 import { brotliCompressSync, constants as zlib } from "node:zlib";
 import type { ParquetWriter } from "hyparquet-writer";
 
@@ -28,6 +28,43 @@ export interface ParquetPart {
   bytes: Uint8Array;
   rowGroups: ParquetWriter["row_groups"];
   indexes: ParquetWriter["pendingIndexes"];
+}
+
+/**
+ * Columns that get min/max statistics: the ones analysts filter on (region, years, domain, indicator …), so
+ * a reader can skip row groups. Free text and per-row values (sentence, quote, offsets) would cost the most
+ * to compare for no pruning.
+ */
+export const WITH_STATISTICS = new Set(["region_code", "report_year", "year", "domain", "kind", "measure", "unit", "indicator_id", "status", "admin_level", "province"]);
+
+/** A cell as its column can hold it: text as a string, numbers checked against the type (else null). */
+export function cell(value: unknown, type: ColumnType): ParquetCell {
+  if (value === null || value === undefined) return null;
+  if (type === "string") return String(value);
+  const n = typeof value === "number" ? value : Number(value);
+  if (!Number.isFinite(n)) return null;
+  // INT32 holds years, offsets and counts; anything outside its range would corrupt the page, so null it.
+  if (type === "int") return Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 ? n : null;
+  return n;
+}
+
+/**
+ * Columns (writer order) → one row group as a ParquetPart; null when there are no rows. The arrays are
+ * encoded as they are, not copied: a cell the column can't hold as it is (undefined, a non-integer in an
+ * int column …) is replaced in place, so the caller hands them over.
+ */
+export function encodeParquetPart(columns: readonly ParquetColumn[], cols: ParquetCell[][]): ParquetPart | null {
+  const rows = cols[0]?.length ?? 0;
+  if (!rows) return null;
+  columns.forEach((c, i) => {
+    const col = cols[i];
+    for (let k = 0; k < rows; k++) {
+      const v = col[k];
+      if (v === null) continue;
+      if (c.type === "string" ? typeof v !== "string" : v !== cell(v, c.type)) col[k] = cell(v, c.type);
+    }
+  });
+  return encodeRowGroup(columns, cols, WITH_STATISTICS);
 }
 
 /** Brotli at quality 1 (Node's zlib): faster than the writer's JavaScript Snappy, and half the size. */

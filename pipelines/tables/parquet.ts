@@ -5,21 +5,14 @@
 import { brotliDecompressSync } from "node:zlib";
 import { asyncBufferFromFile, parquetReadObjects } from "hyparquet";
 import { ParquetWriter, fileWriter, type SchemaElement } from "hyparquet-writer";
-import { encodeRowGroup, type ColumnType, type ParquetCell, type ParquetColumn, type ParquetPart } from "./parquet-part.ts";
+import { cell, encodeRowGroup, WITH_STATISTICS, type ParquetCell, type ParquetColumn, type ParquetPart } from "./parquet-part.ts";
 
-export type { ColumnType, ParquetColumn, ParquetPart } from "./parquet-part.ts";
+export { encodeParquetPart, type ColumnType, type ParquetColumn, type ParquetPart } from "./parquet-part.ts";
 
 /** Rows of a Parquet file this project wrote (hyparquet alone can't inflate Brotli pages). */
 export async function readParquetRows(path: string): Promise<Record<string, unknown>[]> {
   return parquetReadObjects({ file: await asyncBufferFromFile(path), compressors: { BROTLI: (input: Uint8Array) => new Uint8Array(brotliDecompressSync(input)) } });
 }
-
-/**
- * Columns that get min/max statistics: the ones analysts filter on (region, years, domain, indicator …), so
- * a reader can skip row groups. Free text and per-row values (sentence, quote, offsets) would cost the most
- * to compare for no pruning.
- */
-const WITH_STATISTICS = new Set(["region_code", "report_year", "year", "domain", "kind", "measure", "unit", "indicator_id", "status", "admin_level", "province"]);
 
 function schemaFor(columns: readonly ParquetColumn[]): SchemaElement[] {
   return [
@@ -30,16 +23,6 @@ function schemaFor(columns: readonly ParquetColumn[]): SchemaElement[] {
       return { name: c.name, type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL" };
     }),
   ];
-}
-
-function cell(value: unknown, type: ColumnType): string | number | null {
-  if (value === null || value === undefined) return null;
-  if (type === "string") return String(value);
-  const n = typeof value === "number" ? value : Number(value);
-  if (!Number.isFinite(n)) return null;
-  // INT32 holds years, offsets and counts; anything outside its range would corrupt the page, so null it.
-  if (type === "int") return Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 ? n : null;
-  return n;
 }
 
 /** The file's writer: only its footer is used (row groups come from encodeRowGroup). */
@@ -57,25 +40,6 @@ function appendCells(target: ParquetCell[][], cols: readonly (readonly ParquetCe
     for (let k = 0; k < n; k++) into.push(type === "string" ? (source[k] ?? null) : cell(source[k], type));
   }
   return n;
-}
-
-/**
- * Columns (writer order) → one row group as a ParquetPart; null when there are no rows. The arrays are
- * encoded as they are, not copied: a cell the column can't hold as it is (undefined, a non-integer in an
- * int column …) is replaced in place, so the caller hands them over.
- */
-export function encodeParquetPart(columns: readonly ParquetColumn[], cols: ParquetCell[][]): ParquetPart | null {
-  const rows = cols[0]?.length ?? 0;
-  if (!rows) return null;
-  columns.forEach((c, i) => {
-    const col = cols[i];
-    for (let k = 0; k < rows; k++) {
-      const v = col[k];
-      if (v === null) continue;
-      if (c.type === "string" ? typeof v !== "string" : v !== cell(v, c.type)) col[k] = cell(v, c.type);
-    }
-  });
-  return encodeRowGroup(columns, cols, WITH_STATISTICS);
 }
 
 export interface ParquetTableWriter<Row> {
