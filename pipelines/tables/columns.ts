@@ -43,24 +43,28 @@ export type CsvException = [row: number, column: number, cell: Cell];
  */
 export function csvFromColumns(cols: Cell[][], columns: readonly { type: "string" | "int" | "double" }[] = METRIC_COLUMNS, exceptions?: CsvException[]): string {
   const n = cols[0]?.length ?? 0;
-  const lines: string[] = new Array(n);
+  const last = columns.length - 1;
+  // Each cell with the comma or line end after it, so a row is its cells appended one after another: the
+  // text grows by concatenation without copying, flattened once when it is encoded (joining each row, then
+  // the rows, copied every sentence twice).
   const cells: string[] = new Array(columns.length);
   const above: Cell[] = new Array(columns.length);
   const unreadable: boolean[] = new Array(columns.length).fill(false);
+  let text = "";
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < columns.length; j++) {
+    for (let j = 0; j <= last; j++) {
       const v = cols[j][i];
       if (i === 0 || v !== above[j]) {
         above[j] = v;
         const type = columns[j].type;
-        cells[j] = csvCell(v, type);
+        cells[j] = csvCell(v, type) + (j < last ? "," : "\r\n");
         unreadable[j] = exceptions !== undefined && type === "string" && (v === null || startsLikeFormula(v as string));
       }
       if (unreadable[j]) exceptions!.push([i, j, v]);
+      text += cells[j];
     }
-    lines[i] = cells.join(",") + "\r\n";
   }
-  return lines.join("");
+  return text;
 }
 
 /**
