@@ -569,42 +569,35 @@ interface Phrasings {
   firstCodes: Uint16Array;
 }
 
-/** The phrasings of each domain, unit and measure, built once per catalog. */
-const phrasingsCache = new WeakMap<Indicator[], Map<Domain, Map<Unit, Map<Measure, Phrasings>>>>();
+/** Phrasings by domain, unit and measure: objects without a prototype, keyed by those names (a property read each). */
+type PhrasingsByKey = Record<string, Record<string, Record<string, Phrasings>>>;
+
+/** The phrasings of each domain, unit and measure, built when first asked for, once per catalog. */
+const phrasingsCache = new WeakMap<Indicator[], PhrasingsByKey>();
+// A run reads one catalog: the last one's table is kept at hand.
+let lastCatalog: Indicator[] | null = null;
+let lastByKey: PhrasingsByKey = Object.create(null);
 
 function phrasingsFor(catalog: Indicator[], unit: Unit, measure: Measure, domain: Domain): Phrasings {
-  // Figures next to each other mostly ask for the same list: the last answer is checked first.
-  const l = lastPhrasings;
-  if (l && l.catalog === catalog && l.unit === unit && l.measure === measure && l.domain === domain) return l.phrasings;
-  const phrasings = lookUpPhrasings(catalog, unit, measure, domain);
-  lastPhrasings = { catalog, unit, measure, domain, phrasings };
-  return phrasings;
+  if (catalog !== lastCatalog) {
+    let byKey = phrasingsCache.get(catalog);
+    if (!byKey) phrasingsCache.set(catalog, (byKey = Object.create(null) as PhrasingsByKey));
+    lastCatalog = catalog;
+    lastByKey = byKey;
+  }
+  const byUnit = (lastByKey[domain] ??= Object.create(null));
+  const byMeasure = (byUnit[unit] ??= Object.create(null));
+  return (byMeasure[measure] ??= buildPhrasings(catalog, unit, measure, domain));
 }
 
-let lastPhrasings: { catalog: Indicator[]; unit: Unit; measure: Measure; domain: Domain; phrasings: Phrasings } | null = null;
-
-function lookUpPhrasings(catalog: Indicator[], unit: Unit, measure: Measure, domain: Domain): Phrasings {
-  let byDomain = phrasingsCache.get(catalog);
-  if (!byDomain) {
-    byDomain = new Map();
-    phrasingsCache.set(catalog, byDomain);
+function buildPhrasings(catalog: Indicator[], unit: Unit, measure: Measure, domain: Domain): Phrasings {
+  const list: Phrasing[] = [];
+  const units = COMPATIBLE[unit] ?? [unit];
+  for (const ind of catalog) {
+    if (ind.domain !== domain || ind.measure !== measure || (ind.unit !== unit && !units.includes(ind.unit))) continue;
+    for (const alt of ind.keywords) list.push({ id: ind.id, words: alt, bonus: ind.unit === unit ? 0.5 : 0 });
   }
-  let byUnit = byDomain.get(domain);
-  if (!byUnit) byDomain.set(domain, (byUnit = new Map()));
-  let byMeasure = byUnit.get(unit);
-  if (!byMeasure) byUnit.set(unit, (byMeasure = new Map()));
-  let phrasings = byMeasure.get(measure);
-  if (!phrasings) {
-    const list: Phrasing[] = [];
-    const units = COMPATIBLE[unit] ?? [unit];
-    for (const ind of catalog) {
-      if (ind.domain !== domain || ind.measure !== measure || (ind.unit !== unit && !units.includes(ind.unit))) continue;
-      for (const alt of ind.keywords) list.push({ id: ind.id, words: alt, bonus: ind.unit === unit ? 0.5 : 0 });
-    }
-    phrasings = { list, firstCodes: Uint16Array.from(list, (alt) => alt.words[0].charCodeAt(0)) };
-    byMeasure.set(measure, phrasings);
-  }
-  return phrasings;
+  return { list, firstCodes: Uint16Array.from(list, (alt) => alt.words[0].charCodeAt(0)) };
 }
 
 /** The characters of the label and item catalogIndicator is reading: seenChars[c] === seenStamp. */
