@@ -8,8 +8,8 @@ import { parseCsv } from "../../pipelines/tables/csv.ts";
 const ROOT = new URL("../../", import.meta.url).pathname;
 const CLI = join(ROOT, "pipelines/cli.ts");
 
-function cli(args: string[]) {
-  return spawnSync(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+function cli(args: string[], nodeFlags: string[] = []) {
+  return spawnSync(process.execPath, [...nodeFlags, "--import", "tsx", CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
 }
 
 describe("pipeline CLI", () => {
@@ -17,6 +17,14 @@ describe("pipeline CLI", () => {
     const r = cli(["--help"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("--input");
+  });
+
+  it("runs its workers when node was started with V8 flags besides tsx (a worker refuses those given explicitly)", () => {
+    const out = mkdtempSync(join(tmpdir(), "out-"));
+    const r = cli(["--out", out, "--no-review", "--workers", "1"], ["--max-old-space-size=2048", "--stack-size=2000"]);
+    expect(r.stderr).not.toMatch(/invalid execArgv/);
+    expect(r.status).toBe(0);
+    expect(parseCsv(readFileSync(join(out, "tables/documents.csv"), "utf8")).length).toBeGreaterThan(1);
   });
 
   it("fails naming a missing input folder", () => {
