@@ -160,13 +160,11 @@ export function readHeadingPlan(text: string, ref: PlanRef, reportYear: number |
   p.headingPlan.re.lastIndex = 0;
   p.headingPlanWithYear.re.lastIndex = 0;
   const ym = YEAR_RE.exec(text);
-  const isActual = p.headingActual.re.test(text);
-  // Strong plan phrases always; weak words (计划, 思路, 重点工作) only with a year (二、2024年重点工作).
-  const bare = text.replace(/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])/, "").replace(/[。：:，,\s]+$/, "");
-  const weakAtEnd = bare.length <= 10 && p.headingPlanWithYear.words.some((w) => bare.endsWith(w));
-  const isPlan = p.headingPlan.re.test(text) || (((ym !== null || /20[x×X＊*]{2}\s*年/.test(text)) && p.headingPlanWithYear.re.test(text)) || weakAtEnd);
   let year: number | null = ym ? Number(ym[1]) : null;
-  if (isActual) return { plan: "actual", year };
+  // A record heading is read no further.
+  if (p.headingActual.re.test(text)) return { plan: "actual", year };
+  // Strong plan phrases always; weak words (计划, 思路, 重点工作) only with a year (二、2024年重点工作) or ending a short heading.
+  const isPlan = p.headingPlan.re.test(text) || (((ym !== null || /20[x×X＊*]{2}\s*年/.test(text)) && p.headingPlanWithYear.re.test(text)) || endsWithWeakPlanWord(text, p));
   if (!isPlan) return { plan: null, year: null };
   if (year === null && reportYear !== null) {
     if (p.headingSameYear.some((w) => text.includes(w))) year = reportYear;
@@ -174,6 +172,12 @@ export function readHeadingPlan(text: string, ref: PlanRef, reportYear: number |
     else year = period === "annual" || period === "" ? reportYear + 1 : reportYear;
   }
   return { plan: "target", year };
+}
+
+/** A short heading (10 characters at most, less its number and end marks) ending with a weak plan word: 二、重点工作. */
+function endsWithWeakPlanWord(text: string, p: PlanRef["plan"]): boolean {
+  const bare = text.replace(/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])/, "").replace(/[。：:，,\s]+$/, "");
+  return bare.length <= 10 && p.headingPlanWithYear.words.some((w) => bare.endsWith(w));
 }
 
 /** The year a report is about, when the describe stage did not say: its summary heading, else its opening. */
