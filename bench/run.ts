@@ -35,11 +35,12 @@ const { values } = parseArgs({
     "peer-kb": { type: "string", default: "150" },
     "stage-mb": { type: "string", default: "5" },
     review: { type: "boolean", default: false },
+    "cold-runs": { type: "string", default: "3" },
     help: { type: "boolean", default: false },
   },
 });
 if (values.help) {
-  console.log(`Usage: npm run bench -- [--size MB (100)] [--workers N (2)] [--out DIR (out/bench)] [--peer-kb KB (150)] [--stage-mb MB (5)] [--review]`);
+  console.log(`Usage: npm run bench -- [--size MB (100)] [--workers N (2)] [--out DIR (out/bench)] [--peer-kb KB (150)] [--stage-mb MB (5)] [--cold-runs N (3)] [--review]`);
   process.exit(0);
 }
 const sizeMb = Number(values.size);
@@ -151,15 +152,23 @@ function pipelineRun(cacheDir: string, reuse = true): { summary: RunSummary; wal
 const pinnedVersion = pipelineVersion().id;
 const capacityBefore = await parallelCapacity(Math.max(1, workers));
 const cacheDir = join(out, "cache");
-rmSync(cacheDir, { recursive: true, force: true });
-const cold = pipelineRun(cacheDir);
+// Several cold runs, each with an empty cache, and the median one reported: on a shared VM one run's speed
+// varies by ±20% from the next (see parallel_capacity), so a single run says little. Every run's MB/s is
+// kept in the result too, and the peak RSS is the largest of them.
+const coldRuns = Array.from({ length: Math.max(1, Number(values["cold-runs"])) }, () => {
+  rmSync(cacheDir, { recursive: true, force: true });
+  return pipelineRun(cacheDir);
+});
+const cold = [...coldRuns].sort((a, b) => a.summary.seconds - b.summary.seconds)[coldRuns.length >> 1];
+const coldPeakRssMb = Math.max(...coldRuns.map((r) => r.peakRssMb));
 const capacityAfter = await parallelCapacity(Math.max(1, workers));
 log(`parallel capacity for ${workers} threads (fixed CPU work, ${workers} = perfect): ${capacityBefore} before, ${capacityAfter} after the cold run`);
 const warm = pipelineRun(cacheDir);
 const perDoc = pipelineRun(cacheDir, false); // the per-document cache alone, as when one file of the corpus changed
 const s = cold.summary;
 const mbps = mb(s.bytes) / s.seconds;
-log(`pipeline (${workers} workers, cold): ${s.files} docs, ${s.figures} rows in ${s.seconds.toFixed(2)} s → ${mbps.toFixed(2)} MB/s, ${(s.files / s.seconds).toFixed(1)} docs/s, ${(s.figures / s.seconds).toFixed(0)} rows/s, peak RSS ${cold.peakRssMb.toFixed(0)} MB, workers busy ${((s.workerBusyShare ?? 0) * 100).toFixed(0)}% of their lifetime`);
+const coldMbps = coldRuns.map((r) => +(mb(r.summary.bytes) / r.summary.seconds).toFixed(3));
+log(`pipeline (${workers} workers, cold, median of ${coldRuns.length} runs: ${coldMbps.join(", ")} MB/s): ${s.files} docs, ${s.figures} rows in ${s.seconds.toFixed(2)} s → ${mbps.toFixed(2)} MB/s, ${(s.files / s.seconds).toFixed(1)} docs/s, ${(s.figures / s.seconds).toFixed(0)} rows/s, peak RSS ${coldPeakRssMb.toFixed(0)} MB, workers busy ${((s.workerBusyShare ?? 0) * 100).toFixed(0)}% of their lifetime`);
 if (warm.summary.cached < warm.summary.files) log(`warning: the cached run missed ${warm.summary.files - warm.summary.cached} of ${warm.summary.files} files`);
 log(`pipeline (unchanged corpus, ${warm.summary.reused ? "outputs of the identical earlier run reused" : "NOT reused"}): ${warm.summary.seconds.toFixed(2)} s → ${(s.seconds / warm.summary.seconds).toFixed(1)}× faster, peak RSS ${warm.peakRssMb.toFixed(0)} MB`);
 log(`pipeline (per-document cache only, tables rebuilt): ${perDoc.summary.seconds.toFixed(2)} s (${perDoc.summary.cached} cache hits) → ${(s.seconds / perDoc.summary.seconds).toFixed(1)}× faster, peak RSS ${perDoc.peakRssMb.toFixed(0)} MB`);
@@ -195,9 +204,10 @@ const result = {
   corpus: { size_mb: +mb(corpus.bytes).toFixed(2), files: corpus.files, variants: corpus.variants },
   workers,
   mb_per_s: +mbps.toFixed(3),
+  cold_runs_mb_per_s: coldMbps,
   docs_per_s: +(s.files / s.seconds).toFixed(2),
   rows_per_s: +(s.figures / s.seconds).toFixed(1),
-  peak_rss_mb: +cold.peakRssMb.toFixed(1),
+  peak_rss_mb: +coldPeakRssMb.toFixed(1),
   worker_busy_share: s.workerBusyShare ?? null,
   parallel_capacity: { threads: workers, before: capacityBefore, after: capacityAfter },
   load_average_1m: +(await import("node:os")).loadavg()[0].toFixed(2),
@@ -223,7 +233,7 @@ writeFileSync(join(out, "result.json"), JSON.stringify(result, null, 2) + "\n");
 appendFileSync(join(out, "history.jsonl"), JSON.stringify({ at: new Date().toISOString(), ...result }) + "\n");
 console.log(JSON.stringify(result, null, 2));
 const targets: [string, boolean, string][] = [
-  ["≥ 10 MB/s end to end", result.mb_per_s >= 10, `${result.mb_per_s} MB/s`],
+  ["≥ 10 MB/s end to end", result.mb_per_s >= 10, `${result.mb_per_s} MB/s (median of ${coldMbps.length} cold runs: ${coldMbps.join(", ")})`],
   ["peak RSS ≤ 1.5 GB", result.peak_rss_mb <= 1536, `${result.peak_rss_mb} MB`],
   ["≥ 100× the peer", result.peer_ratio >= 100, `${result.peer_ratio}×`],
   ["unchanged corpus ≥ 10× faster", result.cached_speedup >= 10, `${result.cached_speedup}× (per-document cache alone: ${result.per_document_cache_speedup}×)`],
