@@ -11,8 +11,13 @@ import { METRIC_COLUMNS } from "../tables/schema.ts";
 import type { TaskCache } from "./cache.ts";
 import { isPrepared, processInput, readInput, rejectedResult, type Reingest, type TaskInput, type TaskResult } from "./task.ts";
 
-/** Inputs are cut into chunks of about this many bytes (a chunk closes once it reaches it). */
-export const CHUNK_BYTES = 1_000_000;
+/**
+ * Inputs are cut into chunks of about this many bytes (a chunk closes once it reaches it). Half a megabyte
+ * rather than one: a chunk's rows stay alive until it is done, and with half as many of them the garbage
+ * collector copies less (100 MB: ~8% less time, 5 of 5 alternating runs), at the price of smaller Parquet
+ * row groups (~2,000 rows; metrics.parquet 11 → 13.6 MB per 100 MB of reports).
+ */
+export const CHUNK_BYTES = 500_000;
 /** … or this many files, so a folder of tiny files still spreads over the workers. */
 export const CHUNK_FILES = 128;
 
