@@ -5,6 +5,7 @@
 // than its per-call Buffer. When iconv-lite's codec is not of the shape this mirrors, its own decoder is used.
 import { createRequire } from "node:module";
 import type IconvLite from "iconv-lite";
+import { decodeSpace } from "../text/chars.ts";
 import { derivedText, runningCodeHash } from "./derived.ts";
 
 const require = createRequire(import.meta.url);
@@ -92,10 +93,6 @@ function findIdx(table: number[], val: number): number {
 /** Byte k of a piece, negative k counting back into the bytes held from the pieces before. */
 const byteAt = (buf: Uint8Array, prev: number[], k: number) => (k >= 0 ? buf[k] : prev[k + prev.length]);
 
-let units = new Uint16Array(1 << 16);
-/** The output buffer is kept up to this size (16 MB); a larger file gets one of its own. */
-const KEEP_UNITS = 1 << 23;
-
 /** A streaming decoder: iconv-lite's DBCSDecoder over flat tables. */
 class DbcsDecoder {
   private node = 0;
@@ -108,8 +105,7 @@ class DbcsDecoder {
     // iconv-lite writes into a buffer of buf.length code units and drops what does not fit (this can happen only
     // when bytes held from the last piece turn out not valid): so does this
     const cap = buf.length;
-    if (units.length < cap && cap <= KEEP_UNITS) units = new Uint16Array(Math.min(KEEP_UNITS, Math.max(cap, units.length * 2)));
-    const out = units.length >= cap ? units : new Uint16Array(cap);
+    const out = decodeSpace(cap);
     const prev = this.prev;
     const prevOffset = prev.length;
     // the current trie node as the offset of its 256 entries

@@ -5,6 +5,7 @@
 import { createRequire } from "node:module";
 import type Chardet from "chardet";
 import { dbcsDecoder, decodeDbcs, iconvLite } from "./dbcs.ts";
+import { decodeSpace } from "../text/chars.ts";
 
 const require = createRequire(import.meta.url);
 let chardetModule: typeof Chardet | undefined;
@@ -248,9 +249,6 @@ function fatal(message: string, encoding = ""): Decoded {
 
 const utf8 = new TextDecoder("utf-8");
 
-let units = new Uint16Array(1 << 16);
-const KEEP_UNITS = 1 << 23;
-
 /**
  * The text of valid UTF-8 that has a multi-byte character and no control or NUL byte in its first SAMPLE bytes (what
  * byteStats counts), else null. One pass checks and decodes: the native decoder is about twice as slow as this
@@ -258,9 +256,7 @@ const KEEP_UNITS = 1 << 23;
  */
 function decodeCleanUtf8(bytes: Uint8Array): string | null {
   const n = bytes.length;
-  // a kept buffer for the usual sizes; a very large file gets one of its own, not kept
-  if (units.length < n && n <= KEEP_UNITS) units = new Uint16Array(Math.min(KEEP_UNITS, Math.max(n, units.length * 2)));
-  const u = units.length >= n ? units : new Uint16Array(n);
+  const u = decodeSpace(n);
   const head = Math.min(n, SAMPLE);
   let o = 0;
   let i = 0;

@@ -14,6 +14,19 @@ export function unitReader(): (text: string, n?: number) => Uint16Array {
   };
 }
 
+let decodeUnits = new Uint16Array(1 << 16);
+/** The decoders' buffer is kept up to this size (16 MB); a larger file gets one of its own. */
+const KEEP_DECODE_UNITS = 1 << 23;
+
+/**
+ * Room for a decoder to write `n` code units: one buffer reused by every decoder (UTF-8, GB18030, Big5), each of
+ * which turns what it wrote into a string before it returns, so the next call may overwrite it.
+ */
+export function decodeSpace(n: number): Uint16Array {
+  if (decodeUnits.length < n && n <= KEEP_DECODE_UNITS) decodeUnits = new Uint16Array(Math.min(KEEP_DECODE_UNITS, Math.max(n, decodeUnits.length * 2)));
+  return decodeUnits.length >= n ? decodeUnits : new Uint16Array(n);
+}
+
 /** What a regex's \s matches (and String.prototype.trim removes): white space and line terminators. */
 export function isJsSpace(c: number): boolean {
   // Chinese characters (most of the text) first: above U+3000 only U+FEFF is a space.
