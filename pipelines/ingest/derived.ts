@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { threadId } from "node:worker_threads";
-import { pipelineSourceHash } from "../run/version.ts";
+import { bundleCodeKey, bundleCodeKeyOf } from "../run/worker-bundle.ts";
 
 /**
  * The node_modules folder packages load from. Found by walking up from this module, which is either in pipelines/ or,
@@ -32,8 +32,7 @@ function nodeModules(pkg: string): string | null {
  */
 export function runningCodeHash(): string | null {
   const self = fileURLToPath(import.meta.url);
-  if (self.endsWith(".ts")) return pipelineSourceHash().slice(0, 16);
-  return /[/\\]welfare-pipeline[/\\]worker-([0-9a-f]{16})\.mjs$/.exec(self)?.[1] ?? null;
+  return self.endsWith(".ts") ? bundleCodeKey() : bundleCodeKeyOf(self);
 }
 
 /** The installed version of a package, "" when it can't be read. */

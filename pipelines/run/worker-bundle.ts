@@ -14,11 +14,21 @@ const CACHE_DIR = join(ROOT, "node_modules/.cache/welfare-pipeline");
 
 let memo: URL | null | undefined;
 
+/** The code a bundle is built from, as its file name carries it: the first 16 hex digits of pipelineSourceHash. */
+export function bundleCodeKey(): string {
+  return pipelineSourceHash().slice(0, 16);
+}
+
+/** bundleCodeKey of the bundle at `path`; null when `path` is not a bundle file. */
+export function bundleCodeKeyOf(path: string): string | null {
+  return /[/\\]welfare-pipeline[/\\]worker-([0-9a-f]{16})\.mjs$/.exec(path)?.[1] ?? null;
+}
+
 /** The bundled worker, built if need be; null when it can't be (the pool then loads worker-entry.mjs through tsx). */
 export async function workerBundle(): Promise<URL | null> {
   if (memo !== undefined) return memo;
   try {
-    const file = join(CACHE_DIR, `worker-${pipelineSourceHash().slice(0, 16)}.mjs`);
+    const file = join(CACHE_DIR, `worker-${bundleCodeKey()}.mjs`);
     if (!existsSync(file)) {
       const { buildSync } = await import("esbuild");
       mkdirSync(CACHE_DIR, { recursive: true });
