@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import * as dfd from "danfojs-node";
-import { parseCsv as readCsv } from "../../pipelines/tables/csv.ts";
+import { parseCsv as readCsv, startsLikeFormula } from "../../pipelines/tables/csv.ts";
 import type { DocumentRow, MetricRow } from "../../pipelines/types.ts";
 import type { Lang } from "../charts/theme.ts";
 
@@ -34,7 +34,7 @@ export function parseCsv(text: string): string[][] {
 
 /** Undo the writer's formula neutralisation: `'=...`, `'+...`, `'-...`, `'@...` were written with a leading quote. */
 export function unneutralise(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return cell.startsWith("'") && startsLikeFormula(cell.slice(1, 2)) ? cell.slice(1) : cell;
 }
 
 const NUMERIC = new Set(["report_year", "chars", "metrics", "start", "end", "value", "low", "high", "year"]);
