@@ -1,5 +1,8 @@
 // Worker thread: loads the reference once, then maps the chunks it is sent (chunk.ts) to results.
-// A result's CSV bytes and Parquet row group are transferred, not copied.
+// A result's CSV bytes and Parquet row group are copied to the main thread, not transferred: the first ArrayBuffer a
+// thread detaches (a transfer does) trips V8's ArrayBufferDetaching protector, which throws away every optimised
+// function of that thread that reads a typed array (findQuantities, kindAndYear, the decoders … ~45 of them), to be
+// compiled again. Copying the ~1 MB a chunk hands back costs well under a millisecond.
 import { parentPort, workerData } from "node:worker_threads";
 import { loadReference } from "../reference.ts";
 import { cacheNamespace, diskCache } from "./cache.ts";
@@ -35,8 +38,6 @@ parentPort!.on("message", (msg: WorkerJob | { close: true }) => {
     ref: () => ref, cache, pipelineVersion: config.pipelineVersion, referenceVersion: config.referenceVersion, originalsBefore, keepColumns,
     onFile: (k) => publishFileInHand(config.progress, chunk.id, k),
   });
-  const transfer = [result.metricsCsv.buffer as ArrayBuffer];
-  if (result.metricsParquet) transfer.push(result.metricsParquet.bytes.buffer as ArrayBuffer);
-  parentPort!.postMessage({ result }, transfer);
+  parentPort!.postMessage({ result });
 });
 parentPort!.postMessage({ ready: true });

@@ -20,8 +20,7 @@ export interface ParquetColumn {
 /**
  * Rows already encoded as a row group away from the file they will join (in a worker, one per chunk of
  * documents), so the thread writing the file only appends bytes. Offsets inside are relative to a file that
- * starts with this part; appendPart shifts them. Plain data: it crosses threads by structured clone, its
- * bytes by transfer.
+ * starts with this part; appendPart shifts them. Plain data: it crosses threads by structured clone.
  */
 export interface ParquetPart {
   rows: number;
