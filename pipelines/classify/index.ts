@@ -433,7 +433,7 @@ function startTable(re: RegExp): Uint8Array | null {
 
 /** s.replace(re, by) for a start-anchored pattern whose matches can only begin with a character of `first`. */
 function replaceAtStart(s: string, re: RegExp, first: Uint8Array | null, by = ""): string {
-  return first && !first[s.charCodeAt(0)] ? s : s.replace(re, by);
+  return first && (s.length === 0 || !first[s.charCodeAt(0)]) ? s : s.replace(re, by);
 }
 const POST_CUT = /[的和与及,，、。;；(（\s0-9０-９]|发放|享受|参与|参加|入住|提供|开展|实现|完成|已|共|累计|进行|参观|赴|达/;
 // POST_CUT tried (sticky) only where a match can start, read off the pattern.

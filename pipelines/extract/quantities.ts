@@ -247,7 +247,8 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     if (chinese && !hasChineseDigit(raw, ref)) continue;
 
     // Not metrics: ordinals, per-N ratios' denominators, document numbers, codes, dates.
-    const beforeCode = text.charCodeAt(numStart - 1);
+    // -1 at the start of the text, where charCodeAt's NaN would cost this function its optimised code.
+    const beforeCode = numStart > 0 ? text.charCodeAt(numStart - 1) : -1;
     if (isLatinLetter(beforeCode) || (!chinese && ((beforeCode >= 48 && beforeCode <= 57) || beforeCode === 46 || beforeCode === 0xff0e))) continue;
     if (ex.precededByMatcher.endsAt(text, numStart)) continue;
     // Dates, years, ages, grades, document numbers, page furniture: 2023年, 65周岁, 20212号, 第1页.

@@ -77,11 +77,14 @@ export class WordMatcher {
   }
   /** Longest word starting at i (and ending at or before to). */
   at(s: string, i: number, to = s.length): string | null {
+    // Positions past either end are tested before reading: charCodeAt there (NaN) would throw away the optimised
+    // code of every caller this is inlined into, the first time it happens.
+    if (i < 0 || i >= s.length) return null;
     const k = this.firstList[s.charCodeAt(i)];
     if (!k) return null;
     const { words, lens, inner } = this.firstBuckets[k - 1];
     // The second character rules out most words without comparing them.
-    const c1 = s.charCodeAt(i + 1);
+    const c1 = i + 1 < s.length ? s.charCodeAt(i + 1) : -1;
     for (let j = 0; j < lens.length; j++) {
       const n = lens[j];
       if (i + n > to) continue;
@@ -96,10 +99,11 @@ export class WordMatcher {
   }
   /** Longest word ending right before position end (and starting at or after lo). */
   endsAt(s: string, end: number, lo = 0): string | null {
+    if (end < 1 || end > s.length) return null; // as in at()
     const k = this.lastList[s.charCodeAt(end - 1)];
     if (!k) return null;
     const { words, lens, inner } = this.lastBuckets[k - 1];
-    const c1 = s.charCodeAt(end - 2);
+    const c1 = end >= 2 ? s.charCodeAt(end - 2) : -1;
     for (let j = 0; j < lens.length; j++) {
       const n = lens[j];
       const a = end - n;

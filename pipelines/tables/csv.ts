@@ -10,6 +10,7 @@ export function neutralise(text: string): string {
 
 export function startsLikeFormula(text: string): boolean {
   // = + - @ \t \r, compared as character codes: every text cell of every metric row goes through this.
+  if (text.length === 0) return false; // charCodeAt(0) of "" is NaN: optimised callers would be thrown away
   const c = text.charCodeAt(0);
   return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d;
 }
