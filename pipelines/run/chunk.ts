@@ -5,7 +5,7 @@
 // A map over chunks, then an ordered concatenation: the shape a cluster run would take too.
 import { ingestFile } from "../ingest/index.ts";
 import type { Reference } from "../reference.ts";
-import { csvFromColumns, type Cell } from "../tables/columns.ts";
+import { csvFromColumns, newColumn, type Cell } from "../tables/columns.ts";
 import { encodeParquetPart, type ParquetPart } from "../tables/parquet-part.ts";
 import { METRIC_COLUMNS } from "../tables/schema.ts";
 import type { TaskCache } from "./cache.ts";
@@ -71,7 +71,7 @@ const utf8 = new TextEncoder();
 export function gatherChunkRows() {
   const csvParts: Uint8Array[] = [];
   let csvLength = 0;
-  let rows: Cell[][] = METRIC_COLUMNS.map(() => []);
+  let rows: Cell[][] = METRIC_COLUMNS.map(() => newColumn());
   return {
     /** One document's rows: its CSV lines and the same rows as columns. */
     add(csv: Uint8Array, cols: Cell[][]): void {
@@ -80,9 +80,7 @@ export function gatherChunkRows() {
       for (let j = 0; j < rows.length; j++) {
         const into = rows[j];
         const from = cols[j];
-        // push(...from) is one call for a document's few hundred cells; a huge document would overflow the stack.
-        if (from.length < 8192) into.push(...from);
-        else for (const v of from) into.push(v);
+        for (let k = 0; k < from.length; k++) into.push(from[k]);
       }
     },
     /** Everything added since the last finish(), and start again. */
@@ -97,7 +95,7 @@ export function gatherChunkRows() {
       const metricsParquet = encodeParquetPart(METRIC_COLUMNS, rows);
       csvParts.length = 0;
       csvLength = 0;
-      rows = METRIC_COLUMNS.map(() => []);
+      rows = METRIC_COLUMNS.map(() => newColumn());
       return { metricsCsv, metricsParquet };
     },
   };
