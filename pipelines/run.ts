@@ -99,9 +99,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     const writers = openTableWriters(staging.tables);
     const review = wantReview ? openReviewWriter(join(staging.dir, "review.html")) : null;
     const stats: PoolStats = { busyMs: 0, aliveMs: 0 };
+    const workerExits: Promise<void>[] = [];
     // Only documents the review page may show need their original text back from the workers.
     const chunks = mapChunksInOrder(planChunks(inputs), {
-      stats, originalsBefore: wantReview ? DEFAULT_REVIEW_MAX_DOCS : 0, keepColumns: wantReview, workers: opts.workers ?? 2,
+      stats, exits: workerExits, originalsBefore: wantReview ? DEFAULT_REVIEW_MAX_DOCS : 0, keepColumns: wantReview, workers: opts.workers ?? 2,
       referenceDir: ref.dir, pipelineVersion: version.id, referenceVersion: ref.version, cacheDir, fileTimeoutMs: opts.fileTimeoutMs,
     });
 
@@ -138,6 +139,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
       const freed = pruneCache(cacheDir, cacheNamespace(version.id, ref.version));
       if (freed) summary.notes.push(`cache: removed ${(freed / 1e6).toFixed(1)} MB of results from older code or reference versions`);
     }
+    // The workers close their cache files while the last tables are written; their lifetimes are counted once they have.
+    await Promise.all(workerExits);
     if (stats.aliveMs) summary.workerBusyShare = +(stats.busyMs / stats.aliveMs).toFixed(3);
     summary.notes.push(writeCatalogTables(ref.dir, staging.tables));
     review?.close(summary);

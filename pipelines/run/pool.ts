@@ -22,6 +22,12 @@ export interface PoolOptions extends Omit<WorkerConfig, "progress"> {
   fileTimeoutMs?: number;
   /** Filled in as the pool runs: how long workers had a chunk in hand, and how long they existed. */
   stats?: PoolStats;
+  /**
+   * After the last result, the workers' exit (each closes its cache files first) is pushed here instead of being
+   * waited for, so the caller can write its last tables meanwhile and wait before it returns. Not used on failure:
+   * then the workers are always waited for.
+   */
+  exits?: Promise<void>[];
   /** Inputs with an index below this get their original text back (the review page shows them); default none. */
   originalsBefore?: number;
   /** Send each document's metric columns back too (the review page lists them). */
@@ -194,7 +200,7 @@ export async function* mapChunksInOrder(chunks: InputChunk[], opts: PoolOptions)
     clearInterval(watchdog);
     closing = true;
     // Ask each worker to close its cache files and exit; one that doesn't within a second is stopped.
-    await Promise.all(
+    const exited = Promise.all(
       slots.map(
         (s) =>
           new Promise<void>((resolve) => {
@@ -206,6 +212,8 @@ export async function* mapChunksInOrder(chunks: InputChunk[], opts: PoolOptions)
             s.worker.postMessage({ close: true });
           }),
       ),
-    );
+    ).then(() => undefined);
+    if (opts.exits && emit === chunks.length && !failure) opts.exits.push(exited);
+    else await exited;
   }
 }

@@ -16,7 +16,9 @@ export interface TableWriters {
 export function openTableWriters(dir: string): TableWriters {
   const documents = [
     openCsvWriter<DocumentRow>(join(dir, "documents.csv"), DOCUMENT_COLUMNS),
-    openParquetWriter<DocumentRow>(join(dir, "documents.parquet"), DOCUMENT_COLUMNS),
+    // Row groups of 2,000 documents are encoded as the run goes, while the workers are busy, instead of all of them
+    // after the last chunk, when the main thread is all that runs (60 ms per 8,000 documents).
+    openParquetWriter<DocumentRow>(join(dir, "documents.parquet"), DOCUMENT_COLUMNS, 2_000),
   ];
   const metricsCsv = openCsvWriter<MetricRow>(join(dir, "metrics.csv"), METRIC_COLUMNS);
   const metricsPq = openParquetWriter<MetricRow>(join(dir, "metrics.parquet"), METRIC_COLUMNS);
