@@ -7,7 +7,7 @@
 // comparison. Same layout as before: a dictionary page and one DATA_PAGE_V2 per column chunk, Brotli pages,
 // min/max statistics on the columns analysts filter on. Workers import only this module, not the writer.
 import { brotliCompressSync, constants as zlib } from "node:zlib";
-import type { ParquetWriter } from "hyparquet-writer";
+import type { ColumnChunk, RowGroup } from "hyparquet";
 
 export type ColumnType = "string" | "int" | "double";
 export type ParquetCell = string | number | null;
@@ -25,8 +25,7 @@ export interface ParquetColumn {
 export interface ParquetPart {
   rows: number;
   bytes: Uint8Array;
-  rowGroups: ParquetWriter["row_groups"];
-  indexes: ParquetWriter["pendingIndexes"];
+  rowGroups: RowGroup[];
 }
 
 /**
@@ -203,7 +202,6 @@ function compareUtf8(a: string, b: string): number {
   return a.length - b.length;
 }
 
-type ColumnChunk = ParquetWriter["row_groups"][number]["columns"][number];
 type Statistics = NonNullable<NonNullable<ColumnChunk["meta_data"]>["statistics"]>;
 
 /** Columns (writer order) → one row group; null when there are no rows. `withStatistics`: names that get min/max. */
@@ -329,6 +327,5 @@ export function encodeRowGroup(columns: readonly ParquetColumn[], cols: readonly
     rows,
     bytes: out.take().slice(),
     rowGroups: [{ columns: chunks, total_byte_size: totalUncompressed, num_rows: BigInt(rows), total_compressed_size: BigInt(out.length) }],
-    indexes: chunks.map((chunk) => ({ chunk })) as ParquetWriter["pendingIndexes"],
   };
 }

@@ -1,10 +1,11 @@
 // Parquet for pandas, R, DuckDB and Spark: typed columns from schema.ts, written a row group at a time
 // so a big corpus never sits in memory (rows are kept as compact column arrays only until the group fills).
 // Row groups are encoded by parquet-part.ts (Brotli pages: pandas/pyarrow, R arrow, DuckDB, Polars and
-// Spark all read them); hyparquet-writer writes the footer.
+// Spark all read them), the footer by parquet-footer.ts.
 import { brotliDecompressSync } from "node:zlib";
 import { asyncBufferFromFile, parquetReadObjects } from "hyparquet";
-import { ParquetWriter, fileWriter, type SchemaElement } from "hyparquet-writer";
+import { fileWriter, type SchemaElement } from "hyparquet-writer";
+import { footerBuilder } from "./parquet-footer.ts";
 import { cell, encodeRowGroup, WITH_STATISTICS, type ParquetCell, type ParquetColumn, type ParquetPart } from "./parquet-part.ts";
 
 export { encodeParquetPart, type ColumnType, type ParquetColumn, type ParquetPart } from "./parquet-part.ts";
@@ -25,10 +26,6 @@ function schemaFor(columns: readonly ParquetColumn[]): SchemaElement[] {
   ];
 }
 
-/** The file's writer: only its footer is used (row groups come from encodeRowGroup). */
-function newWriter(columns: readonly ParquetColumn[], writer: ParquetWriter["writer"]): ParquetWriter {
-  return new ParquetWriter({ writer, schema: schemaFor(columns), createdBy: "welfare-report-workspace" });
-}
 
 /** Cells as the Parquet writer takes them: strings as they are, numbers checked against the column type. */
 function appendCells(target: ParquetCell[][], cols: readonly (readonly ParquetCell[])[], columns: readonly ParquetColumn[]): number {
@@ -53,14 +50,16 @@ export interface ParquetTableWriter<Row> {
 }
 
 export function openParquetWriter<Row>(path: string, columns: readonly ParquetColumn[], rowGroupRows = 20_000): ParquetTableWriter<Row> {
-  const writer = newWriter(columns, fileWriter(path));
+  const out = fileWriter(path);
+  out.appendUint32(0x31524150); // PAR1
+  const footer = footerBuilder(schemaFor(columns), "welfare-report-workspace");
   let data: ParquetCell[][] = columns.map(() => []);
   let pending = 0;
   let rows = 0;
   /** A row group encoded elsewhere (or by flush), its offsets shifted to where it lands in this file. */
   const append = (part: ParquetPart) => {
     // Every absolute offset in the part was measured from the start of its own little file ("PAR1" + part).
-    const shift = BigInt(writer.writer.offset - 4);
+    const shift = BigInt(out.offset - 4);
     for (const group of part.rowGroups) {
       for (const chunk of group.columns) {
         chunk.file_offset += shift;
@@ -71,17 +70,8 @@ export function openParquetWriter<Row>(path: string, columns: readonly ParquetCo
         if (md.index_page_offset !== undefined) md.index_page_offset += shift;
       }
     }
-    // The page indexes point at the same column chunks (a clone across threads may have split them apart).
-    const chunks = part.rowGroups.flatMap((g) => g.columns);
-    if (chunks.length !== part.indexes.length) throw new Error("parquet part: page indexes don't match its column chunks");
-    part.indexes.forEach((ix, i) => {
-      ix.chunk = chunks[i];
-      for (const loc of ix.offsetIndex?.page_locations ?? []) loc.offset += shift;
-    });
-    writer.writer.appendBytes(part.bytes);
-    writer.row_groups.push(...part.rowGroups);
-    writer.pendingIndexes.push(...part.indexes);
-    writer.num_rows += BigInt(part.rows);
+    out.appendBytes(part.bytes);
+    for (const group of part.rowGroups) footer.addRowGroup(group);
   };
   const flush = () => {
     if (!pending) return;
@@ -99,7 +89,8 @@ export function openParquetWriter<Row>(path: string, columns: readonly ParquetCo
     },
     close() {
       flush();
-      void writer.finish();
+      footer.write(out);
+      out.finish();
     },
     writeColumns(cols) {
       const n = appendCells(data, cols, columns);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { brotliCompressSync } from "node:zlib";
 import { asyncBufferFromFile, parquetMetadataAsync } from "hyparquet";
 import { ByteWriter, ParquetWriter, type SchemaElement } from "hyparquet-writer";
+import { writeMetadata } from "hyparquet-writer/src/metadata.js";
 import { describe, expect, it } from "vitest";
 import { encodeParquetPart, openParquetWriter, readParquetRows } from "../../pipelines/tables/parquet.ts";
 import { toColumns } from "../../pipelines/tables/columns.ts";
@@ -129,6 +130,27 @@ describe("parquet writer", () => {
     expect((await stats("part.parquet"))[0]?.max_value).toBe("𠀀330212");
   });
 
+
+  it("writes the footer hyparquet-writer's writeMetadata would write for the same row groups, byte for byte", async () => {
+    // > 14 row groups and > 14 columns: the long list headers; statistics of every kind, null and missing ones.
+    const rows = Array.from({ length: 90 }, (_, i): MetricRow => ({ ...row(i), region_code: (i % 4 ? `33${i}` : null) as string }));
+    const path = join(mkdtempSync(join(tmpdir(), "pq-")), "footer.parquet");
+    const w = openParquetWriter<MetricRow>(path, METRIC_COLUMNS, 5);
+    for (const r of rows) w.write(r);
+    w.close();
+    const bytes = readFileSync(path);
+    const meta = await parquetMetadataAsync(await asyncBufferFromFile(path));
+    expect(meta.row_groups.length).toBe(18);
+    const footerLength = bytes.readUInt32LE(bytes.length - 8);
+    const ours = bytes.subarray(bytes.length - 8 - footerLength, bytes.length - 8);
+    const reference = new ByteWriter();
+    writeMetadata(reference, { version: 2, schema: meta.schema, num_rows: meta.num_rows, row_groups: meta.row_groups, created_by: meta.created_by } as never);
+    const theirs = new Uint8Array(reference.getBuffer());
+    expect(Buffer.from(ours).equals(Buffer.from(theirs.subarray(0, theirs.length - 4)))).toBe(true);
+    expect(bytes.subarray(bytes.length - 4).toString()).toBe("PAR1");
+    const back = await readBack(path);
+    expect(back.map((r) => r.region_code)).toEqual(rows.map((r) => r.region_code));
+  });
   it("writes an empty table that still reads", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "pq-")), "e.parquet");
     const w = openParquetWriter<MetricRow>(path, METRIC_COLUMNS);
