@@ -1,13 +1,13 @@
 // list inputs → chunks → processDocument per file (in a worker pool, cached) → each chunk's rows appended
 // to the tables in order → swap into place.
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { hashReferenceFiles, DEFAULT_REFERENCE_DIR } from "./reference.ts";
 import { listInputsWithSkips } from "./run/inputs.ts";
 import { openStaging } from "./run/publish.ts";
 import { cacheNamespace, pruneCache } from "./run/cache.ts";
 import { planChunks, type DocumentOutcome } from "./run/chunk.ts";
-import { mapChunksInOrder, type PoolStats } from "./run/pool.ts";
+import { mapChunksInOrder, startWorkers, type PoolStats, type StartedWorker } from "./run/pool.ts";
 import { hasStoredRun, restoreRun, runKey, runKeyOf, storeRun } from "./run/reuse.ts";
 import { pipelineVersion } from "./run/version.ts";
 import { DEFAULT_REVIEW_MAX_DOCS, openReviewWriter } from "./review/page.ts";
@@ -71,22 +71,30 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
   } catch (err) {
     throw new PipelineError(`cannot write the output folder ${out}: ${(err as Error).message}`);
   }
+  const started: StartedWorker[] = [];
   try {
     // Only the hashes here: the stages' reference data is loaded by whoever processes a file (a worker,
     // or this thread when --workers 0), so a fully cached run never pays for it.
     const refDir = resolve(opts.referenceDir ?? DEFAULT_REFERENCE_DIR);
     const ref = { dir: refDir, ...hashReferenceFiles(refDir) };
     const version = pipelineVersion();
+    const cacheDir = opts.cacheDir === undefined ? join(out, ".cache") : opts.cacheDir;
+    const reuse = Boolean(cacheDir) && opts.reuseRun !== false;
+    const workers = opts.workers ?? 2;
+    // Unless an earlier run may be reused, the workers start now and load while the inputs are listed: as many as
+    // the input folder has entries, up to `workers` (a one-file run starts one).
+    if (workers > 0 && !(reuse && hasStoredRun(cacheDir!))) {
+      const setup = { referenceDir: ref.dir, cacheDir, pipelineVersion: version.id, referenceVersion: ref.version };
+      started.push(...(await startWorkers(setup, Math.min(workers, readdirSync(input).length))));
+    }
     const { inputs, skipped } = listInputsWithSkips(input, [out]);
     const manifest: ManifestEntry[] = [];
     const firstBySha = new Map<string, string>();
     const summary: RunSummary = { files: 0, ok: 0, warning: 0, rejected: 0, figures: 0, withIndicator: 0, cached: 0, bytes: 0, seconds: 0, processMs: 0, out, notes: skipped.map((s) => `not read: ${s}`) };
-    const cacheDir = opts.cacheDir === undefined ? join(out, ".cache") : opts.cacheDir;
     const wantReview = opts.review !== false;
     const reviewFiles = wantReview ? ["review.html"] : [];
     // Without a review page this run, an older one would no longer match the tables: remove it.
     const staleFiles = wantReview ? [] : ["review.html"];
-    const reuse = Boolean(cacheDir) && opts.reuseRun !== false;
     const runState = { pipelineVersion: version.id, referenceVersion: ref.version, options: { review: wantReview } };
     if (reuse && hasStoredRun(cacheDir!)) {
       const previous = restoreRun<RunSummary>(cacheDir!, runKey(runState, inputs), staging.dir);
@@ -102,7 +110,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     const workerExits: Promise<void>[] = [];
     // Only documents the review page may show need their original text back from the workers.
     const chunks = mapChunksInOrder(planChunks(inputs), {
-      stats, exits: workerExits, originalsBefore: wantReview ? DEFAULT_REVIEW_MAX_DOCS : 0, keepColumns: wantReview, workers: opts.workers ?? 2,
+      stats, exits: workerExits, started, originalsBefore: wantReview ? DEFAULT_REVIEW_MAX_DOCS : 0, keepColumns: wantReview, workers,
       referenceDir: ref.dir, pipelineVersion: version.id, referenceVersion: ref.version, cacheDir, fileTimeoutMs: opts.fileTimeoutMs,
     });
 
@@ -139,18 +147,19 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
       const freed = pruneCache(cacheDir, cacheNamespace(version.id, ref.version));
       if (freed) summary.notes.push(`cache: removed ${(freed / 1e6).toFixed(1)} MB of results from older code or reference versions`);
     }
-    // The workers close their cache files while the last tables are written; their lifetimes are counted once they have.
+    summary.notes.push(writeCatalogTables(ref.dir, staging.tables));
+    writeManifest(staging.tables, { pipeline: version, reference: { dir: ref.dir, version: ref.version, files: ref.files }, inputs: manifest, skipped });
+    // The workers close their cache files (~40 ms) while the last tables are written; their lifetimes are counted once they have.
     await Promise.all(workerExits);
     if (stats.aliveMs) summary.workerBusyShare = +(stats.busyMs / stats.aliveMs).toFixed(3);
-    summary.notes.push(writeCatalogTables(ref.dir, staging.tables));
     review?.close(summary);
-    writeManifest(staging.tables, { pipeline: version, reference: { dir: ref.dir, version: ref.version, files: ref.files }, inputs: manifest, skipped });
     summary.seconds = (performance.now() - t0) / 1000;
     // Stored under the hashes of the bytes actually processed, so the outputs match their key by construction.
     if (reuse && !transient) storeRun(cacheDir!, runKeyOf(runState, manifest.map((m) => ({ rel: m.path, sha256: m.sha256 }))), staging.dir, reviewFiles, summary);
     staging.publish(reviewFiles, staleFiles);
     return summary;
   } catch (err) {
+    for (const s of started) void s.worker.terminate();
     staging.discard();
     throw err;
   }

@@ -28,6 +28,8 @@ export interface PoolOptions extends Omit<WorkerConfig, "progress"> {
    * then the workers are always waited for.
    */
   exits?: Promise<void>[];
+  /** Workers already starting (startWorkers), taken from here before any new one is started; those left over are stopped. */
+  started?: StartedWorker[];
   /** Inputs with an index below this get their original text back (the review page shows them); default none. */
   originalsBefore?: number;
   /** Send each document's metric columns back too (the review page lists them). */
@@ -51,6 +53,56 @@ interface Slot {
   timedOut: boolean;
 }
 
+/** What starting a worker needs (the pool's options). */
+type WorkerSetup = Pick<PoolOptions, "workerEntry" | "referenceDir" | "cacheDir" | "pipelineVersion" | "referenceVersion">;
+
+/** A worker started before the pool took it over: what it said or suffered until then is kept. */
+export interface StartedWorker {
+  worker: Worker;
+  progress: SharedArrayBuffer;
+  born: number;
+  ready: boolean;
+  /** Why it died before it was taken over, if it did. */
+  lostBefore?: string;
+  /** Stop listening on the pool's behalf (the pool listens itself from then on). */
+  handOver(): void;
+}
+
+/** A function that starts one worker of this setup. */
+async function workerLauncher(setup: WorkerSetup): Promise<() => StartedWorker> {
+  const bundle = setup.workerEntry ? null : await workerBundle();
+  const entry = setup.workerEntry ?? bundle ?? new URL("./worker-entry.mjs", import.meta.url);
+  // The bundle is plain JavaScript: its workers skip loading tsx (~0.1 s of CPU each) when tsx is all node
+  // was started with. Other flags are inherited as they are: a worker refuses V8 and process-wide ones
+  // (--max-old-space-size …) given explicitly.
+  const execArgv = bundle && withoutTsx(process.execArgv).length === 0 ? [] : undefined;
+  return () => {
+    const progress = newProgressBuffer();
+    const config: WorkerConfig = { referenceDir: setup.referenceDir, cacheDir: setup.cacheDir, pipelineVersion: setup.pipelineVersion, referenceVersion: setup.referenceVersion, progress };
+    const worker = new Worker(entry, { workerData: config, ...(execArgv ? { execArgv } : {}) });
+    const started: StartedWorker = { worker, progress, born: Date.now(), ready: false, handOver: () => {} };
+    const onMessage = (msg: { ready?: true }) => {
+      if (msg.ready) started.ready = true;
+    };
+    const onError = (err: Error) => (started.lostBefore ??= err.message);
+    const onExit = (code: number) => (started.lostBefore ??= `worker exited with code ${code}`);
+    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+    started.handOver = () => {
+      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+    };
+    return started;
+  };
+}
+
+/**
+ * Start `count` workers now, for a pool that will only know its chunks later (runPipeline lists the inputs meanwhile):
+ * their start-up (~0.4 s: the bundle, the reference data) overlaps the listing instead of following it.
+ */
+export async function startWorkers(setup: WorkerSetup, count: number): Promise<StartedWorker[]> {
+  const launch = await workerLauncher(setup);
+  return Array.from({ length: count }, () => launch());
+}
+
 /** A chunk's worker was lost this many times without any file to blame: stop rather than loop. */
 const MAX_BLAMELESS_LOSSES = 3;
 
@@ -69,12 +121,7 @@ export async function* mapChunksInOrder(chunks: InputChunk[], opts: PoolOptions)
     }
     return;
   }
-  const bundle = opts.workerEntry ? null : await workerBundle();
-  const entry = opts.workerEntry ?? bundle ?? new URL("./worker-entry.mjs", import.meta.url);
-  // The bundle is plain JavaScript: its workers skip loading tsx (~0.1 s of CPU each) when tsx is all node
-  // was started with. Other flags are inherited as they are: a worker refuses V8 and process-wide ones
-  // (--max-old-space-size …) given explicitly.
-  const execArgv = bundle && withoutTsx(process.execArgv).length === 0 ? [] : undefined;
+  const launch = await workerLauncher(opts);
   const done = new Map<number, ChunkResult>();
   const queue: InputChunk[] = [];
   const blameless = new Map<number, number>();
@@ -111,14 +158,13 @@ export async function* mapChunksInOrder(chunks: InputChunk[], opts: PoolOptions)
   };
 
   const spawn = (): void => {
-    const progress = newProgressBuffer();
-    const config: WorkerConfig = { referenceDir: opts.referenceDir, cacheDir: opts.cacheDir, pipelineVersion: opts.pipelineVersion, referenceVersion: opts.referenceVersion, progress };
-    const worker = new Worker(entry, { workerData: config, ...(execArgv ? { execArgv } : {}) });
-    const born = Date.now();
+    const started = opts.started?.shift() ?? launch();
+    started.handOver();
+    const { worker, progress, born } = started;
     worker.once("exit", () => {
       if (opts.stats) opts.stats.aliveMs += Date.now() - born;
     });
-    const slot: Slot = { worker, progress, jobs: [], busySince: 0, born, ready: false, timedOut: false };
+    const slot: Slot = { worker, progress, jobs: [], busySince: 0, born, ready: started.ready, timedOut: false };
     slots.push(slot);
     worker.on("message", (msg: { ready?: true; result?: ChunkResult }) => {
       if (msg.ready) {
@@ -162,6 +208,7 @@ export async function* mapChunksInOrder(chunks: InputChunk[], opts: PoolOptions)
     };
     worker.on("error", (err) => lost(err.message));
     worker.on("exit", (code) => lost(`worker exited with code ${code}`));
+    if (started.lostBefore !== undefined) queueMicrotask(() => lost(started.lostBefore!));
   };
 
   // A stage stuck on one file (runaway regex, endless loop) must not hang the run.
@@ -199,6 +246,8 @@ export async function* mapChunksInOrder(chunks: InputChunk[], opts: PoolOptions)
   } finally {
     clearInterval(watchdog);
     closing = true;
+    // Started for this run but never needed (fewer chunks than workers).
+    for (const s of opts.started?.splice(0) ?? []) void s.worker.terminate();
     // Ask each worker to close its cache files and exit; one that doesn't within a second is stopped.
     const exited = Promise.all(
       slots.map(
