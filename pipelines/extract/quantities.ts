@@ -74,6 +74,24 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || c === 0xa0 || c === 0x3000 || c === 9;
 }
 
+/** A whole number from 1900 to 2100 without a multiplier (every operation done whatever the value: see findQuantities). */
+function isPlainYear(v: number, mult: number): boolean {
+  const whole = v % 1 === 0;
+  const inRange = v >= 1900 && v <= 2100;
+  return whole && inRange && mult === 1;
+}
+
+/** /^\s*年/ on the three characters from p. */
+function yearMarkAt(text: string, p: number): boolean {
+  const end = Math.min(p + 3, text.length);
+  for (let k = p; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x5e74) return true;
+    if (!isJsSpace(c)) return false;
+  }
+  return false;
+}
+
 function isLatinLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
@@ -352,7 +370,14 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
         }
       }
       if (!unit) continue;
-      if (bare && !chinese && v1 >= 1900 && v1 <= 2100 && Number.isInteger(v1) && suf.mult === 1 && /^\s*年/.test(text.slice(p, p + 3))) continue;
+      if (bare && !chinese) {
+        // A bare year (2023 年). Both halves are worked out for every bare number: a test reached only for the
+        // rare number between 1900 and 2100 would find no type feedback there and throw this function's
+        // optimised code away the first time, in every worker.
+        const year = isPlainYear(v1, suf.mult);
+        const nian = yearMarkAt(text, p);
+        if (year && nian) continue;
+      }
     }
     const unitEnd = p;
 
