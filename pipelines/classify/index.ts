@@ -540,7 +540,7 @@ function labelText(s: string): string {
   }
   if (digit) s = s.replace(/(?:19|20)\d{2}\s*年度?|\d{1,2}\s*[-－至]\s*\d{1,2}\s*月份?|\d{1,2}\s*月(?:份|底|末)?|\d{1,2}\s*日/g, "");
   if (dropped) s = s.replace(/[^\u4e00-\u9fff0-9()（）+\-]/g, "");
-  const first = s.charCodeAt(0);
+  const first = s.length ? s.charCodeAt(0) : -1; // not charCodeAt's NaN on "": see WordMatcher.at
   if ((first >= 48 && first <= 57) || first === 45) s = s.replace(/^[\d\-]+(?![\d\-]*岁)/, "");
   return s;
 }
@@ -601,9 +601,11 @@ function buildPhrasings(catalog: Indicator[], unit: Unit, measure: Measure, doma
 }
 
 /** The characters of the label and item catalogIndicator is reading: seenChars[c] === seenStamp. */
-// One byte a character (the table stays in cache), so stamps wrap: the table is cleared every 255 calls.
+// One byte a character (the table stays in cache), so stamps wrap: the table is cleared every 255 calls. The first
+// call clears it too: the clearing has then run before catalogIndicator is optimised, and its first wrap in a worker
+// no longer throws that code away for want of type feedback.
 const seenChars = new Uint8Array(65536);
-let seenStamp = 0;
+let seenStamp = 255;
 
 /**
  * The catalog indicator whose phrasings best match the figure's own phrase (its label, then the words of its

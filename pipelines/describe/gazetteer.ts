@@ -321,12 +321,14 @@ function fullIndex(gz: Gazetteer): FullIndex {
   const nameBits = setBits(gz.full.size);
   const nameShift = 32 - nameBits;
   const names = new Uint8Array(1 << (nameBits - 3));
-  const units: number[] = [];
+  // Code units in a Uint16Array, as findFull hashes them: nameHash then only ever reads one kind of array (a plain
+  // array here made findFull's optimised code be thrown away the first time it found a name).
+  let units = new Uint16Array(64);
   for (const k of gz.full.keys()) {
     if (!k.length) continue;
-    units.length = 0;
-    for (let q = 0; q < k.length; q++) units.push(k.charCodeAt(q));
-    const nh = nameHash(units, 0, units.length, nameShift);
+    if (units.length < k.length) units = new Uint16Array(2 * k.length);
+    for (let q = 0; q < k.length; q++) units[q] = k.charCodeAt(q);
+    const nh = nameHash(units, 0, k.length, nameShift);
     names[nh >>> 3] |= 1 << (nh & 7);
     isFirst[k.charCodeAt(0)] = 1;
     const c = k.charCodeAt(k.length - 1);
