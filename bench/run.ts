@@ -16,7 +16,7 @@ import { listInputs } from "../pipelines/run/inputs.ts";
 import { pipelineVersion } from "../pipelines/run/version.ts";
 import type { RunSummary } from "../pipelines/run.ts";
 import { openReviewWriter } from "../pipelines/review/page.ts";
-import { CHUNK_BYTES, gatherChunkRows } from "../pipelines/run/chunk.ts";
+import { CHUNK_BYTES, ChunkRows } from "../pipelines/run/chunk.ts";
 import { encodeRecord, recordCsv } from "../pipelines/run/record.ts";
 import { toColumns } from "../pipelines/tables/columns.ts";
 import { METRIC_COLUMNS } from "../pipelines/tables/schema.ts";
@@ -80,7 +80,7 @@ rmSync(sampleOut, { recursive: true, force: true });
 mkdirSync(sampleOut, { recursive: true });
 const sampleWriters = openTableWriters(sampleOut);
 const sampleReview = openReviewWriter(join(sampleOut, "review.html"));
-const sampleChunk = gatherChunkRows();
+const sampleChunk = new ChunkRows();
 let sampleChunkBytes = 0;
 const flushSampleChunk = () => {
   const { metricsCsv, metricsParquet } = sampleChunk.finish();

@@ -66,40 +66,43 @@ const utf8 = new TextEncoder();
 
 /**
  * A chunk's metric rows gathered document by document, as the tables take them: the CSV lines in one byte
- * string, the columns encoded as one Parquet row group.
+ * string, the columns encoded as one Parquet row group. A class, not an object of closures: closures made
+ * afresh for every chunk got their optimised code compiled again (add() up to six times per worker).
  */
-export function gatherChunkRows() {
-  const csvParts: Uint8Array[] = [];
-  let csvLength = 0;
-  let rows: Cell[][] = METRIC_COLUMNS.map(() => newColumn());
-  return {
-    /** One document's rows: its CSV lines and the same rows as columns. */
-    add(csv: Uint8Array, cols: Cell[][]): void {
-      csvParts.push(csv);
-      csvLength += csv.length;
-      for (let j = 0; j < rows.length; j++) {
-        const into = rows[j];
-        const from = cols[j];
-        for (let k = 0; k < from.length; k++) into.push(from[k]);
-      }
-    },
-    /** Everything added since the last finish(), and start again. */
-    finish(): Pick<ChunkResult, "metricsCsv" | "metricsParquet"> {
-      // Not Buffer.concat: small results of it are slices of a shared 8 KB pool, all of which a message would copy.
-      const metricsCsv = new Uint8Array(csvLength);
-      let at = 0;
-      for (const part of csvParts) {
-        metricsCsv.set(part, at);
-        at += part.length;
-      }
-      const metricsParquet = encodeParquetPart(METRIC_COLUMNS, rows);
-      csvParts.length = 0;
-      csvLength = 0;
-      rows = METRIC_COLUMNS.map(() => newColumn());
-      return { metricsCsv, metricsParquet };
-    },
-  };
+export class ChunkRows {
+  private csvParts: Uint8Array[] = [];
+  private csvLength = 0;
+  private rows: Cell[][] = METRIC_COLUMNS.map(() => newColumn());
+
+  /** One document's rows: its CSV lines and the same rows as columns. */
+  add(csv: Uint8Array, cols: Cell[][]): void {
+    this.csvParts.push(csv);
+    this.csvLength += csv.length;
+    const rows = this.rows;
+    for (let j = 0; j < rows.length; j++) {
+      const into = rows[j];
+      const from = cols[j];
+      for (let k = 0; k < from.length; k++) into.push(from[k]);
+    }
+  }
+
+  /** Everything added since the last finish(), and start again. */
+  finish(): Pick<ChunkResult, "metricsCsv" | "metricsParquet"> {
+    // Not Buffer.concat: small results of it are slices of a shared 8 KB pool, all of which a message would copy.
+    const metricsCsv = new Uint8Array(this.csvLength);
+    let at = 0;
+    for (const part of this.csvParts) {
+      metricsCsv.set(part, at);
+      at += part.length;
+    }
+    const metricsParquet = encodeParquetPart(METRIC_COLUMNS, this.rows);
+    this.csvParts = [];
+    this.csvLength = 0;
+    this.rows = METRIC_COLUMNS.map(() => newColumn());
+    return { metricsCsv, metricsParquet };
+  }
 }
+
 
 /** Cut the inputs, in order, into chunks; deterministic for a given input list and file sizes. */
 export function planChunks(inputs: readonly TaskInput[], maxBytes = CHUNK_BYTES, maxFiles = CHUNK_FILES): InputChunk[] {
@@ -124,8 +127,10 @@ export function processChunk(chunk: InputChunk, ctx: ChunkContext): ChunkResult 
   // The cache keeps no original text: a cached document the review page shows is decoded again.
   const reingest: Reingest = (file) => ingestFile(file, ctx.ref().ingest).clean?.original ?? "";
   const docs: DocumentOutcome[] = [];
-  const rows = gatherChunkRows();
-  chunk.inputs.forEach((input, k) => {
+  const rows = new ChunkRows();
+  // A loop, not inputs.forEach(closure): a closure made afresh for every chunk gets its optimised code compiled again.
+  for (let k = 0; k < chunk.inputs.length; k++) {
+    const input = chunk.inputs[k];
     ctx.onFile?.(k);
     const read = readInput(input, ctx.pipelineVersion, ctx.referenceVersion, ctx.cache, reingest);
     let r: TaskResult;
@@ -142,7 +147,7 @@ export function processChunk(chunk: InputChunk, ctx: ChunkContext): ChunkResult 
     }
     const { cols, csvBytes: _csv, loadOriginal: _load, ...outcome } = r;
     docs.push({ ...outcome, original, ...(ctx.keepColumns ? { cols } : {}) });
-  });
+  }
   ctx.cache?.flush();
   return { id: chunk.id, docs, ...rows.finish() };
 }

@@ -224,128 +224,136 @@ function compareUtf8(a: string, b: string): number {
 
 type Statistics = NonNullable<NonNullable<ColumnChunk["meta_data"]>["statistics"]>;
 
+/** A page (header, levels, compressed values) appended to `out`; returns its uncompressed size. */
+function page(out: Bytes, type: number, values: Uint8Array, header: HeaderField, levelBytes?: Uint8Array): number {
+  const compressed = compressPage(values);
+  const levelLength = levelBytes?.length ?? 0;
+  const start = out.length;
+  writeStruct(out, [[1, type], [2, levelLength + values.length], [3, levelLength + compressed.length], header]);
+  const headerLength = out.length - start;
+  if (levelBytes) out.bytes(levelBytes);
+  out.bytes(compressed);
+  return headerLength + levelLength + values.length;
+}
+
 /** Columns (writer order) → one row group; null when there are no rows. `withStatistics`: names that get min/max. */
 export function encodeRowGroup(columns: readonly ParquetColumn[], cols: readonly (readonly ParquetCell[])[], withStatistics: ReadonlySet<string>): ParquetPart | null {
   const rows = cols[0]?.length ?? 0;
   if (!rows) return null;
   const out = new Bytes();
-  // Offsets count from the start of a file that begins with this part, after the leading "PAR1".
-  const at = () => 4 + out.length;
+  // Offsets count from the start of a file that begins with this part, after the leading "PAR1" (4 + out.length).
   const chunks: ColumnChunk[] = [];
   const levels = new Uint8Array(rows);
   const indexes = new Int32Array(rows);
   const scratch = new Bytes();
   let totalUncompressed = 0n;
-
-  const page = (type: number, values: Uint8Array, header: HeaderField, levelBytes?: Uint8Array): number => {
-    const compressed = compressPage(values);
-    const levelLength = levelBytes?.length ?? 0;
-    const start = out.length;
-    writeStruct(out, [[1, type], [2, levelLength + values.length], [3, levelLength + compressed.length], header]);
-    const headerLength = out.length - start;
-    if (levelBytes) out.bytes(levelBytes);
-    out.bytes(compressed);
-    return headerLength + levelLength + values.length;
-  };
-
-  columns.forEach((column, c) => {
-    const col = cols[c];
-    const start = at();
-    const stats = withStatistics.has(column.name);
-    let nulls = 0;
-    let present = 0;
-    let min: ParquetCell = null;
-    let max: ParquetCell = null;
-    let uncompressed = 0;
-    let dictionaryOffset: bigint | undefined;
-    const values = new Bytes();
-    for (let k = 0; k < rows; k++) {
-      const isSet = col[k] !== null;
-      levels[k] = isSet ? 1 : 0;
-      if (!isSet) nulls++;
-    }
-    if (column.type === "string") {
-      const dictionary: string[] = [];
-      const seen = new Map<string, number>();
-      let above: string | null = null;
-      let aboveIndex = -1;
-      for (let k = 0; k < rows; k++) {
-        const v = col[k] as string | null;
-        if (v === null) continue;
-        if (v !== above) {
-          let i = seen.get(v);
-          if (i === undefined) {
-            i = dictionary.length;
-            seen.set(v, i);
-            dictionary.push(v);
-          }
-          above = v;
-          aboveIndex = i;
-        }
-        indexes[present++] = aboveIndex;
-      }
-      scratch.length = 0;
-      for (const v of dictionary) scratch.lengthPrefixedUtf8(v);
-      dictionaryOffset = BigInt(at());
-      uncompressed += page(PAGE_TYPE.DICTIONARY_PAGE, scratch.take(), [7, [[1, dictionary.length], [2, ENCODING.PLAIN]]]);
-      const bitWidth = dictionary.length > 1 ? 32 - Math.clz32(dictionary.length - 1) : 0;
-      values.byte(bitWidth);
-      writeHybrid(values, indexes, present, bitWidth);
-      if (stats) {
-        for (const v of dictionary) {
-          if (min === null || compareUtf8(v, min as string) < 0) min = v;
-          if (max === null || compareUtf8(v, max as string) > 0) max = v;
-        }
-      }
-    } else {
-      for (let k = 0; k < rows; k++) {
-        const v = col[k] as number | null;
-        if (v === null) continue;
-        present++;
-        if (column.type === "int") values.int32(v);
-        else values.float64(v);
-        if (stats && !Number.isNaN(v)) {
-          if (min === null || v < (min as number)) min = v;
-          if (max === null || v > (max as number)) max = v;
-        }
-      }
-    }
-    scratch.length = 0;
-    writeHybrid(scratch, levels, rows, 1);
-    const dataOffset = BigInt(at());
-    const encoding = column.type === "string" ? ENCODING.RLE_DICTIONARY : ENCODING.PLAIN;
-    uncompressed += page(PAGE_TYPE.DATA_PAGE_V2, values.take(), [8, [[1, rows], [2, nulls], [3, rows], [4, encoding], [5, scratch.length], [6, 0]]], scratch.take());
-    let statistics: Statistics | undefined;
-    if (stats) {
-      // Signed zero as the spec asks: min -0, max +0.
-      if (min === 0) min = -0;
-      if (max === 0) max = 0;
-      statistics = { min_value: min ?? undefined, max_value: max ?? undefined, null_count: BigInt(nulls), nan_count: column.type === "double" ? 0n : undefined } as Statistics;
-    }
-    const dictionaryPage = dictionaryOffset !== undefined;
-    chunks.push({
-      meta_data: {
-        type: column.type === "string" ? "BYTE_ARRAY" : column.type === "int" ? "INT32" : "DOUBLE",
-        encodings: dictionaryPage ? ["PLAIN", "RLE_DICTIONARY"] : ["PLAIN"],
-        path_in_schema: [column.name],
-        codec: "BROTLI",
-        num_values: BigInt(rows),
-        total_compressed_size: BigInt(at() - start),
-        total_uncompressed_size: BigInt(uncompressed),
-        data_page_offset: dataOffset,
-        dictionary_page_offset: dictionaryOffset,
-        statistics,
-        encoding_stats: stats
-          ? [...(dictionaryPage ? [{ page_type: "DICTIONARY_PAGE" as const, encoding: "PLAIN" as const, count: 1 }] : []), { page_type: "DATA_PAGE_V2" as const, encoding: dictionaryPage ? ("RLE_DICTIONARY" as const) : ("PLAIN" as const), count: 1 }]
-          : undefined,
-      },
-      file_offset: BigInt(start),
-    });
+  // A function per column, not columns.forEach(closure): a closure made afresh for every row group had its
+  // optimised code compiled again, up to three times per worker (and one loop holding it all, as often, by OSR).
+  for (let c = 0; c < columns.length; c++) {
+    const uncompressed = encodeColumn(out, columns[c], cols[c], rows, withStatistics.has(columns[c].name), levels, indexes, scratch, chunks);
     totalUncompressed += BigInt(uncompressed);
-  });
+  }
   return {
     rows,
     bytes: out.take().slice(),
     rowGroups: [{ columns: chunks, total_byte_size: totalUncompressed, num_rows: BigInt(rows), total_compressed_size: BigInt(out.length) }],
   };
+}
+
+/**
+ * One column chunk (dictionary page for text, then the data page) appended to `out`, its ColumnChunk to `chunks`;
+ * returns its uncompressed size. `levels`, `indexes` and `scratch` are working space of at least `rows`.
+ */
+function encodeColumn(out: Bytes, column: ParquetColumn, col: readonly ParquetCell[], rows: number, stats: boolean, levels: Uint8Array, indexes: Int32Array, scratch: Bytes, chunks: ColumnChunk[]): number {
+  const start = 4 + out.length;
+  let nulls = 0;
+  let present = 0;
+  let min: ParquetCell = null;
+  let max: ParquetCell = null;
+  let uncompressed = 0;
+  let dictionaryOffset: bigint | undefined;
+  const values = new Bytes();
+  for (let k = 0; k < rows; k++) {
+    const isSet = col[k] !== null;
+    levels[k] = isSet ? 1 : 0;
+    if (!isSet) nulls++;
+  }
+  if (column.type === "string") {
+    const dictionary: string[] = [];
+    const seen = new Map<string, number>();
+    let above: string | null = null;
+    let aboveIndex = -1;
+    for (let k = 0; k < rows; k++) {
+      const v = col[k] as string | null;
+      if (v === null) continue;
+      if (v !== above) {
+        let i = seen.get(v);
+        if (i === undefined) {
+          i = dictionary.length;
+          seen.set(v, i);
+          dictionary.push(v);
+        }
+        above = v;
+        aboveIndex = i;
+      }
+      indexes[present++] = aboveIndex;
+    }
+    scratch.length = 0;
+    for (const v of dictionary) scratch.lengthPrefixedUtf8(v);
+    dictionaryOffset = BigInt(4 + out.length);
+    uncompressed += page(out, PAGE_TYPE.DICTIONARY_PAGE, scratch.take(), [7, [[1, dictionary.length], [2, ENCODING.PLAIN]]]);
+    const bitWidth = dictionary.length > 1 ? 32 - Math.clz32(dictionary.length - 1) : 0;
+    values.byte(bitWidth);
+    writeHybrid(values, indexes, present, bitWidth);
+    if (stats) {
+      for (const v of dictionary) {
+        if (min === null || compareUtf8(v, min as string) < 0) min = v;
+        if (max === null || compareUtf8(v, max as string) > 0) max = v;
+      }
+    }
+  } else {
+    for (let k = 0; k < rows; k++) {
+      const v = col[k] as number | null;
+      if (v === null) continue;
+      present++;
+      if (column.type === "int") values.int32(v);
+      else values.float64(v);
+      if (stats && !Number.isNaN(v)) {
+        if (min === null || v < (min as number)) min = v;
+        if (max === null || v > (max as number)) max = v;
+      }
+    }
+  }
+  scratch.length = 0;
+  writeHybrid(scratch, levels, rows, 1);
+  const dataOffset = BigInt(4 + out.length);
+  const encoding = column.type === "string" ? ENCODING.RLE_DICTIONARY : ENCODING.PLAIN;
+  uncompressed += page(out, PAGE_TYPE.DATA_PAGE_V2, values.take(), [8, [[1, rows], [2, nulls], [3, rows], [4, encoding], [5, scratch.length], [6, 0]]], scratch.take());
+  let statistics: Statistics | undefined;
+  if (stats) {
+    // Signed zero as the spec asks: min -0, max +0.
+    if (min === 0) min = -0;
+    if (max === 0) max = 0;
+    statistics = { min_value: min ?? undefined, max_value: max ?? undefined, null_count: BigInt(nulls), nan_count: column.type === "double" ? 0n : undefined } as Statistics;
+  }
+  const dictionaryPage = dictionaryOffset !== undefined;
+  chunks.push({
+    meta_data: {
+      type: column.type === "string" ? "BYTE_ARRAY" : column.type === "int" ? "INT32" : "DOUBLE",
+      encodings: dictionaryPage ? ["PLAIN", "RLE_DICTIONARY"] : ["PLAIN"],
+      path_in_schema: [column.name],
+      codec: "BROTLI",
+      num_values: BigInt(rows),
+      total_compressed_size: BigInt(4 + out.length - start),
+      total_uncompressed_size: BigInt(uncompressed),
+      data_page_offset: dataOffset,
+      dictionary_page_offset: dictionaryOffset,
+      statistics,
+      encoding_stats: stats
+        ? [...(dictionaryPage ? [{ page_type: "DICTIONARY_PAGE" as const, encoding: "PLAIN" as const, count: 1 }] : []), { page_type: "DATA_PAGE_V2" as const, encoding: dictionaryPage ? ("RLE_DICTIONARY" as const) : ("PLAIN" as const), count: 1 }]
+        : undefined,
+    },
+    file_offset: BigInt(start),
+  });
+  return uncompressed;
 }
