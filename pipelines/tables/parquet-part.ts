@@ -1,5 +1,5 @@
 // One row group of flat, optional columns, encoded straight from the column arrays (a worker does this for
-// each chunk of documents; parquet.ts appends the parts and writes the footer with hyparquet-writer).
+// each chunk of documents; parquet.ts appends the parts, parquet-footer.ts writes the footer).
 // The general writer re-derived per value what these columns always are (flat, optional, text dictionary-
 // encoded, numbers plain), copied every string into its own UTF-8 array and sized pages value by value:
 // about 8% of a run's CPU. Here text is encoded once per distinct value into one buffer, and a value equal
