@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_REFERENCE_DIR } from "../../pipelines/reference.ts";
 import { listInputs } from "../../pipelines/run/inputs.ts";
 import { planChunks } from "../../pipelines/run/chunk.ts";
-import { mapChunksInOrder } from "../../pipelines/run/pool.ts";
+import { mapChunksInOrder, startWorkers } from "../../pipelines/run/pool.ts";
 import { pipelineSourceHash } from "../../pipelines/run/version.ts";
 import { withoutTsx, workerBundle } from "../../pipelines/run/worker-bundle.ts";
 import { contentId } from "../../pipelines/process.ts";
@@ -66,6 +66,31 @@ describe("worker pool", () => {
       }
     };
     await expect(run()).rejects.toThrow(/a worker failed to start: .*indicators.csv line 3/);
+  });
+
+  it("takes over workers started before the chunks were known: one that died meanwhile stops the run with its reason, one not needed is stopped", async () => {
+    const setup = { referenceDir: DEFAULT_REFERENCE_DIR, cacheDir: null, pipelineVersion: "test", referenceVersion: "test" };
+    const broken = await startWorkers({ ...setup, workerEntry: new URL("./fixtures/broken-worker.mjs", import.meta.url) }, 2);
+    // Both die before the pool takes them over.
+    await Promise.all(broken.map((s) => new Promise((resolve) => s.worker.once("exit", resolve))));
+    expect(broken.every((s) => s.lostBefore !== undefined)).toBe(true);
+    const runBroken = async () => {
+      for await (const _ of mapChunksInOrder(planChunks(listInputs(RAW)), { ...setup, workers: 2, started: broken })) {
+        // nothing is yielded
+      }
+    };
+    await expect(runBroken()).rejects.toThrow(/a worker failed to start: .*indicators.csv line 3/);
+
+    // One chunk, two workers started: the first does the work, the second is stopped unused.
+    const started = await startWorkers(setup, 2);
+    const spare = started[1].worker;
+    const spareExit = new Promise<number>((resolve) => spare.once("exit", resolve));
+    const oneChunk = planChunks(listInputs(RAW).slice(0, 1));
+    const results = [];
+    for await (const r of mapChunksInOrder(oneChunk, { ...setup, workers: 2, started })) results.push(r);
+    expect(results.map((r) => r.docs.length)).toEqual([1]);
+    expect(started).toEqual([]);
+    await expect(spareExit).resolves.toBeTypeOf("number");
   });
 });
 
