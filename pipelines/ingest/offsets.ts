@@ -56,102 +56,128 @@ function giveMap(map: Int32Array): void {
   if (map.length <= MAX_SPARE && spareMaps.length < 4) spareMaps.push(map);
 }
 
-export function builder(capacity = 1024): Builder {
-  let parts: string[] = [];
-  let partsLen = 0;
-  let tail = "";
-  let map = takeMap(Math.max(16, capacity + 1));
-  let n = 0;
-  let finished = false;
-  const grow = (need: number) => {
-    // its map went back to the spares at finish
-    if (finished) throw new Error("builder used after finish");
-    if (n + need + 1 <= map.length) return;
-    let size = map.length * 2;
-    while (size < n + need + 1) size *= 2;
-    const next = takeMap(size);
-    next.set(map.subarray(0, n));
-    giveMap(map);
-    map = next;
-  };
-  const flush = () => {
-    if (tail) {
-      parts.push(tail);
-      partsLen++;
-      tail = "";
-    }
-    if (partsLen > 4096) {
-      parts = [parts.join("")];
-      partsLen = 1;
-    }
-  };
+/**
+ * A class, not an object of closures: every step of every document makes a builder, and closures made afresh each
+ * time were call targets the optimised code of their callers (normalizeChars …) had not seen, so it was thrown away
+ * and compiled again.
+ */
+class MappedBuilder implements Builder {
+  private parts: string[] = [];
+  private partsLen = 0;
+  private tail = "";
+  private map: Int32Array;
+  private n = 0;
+  private finished = false;
   // A copy that continues the previous one (same source, starting where it ended) only extends it: a line and the
   // line break after it become one slice and one map copy.
-  let runSrc: Mapped | null = null;
-  let runFrom = 0;
-  let runTo = 0;
-  const flushRun = () => {
-    const src = runSrc;
+  private runSrc: Mapped | null = null;
+  private runFrom = 0;
+  private runTo = 0;
+
+  constructor(capacity: number) {
+    this.map = takeMap(Math.max(16, capacity + 1));
+  }
+
+  private grow(need: number): void {
+    // its map went back to the spares at finish
+    if (this.finished) throw new Error("builder used after finish");
+    if (this.n + need + 1 <= this.map.length) return;
+    let size = this.map.length * 2;
+    while (size < this.n + need + 1) size *= 2;
+    const next = takeMap(size);
+    next.set(this.map.subarray(0, this.n));
+    giveMap(this.map);
+    this.map = next;
+  }
+
+  private flush(): void {
+    if (this.tail) {
+      this.parts.push(this.tail);
+      this.partsLen++;
+      this.tail = "";
+    }
+    if (this.partsLen > 4096) {
+      this.parts = [this.parts.join("")];
+      this.partsLen = 1;
+    }
+  }
+
+  private flushRun(): void {
+    const src = this.runSrc;
     if (!src) return;
-    runSrc = null;
+    this.runSrc = null;
+    const { runFrom, runTo } = this;
     const len = runTo - runFrom;
-    grow(len);
+    this.grow(len);
+    const map = this.map;
     if (len < 16) {
       const sm = src.map;
+      let n = this.n;
       for (let k = runFrom; k < runTo; k++) map[n++] = sm[k];
+      this.n = n;
     } else {
-      map.set(src.map.subarray(runFrom, runTo), n);
-      n += len;
+      map.set(src.map.subarray(runFrom, runTo), this.n);
+      this.n += len;
     }
-    flush();
-    parts.push(src.text.slice(runFrom, runTo));
-    partsLen++;
-  };
-  return {
-    copy(src, from, to) {
-      if (to <= from) return;
-      if (finished) throw new Error("builder used after finish");
-      if (runSrc === src && from === runTo) {
-        runTo = to;
-        return;
-      }
-      flushRun();
-      runSrc = src;
-      runFrom = from;
-      runTo = to;
-    },
-    copyAs(src, from, to, s) {
-      flushRun();
-      if (to <= from) return;
-      if (s.length !== to - from) throw new Error("copyAs needs a same-length replacement");
-      grow(to - from);
-      map.set(src.map.subarray(from, to), n);
-      n += to - from;
-      flush();
-      parts.push(s);
-      partsLen++;
-    },
-    put(s, orig) {
-      flushRun();
-      if (!s) return;
-      grow(s.length);
-      for (let k = 0; k < s.length; k++) map[n++] = orig;
-      tail += s;
-      if (tail.length > 256) flush();
-    },
-    finish(endOrig) {
-      flushRun();
-      grow(0);
-      flush();
-      const text = parts.join("");
-      const out = new Int32Array(n + 1);
-      out.set(map.subarray(0, n));
-      out[n] = endOrig;
-      finished = true;
-      giveMap(map);
-      return { text, map: out };
-    },
-  };
+    this.flush();
+    this.parts.push(src.text.slice(runFrom, runTo));
+    this.partsLen++;
+  }
+
+  copy(src: Mapped, from: number, to: number): void {
+    if (to <= from) return;
+    if (this.finished) throw new Error("builder used after finish");
+    if (this.runSrc === src && from === this.runTo) {
+      this.runTo = to;
+      return;
+    }
+    this.flushRun();
+    this.runSrc = src;
+    this.runFrom = from;
+    this.runTo = to;
+  }
+
+  copyAs(src: Mapped, from: number, to: number, s: string): void {
+    this.flushRun();
+    if (to <= from) return;
+    if (s.length !== to - from) throw new Error("copyAs needs a same-length replacement");
+    this.grow(to - from);
+    this.map.set(src.map.subarray(from, to), this.n);
+    this.n += to - from;
+    this.flush();
+    this.parts.push(s);
+    this.partsLen++;
+  }
+
+  put(s: string, orig: number): void {
+    this.flushRun();
+    if (!s) return;
+    this.grow(s.length);
+    const map = this.map;
+    let n = this.n;
+    for (let k = 0; k < s.length; k++) map[n++] = orig;
+    this.n = n;
+    this.tail += s;
+    if (this.tail.length > 256) this.flush();
+  }
+
+  finish(endOrig: number): Mapped {
+    this.flushRun();
+    this.grow(0);
+    this.flush();
+    const text = this.parts.join("");
+    const n = this.n;
+    const out = new Int32Array(n + 1);
+    out.set(this.map.subarray(0, n));
+    out[n] = endOrig;
+    this.finished = true;
+    giveMap(this.map);
+    return { text, map: out };
+  }
+}
+
+export function builder(capacity = 1024): Builder {
+  return new MappedBuilder(capacity);
 }
 
 /** Apply a regex-driven rewrite: every match is replaced by `replace(match)` (text mapped to the match start), the rest copied. */
