@@ -81,9 +81,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     const cacheDir = opts.cacheDir === undefined ? join(out, ".cache") : opts.cacheDir;
     const reuse = Boolean(cacheDir) && opts.reuseRun !== false;
     const workers = opts.workers ?? 2;
+    const mayReuse = reuse && hasStoredRun(cacheDir!);
     // Unless an earlier run may be reused, the workers start now and load while the inputs are listed: as many as
     // the input folder has entries, up to `workers` (a one-file run starts one).
-    if (workers > 0 && !(reuse && hasStoredRun(cacheDir!))) {
+    if (workers > 0 && !mayReuse) {
       const setup = { referenceDir: ref.dir, cacheDir, pipelineVersion: version.id, referenceVersion: ref.version };
       started.push(...(await startWorkers(setup, Math.min(workers, readdirSync(input).length))));
     }
@@ -96,7 +97,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     // Without a review page this run, an older one would no longer match the tables: remove it.
     const staleFiles = wantReview ? [] : ["review.html"];
     const runState = { pipelineVersion: version.id, referenceVersion: ref.version, options: { review: wantReview } };
-    if (reuse && hasStoredRun(cacheDir!)) {
+    if (mayReuse) {
       const previous = restoreRun<RunSummary>(cacheDir!, runKey(runState, inputs), staging.dir);
       if (previous) {
         staging.publish(reviewFiles, staleFiles);

@@ -5,7 +5,7 @@ import type { Domain, Kind, Measure, Unit } from "../types.ts";
 import { leadingChars, MASK_FILLER, MASK_START, WORD_START, type ExtractReference, type Indicator } from "../extract/reference.ts";
 import type { Quantity } from "../extract/quantities.ts";
 import { clauseAndItemAround, clauseAround, type Heading, type Sentence } from "../segment/index.ts";
-import { codeFlags, isJsSpace } from "../text/chars.ts";
+import { codeAt, codeFlags, isJsSpace } from "../text/chars.ts";
 
 const YEAR_MENTION = /((?:19|20)\d{2})\s*(?:年度|年)(?!\d)/g;
 
@@ -540,7 +540,7 @@ function labelText(s: string): string {
   }
   if (digit) s = s.replace(/(?:19|20)\d{2}\s*年度?|\d{1,2}\s*[-－至]\s*\d{1,2}\s*月份?|\d{1,2}\s*月(?:份|底|末)?|\d{1,2}\s*日/g, "");
   if (dropped) s = s.replace(/[^\u4e00-\u9fff0-9()（）+\-]/g, "");
-  const first = s.length ? s.charCodeAt(0) : -1; // not charCodeAt's NaN on "": see WordMatcher.at
+  const first = codeAt(s, 0);
   if ((first >= 48 && first <= 57) || first === 45) s = s.replace(/^[\d\-]+(?![\d\-]*岁)/, "");
   return s;
 }

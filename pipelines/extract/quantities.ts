@@ -2,7 +2,7 @@
 // range ends and canonical unit; drops what GOLD.md says is not a metric (dates, ordinals, document
 // numbers, plan names, age limits, thresholds, page furniture, rhetoric). Each candidate is judged on a
 // bounded window around it, so the scan stays linear in the text length.
-import { isJsSpace } from "../text/chars.ts";
+import { codeAt, isJsSpace } from "../text/chars.ts";
 import type { Qualifier, Unit } from "../types.ts";
 import { hasChineseDigit, isArabic, parseArabic, parseChinese } from "./numbers.ts";
 import { ARABIC_DIGIT, type ExtractReference } from "./reference.ts";
@@ -81,12 +81,14 @@ function isPlainYear(v: number, mult: number): boolean {
   return whole && inRange && mult === 1;
 }
 
+const NIAN = "年".charCodeAt(0);
+
 /** /^\s*年/ on the three characters from p. */
 function yearMarkAt(text: string, p: number): boolean {
   const end = Math.min(p + 3, text.length);
   for (let k = p; k < end; k++) {
     const c = text.charCodeAt(k);
-    if (c === 0x5e74) return true;
+    if (c === NIAN) return true;
     if (!isJsSpace(c)) return false;
   }
   return false;
@@ -265,8 +267,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     if (chinese && !hasChineseDigit(raw, ref)) continue;
 
     // Not metrics: ordinals, per-N ratios' denominators, document numbers, codes, dates.
-    // -1 at the start of the text, where charCodeAt's NaN would cost this function its optimised code.
-    const beforeCode = numStart > 0 ? text.charCodeAt(numStart - 1) : -1;
+    const beforeCode = codeAt(text, numStart - 1);
     if (isLatinLetter(beforeCode) || (!chinese && ((beforeCode >= 48 && beforeCode <= 57) || beforeCode === 46 || beforeCode === 0xff0e))) continue;
     if (ex.precededByMatcher.endsAt(text, numStart)) continue;
     // Dates, years, ages, grades, document numbers, page furniture: 2023年, 65周岁, 20212号, 第1页.

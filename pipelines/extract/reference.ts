@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseCsv } from "../tables/csv.ts";
-import { codeFlags, isJsSpace } from "../text/chars.ts";
+import { codeAt, codeFlags, isJsSpace } from "../text/chars.ts";
 import type { Domain, Measure, Qualifier, Unit } from "../types.ts";
 
 export const UNITS: readonly Unit[] = [
@@ -77,14 +77,12 @@ export class WordMatcher {
   }
   /** Longest word starting at i (and ending at or before to). */
   at(s: string, i: number, to = s.length): string | null {
-    // Positions past either end are tested before reading: charCodeAt there (NaN) would throw away the optimised
-    // code of every caller this is inlined into, the first time it happens.
-    if (i < 0 || i >= s.length) return null;
+    if (i < 0 || i >= s.length) return null; // not charCodeAt's NaN: see codeAt
     const k = this.firstList[s.charCodeAt(i)];
     if (!k) return null;
     const { words, lens, inner } = this.firstBuckets[k - 1];
     // The second character rules out most words without comparing them.
-    const c1 = i + 1 < s.length ? s.charCodeAt(i + 1) : -1;
+    const c1 = codeAt(s, i + 1);
     for (let j = 0; j < lens.length; j++) {
       const n = lens[j];
       if (i + n > to) continue;
@@ -103,7 +101,7 @@ export class WordMatcher {
     const k = this.lastList[s.charCodeAt(end - 1)];
     if (!k) return null;
     const { words, lens, inner } = this.lastBuckets[k - 1];
-    const c1 = end >= 2 ? s.charCodeAt(end - 2) : -1;
+    const c1 = codeAt(s, end - 2);
     for (let j = 0; j < lens.length; j++) {
       const n = lens[j];
       const a = end - n;

@@ -18,6 +18,17 @@ const STRUCT = 12;
 
 type Writer = ReturnType<typeof fileWriter>;
 
+/** "PAR1", as a little-endian uint32: a Parquet file starts and ends with it. */
+export const PARQUET_MAGIC = 0x31524150;
+
+/** A compact-protocol list header: size and element type in one byte, or the size after it from 15 on. */
+function listHeader(out: Writer, n: number, type: number): void {
+  if (n > 14) {
+    out.appendUint8((15 << 4) | type);
+    out.appendVarInt(n);
+  } else out.appendUint8((n << 4) | type);
+}
+
 export interface FooterBuilder {
   /** Serialise a row group now (its offsets already final). */
   addRowGroup(rowGroup: RowGroup): void;
@@ -63,20 +74,14 @@ export function footerBuilder(schema: SchemaElement[], createdBy: string): Foote
       rows += rg.num_rows;
     },
     write(out) {
-      const start = new ByteWriter();
-      const field = (delta: number, type: number) => start.appendUint8((delta << 4) | type);
-      const list = (n: number, type: number) => {
-        if (n > 14) {
-          start.appendUint8((15 << 4) | type);
-          start.appendVarInt(n);
-        } else start.appendUint8((n << 4) | type);
-      };
-      field(1, I32);
-      start.appendZigZag(2); // version
-      field(1, LIST);
-      list(schema.length, STRUCT);
+      // FileMetaData straight into the file, around the row groups serialised so far; its length follows it.
+      const start = out.offset;
+      out.appendUint8((1 << 4) | I32); // 1: version
+      out.appendZigZag(2);
+      out.appendUint8((1 << 4) | LIST); // 2: schema
+      listHeader(out, schema.length, STRUCT);
       for (const e of schema) {
-        serializeTCompactProtocol(start, {
+        serializeTCompactProtocol(out, {
           field_1: e.type && ParquetTypes.indexOf(e.type),
           field_2: e.type_length,
           field_3: e.repetition_type && FieldRepetitionTypes.indexOf(e.repetition_type),
@@ -85,30 +90,22 @@ export function footerBuilder(schema: SchemaElement[], createdBy: string): Foote
           field_6: e.converted_type && ConvertedTypes.indexOf(e.converted_type),
         });
       }
-      field(1, I64);
-      start.appendZigZag(rows);
-      field(1, LIST);
-      list(groupCount, STRUCT);
-      const head = new Uint8Array(start.getBuffer());
-      const body = new Uint8Array(groups.getBuffer());
-      const tail = new ByteWriter();
-      // created_by is field 6 (no key-value metadata, field 5), then one TypeDefinedOrder per leaf column
-      tail.appendUint8((2 << 4) | BINARY);
+      out.appendUint8((1 << 4) | I64); // 3: num_rows
+      out.appendZigZag(rows);
+      out.appendUint8((1 << 4) | LIST); // 4: row_groups
+      listHeader(out, groupCount, STRUCT);
+      out.appendBytes(new Uint8Array(groups.getBuffer()));
+      out.appendUint8((2 << 4) | BINARY); // 6: created_by (no key-value metadata, 5)
       const name = new TextEncoder().encode(createdBy);
-      tail.appendVarInt(name.length);
-      tail.appendBytes(name);
-      tail.appendUint8((1 << 4) | LIST);
+      out.appendVarInt(name.length);
+      out.appendBytes(name);
+      out.appendUint8((1 << 4) | LIST); // 7: one TypeDefinedOrder per leaf column
       const leaves = schema.filter((e) => e.type).length;
-      if (leaves > 14) {
-        tail.appendUint8((15 << 4) | STRUCT);
-        tail.appendVarInt(leaves);
-      } else tail.appendUint8((leaves << 4) | STRUCT);
-      for (let i = 0; i < leaves; i++) serializeTCompactProtocol(tail, { field_1: {} });
-      tail.appendUint8(0); // end of FileMetaData
-      const end = new Uint8Array(tail.getBuffer());
-      for (const b of [head, body, end]) out.appendBytes(b);
-      out.appendUint32(head.length + body.length + end.length);
-      out.appendUint32(0x31524150); // PAR1
+      listHeader(out, leaves, STRUCT);
+      for (let k = 0; k < leaves; k++) serializeTCompactProtocol(out, { field_1: {} });
+      out.appendUint8(0); // end of FileMetaData
+      out.appendUint32(out.offset - start);
+      out.appendUint32(PARQUET_MAGIC);
     },
   };
 }

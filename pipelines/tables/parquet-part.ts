@@ -65,7 +65,8 @@ export function encodeParquetPart(columns: readonly ParquetColumn[], cols: Parqu
   return encodeRowGroup(columns, cols, WITH_STATISTICS);
 }
 
-// What cell() would give, in place, for each type; a cell already as cell() gives it is left alone.
+// What cell() gives, in place, for each type (a cell cell() leaves as it is stays); one function per type, so each
+// sees one kind of cell.
 function holdText(col: ParquetCell[], rows: number): void {
   for (let k = 0; k < rows; k++) {
     const v = col[k];
@@ -75,13 +76,19 @@ function holdText(col: ParquetCell[], rows: number): void {
 function holdInt32(col: ParquetCell[], rows: number): void {
   for (let k = 0; k < rows; k++) {
     const v = col[k];
-    if (v !== null && !(typeof v === "number" && Number.isInteger(v) && v >= -2147483648 && v <= 2147483647)) col[k] = cell(v, "int");
+    if (v !== null) {
+      const held = cell(v, "int");
+      if (held !== v) col[k] = held;
+    }
   }
 }
 function holdDouble(col: ParquetCell[], rows: number): void {
   for (let k = 0; k < rows; k++) {
     const v = col[k];
-    if (v !== null && !(typeof v === "number" && Number.isFinite(v))) col[k] = cell(v, "double");
+    if (v !== null) {
+      const held = cell(v, "double");
+      if (held !== v) col[k] = held;
+    }
   }
 }
 

@@ -5,7 +5,7 @@
 import { brotliDecompressSync } from "node:zlib";
 import { asyncBufferFromFile, parquetReadObjects } from "hyparquet";
 import { fileWriter, type SchemaElement } from "hyparquet-writer";
-import { footerBuilder } from "./parquet-footer.ts";
+import { footerBuilder, PARQUET_MAGIC } from "./parquet-footer.ts";
 import { cell, encodeRowGroup, WITH_STATISTICS, type ParquetCell, type ParquetColumn, type ParquetPart } from "./parquet-part.ts";
 
 export { encodeParquetPart, type ColumnType, type ParquetColumn, type ParquetPart } from "./parquet-part.ts";
@@ -25,7 +25,6 @@ function schemaFor(columns: readonly ParquetColumn[]): SchemaElement[] {
     }),
   ];
 }
-
 
 /** Cells as the Parquet writer takes them: strings as they are, numbers checked against the column type. */
 function appendCells(target: ParquetCell[][], cols: readonly (readonly ParquetCell[])[], columns: readonly ParquetColumn[]): number {
@@ -51,7 +50,7 @@ export interface ParquetTableWriter<Row> {
 
 export function openParquetWriter<Row>(path: string, columns: readonly ParquetColumn[], rowGroupRows = 20_000): ParquetTableWriter<Row> {
   const out = fileWriter(path);
-  out.appendUint32(0x31524150); // PAR1
+  out.appendUint32(PARQUET_MAGIC);
   const footer = footerBuilder(schemaFor(columns), "welfare-report-workspace");
   let data: ParquetCell[][] = columns.map(() => []);
   let pending = 0;

@@ -27,6 +27,14 @@ export function decodeSpace(n: number): Uint16Array {
   return decodeUnits.length >= n ? decodeUnits : new Uint16Array(n);
 }
 
+/**
+ * s.charCodeAt(i), or -1 past either end of s. charCodeAt's NaN there, the first time hot code met it, threw away
+ * the optimised code of the function and of every caller it was inlined into.
+ */
+export function codeAt(s: string, i: number): number {
+  return i >= 0 && i < s.length ? s.charCodeAt(i) : -1;
+}
+
 /** What a regex's \s matches (and String.prototype.trim removes): white space and line terminators. */
 export function isJsSpace(c: number): boolean {
   // Chinese characters (most of the text) first: above U+3000 only U+FEFF is a space.
