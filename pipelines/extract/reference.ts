@@ -252,6 +252,10 @@ export interface ExtractReference {
     pastWhenPreceded: Map<string, string[]>;
     pastWhenFollowed: Map<string, string[]>;
     completionShare: RegExp;
+    /** A heading's number (二、 （三） 4.), its end marks, and a placeholder year (20XX年). */
+    headingNumber: RegExp;
+    headingEndMarks: RegExp;
+    placeholderYear: RegExp;
     headingActual: WordSet;
     headingNextYear: string[];
     headingSameYear: string[];
@@ -546,7 +550,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   }>(dir, "exclusions.json");
   const p = readJson<{
     headingPlan: string[]; headingPlanWithYear?: string[]; planMasks?: string[]; targetBeforeIgnoredAfter?: string[];
-    targetBeforeIgnoredWhenPreceded?: string[]; pastWhenPreceded?: Record<string, string[]>; pastWhenFollowed?: Record<string, string[]>; completionShare?: string; headingActual: string[]; headingNextYear: string[]; headingSameYear: string[];
+    targetBeforeIgnoredWhenPreceded?: string[]; pastWhenPreceded?: Record<string, string[]>; pastWhenFollowed?: Record<string, string[]>; completionShare?: string; headingNumber?: string; headingEndMarks?: string; placeholderYear?: string; headingActual: string[]; headingNextYear: string[]; headingSameYear: string[];
     planParagraphStarts: string[]; planParagraphVerbs: string[]; targetBefore: string[]; targetBeforeWindow: number;
     tableColumnPlan?: string[]; tableColumnActual?: string[];
     targetAfter: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
@@ -635,6 +639,9 @@ export function loadExtractReference(dir: string): ExtractReference {
       pastWhenPreceded: new Map(Object.entries(p.pastWhenPreceded ?? {})),
       pastWhenFollowed: new Map(Object.entries(p.pastWhenFollowed ?? {})),
       completionShare: new RegExp(p.completionShare ?? "(?!)"),
+      headingNumber: new RegExp(p.headingNumber ?? "(?!)"),
+      headingEndMarks: new RegExp(p.headingEndMarks ?? "(?!)"),
+      placeholderYear: new RegExp(p.placeholderYear ?? "(?!)"),
       headingActual: wordSet(p.headingActual),
       headingNextYear: p.headingNextYear,
       headingSameYear: p.headingSameYear,

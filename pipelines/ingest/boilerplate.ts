@@ -424,20 +424,9 @@ function unwrapLines(lines: Line[], ref: BoilerplateReference): number {
   return joined;
 }
 
-/** Recent reasons per furniture line, per reference: the same footer and breadcrumb lines recur page after page. */
-const reasons = new WeakMap<BoilerplateReference, Map<string, string>>();
-
-/** Which drop pattern (the first that matches) removes this line. */
+/** Which drop pattern (the first that matches) removes this line. Only asked for when `dropped` is read. */
 function dropReason(line: string, ref: BoilerplateReference): string {
-  let known = reasons.get(ref);
-  if (!known) reasons.set(ref, (known = new Map()));
-  let why = known.get(line);
-  if (why === undefined) {
-    why = ref.drop.find((d) => d.re.test(line))?.why ?? "page furniture";
-    if (known.size >= 4096) known.clear();
-    known.set(line, why);
-  }
-  return why;
+  return ref.drop.find((d) => d.re.test(line))?.why ?? "page furniture";
 }
 
 export function stripBoilerplate(src: Mapped, ref: BoilerplateReference): BoilerplateResult {
@@ -551,7 +540,10 @@ function removeInline(src: Mapped, ref: BoilerplateReference, dropped: Record<st
     b ??= builder(src.text.length);
     b.copy(src, run, m.index);
     run = m.index + m[0].length;
-    const why = ref.inlineWhy[m.slice(1).findIndex((g) => g !== undefined)] ?? "page furniture";
+    // the pattern that matched: the first group set (without copying the groups out of the match)
+    let g = 1;
+    while (g < m.length && m[g] === undefined) g++;
+    const why = (g < m.length ? ref.inlineWhy[g - 1] : undefined) ?? "page furniture";
     dropped[why] = (dropped[why] ?? 0) + 1;
   }
   if (!b) return src;

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { threadId } from "node:worker_threads";
-import { bundleCodeKey, bundleCodeKeyOf } from "../run/worker-bundle.ts";
+import { bundleCodeKey, bundleCodeKeyOf, CACHE_SUBDIR } from "../run/worker-bundle.ts";
 
 /**
  * The node_modules folder packages load from. Found by walking up from this module, which is either in pipelines/ or,
@@ -36,8 +36,7 @@ export function runningCodeHash(): string | null {
 }
 
 /** The installed version of a package, "" when it can't be read. */
-export function installedVersion(pkg: string): string {
-  const modules = nodeModules(pkg);
+export function installedVersion(pkg: string, modules = nodeModules(pkg)): string {
   if (!modules) return "";
   try {
     return String((JSON.parse(readFileSync(join(modules, pkg, "package.json"), "utf8")) as { version?: string }).version ?? "");
@@ -53,13 +52,13 @@ export function installedVersion(pkg: string): string {
  * is derived again. Any string round-trips, lone surrogates too.
  */
 export function derivedText(name: string, pkg: string, inputs: string[], derive: () => string): string {
-  const version = installedVersion(pkg);
   const modules = nodeModules(pkg);
+  const version = modules ? installedVersion(pkg, modules) : "";
   if (!version || !modules) return derive();
   const key = createHash("sha256");
   key.update(`${pkg}@${version}`);
   for (const input of inputs) key.update("\0").update(input);
-  const dir = join(modules, ".cache", "welfare-pipeline");
+  const dir = join(modules, CACHE_SUBDIR);
   const file = join(dir, `${name}-${key.digest("hex").slice(0, 16)}.txt`);
   try {
     const stored = readFileSync(file, "utf16le");

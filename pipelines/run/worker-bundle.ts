@@ -10,7 +10,9 @@ import { pathToFileURL } from "node:url";
 import { pipelineSourceHash } from "./version.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-const CACHE_DIR = join(ROOT, "node_modules/.cache/welfare-pipeline");
+/** Where derived files (this bundle, ingest/derived.ts's data) are kept, under node_modules. */
+export const CACHE_SUBDIR = join(".cache", "welfare-pipeline");
+const CACHE_DIR = join(ROOT, "node_modules", CACHE_SUBDIR);
 
 let memo: URL | null | undefined;
 

@@ -164,7 +164,7 @@ export function readHeadingPlan(text: string, ref: PlanRef, reportYear: number |
   // A record heading is read no further.
   if (p.headingActual.re.test(text)) return { plan: "actual", year };
   // Strong plan phrases always; weak words (计划, 思路, 重点工作) only with a year (二、2024年重点工作) or ending a short heading.
-  const isPlan = p.headingPlan.re.test(text) || (((ym !== null || /20[x×X＊*]{2}\s*年/.test(text)) && p.headingPlanWithYear.re.test(text)) || endsWithWeakPlanWord(text, p));
+  const isPlan = p.headingPlan.re.test(text) || (((ym !== null || p.placeholderYear.test(text)) && p.headingPlanWithYear.re.test(text)) || endsWithWeakPlanWord(text, p));
   if (!isPlan) return { plan: null, year: null };
   if (year === null && reportYear !== null) {
     if (p.headingSameYear.some((w) => text.includes(w))) year = reportYear;
@@ -176,7 +176,7 @@ export function readHeadingPlan(text: string, ref: PlanRef, reportYear: number |
 
 /** A short heading (10 characters at most, less its number and end marks) ending with a weak plan word: 二、重点工作. */
 function endsWithWeakPlanWord(text: string, p: PlanRef["plan"]): boolean {
-  const bare = text.replace(/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])/, "").replace(/[。：:，,\s]+$/, "");
+  const bare = text.replace(p.headingNumber, "").replace(p.headingEndMarks, "");
   return bare.length <= 10 && p.headingPlanWithYear.words.some((w) => bare.endsWith(w));
 }
 

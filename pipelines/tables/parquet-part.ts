@@ -253,11 +253,12 @@ export function encodeRowGroup(columns: readonly ParquetColumn[], cols: readonly
   const levels = new Uint8Array(rows);
   const indexes = new Int32Array(rows);
   const scratch = new Bytes();
+  const values = new Bytes();
   let totalUncompressed = 0n;
   // A function per column, not columns.forEach(closure): a closure made afresh for every row group had its
   // optimised code compiled again, up to three times per worker (and one loop holding it all, as often, by OSR).
   for (let c = 0; c < columns.length; c++) {
-    const uncompressed = encodeColumn(out, columns[c], cols[c], rows, withStatistics.has(columns[c].name), levels, indexes, scratch, chunks);
+    const uncompressed = encodeColumn(out, columns[c], cols[c], rows, withStatistics.has(columns[c].name), levels, indexes, scratch, values, chunks);
     totalUncompressed += BigInt(uncompressed);
   }
   return {
@@ -269,9 +270,10 @@ export function encodeRowGroup(columns: readonly ParquetColumn[], cols: readonly
 
 /**
  * One column chunk (dictionary page for text, then the data page) appended to `out`, its ColumnChunk to `chunks`;
- * returns its uncompressed size. `levels`, `indexes` and `scratch` are working space of at least `rows`.
+ * returns its uncompressed size. `levels` and `indexes` are working space of at least `rows`; `scratch` and `values`
+ * are reused from column to column.
  */
-function encodeColumn(out: Bytes, column: ParquetColumn, col: readonly ParquetCell[], rows: number, stats: boolean, levels: Uint8Array, indexes: Int32Array, scratch: Bytes, chunks: ColumnChunk[]): number {
+function encodeColumn(out: Bytes, column: ParquetColumn, col: readonly ParquetCell[], rows: number, stats: boolean, levels: Uint8Array, indexes: Int32Array, scratch: Bytes, values: Bytes, chunks: ColumnChunk[]): number {
   const start = 4 + out.length;
   let nulls = 0;
   let present = 0;
@@ -279,7 +281,7 @@ function encodeColumn(out: Bytes, column: ParquetColumn, col: readonly ParquetCe
   let max: ParquetCell = null;
   let uncompressed = 0;
   let dictionaryOffset: bigint | undefined;
-  const values = new Bytes();
+  values.length = 0;
   for (let k = 0; k < rows; k++) {
     const isSet = col[k] !== null;
     levels[k] = isSet ? 1 : 0;
