@@ -68,6 +68,14 @@ export interface StartedWorker {
   handOver(): void;
 }
 
+/**
+ * Young generation of each worker, in MB. A worker allocates ~36 bytes per input byte, nearly all short-lived;
+ * with this much room a 100 MB run scavenges ~68 times per worker instead of ~120 (V8's default), and as each
+ * scavenge copies about as much (what is alive is the document in hand and its chunk's rows), the workers spend
+ * ~30% less time scavenging (~0.15 s each), for ~35 MB more peak RSS. 128 saved only ~50 ms more, for ~150 MB.
+ */
+const WORKER_YOUNG_GENERATION_MB = 64;
+
 /** A function that starts one worker of this setup. */
 async function workerLauncher(setup: WorkerSetup): Promise<() => StartedWorker> {
   const bundle = setup.workerEntry ? null : await workerBundle();
@@ -79,7 +87,7 @@ async function workerLauncher(setup: WorkerSetup): Promise<() => StartedWorker> 
   return () => {
     const progress = newProgressBuffer();
     const config: WorkerConfig = { referenceDir: setup.referenceDir, cacheDir: setup.cacheDir, pipelineVersion: setup.pipelineVersion, referenceVersion: setup.referenceVersion, progress };
-    const worker = new Worker(entry, { workerData: config, ...(execArgv ? { execArgv } : {}) });
+    const worker = new Worker(entry, { workerData: config, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }, ...(execArgv ? { execArgv } : {}) });
     const started: StartedWorker = { worker, progress, born: Date.now(), ready: false, handOver: () => {} };
     const onMessage = (msg: { ready?: true }) => {
       if (msg.ready) started.ready = true;
