@@ -2,7 +2,7 @@
 // domain (from the figure's own phrase, then its clause, then its sentence, then its headings),
 // a short Chinese indicator label, and the catalog indicator it maps to.
 import type { Domain, Kind, Measure, Unit } from "../types.ts";
-import { leadingChars, MASK_FILLER, MASK_START, WORD_START, type ExtractReference, type Indicator } from "../extract/reference.ts";
+import { MASK_FILLER, MASK_START, WORD_START, type EndPattern, type ExtractReference, type Indicator, type LabelRules, type StartPattern } from "../extract/reference.ts";
 import type { Quantity } from "../extract/quantities.ts";
 import { clauseAndItemAround, clauseAround, type Heading, type Sentence } from "../segment/index.ts";
 import { codeAt, codeFlags, isJsSpace } from "../text/chars.ts";
@@ -377,12 +377,6 @@ function earlierClausesDomain(text: string, sent: Sentence, ca: number, haveWeak
   return null;
 }
 
-const FILLER_START = /^(?:其中|截至目前|截至|截止|目前|当前|今年以来|年内|全年|全市|全区|全县|全省|区本级|我区|我市|我县|共有|共计|总计|合计|累计|共|已经|已|先后|分别|均|为|对|向|给予|实现)+/;
-const FILLER_END = /(?:达到|达|为|是|共计|合计|共|计|超过|超|近|约|逾|不少于|不足|分别|均|累计|已|的)+$/;
-// The characters each end-anchored pattern can end with: a pattern is tried (at every start, which is what
-// costs) only on a phrase ending with one of them. Keep each set in step with its pattern.
-const FILLER_END_LAST = charCodes("到达为是计共过超近约逾于足别均已的");
-
 function unitSuffix(base: string, unit: Unit, measure: Measure): string {
   if (measure === "change") return /增幅|增长|增加|下降|减少$/.test(base) ? base : base + "增幅";
   switch (unit) {
@@ -399,54 +393,23 @@ function unitSuffix(base: string, unit: Unit, measure: Measure): string {
   }
 }
 
-const GENERIC_NOUN = /^(?:资金|投入|金额|经费|标准|总额|支出)$/;
-const RAISED_TO = /(?:由|从)?(?:提高|提升|增加|增长|扩大|上升|上调|调整)(?:到|至|为)(?:不低于|不少于)?$/;
-const RAISED_FROM = /(?:由|从)((?:每人)?(?:每[月年])?)(?:不低于|不少于)?$/;
-const RAISED_TO_LAST = charCodes("到至为于");
-const RAISED_FROM_LAST = charCodes("由从人月年于");
-const BUILT_VERB = /(新增|新建|新\(改\)建|新（改）建|创建|建成|改造提升|改造|培育|认定|清理|取缔|关停)$/;
-const BUILT_VERB_LAST = charCodes("增建成升造育定理缔停");
-
-function charCodes(chars: string): Set<number> {
-  return new Set([...chars].map((ch) => ch.charCodeAt(0)));
+/** s.replace(p.re, by) for an end-anchored pattern, tried only on a string ending with one of p.last. */
+function replaceAtEnd(s: string, p: EndPattern, by = ""): string {
+  return s.length && p.last.has(s.charCodeAt(s.length - 1)) ? s.replace(p.re, by) : s;
 }
 
-/** s.replace(re, by) for a pattern anchored at the end that can only end with one of `last`. */
-function replaceAtEnd(s: string, re: RegExp, last: Set<number>, by = ""): string {
-  return s.length && last.has(s.charCodeAt(s.length - 1)) ? s.replace(re, by) : s;
-}
-const HEADING_MARK = /^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[①-⑳])/;
-const LEADING_BRACKETS = /^[()（）]+/;
-const LEADING_UNIT_TAIL = /^[月年人天日)）]+/;
-// The characters a match of each start-anchored pattern can begin with, read off the pattern: most phrases
-// start otherwise, and are left alone without running the regex.
-const FILLER_START_FIRST = startTable(FILLER_START);
-const HEADING_MARK_FIRST = startTable(HEADING_MARK);
-const LEADING_BRACKETS_FIRST = startTable(LEADING_BRACKETS);
-const LEADING_UNIT_TAIL_FIRST = startTable(LEADING_UNIT_TAIL);
-
-/** A table of the characters leadingChars finds for a pattern, or null (try every string). */
-function startTable(re: RegExp): Uint8Array | null {
-  const codes = re.flags.includes("i") ? null : leadingChars(re.source);
-  return codes ? codeFlags(codes) : null;
+/** s.replace(p.re, by) for a start-anchored pattern, tried only on a string starting with one of p.first. */
+function replaceAtStart(s: string, p: StartPattern, by = ""): string {
+  return p.first && (s.length === 0 || !p.first[s.charCodeAt(0)]) ? s : s.replace(p.re, by);
 }
 
-/** s.replace(re, by) for a start-anchored pattern whose matches can only begin with a character of `first`. */
-function replaceAtStart(s: string, re: RegExp, first: Uint8Array | null, by = ""): string {
-  return first && (s.length === 0 || !first[s.charCodeAt(0)]) ? s : s.replace(re, by);
-}
-const POST_CUT = /[的和与及,，、。;；(（\s0-9０-９]|发放|享受|参与|参加|入住|提供|开展|实现|完成|已|共|累计|进行|参观|赴|达/;
-// POST_CUT tried (sticky) only where a match can start, read off the pattern.
-const POST_CUT_AT = new RegExp(POST_CUT.source, "y");
-const POST_CUT_FIRST = startTable(POST_CUT);
-
-/** s.search(POST_CUT), trying the regex only at characters a match can start with. */
-function postCutIn(s: string): number {
-  if (!POST_CUT_FIRST) return s.search(POST_CUT);
+/** Where the words after a figure stop naming it: s.search(cut.re), the regex tried only where a match can start. */
+function cutIn(s: string, cut: LabelRules["cutBefore"]): number {
+  if (!cut.first) return s.search(cut.re);
   for (let i = 0; i < s.length; i++) {
-    if (!POST_CUT_FIRST[s.charCodeAt(i)]) continue;
-    POST_CUT_AT.lastIndex = i;
-    if (POST_CUT_AT.test(s)) return i;
+    if (!cut.first[s.charCodeAt(i)]) continue;
+    cut.sticky.lastIndex = i;
+    if (cut.sticky.test(s)) return i;
   }
   return -1;
 }
@@ -459,23 +422,24 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   const [sa, sb] = itemOf(text, sent, q, ref);
   const from = prev && prev.end > sa && prev.end <= q.start ? prev.end : sa;
   const samePhrase = prev && prev.base && prev.end >= sent.start && prev.end <= q.start ? prev.base : "";
-  let pre = labelText(replaceAtStart(text.slice(from, q.start), HEADING_MARK, HEADING_MARK_FIRST));
-  pre = replaceAtStart(replaceAtEnd(replaceAtStart(pre, FILLER_START, FILLER_START_FIRST), FILLER_END, FILLER_END_LAST), LEADING_BRACKETS, LEADING_BRACKETS_FIRST);
+  const L = ref.labels;
+  let pre = labelText(replaceAtStart(text.slice(from, q.start), L.headingMark), L);
+  pre = replaceAtStart(replaceAtEnd(replaceAtStart(pre, L.fillerStart), L.fillerEnd), L.leadingBrackets);
   // 城市低保标准由每人每月500元提高到530元: both figures are the standard named before 由; the words between
   // them (提高到) and the tail of a parenthesised equivalent (月人)) name nothing.
-  pre = replaceAtStart(replaceAtEnd(replaceAtEnd(pre, RAISED_TO, RAISED_TO_LAST), RAISED_FROM, RAISED_FROM_LAST, "$1"), LEADING_UNIT_TAIL, LEADING_UNIT_TAIL_FIRST);
+  pre = replaceAtStart(replaceAtEnd(replaceAtEnd(pre, L.raisedTo), L.raisedFrom, "$1"), L.leadingUnitTail);
   if (pre.length < 2 && samePhrase) pre = samePhrase;
-  if (pre.length > 18) pre = shorten(pre);
+  if (pre.length > 18) pre = shorten(pre, L);
   let base = "";
   // 设立21个后扶项目, 为1800户老年人家庭适老化改造: the noun after the figure names what is counted.
   const postRaw = text.slice(q.end, sb);
-  const postCut = postCutIn(postRaw);
-  const postWords = replaceAtStart(labelText(postCut >= 0 ? postRaw.slice(0, postCut) : postRaw), LEADING_UNIT_TAIL, LEADING_UNIT_TAIL_FIRST);
-  const post = replaceAtEnd(postWords, RAISED_TO, RAISED_TO_LAST).slice(0, 14);
+  const postCut = cutIn(postRaw, L.cutBefore);
+  const postWords = replaceAtStart(labelText(postCut >= 0 ? postRaw.slice(0, postCut) : postRaw, L), L.leadingUnitTail);
+  const post = replaceAtEnd(postWords, L.raisedTo).slice(0, 14);
   // Text running straight into the next figure (预登记8家民非成立登记1家) names that figure, not this one.
   const runsIntoNext = postCut >= 0 && /[0-9０-９]/.test(postRaw[postCut]);
   if (post.length >= 2 && !runsIntoNext && !/^[\d\-]/.test(post) && q.unit !== "percent" && measure !== "change") {
-    const verb = pre.length && BUILT_VERB_LAST.has(pre.charCodeAt(pre.length - 1)) ? BUILT_VERB.exec(pre) : null;
+    const verb = pre.length && L.builtVerb.last.has(pre.charCodeAt(pre.length - 1)) ? L.builtVerb.re.exec(pre) : null;
     base = (verb ? verb[1] : "") + post;
     // 认知症照护专区1个,共12张床位: a short noun belongs to the previous figure's thing.
     // Unless that thing already ends with the noun (1124名老年人…,1143名老年人…): the same noun again is
@@ -484,16 +448,16 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   } else if (pre.length >= 2) {
     base = pre;
     // 完成率达247%, 同比增加9.63%: the rate or change of what the previous figure counted.
-    const core = hasCharOf(base, CHANGE_OR_RATE_FIRST) ? base.replace(CHANGE_OR_RATE_WORDS, "") : base;
+    const core = hasCharOf(base, L.changeOrRate.first) ? base.replace(L.changeOrRate.re, "") : base;
     if (core.length < 2 && samePhrase) base = samePhrase + (measure === "change" ? "" : base);
     // 发放高龄补贴9.99余万人次,资金309.32万元: a bare generic noun is the money of what the previous figure counted.
-    else if (GENERIC_NOUN.test(base) && samePhrase && !samePhrase.endsWith(base)) base = samePhrase + base;
+    else if (L.genericNoun.test(base) && samePhrase && !samePhrase.endsWith(base)) base = samePhrase + base;
   } else {
     // 1300户共2308人: the same thing as the previous figure, counted another way.
     base = runsIntoNext ? "" : post.slice(0, 12);
     // 共12张床位 after 认知症照护专区1个: the beds of that unit.
     if (base.length <= 3 && samePhrase) base = samePhrase + base;
-    if (base.length < 2) base = labelText(replaceAtStart(text.slice(sa, sb), HEADING_MARK, HEADING_MARK_FIRST)).slice(0, 12);
+    if (base.length < 2) base = labelText(replaceAtStart(text.slice(sa, sb), L.headingMark), L).slice(0, 12);
   }
   return { label: base ? unitSuffix(base, unit, measure) : "", base };
 }
@@ -503,23 +467,20 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
  * (为70岁以上老年人免费接种流感疫苗 → 70岁以上老年人免费接种流感疫苗), else keep the last 12 without
  * splitting a number (0-3岁 stays whole).
  */
-function shorten(pre: string): string {
+function shorten(pre: string, L: LabelRules): string {
+  const after = L.shortenAfter;
   for (let i = pre.length - 5; i >= 0; i--) {
-    if ("为对在向给将把从于的".includes(pre[i]) && pre.length - i - 1 <= 18) {
+    if (after.includes(pre[i]) && pre.length - i - 1 <= 18) {
       // keep looking left while the rest still fits, so the longest fitting phrase wins
       let j = i;
-      for (let k = i - 1; k >= 0 && pre.length - k - 1 <= 18; k--) if ("为对在向给将把从于的".includes(pre[k])) j = k;
+      for (let k = i - 1; k >= 0 && pre.length - k - 1 <= 18; k--) if (after.includes(pre[k])) j = k;
       return pre.slice(j + 1);
     }
   }
   let cut = pre.length - 16;
   while (cut > 0 && /[\d\-]/.test(pre[cut - 1]) && /[\d\-]/.test(pre[cut])) cut--;
-  return pre.slice(cut).replace(/^[的和与及对为在将]/, "");
+  return pre.slice(cut).replace(L.shortenDropLead, "");
 }
-
-const CHANGE_OR_RATE_WORDS = /同比|环比|比上年|较上年|增长|增加|增幅|下降|减少|降幅|完成率|覆盖率|占比|比例|比重|达到|达|为/g;
-// A label holding none of the characters these words start with has none of them to drop.
-const CHANGE_OR_RATE_FIRST = startTable(CHANGE_OR_RATE_WORDS);
 
 /** Whether s has a character of the table (always, without a table). */
 function hasCharOf(s: string, table: Uint8Array | null): boolean {
@@ -529,7 +490,7 @@ function hasCharOf(s: string, table: Uint8Array | null): boolean {
 }
 
 /** Keeps the words of a label: Chinese, digits of ages or grades (0-3岁), no years, months or punctuation. */
-function labelText(s: string): string {
+function labelText(s: string, L: LabelRules): string {
   // Each replace runs only when it can change something: dates need a digit, dropping needs a dropped character.
   let digit = false;
   let dropped = false;
@@ -538,7 +499,7 @@ function labelText(s: string): string {
     if (c >= 48 && c <= 57) digit = true;
     else if (!isLabelChar(c)) dropped = true;
   }
-  if (digit) s = s.replace(/(?:19|20)\d{2}\s*年度?|\d{1,2}\s*[-－至]\s*\d{1,2}\s*月份?|\d{1,2}\s*月(?:份|底|末)?|\d{1,2}\s*日/g, "");
+  if (digit) s = s.replace(L.datesInLabel, "");
   if (dropped) s = s.replace(/[^\u4e00-\u9fff0-9()（）+\-]/g, "");
   const first = codeAt(s, 0);
   if ((first >= 48 && first <= 57) || first === 45) s = s.replace(/^[\d\-]+(?![\d\-]*岁)/, "");

@@ -314,6 +314,117 @@ export interface ExtractReference {
   indicators: Indicator[];
   /** What each char code does to a clause (clauses.json): 0 nothing, else CLAUSE_END, ENUMERATION_MARK or NUMBER_COMMA. */
   clauseSeparators: Uint8Array;
+  /** How an indicator label is cut from its clause and trimmed (indicator-labels.json). */
+  labels: LabelRules;
+}
+
+/** A start-anchored pattern, with the characters its matches can begin with (null: any), so most strings skip the regex. */
+export interface StartPattern {
+  re: RegExp;
+  first: Uint8Array | null;
+}
+
+/** An end-anchored pattern, with the characters its matches can end with. */
+export interface EndPattern {
+  re: RegExp;
+  last: Set<number>;
+}
+
+/** indicator-labels.json compiled: what classify's indicatorLabel trims a phrase with. */
+export interface LabelRules {
+  headingMark: StartPattern;
+  fillerStart: StartPattern;
+  fillerEnd: EndPattern;
+  leadingBrackets: StartPattern;
+  leadingUnitTail: StartPattern;
+  /** …提高到 (不低于) at a phrase's end. */
+  raisedTo: EndPattern;
+  /** 由 (每人每月) (不低于) at a phrase's end; group 1 (the per-head and per-period words) is kept. */
+  raisedFrom: EndPattern;
+  /** A built verb at a phrase's end, as group 1. */
+  builtVerb: EndPattern;
+  /** Where the words after a figure stop naming it: `sticky` is tried only at characters of `first` (null: anywhere, with `re`). */
+  cutBefore: { re: RegExp; sticky: RegExp; first: Uint8Array | null };
+  /** Every change or rate word (global), and the characters they start with. */
+  changeOrRate: { re: RegExp; first: Uint8Array | null };
+  genericNoun: RegExp;
+  shortenAfter: string;
+  shortenDropLead: RegExp;
+  /** Dates (global). */
+  datesInLabel: RegExp;
+}
+
+interface LabelRulesFile {
+  headingMark: string;
+  fillerStart: string[];
+  fillerEnd: string[];
+  leadingBrackets: string;
+  leadingUnitTail: string;
+  raised: { from: string[]; verbs: string[]; to: string[]; floors: string[]; perHead: string[]; perPeriod: string[] };
+  builtVerbs: string[];
+  cutBefore: { chars: string; words: string[] };
+  changeOrRateWords: string[];
+  genericNouns: string[];
+  shortenAfter: string;
+  shortenDropLead: string;
+  datesInLabel: string;
+}
+
+/** The characters leadingChars finds for a pattern as a table, or null (try every string). */
+export function startTable(re: RegExp): Uint8Array | null {
+  const codes = re.flags.includes("i") ? null : leadingChars(re.source);
+  return codes ? codeFlags(codes) : null;
+}
+
+const startPattern = (re: RegExp): StartPattern => ({ re, first: startTable(re) });
+
+/** Words as one alternation, longer words first (so no word loses to its own prefix); a list of none never matches. */
+function alternation(words: string[]): string {
+  const sorted = [...new Set(words.filter(Boolean))].sort((a, b) => b.length - a.length);
+  return sorted.length ? sorted.map(escapeRe).join("|") : "(?!)";
+}
+
+const lastCodes = (words: string[]): Set<number> => new Set(words.filter(Boolean).map((w) => w.charCodeAt(w.length - 1)));
+
+/** A regex class of the characters of `chars`, written as \uXXXX escapes. */
+function classOf(chars: string): string {
+  return `[${[...chars].map((c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0")).join("")}]`;
+}
+
+function compileLabelRules(r: LabelRulesFile): LabelRules {
+  const where = "indicator-labels.json";
+  const words = (x: unknown, name: string): string[] => {
+    if (!Array.isArray(x) || !x.every((w) => typeof w === "string")) throw new Error(`${where}: "${name}" must be a list of words`);
+    return x;
+  };
+  const text = (x: unknown, name: string): string => {
+    if (typeof x !== "string") throw new Error(`${where}: "${name}" must be a string`);
+    return x;
+  };
+  const raised = r.raised ?? ({} as LabelRulesFile["raised"]);
+  const [from, verbs, to, floors, perHead, perPeriod] = (["from", "verbs", "to", "floors", "perHead", "perPeriod"] as const).map((k) => words(raised[k], `raised.${k}`));
+  const cutWords = words(r.cutBefore?.words, "cutBefore.words");
+  // Any space or digit ends the words after a figure too.
+  const cutBefore = new RegExp(`${classOf(text(r.cutBefore?.chars, "cutBefore.chars")).slice(0, -1)}\\s0-9０-９]|${alternation(cutWords)}`);
+  const changeOrRate = new RegExp(alternation(words(r.changeOrRateWords, "changeOrRateWords")), "g");
+  const builtVerbs = words(r.builtVerbs, "builtVerbs");
+  const fillerEnd = words(r.fillerEnd, "fillerEnd");
+  return {
+    headingMark: startPattern(new RegExp(text(r.headingMark, "headingMark"))),
+    fillerStart: startPattern(new RegExp(`^(?:${alternation(words(r.fillerStart, "fillerStart"))})+`)),
+    fillerEnd: { re: new RegExp(`(?:${alternation(fillerEnd)})+$`), last: lastCodes(fillerEnd) },
+    leadingBrackets: startPattern(new RegExp(`^${classOf(text(r.leadingBrackets, "leadingBrackets"))}+`)),
+    leadingUnitTail: startPattern(new RegExp(`^${classOf(text(r.leadingUnitTail, "leadingUnitTail"))}+`)),
+    raisedTo: { re: new RegExp(`(?:${alternation(from)})?(?:${alternation(verbs)})(?:${alternation(to)})(?:${alternation(floors)})?$`), last: lastCodes([...to, ...floors]) },
+    raisedFrom: { re: new RegExp(`(?:${alternation(from)})((?:${alternation(perHead)})?(?:${alternation(perPeriod)})?)(?:${alternation(floors)})?$`), last: lastCodes([...from, ...perHead, ...perPeriod, ...floors]) },
+    builtVerb: { re: new RegExp(`(${alternation(builtVerbs)})$`), last: lastCodes(builtVerbs) },
+    cutBefore: { re: cutBefore, sticky: new RegExp(cutBefore.source, "y"), first: startTable(cutBefore) },
+    changeOrRate: { re: changeOrRate, first: startTable(changeOrRate) },
+    genericNoun: new RegExp(`^(?:${alternation(words(r.genericNouns, "genericNouns"))})$`),
+    shortenAfter: text(r.shortenAfter, "shortenAfter"),
+    shortenDropLead: new RegExp(`^${classOf(text(r.shortenDropLead, "shortenDropLead"))}`),
+    datesInLabel: new RegExp(text(r.datesInLabel, "datesInLabel"), "g"),
+  };
 }
 
 export const ARABIC_DIGIT = 1;
@@ -683,5 +794,6 @@ export function loadExtractReference(dir: string): ExtractReference {
     domains: { matcher, byWord, masks: sortLong(d.masks), masksMatcher, starts: domainStarts(masksMatcher, matcher), weak: new Set(d.weak ?? []), agentClause, agentClauseFirst: agentLead },
     indicators: loadIndicators(join(dir, "indicators.csv")),
     clauseSeparators: clauseSeparators(readJson(dir, "clauses.json")),
+    labels: compileLabelRules(readJson(dir, "indicator-labels.json")),
   };
 }

@@ -1,0 +1,55 @@
+// indicator-labels.json holds the words an indicator label is trimmed of: editing the file changes labels, no
+// code change needed, and a malformed entry is reported with the file's name.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { extractFigures, loadExtractReference } from "../../pipelines/extract/index.ts";
+import { cleanOf, descOf, REFERENCE_DIR } from "../extract/helpers.ts";
+
+const copies: string[] = [];
+afterAll(() => copies.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A copy of the reference folder with indicator-labels.json edited. */
+function referenceWith(edit: (rules: Record<string, unknown>) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), "labels-"));
+  copies.push(dir);
+  cpSync(REFERENCE_DIR, dir, { recursive: true });
+  const path = join(dir, "indicator-labels.json");
+  const rules = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+  edit(rules);
+  writeFileSync(path, JSON.stringify(rules));
+  return dir;
+}
+
+const labelOf = (text: string, dir: string) => extractFigures(cleanOf(text), descOf(), loadExtractReference(dir))[0]?.indicator;
+
+describe("indicator-labels.json", () => {
+  const sentence = "全市共有低保对象9527人。";
+
+  it("trims the filler words it lists at a phrase's start and end, longer words first whatever their order in the file", () => {
+    expect(labelOf(sentence, REFERENCE_DIR)).toBe("低保对象人数");
+    // 共有 listed after its prefix 共: still read as one word, so nothing of it is left in the label.
+    const reordered = referenceWith((r) => (r.fillerStart = [...(r.fillerStart as string[]).filter((w) => w !== "共有"), "共有"]));
+    expect(labelOf(sentence, reordered)).toBe("低保对象人数");
+    // Without 共有 and 共, the label keeps them; with 对象 as a filler word at the end, it loses that.
+    const fewer = referenceWith((r) => (r.fillerStart = (r.fillerStart as string[]).filter((w) => w !== "共有" && w !== "共")));
+    expect(labelOf(sentence, fewer)).toBe("共有低保对象人数");
+    const more = referenceWith((r) => (r.fillerEnd = [...(r.fillerEnd as string[]), "对象"]));
+    expect(labelOf(sentence, more)).toBe("低保人数");
+  });
+
+  it("cuts the words after a figure at the words it lists", () => {
+    const text = "为1800户老年人家庭开展适老化改造。";
+    expect(labelOf(text, REFERENCE_DIR)).toBe("老年人家庭户数");
+    const cut = referenceWith((r) => ((r.cutBefore as { words: string[] }).words.push("家庭")));
+    expect(labelOf(text, cut)).toBe("老年人户数");
+  });
+
+  it("names the file and the entry when an entry is malformed", () => {
+    const broken = referenceWith((r) => (r.fillerStart = "其中"));
+    expect(() => loadExtractReference(broken)).toThrow(/indicator-labels\.json: "fillerStart" must be a list of words/);
+    const noRaised = referenceWith((r) => delete r.raised);
+    expect(() => loadExtractReference(noRaised)).toThrow(/indicator-labels\.json: "raised\.from" must be a list of words/);
+  });
+});
