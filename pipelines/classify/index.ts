@@ -377,20 +377,17 @@ function earlierClausesDomain(text: string, sent: Sentence, ca: number, haveWeak
   return null;
 }
 
-function unitSuffix(base: string, unit: Unit, measure: Measure): string {
-  if (measure === "change") return /增幅|增长|增加|下降|减少$/.test(base) ? base : base + "增幅";
-  switch (unit) {
-    case "percent": return /率|比例|比重|占比|覆盖面$/.test(base) ? base : base + "比例";
-    case "yuan": return /(金额|资金|额|费|款|补助|补贴|津贴|投入|投资|标准|规模)$/.test(base) ? base : base + "金额";
-    case "person": return /人数$/.test(base) ? base : base + "人数";
-    case "person_time": return /人次$/.test(base) ? base : base + "人次";
-    case "household": return /户数$/.test(base) ? base : base + "户数";
-    case "couple": return /对数$/.test(base) ? base : base + "对数";
-    case "bed": return /床位数$/.test(base) ? base : /床位$/.test(base) ? base + "数" : base + "床位数";
-    case "event": return /(次数|场次|节数)$/.test(base) ? base : base + "次数";
-    case "hour": return /时数|时长$/.test(base) ? base : base + "时数";
-    default: return /(数|量|面积|规模)$/.test(base) ? base : base + "数";
-  }
+/** The label with its unit's ending (indicator-labels.json suffixes): 老年人 → 老年人人数, 床位 → 床位数. */
+function unitSuffix(base: string, unit: Unit, measure: Measure, L: LabelRules): string {
+  const rule = measure === "change" ? L.suffixes.change : (L.suffixes.byUnit.get(unit) ?? L.suffixes.other);
+  if (includesAny(base, rule.keepIfContains) || endsWithAnyOf(base, rule.keepIfEndsWith)) return base;
+  for (const [end, more] of rule.complete) if (base.endsWith(end)) return base + more;
+  return base + rule.add;
+}
+
+function endsWithAnyOf(s: string, words: string[]): boolean {
+  for (const w of words) if (s.endsWith(w)) return true;
+  return false;
 }
 
 /** s.replace(p.re, by) for an end-anchored pattern, tried only on a string ending with one of p.last. */
@@ -459,7 +456,7 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
     if (base.length <= 3 && samePhrase) base = samePhrase + base;
     if (base.length < 2) base = labelText(replaceAtStart(text.slice(sa, sb), L.headingMark), L).slice(0, 12);
   }
-  return { label: base ? unitSuffix(base, unit, measure) : "", base };
+  return { label: base ? unitSuffix(base, unit, measure, L) : "", base };
 }
 
 /**

@@ -352,6 +352,17 @@ export interface LabelRules {
   shortenDropLead: RegExp;
   /** Dates (global). */
   datesInLabel: RegExp;
+  /** What a label gets at its end: for a change, by the figure's unit, or otherwise. */
+  suffixes: { change: LabelSuffix; byUnit: Map<string, LabelSuffix>; other: LabelSuffix };
+}
+
+/** A label is kept as it is when it holds a word of keepIfContains or ends with one of keepIfEndsWith; else completed or extended. */
+export interface LabelSuffix {
+  keepIfContains: string[];
+  keepIfEndsWith: string[];
+  /** Ending → what completes it (床位 → 数), longer endings first. */
+  complete: [string, string][];
+  add: string;
 }
 
 interface LabelRulesFile {
@@ -368,6 +379,14 @@ interface LabelRulesFile {
   shortenAfter: string;
   shortenDropLead: string;
   datesInLabel: string;
+  suffixes: { change: SuffixFile; units: Record<string, SuffixFile>; other: SuffixFile };
+}
+
+interface SuffixFile {
+  keepIfContains?: string[];
+  keepIfEndsWith?: string[];
+  complete?: Record<string, string>;
+  add: string;
 }
 
 /** The characters leadingChars finds for a pattern as a table, or null (try every string). */
@@ -409,6 +428,18 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
   const changeOrRate = new RegExp(alternation(words(r.changeOrRateWords, "changeOrRateWords")), "g");
   const builtVerbs = words(r.builtVerbs, "builtVerbs");
   const fillerEnd = words(r.fillerEnd, "fillerEnd");
+  const suffix = (x: SuffixFile | undefined, name: string): LabelSuffix => {
+    const complete = x?.complete ?? {};
+    if (typeof complete !== "object" || Object.values(complete).some((v) => typeof v !== "string")) throw new Error(`${where}: "${name}.complete" must map endings to what completes them`);
+    return {
+      keepIfContains: words(x?.keepIfContains ?? [], `${name}.keepIfContains`),
+      keepIfEndsWith: words(x?.keepIfEndsWith ?? [], `${name}.keepIfEndsWith`),
+      complete: Object.entries(complete).sort((a, b) => b[0].length - a[0].length),
+      add: text(x?.add, `${name}.add`),
+    };
+  };
+  const units = r.suffixes?.units ?? {};
+  for (const u of Object.keys(units)) asUnit(u, `${where} suffixes.units`);
   return {
     headingMark: startPattern(new RegExp(text(r.headingMark, "headingMark"))),
     fillerStart: startPattern(new RegExp(`^(?:${alternation(words(r.fillerStart, "fillerStart"))})+`)),
@@ -424,6 +455,11 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
     shortenAfter: text(r.shortenAfter, "shortenAfter"),
     shortenDropLead: new RegExp(`^${classOf(text(r.shortenDropLead, "shortenDropLead"))}`),
     datesInLabel: new RegExp(text(r.datesInLabel, "datesInLabel"), "g"),
+    suffixes: {
+      change: suffix(r.suffixes?.change, "suffixes.change"),
+      byUnit: new Map(Object.entries(units).map(([u, x]) => [u, suffix(x, `suffixes.units.${u}`)])),
+      other: suffix(r.suffixes?.other, "suffixes.other"),
+    },
   };
 }
 
