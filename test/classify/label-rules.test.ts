@@ -46,6 +46,14 @@ describe("indicator-labels.json", () => {
     expect(labelOf(text, cut)).toBe("老年人户数");
   });
 
+  it("ends a label with its unit's word, completing a word the label already ends with", () => {
+    // 老年人 + 人数 is said 老年人数; 床位 + 床位数 is 床位数.
+    expect(labelOf("共有1124名老年人享受高龄津贴。", REFERENCE_DIR)).toBe("老年人数");
+    expect(labelOf("新增养老床位500张。", REFERENCE_DIR)).toBe("新增养老床位数");
+    const plain = referenceWith((r) => delete (r.suffixes as { units: Record<string, { complete?: unknown }> }).units.person.complete);
+    expect(labelOf("共有1124名老年人享受高龄津贴。", plain)).toBe("老年人人数");
+  });
+
   it("names the file and the entry when an entry is malformed", () => {
     const broken = referenceWith((r) => (r.fillerStart = "其中"));
     expect(() => loadExtractReference(broken)).toThrow(/indicator-labels\.json: "fillerStart" must be a list of words/);
