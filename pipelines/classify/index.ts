@@ -5,7 +5,7 @@ import type { Domain, Kind, Measure, Unit } from "../types.ts";
 import { MASK_FILLER, MASK_START, WORD_START, type EndPattern, type ExtractReference, type Indicator, type LabelRules, type StartPattern } from "../extract/reference.ts";
 import type { Quantity } from "../extract/quantities.ts";
 import { clauseAndItemAround, clauseAround, type Heading, type Sentence } from "../segment/index.ts";
-import { codeAt, codeFlags, isJsSpace } from "../text/chars.ts";
+import { codeAt, isJsSpace } from "../text/chars.ts";
 
 const YEAR_MENTION = /((?:19|20)\d{2})\s*(?:年度|年)(?!\d)/g;
 
@@ -377,7 +377,7 @@ function earlierClausesDomain(text: string, sent: Sentence, ca: number, haveWeak
   return null;
 }
 
-/** The label with its unit's ending (indicator-labels.json suffixes): 老年人 → 老年人人数, 床位 → 床位数. */
+/** The label with its unit's ending (indicator-labels.json suffixes): 低保对象 → 低保对象人数, 老年人 → 老年人数, 床位 → 床位数. */
 function unitSuffix(base: string, unit: Unit, measure: Measure, L: LabelRules): string {
   const rule = measure === "change" ? L.suffixes.change : (L.suffixes.byUnit.get(unit) ?? L.suffixes.other);
   if (includesAny(base, rule.keepIfContains) || endsWithAnyOf(base, rule.keepIfEndsWith)) return base;
