@@ -559,11 +559,11 @@ function buildPhrasings(catalog: Indicator[], unit: Unit, measure: Measure, doma
 }
 
 /** The characters of the label and item catalogIndicator is reading: seenChars[c] === seenStamp. */
-// One byte a character (the table stays in cache), so stamps wrap: the table is cleared every 255 calls. The first
-// call clears it too: the clearing has then run before catalogIndicator is optimised, and its first wrap in a worker
-// no longer throws that code away for want of type feedback.
-const seenChars = new Uint8Array(65536);
-let seenStamp = 255;
+// Four bytes a character, so that the stamps never wrap in a run (a byte's did every 255 calls): clearing the table
+// at a wrap was the one branch first taken after catalogIndicator was optimised, and the clearing on a first call
+// meant to prevent that ran before V8 gathers type feedback, so each worker still threw the code away once.
+const seenChars = new Uint32Array(65536);
+let seenStamp = 0;
 
 /**
  * The catalog indicator whose phrasings best match the figure's own phrase (its label, then the words of its
@@ -573,7 +573,7 @@ export function catalogIndicator(label: string, item: string, unit: Unit, measur
   const { list: alts, firstCodes } = phrasingsFor(catalog, unit, measure, domain);
   if (!alts.length) return "";
   // Most keywords are absent: one whose first character is in neither string is ruled out without a search.
-  if (++seenStamp === 256) {
+  if (++seenStamp === 0x7fffffff) {
     seenChars.fill(0);
     seenStamp = 1;
   }

@@ -33,9 +33,19 @@ function collapseSpaces(text: string, a: number, b: number): string {
   return text.slice(a, b);
 }
 
-/** Whether a heading ends with a mark /[。：:，,]+$/ would cut. */
-function endsWithPunct(s: string): boolean {
-  const c = s.charCodeAt(s.length - 1);
+/**
+ * The heading without trailing 。：:，, (the same string when it has none). The same steps whatever the heading,
+ * with no branch first taken late: a heading ending in punctuation first met after extractFigures was optimised,
+ * which this is inlined into, threw that code away.
+ */
+function withoutEndPunct(s: string): string {
+  let e = s.length;
+  do e--;
+  while (e >= 0 && isEndPunct(s.charCodeAt(e)));
+  return s.slice(0, e + 1);
+}
+
+function isEndPunct(c: number): boolean {
   return c === 0x3002 || c === 0xff1a || c === 58 || c === 0xff0c || c === 44;
 }
 
@@ -53,7 +63,7 @@ function sectionOf(headings: Heading[], cache: Map<Heading, string>): string {
   let path = k > 0 ? cache.get(headings[k - 1])! : "";
   for (let j = k; j < n; j++) {
     const h = headings[j];
-    const text = endsWithPunct(h.text) ? h.text.replace(/[。：:，,]+$/, "") : h.text;
+    const text = withoutEndPunct(h.text);
     path = j > 0 ? path + " > " + text : text;
     cache.set(h, path);
   }

@@ -95,7 +95,8 @@ const byteAt = (buf: Uint8Array, prev: number[], k: number) => (k >= 0 ? buf[k] 
 
 /** A streaming decoder: iconv-lite's DBCSDecoder over flat tables. */
 class DbcsDecoder {
-  private node = 0;
+  /** The trie node the last piece ended in, as the offset of its 256 entries (0: the root). */
+  private at = 0;
   private prev: number[] = [];
   constructor(private readonly t: DbcsTables) {}
 
@@ -109,7 +110,7 @@ class DbcsDecoder {
     const prev = this.prev;
     const prevOffset = prev.length;
     // the current trie node as the offset of its 256 entries
-    let at = this.node << 8;
+    let at = this.at;
     let seqStart = -prevOffset;
     let j = 0;
     for (let i = 0; i < buf.length; i++) {
@@ -157,10 +158,11 @@ class DbcsDecoder {
       at = 0;
       seqStart = i + 1;
     }
-    this.node = at >> 8;
-    const rest: number[] = seqStart >= 0 ? [] : prev.slice(seqStart + prevOffset);
-    for (let k = Math.max(0, seqStart); k < buf.length; k++) rest.push(buf[k]);
-    this.prev = rest;
+    this.at = at;
+    // The bytes of a character the piece ends in the middle of, kept for the next. Copied the same way whether there
+    // are any or not (nearly always not): a loop run only then threw the optimised decoder away when it first ran.
+    const tail = Array.from(buf.subarray(Math.max(0, seqStart)));
+    this.prev = seqStart >= 0 ? tail : prev.slice(seqStart + prevOffset).concat(tail);
     return Buffer.from(out.buffer, 0, Math.min(j, cap) * 2).toString("ucs2");
   }
 
@@ -170,11 +172,11 @@ class DbcsDecoder {
       ret += this.t.defaultChar;
       const bytes = this.prev.slice(1);
       this.prev = [];
-      this.node = 0;
+      this.at = 0;
       if (bytes.length > 0) ret += this.write(Uint8Array.from(bytes));
     }
     this.prev = [];
-    this.node = 0;
+    this.at = 0;
     return ret;
   }
 }

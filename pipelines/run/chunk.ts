@@ -5,7 +5,7 @@
 // A map over chunks, then an ordered concatenation: the shape a cluster run would take too.
 import { ingestFile } from "../ingest/index.ts";
 import type { Reference } from "../reference.ts";
-import { csvFromColumns, newColumn, type Cell } from "../tables/columns.ts";
+import { csvFromColumns, newColumnSet, type Cell } from "../tables/columns.ts";
 import { encodeParquetPart, type ParquetPart } from "../tables/parquet-part.ts";
 import { METRIC_COLUMNS } from "../tables/schema.ts";
 import type { TaskCache } from "./cache.ts";
@@ -72,7 +72,7 @@ const utf8 = new TextEncoder();
 export class ChunkRows {
   private csvParts: Uint8Array[] = [];
   private csvLength = 0;
-  private rows: Cell[][] = METRIC_COLUMNS.map(() => newColumn());
+  private rows: Cell[][] = newColumnSet(METRIC_COLUMNS.length);
 
   /** One document's rows: its CSV lines and the same rows as columns. */
   add(csv: Uint8Array, cols: Cell[][]): void {
@@ -98,7 +98,7 @@ export class ChunkRows {
     const metricsParquet = encodeParquetPart(METRIC_COLUMNS, this.rows);
     this.csvParts = [];
     this.csvLength = 0;
-    this.rows = METRIC_COLUMNS.map(() => newColumn());
+    this.rows = newColumnSet(METRIC_COLUMNS.length);
     return { metricsCsv, metricsParquet };
   }
 }

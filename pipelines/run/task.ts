@@ -6,7 +6,7 @@ import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { processDocument } from "../process.ts";
 import type { Reference } from "../reference.ts";
-import { newColumn, toColumns, type Cell, METRIC_INDEX } from "../tables/columns.ts";
+import { newColumnSet, toColumns, type Cell, METRIC_INDEX } from "../tables/columns.ts";
 import { METRIC_COLUMNS } from "../tables/schema.ts";
 import type { DocumentRow, RawFile } from "../types.ts";
 import type { TaskCache } from "./cache.ts";
@@ -47,7 +47,7 @@ export interface TaskResult {
   transient?: boolean;
 }
 
-const NO_ROWS = (): Cell[][] => METRIC_COLUMNS.map(() => newColumn());
+const NO_ROWS = (): Cell[][] => newColumnSet(METRIC_COLUMNS.length);
 
 /** A result with no rows for a file that was read (sha256 known) but is given up on, and why. */
 export function rejectedResult(rel: string, size: number, sha256: string, problem: string, extra: Partial<TaskResult> = {}): TaskResult {

@@ -1,6 +1,7 @@
 // Metric rows as columns: the form rows travel in from a worker to the writers, and sit in the cache.
 // One array per column of METRIC_COLUMNS, cells already normalised (strings or finite numbers or null),
 // so the CSV and Parquet writers and the cache never rebuild per-row objects.
+import { genericArray } from "../generic-array.ts";
 import type { MetricRow } from "../types.ts";
 import { csvCell, startsLikeFormula } from "./csv.ts";
 import { METRIC_COLUMNS, type ColumnSpec } from "./schema.ts";
@@ -22,14 +23,19 @@ export function normaliseCell(value: unknown, type: "string" | "int" | "double")
  * thrown away and compiled again each time a column turns up in a form not seen before.
  */
 export function newColumn(): Cell[] {
-  const column: Cell[] = [null];
-  column.pop();
-  return column;
+  return genericArray<Cell>();
+}
+
+/** `count` empty columns, in an array of the same hidden class as toColumns' (map() would give another one). */
+export function newColumnSet(count: number): Cell[][] {
+  const cols = genericArray<Cell[]>();
+  for (let j = 0; j < count; j++) cols.push(newColumn());
+  return cols;
 }
 
 export function toColumns<Row>(rows: readonly Row[], columns: readonly ColumnSpec<Row>[]): Cell[][] {
   // Loops, not columns.map(closure): a closure made afresh for every document gets its optimised code compiled again.
-  const cols: Cell[][] = [];
+  const cols = genericArray<Cell[]>();
   for (let j = 0; j < columns.length; j++) {
     const { name, type } = columns[j];
     const column = newColumn();
@@ -92,7 +98,7 @@ export function csvFromColumns(cols: Cell[][], columns: readonly { type: "string
  * string columns as text (empty: ""), quoted fields unquoted. Throws on text that isn't `rows` whole lines of this many fields.
  */
 export function cellsFromCsv(text: string, rows: number, exceptions: readonly CsvException[] = [], columns: readonly { type: "string" | "int" | "double" }[] = METRIC_COLUMNS): Cell[][] {
-  const cols: Cell[][] = columns.map(() => newColumn());
+  const cols = newColumnSet(columns.length);
   let at = 0;
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < columns.length; j++) {
