@@ -397,17 +397,22 @@ export function startTable(re: RegExp): Uint8Array | null {
 
 const startPattern = (re: RegExp): StartPattern => ({ re, first: startTable(re) });
 
-/** Words as one alternation, longer words first (so no word loses to its own prefix); a list of none never matches. */
+/** The distinct non-empty words, longer first (an alternation of them then never lets a word lose to its own prefix). */
+function longestFirstUnique(words: string[]): string[] {
+  return [...new Set(words.filter(Boolean))].sort((a, b) => b.length - a.length);
+}
+
+/** Words as one regex alternation, longer words first; a list of none never matches. */
 function alternation(words: string[]): string {
-  const sorted = [...new Set(words.filter(Boolean))].sort((a, b) => b.length - a.length);
+  const sorted = longestFirstUnique(words);
   return sorted.length ? sorted.map(escapeRe).join("|") : "(?!)";
 }
 
 const lastCodes = (words: string[]): Set<number> => new Set(words.filter(Boolean).map((w) => w.charCodeAt(w.length - 1)));
 
-/** A regex class of the characters of `chars`, written as \uXXXX escapes. */
-function classOf(chars: string): string {
-  return `[${[...chars].map((c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0")).join("")}]`;
+/** A regex class of the characters of `chars`, written as \uXXXX escapes, plus `more` (class syntax such as \s or 0-9). */
+function classOf(chars: string, more = ""): string {
+  return `[${[...chars].map((c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0")).join("")}${more}]`;
 }
 
 function compileLabelRules(r: LabelRulesFile): LabelRules {
@@ -424,7 +429,7 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
   const [from, verbs, to, floors, perHead, perPeriod] = (["from", "verbs", "to", "floors", "perHead", "perPeriod"] as const).map((k) => words(raised[k], `raised.${k}`));
   const cutWords = words(r.cutBefore?.words, "cutBefore.words");
   // Any space or digit ends the words after a figure too.
-  const cutBefore = new RegExp(`${classOf(text(r.cutBefore?.chars, "cutBefore.chars")).slice(0, -1)}\\s0-9０-９]|${alternation(cutWords)}`);
+  const cutBefore = new RegExp(`${classOf(text(r.cutBefore?.chars, "cutBefore.chars"), "\\s0-9０-９")}|${alternation(cutWords)}`);
   const changeOrRate = new RegExp(alternation(words(r.changeOrRateWords, "changeOrRateWords")), "g");
   const builtVerbs = words(r.builtVerbs, "builtVerbs");
   const fillerEnd = words(r.fillerEnd, "fillerEnd");
@@ -638,8 +643,8 @@ function readJson<T>(dir: string, name: string): T {
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export function wordSet(words: string[], flags = "g"): WordSet {
-  const sorted = [...new Set(words.filter(Boolean))].sort((a, b) => b.length - a.length);
-  const re = sorted.length ? new RegExp(sorted.map(escapeRe).join("|"), flags) : /(?!)/g;
+  const sorted = longestFirstUnique(words);
+  const re = sorted.length ? new RegExp(alternation(sorted), flags) : /(?!)/g;
   return { words: sorted, re };
 }
 
