@@ -210,84 +210,119 @@ export function inferPeriod(text: string): Period {
 export function segment(text: string, ref: PlanRef, reportYearIn: number | null, periodIn: Period, numerals?: NumeralRef): Segmented {
   const reportYear = reportYearIn ?? inferReportYear(text, ref);
   const period: Period = periodIn || inferPeriod(text);
-  const p = ref.plan;
-  const stack: Heading[] = [];
-  const sentences: Sentence[] = [];
-  // A plan opening paragraph ("2023年是…，全市民政系统将…") switches the rest of the text to that plan.
-  let docPlan: { start: number; year: number | null } | null = null;
-  let seenNumbered = false;
+  const seg = new Segmenter(text, ref, reportYear, period, numerals);
+  seg.run();
+  const { sentences } = seg;
+  return numerals ? { sentences, reportYear, period, numerals: { starts: seg.numStarts, ends: seg.numEnds } } : { sentences, reportYear, period };
+}
 
-  // A table flattened one cell a line (`实施内容 |`): its header cells, and the column of the current cell.
-  let table: { cols: string[]; col: number; data: boolean; used: number } | null = null;
-  let cell: { kind: Kind; year: number | null } | null = null;
+/**
+ * One text being segmented: the state segment() reads it with, and the steps as methods. A class, not closures
+ * made afresh for every document: those were compiled again for each new document's set (processLine called
+ * another document's push), the pattern mended elsewhere too.
+ */
+class Segmenter {
+  readonly p: PlanRef["plan"];
+  readonly stack: Heading[] = [];
+  readonly sentences: Sentence[] = [];
+  /** A plan opening paragraph ("2023年是…，全市民政系统将…") switches the rest of the text to that plan. */
+  docPlan: { start: number; year: number | null } | null = null;
+  seenNumbered = false;
+  /** A table flattened one cell a line (`实施内容 |`): its header cells, and the column of the current cell. */
+  table: { cols: string[]; col: number; data: boolean; used: number } | null = null;
+  cell: { kind: Kind; year: number | null } | null = null;
+  /** The context changes only with the headings, the plan opening and the table cell: it is kept until one does. */
+  current: { kind: Kind; year: number | null } | null = null;
+  /** Sentences under the same headings share one snapshot of the heading path. */
+  snapshot: Heading[] | null = null;
+  /** Candidate numerals: every numeral start is inside a line (white space starts none), read left to right. */
+  readonly scan: Uint8Array;
+  readonly numStarts: number[] = [];
+  readonly numEnds: number[] = [];
+  numeralEnd = 0;
 
-  // The context changes only with the headings, the plan opening and the table cell: it is kept until one does.
-  let current: { kind: Kind; year: number | null } | null = null;
-  const context = (): { kind: Kind; year: number | null } => (current ??= readContext());
-  const readContext = (): { kind: Kind; year: number | null } => {
-    if (cell) return cell;
+  constructor(
+    readonly text: string,
+    readonly ref: PlanRef,
+    readonly reportYear: number | null,
+    readonly period: Period,
+    readonly numerals: NumeralRef | undefined,
+  ) {
+    this.p = ref.plan;
+    this.scan = lineScanFor(numerals);
+  }
+
+  run(): void {
+    const text = this.text;
+    let lineStart = 0;
+    while (lineStart <= text.length) {
+      let lineEnd = text.indexOf("\n", lineStart);
+      if (lineEnd < 0) lineEnd = text.length;
+      let a = lineStart;
+      while (a < lineEnd && isSpace(text.charCodeAt(a))) a++;
+      let b = lineEnd;
+      while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+      if (b > a) {
+        this.readTableCell(a, b);
+        this.processLine(a, b);
+      }
+      lineStart = lineEnd + 1;
+    }
+  }
+
+  context(): { kind: Kind; year: number | null } {
+    return (this.current ??= this.readContext());
+  }
+
+  readContext(): { kind: Kind; year: number | null } {
+    if (this.cell) return this.cell;
+    const stack = this.stack;
     let best: { start: number; kind: Kind; year: number | null } | null = null;
     for (let i = stack.length - 1; i >= 0; i--) {
       const h = stack[i];
-      if (h.plan) { best = { start: h.start, kind: h.plan, year: h.year ?? reportYear }; break; }
+      if (h.plan) { best = { start: h.start, kind: h.plan, year: h.year ?? this.reportYear }; break; }
     }
+    const docPlan = this.docPlan;
     if (docPlan && (!best || docPlan.start > best.start)) return { kind: "target", year: docPlan.year };
-    return best ? { kind: best.kind, year: best.year } : { kind: "actual", year: reportYear };
-  };
+    return best ? { kind: best.kind, year: best.year } : { kind: "actual", year: this.reportYear };
+  }
 
-  // Sentences under the same headings share one snapshot of the heading path.
-  let snapshot: Heading[] | null = null;
-  const headingsNow = (): Heading[] => (snapshot ??= stack.slice());
-  const push = (h: Heading) => {
+  headingsNow(): Heading[] {
+    return (this.snapshot ??= this.stack.slice());
+  }
+
+  push(h: Heading): void {
+    const stack = this.stack;
     while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
     stack.push(h);
-    snapshot = null;
-    current = null;
-  };
+    this.snapshot = null;
+    this.current = null;
+  }
 
   /** A sentence [s, e) holding `spaces` white-space characters, less the white space around it, unless nothing is left. */
-  const addSentence = (s: number, e: number, spaces: number) => {
+  addSentence(s: number, e: number, spaces: number): void {
+    const text = this.text;
     let s2 = s;
     while (s2 < e && isSpace(text.charCodeAt(s2))) s2++;
     let e2 = e;
     while (e2 > s2 && isSpace(text.charCodeAt(e2 - 1))) e2--;
     if (e2 > s2) {
-      const ctx = context();
+      const ctx = this.context();
       // What was trimmed is all white space: the rest stands inside.
       const spaced = spaces - (s2 - s) - (e - e2) > 0;
-      sentences.push({ start: s2, end: e2, headings: headingsNow(), kind: ctx.kind, year: ctx.year, spaced });
+      this.sentences.push({ start: s2, end: e2, headings: this.headingsNow(), kind: ctx.kind, year: ctx.year, spaced });
     }
-  };
+  }
 
-  // Candidate numerals: every numeral start is inside a line (white space starts none), read left to right.
-  const scan = lineScanFor(numerals);
-  const numStarts: number[] = [];
-  const numEnds: number[] = [];
-  let numeralEnd = 0;
   /** The numeral starting at i, unless i is inside the one before. */
-  const readNumeralAt = (i: number) => {
-    if (i < numeralEnd) return;
-    const end = readNumeral(text, i, text.length, numerals!);
+  readNumeralAt(i: number): void {
+    if (i < this.numeralEnd) return;
+    const end = readNumeral(this.text, i, this.text.length, this.numerals!);
     if (end > 0) {
-      numStarts.push(i);
-      numEnds.push(end);
+      this.numStarts.push(i);
+      this.numEnds.push(end);
     }
-    numeralEnd = Math.abs(end);
-  };
-
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf("\n", lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    let a = lineStart;
-    while (a < lineEnd && isSpace(text.charCodeAt(a))) a++;
-    let b = lineEnd;
-    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-    if (b > a) {
-      readTableCell(a, b);
-      processLine(a, b);
-    }
-    lineStart = lineEnd + 1;
+    this.numeralEnd = Math.abs(end);
   }
 
   /**
@@ -295,22 +330,23 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
    * Empty cells leave no line, so a cell may sit further right than its count says: a cell holding a figure
    * is read under the first plan or progress column at or after its count, and right of the row's last one.
    */
-  function readTableCell(a: number, b: number) {
-    if (cell) current = null;
-    cell = null;
+  readTableCell(a: number, b: number): void {
+    const text = this.text;
+    if (this.cell) this.current = null;
+    this.cell = null;
     if (text.charCodeAt(b - 1) !== 124) {
-      table = null;
+      this.table = null;
       return;
     }
     const content = text.slice(a, b - 1).trim();
-    table ??= { cols: [], col: -1, data: false, used: -1 };
+    const table = (this.table ??= { cols: [], col: -1, data: false, used: -1 });
     if (!table.data) {
       if (/^\d{1,3}$/.test(content) && table.cols.length >= 3) {
         table.data = true;
         table.col = 0;
         table.used = 0;
       } else if (content.length <= 24 && !FIGURE_LIKE.test(content)) table.cols.push(content);
-      else table = { cols: [], col: -1, data: false, used: -1 };
+      else this.table = { cols: [], col: -1, data: false, used: -1 };
       return;
     }
     if (/^\d{1,3}$/.test(content)) {
@@ -321,35 +357,37 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
     table.col++;
     if (!FIGURE_LIKE.test(content)) return;
     for (let k = Math.max(table.col, table.used + 1); k < table.cols.length; k++) {
-      const ck = columnKind(table.cols[k]);
+      const ck = this.columnKind(table.cols[k]);
       if (ck) {
-        cell = ck;
-        current = null;
+        this.cell = ck;
+        this.current = null;
         table.used = k;
         return;
       }
     }
   }
 
-  function columnKind(header: string): { kind: Kind; year: number | null } | null {
-    if (p.tableColumnActual.some((w) => header.includes(w))) return { kind: "actual", year: reportYear };
-    if (p.tableColumnPlan.some((w) => header.includes(w))) return { kind: "target", year: reportYear };
+  columnKind(header: string): { kind: Kind; year: number | null } | null {
+    const p = this.p;
+    if (p.tableColumnActual.some((w) => header.includes(w))) return { kind: "actual", year: this.reportYear };
+    if (p.tableColumnPlan.some((w) => header.includes(w))) return { kind: "target", year: this.reportYear };
     return null;
   }
 
-  function processLine(a: number, b: number) {
+  processLine(a: number, b: number): void {
+    const { text, p, reportYear, period, scan } = this;
     const line = text.slice(a, b);
     // A short line without sentence punctuation is a heading of its own (titles, 003-style headings).
     const numbered = markerAt(text, a, a, b);
     if (!numbered && line.length <= 36 && !/[。；;]/.test(line) && !/[，,、：:]$/.test(line) && !FIGURE_LIKE.test(line)) {
-      const hp = readHeadingPlan(line, ref, reportYear, period);
+      const hp = readHeadingPlan(line, this.ref, reportYear, period);
       // Once the report numbers its headings, a stray short line (a list item, 此件公开发布) sits below them
       // and never resets the part it is in.
       // A short line that names a part of the report (第二部分 2021年工作思路) stays a top heading.
-      push({ level: seenNumbered && hp.plan === null ? 6 : 1, text: line, start: a, end: b, plan: hp.plan, year: hp.year });
-      const ctx = context();
-      sentences.push({ start: a, end: b, headings: headingsNow(), kind: ctx.kind, year: ctx.year, spaced: /\s/.test(line) });
-      if (numerals) for (let i = a; i < b; i++) if (scan[text.charCodeAt(i)] & NUMERAL_CHAR) readNumeralAt(i);
+      this.push({ level: this.seenNumbered && hp.plan === null ? 6 : 1, text: line, start: a, end: b, plan: hp.plan, year: hp.year });
+      const ctx = this.context();
+      this.sentences.push({ start: a, end: b, headings: this.headingsNow(), kind: ctx.kind, year: ctx.year, spaced: /\s/.test(line) });
+      if (this.numerals) for (let i = a; i < b; i++) if (scan[text.charCodeAt(i)] & NUMERAL_CHAR) this.readNumeralAt(i);
       return;
     }
     // A paragraph that opens a plan: starts with a later year or a plan word and uses a plan verb early on.
@@ -365,8 +403,8 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
           if (line.startsWith("下半年")) year = reportYear;
           else year = period === "annual" || period === "" ? reportYear + 1 : reportYear;
         }
-        docPlan = { start: a, year };
-        current = null;
+        this.docPlan = { start: a, year };
+        this.current = null;
       }
     }
     // One pass over the line cuts its sentences and finds its inline numbered headings: text before a
@@ -379,42 +417,40 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
       const k = scan[c];
       if (k === 0 && i - s < MAX_SENTENCE) continue;
       if (k & SPACE_CHAR) spaces++;
-      if (k & NUMERAL_CHAR) readNumeralAt(i);
+      if (k & NUMERAL_CHAR) this.readNumeralAt(i);
       const m = k & MARKER_CHAR ? (i === a ? numbered : markerAt(text, i, a, b)) : null;
       if (m) {
-        seenNumbered = true;
-        if (i > s) addSentence(s, i, spaces);
+        this.seenNumbered = true;
+        if (i > s) this.addSentence(s, i, spaces);
         s = i;
         spaces = 0;
-        pushMarker(m, i, b);
+        this.pushMarker(m, i, b);
       }
       // Text without sentence punctuation (scraped documents) is cut into pieces of bounded length at a
       // clause mark, else between two Chinese characters, so that every later window stays small.
       const tooLong = i - s >= MAX_SENTENCE && (isClauseMark(c) || (i - s >= 2 * MAX_SENTENCE && isHan(c) && isHan(text.charCodeAt(i - 1)) && !isNumeralChar(c) && !isNumeralChar(text.charCodeAt(i - 1))));
       if (k & SENTENCE_END_CHAR || tooLong) {
-        addSentence(s, i + 1, spaces);
+        this.addSentence(s, i + 1, spaces);
         s = i + 1;
         spaces = 0;
       }
     }
-    if (s < b) addSentence(s, b, spaces);
+    if (s < b) this.addSentence(s, b, spaces);
   }
 
   /** A numbered heading at hs: it runs to the end of its first sentence (or a wide space after a short title), capped for display. */
-  function pushMarker(m: RegExpExecArray, hs: number, b: number) {
+  pushMarker(m: RegExpExecArray, hs: number, b: number): void {
+    const text = this.text;
     const level = headingLevel(m);
     let he = hs;
     const limit = Math.min(b, hs + 80);
     while (he < limit && !(LINE_SCAN[text.charCodeAt(he)] & SENTENCE_END_CHAR) && !(level <= 2 && isSpace(text.charCodeAt(he)) && he > hs + 4)) he++;
     const htext = text.slice(hs, Math.min(he, hs + 40)).trim();
     // 一是/二是 topics are actions, not parts of the report: they never switch plan and record.
-    const hp = level <= 4 ? readHeadingPlan(htext, ref, reportYear, period) : { plan: null, year: null };
-    push({ level, text: htext, start: hs, end: he, plan: hp.plan, year: hp.year });
+    const hp = level <= 4 ? readHeadingPlan(htext, this.ref, this.reportYear, this.period) : { plan: null, year: null };
+    this.push({ level, text: htext, start: hs, end: he, plan: hp.plan, year: hp.year });
   }
-
-  return numerals ? { sentences, reportYear, period, numerals: { starts: numStarts, ends: numEnds } } : { sentences, reportYear, period };
 }
-
 
 /** Whether the character at i ends a clause (seps: ExtractReference.clauseSeparators); 、 only when enumerations count. */
 function isClauseSep(text: string, i: number, seps: Uint8Array, alsoEnumComma: boolean): boolean {
