@@ -34,26 +34,12 @@ function collapseSpaces(text: string, a: number, b: number): string {
 }
 
 /**
- * The heading without trailing 。：:，, (the same string when it has none). The same steps whatever the heading,
- * with no branch first taken late: a heading ending in punctuation first met after extractFigures was optimised,
- * which this is inlined into, threw that code away.
+ * A sentence's heading path, " > "-joined, each heading without its end marks (plan-markers.json headingEndMarks).
+ * The path under a heading is fixed while it is open, so each heading's path is built once, from its parent's. The
+ * marks are replaced on every heading, with or without them: a branch taken only for headings ending in one was
+ * first taken after extractFigures, which this is inlined into, had been optimised, and threw that code away.
  */
-function withoutEndPunct(s: string): string {
-  let e = s.length;
-  do e--;
-  while (e >= 0 && isEndPunct(s.charCodeAt(e)));
-  return s.slice(0, e + 1);
-}
-
-function isEndPunct(c: number): boolean {
-  return c === 0x3002 || c === 0xff1a || c === 58 || c === 0xff0c || c === 44;
-}
-
-/**
- * A sentence's heading path, " > "-joined, trailing punctuation cut. The path under a heading is fixed while it
- * is open, so each heading's path is built once, from its parent's.
- */
-function sectionOf(headings: Heading[], cache: Map<Heading, string>): string {
+function sectionOf(headings: Heading[], cache: Map<Heading, string>, endMarks: RegExp): string {
   const n = headings.length;
   if (n === 0) return "";
   const cached = cache.get(headings[n - 1]);
@@ -63,7 +49,7 @@ function sectionOf(headings: Heading[], cache: Map<Heading, string>): string {
   let path = k > 0 ? cache.get(headings[k - 1])! : "";
   for (let j = k; j < n; j++) {
     const h = headings[j];
-    const text = withoutEndPunct(h.text);
+    const text = h.text.replace(endMarks, "");
     path = j > 0 ? path + " > " + text : text;
     cache.set(h, path);
   }
@@ -92,7 +78,7 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
     const quantities = findQuantities(text, sent.start, sent.end, ref, cands);
     if (!quantities.length) continue;
     const sentence = sent.spaced === false ? text.slice(sent.start, sent.end) : collapseSpaces(text, sent.start, sent.end);
-    const section = sectionOf(sent.headings, sectionCache);
+    const section = sectionOf(sent.headings, sectionCache, ref.plan.headingEndMarks);
     let prev: { end: number; base: string; measure: string; unit: string } | undefined;
     for (const q of quantities) {
       const { kind, year } = kindAndYear(text, sent, q, ref, reportYear);
