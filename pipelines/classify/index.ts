@@ -6,6 +6,7 @@ import { MASK_FILLER, MASK_START, WORD_START, type EndPattern, type ExtractRefer
 import type { Quantity } from "../extract/quantities.ts";
 import { clauseAndItemAround, clauseAround, type Heading, type Sentence } from "../segment/index.ts";
 import { codeAt, isJsSpace } from "../text/chars.ts";
+import { endsWithAny, includesAny } from "../text/words.ts";
 
 const YEAR_MENTION = /((?:19|20)\d{2})\s*(?:年度|年)(?!\d)/g;
 
@@ -55,11 +56,6 @@ function plannedBefore(before: string, after: string, p: ExtractReference["plan"
     }
     return true;
   }
-  return false;
-}
-
-function includesAny(s: string, words: string[]): boolean {
-  for (const w of words) if (s.includes(w)) return true;
   return false;
 }
 
@@ -380,14 +376,9 @@ function earlierClausesDomain(text: string, sent: Sentence, ca: number, haveWeak
 /** The label with its unit's ending (indicator-labels.json suffixes): 低保对象 → 低保对象人数, 老年人 → 老年人数, 床位 → 床位数. */
 function unitSuffix(base: string, unit: Unit, measure: Measure, L: LabelRules): string {
   const rule = measure === "change" ? L.suffixes.change : (L.suffixes.byUnit.get(unit) ?? L.suffixes.other);
-  if (includesAny(base, rule.keepIfContains) || endsWithAnyOf(base, rule.keepIfEndsWith)) return base;
+  if (includesAny(base, rule.keepIfContains) || endsWithAny(base, base.length, rule.keepIfEndsWith) !== null) return base;
   for (const [end, more] of rule.complete) if (base.endsWith(end)) return base + more;
   return base + rule.add;
-}
-
-function endsWithAnyOf(s: string, words: string[]): boolean {
-  for (const w of words) if (s.endsWith(w)) return true;
-  return false;
 }
 
 /** s.replace(p.re, by) for an end-anchored pattern, tried only on a string ending with one of p.last. */

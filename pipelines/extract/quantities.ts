@@ -3,6 +3,7 @@
 // numbers, plan names, age limits, thresholds, page furniture, rhetoric). Each candidate is judged on a
 // bounded window around it, so the scan stays linear in the text length.
 import { codeAt, isJsSpace } from "../text/chars.ts";
+import { endsWithAny, startsWithAny } from "../text/words.ts";
 import type { Qualifier, Unit } from "../types.ts";
 import { hasChineseDigit, isArabic, parseArabic, parseChinese } from "./numbers.ts";
 import { ARABIC_DIGIT, type ExtractReference } from "./reference.ts";
@@ -37,16 +38,6 @@ const SPACE = /[ \u00a0\u3000\t]/;
 /** The longest measure word starting at pos. */
 function unitWordAt(text: string, pos: number, ref: ExtractReference): string | null {
   return ref.unitWordMatcher.at(text, pos);
-}
-
-function startsWithAny(text: string, pos: number, words: string[]): string | null {
-  for (const w of words) if (text.startsWith(w, pos)) return w;
-  return null;
-}
-
-function endsWithAny(text: string, pos: number, words: string[]): string | null {
-  for (const w of words) if (pos - w.length >= 0 && text.startsWith(w, pos - w.length)) return w;
-  return null;
 }
 
 

@@ -1,0 +1,19 @@
+// Tests of a string against a list of words, as plain loops (the stages run them per figure and per line).
+
+/** The first of `words` that text holds starting at pos, or null. */
+export function startsWithAny(text: string, pos: number, words: readonly string[]): string | null {
+  for (const w of words) if (text.startsWith(w, pos)) return w;
+  return null;
+}
+
+/** The first of `words` that text holds ending at pos, or null. */
+export function endsWithAny(text: string, pos: number, words: readonly string[]): string | null {
+  for (const w of words) if (pos - w.length >= 0 && text.startsWith(w, pos - w.length)) return w;
+  return null;
+}
+
+/** Whether s holds any of `words`. */
+export function includesAny(s: string, words: readonly string[]): boolean {
+  for (const w of words) if (s.includes(w)) return true;
+  return false;
+}
