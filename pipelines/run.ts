@@ -86,7 +86,14 @@ export async function runPipeline(opts: RunOptions): Promise<RunSummary> {
     // the input folder has entries, up to `workers` (a one-file run starts one).
     if (workers > 0 && !mayReuse) {
       const setup = { referenceDir: ref.dir, cacheDir, pipelineVersion: version.id, referenceVersion: ref.version };
-      started.push(...(await startWorkers(setup, Math.min(workers, readdirSync(input).length))));
+      // An unreadable folder starts them all: listing it below reports the problem as usual.
+      let entries = workers;
+      try {
+        entries = readdirSync(input).length;
+      } catch {
+        // listInputsWithSkips says what is wrong with it
+      }
+      started.push(...(await startWorkers(setup, Math.min(workers, entries))));
     }
     const { inputs, skipped } = listInputsWithSkips(input, [out]);
     const manifest: ManifestEntry[] = [];

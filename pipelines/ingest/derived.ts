@@ -53,7 +53,7 @@ export function installedVersion(pkg: string, modules = nodeModules(pkg)): strin
  */
 export function derivedText(name: string, pkg: string, inputs: string[], derive: () => string): string {
   const modules = nodeModules(pkg);
-  const version = modules ? installedVersion(pkg, modules) : "";
+  const version = installedVersion(pkg, modules);
   if (!version || !modules) return derive();
   const key = createHash("sha256");
   key.update(`${pkg}@${version}`);

@@ -28,15 +28,20 @@ const config = workerData as WorkerConfig;
 const ref = loadReference(config.referenceDir);
 const cache = config.cacheDir ? diskCache(config.cacheDir, cacheNamespace(config.pipelineVersion, config.referenceVersion)) : undefined;
 
+// Made once, not per chunk: a closure made afresh per chunk is another call target to processChunk's optimised code.
+const refOnce = () => ref;
+let chunkInHand = 0;
+const onFile = (k: number) => publishFileInHand(config.progress, chunkInHand, k);
+
 parentPort!.on("message", (msg: WorkerJob | { close: true }) => {
   if ("close" in msg) {
     cache?.close();
     process.exit(0);
   }
   const { chunk, originalsBefore, keepColumns } = msg;
+  chunkInHand = chunk.id;
   const result: ChunkResult = processChunk(chunk, {
-    ref: () => ref, cache, pipelineVersion: config.pipelineVersion, referenceVersion: config.referenceVersion, originalsBefore, keepColumns,
-    onFile: (k) => publishFileInHand(config.progress, chunk.id, k),
+    ref: refOnce, cache, pipelineVersion: config.pipelineVersion, referenceVersion: config.referenceVersion, originalsBefore, keepColumns, onFile,
   });
   parentPort!.postMessage({ result });
 });

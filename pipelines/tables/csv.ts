@@ -1,6 +1,7 @@
 // CSV for analysts: UTF-8 with BOM (Excel opens Chinese correctly), RFC 4180 quoting, CRLF line ends,
 // and string cells that a spreadsheet would run as a formula neutralised with a leading apostrophe.
 import { closeSync, openSync, writeSync } from "node:fs";
+import { codeAt } from "../text/chars.ts";
 import type { ColumnSpec } from "./schema.ts";
 
 /** A string cell that starts like a formula (= + - @, or tab / CR that Excel strips first) gets a leading '. */
@@ -10,8 +11,7 @@ export function neutralise(text: string): string {
 
 export function startsLikeFormula(text: string): boolean {
   // = + - @ \t \r, compared as character codes: every text cell of every metric row goes through this.
-  if (text.length === 0) return false; // charCodeAt(0) of "" is NaN: optimised callers would be thrown away
-  const c = text.charCodeAt(0);
+  const c = codeAt(text, 0); // -1 for "" (charCodeAt's NaN would throw optimised callers away)
   return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d;
 }
 

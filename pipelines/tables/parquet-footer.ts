@@ -8,13 +8,12 @@ import type { fileWriter } from "hyparquet-writer";
 import { ByteWriter } from "hyparquet-writer/src/bytewriter.js";
 import { serializeTCompactProtocol } from "hyparquet-writer/src/thrift.js";
 import { unconvertStatistics } from "hyparquet-writer/src/unconvert.js";
+import { I32, STRUCT } from "./parquet-part.ts";
 
 // Thrift compact protocol types used by the envelope.
-const I32 = 5;
 const I64 = 6;
 const BINARY = 8;
 const LIST = 9;
-const STRUCT = 12;
 
 type Writer = ReturnType<typeof fileWriter>;
 

@@ -185,9 +185,10 @@ function writeHybrid(out: Bytes, values: ArrayLike<number>, count: number, bitWi
   flushPacked();
 }
 
-// Thrift compact protocol, just what a PageHeader needs (field ids ascending, i32 and struct fields).
-const I32 = 5;
-const STRUCT = 12;
+// Thrift compact protocol, just what a PageHeader needs (field ids ascending, i32 and struct fields); the type codes
+// are shared with parquet-footer.ts.
+export const I32 = 5;
+export const STRUCT = 12;
 type HeaderField = [id: number, value: number | HeaderField[]];
 
 function writeStruct(out: Bytes, fields: HeaderField[]): void {

@@ -5,6 +5,7 @@
 import { brotliDecompressSync } from "node:zlib";
 import { asyncBufferFromFile, parquetReadObjects } from "hyparquet";
 import { fileWriter, type SchemaElement } from "hyparquet-writer";
+import { newColumnSet } from "./columns.ts";
 import { footerBuilder, PARQUET_MAGIC } from "./parquet-footer.ts";
 import { cell, encodeRowGroup, WITH_STATISTICS, type ParquetCell, type ParquetColumn, type ParquetPart } from "./parquet-part.ts";
 
@@ -52,7 +53,7 @@ export function openParquetWriter<Row>(path: string, columns: readonly ParquetCo
   const out = fileWriter(path);
   out.appendUint32(PARQUET_MAGIC);
   const footer = footerBuilder(schemaFor(columns), "welfare-report-workspace");
-  let data: ParquetCell[][] = columns.map(() => []);
+  let data: ParquetCell[][] = newColumnSet(columns.length);
   let pending = 0;
   let rows = 0;
   /** A row group encoded elsewhere (or by flush), its offsets shifted to where it lands in this file. */
@@ -75,7 +76,7 @@ export function openParquetWriter<Row>(path: string, columns: readonly ParquetCo
   const flush = () => {
     if (!pending) return;
     append(encodeRowGroup(columns, data, WITH_STATISTICS)!);
-    data = columns.map(() => []);
+    data = newColumnSet(columns.length);
     pending = 0;
   };
   return {
