@@ -6,9 +6,7 @@ import { MASK_FILLER, MASK_START, WORD_START, type EndPattern, type ExtractRefer
 import type { Quantity } from "../extract/quantities.ts";
 import { clauseAndItemAround, clauseAround, type Heading, type Sentence } from "../segment/index.ts";
 import { codeAt, isJsSpace } from "../text/chars.ts";
-import { endsWithAny, includesAny } from "../text/words.ts";
-
-const YEAR_MENTION = /((?:19|20)\d{2})\s*(?:年度|年)(?!\d)/g;
+import { endsWithAny, includesAny, startsWithAny } from "../text/words.ts";
 
 function clauseOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference): [number, number] {
   if (!q.clause) readClauses(text, sent, q, ref);
@@ -38,19 +36,20 @@ function plannedBefore(before: string, after: string, p: ExtractReference["plan"
   for (let h = hits.length - 1; h >= 0; h--) {
     const { index: i, word: w } = hits[h];
     // 目标任务完成率105%, 计划任务已完成80%: what was achieved against the plan.
-    if (/完成率|完成了|已完成|实际完成|实现了|已经|已达/.test(masked.slice(i + w.length))) continue;
+    if (includesAny(masked.slice(i + w.length), p.achievedAfterPlanWord)) continue;
     // 确保了, 计划了: done.
-    if (masked[i + w.length] === "了") continue;
+    if (startsWithAny(masked, i + w.length, p.doneRightAfterPlanWord) !== null) continue;
     // 计划 as a noun names a programme (助餐服务倍增计划): planning only when an action or amount follows.
-    if (w === "计划" && !/^(?:[\d０-９一二两三四五六七八九十]|新增|新建|建设|建成|修建|扩建|改建|维修|投入|投资|完成|实施|改造|发放|培训|招聘|开展|举办|安排|筹集|销售|募集|救助|资助|帮扶|在|于|到|今年|明年|年内|全年|用)/.test(masked.slice(i + 2))) continue;
+    const asNoun = p.nounUnlessFollowedBy.get(w);
+    if (asNoun && !asNoun.test(masked.slice(i + w.length))) continue;
     // 共争取上级资金103万元, 争取到: funds obtained, not sought.
     if (p.pastWhenPreceded.get(w)?.some((x) => masked.startsWith(x, i - x.length))) continue;
     if (p.pastWhenFollowed.get(w)?.some((x) => masked.startsWith(x, i + w.length))) continue;
-    if (w === "将") {
+    if (p.objectMarkerPlanWords.includes(w)) {
       if (p.targetBeforeIgnoredWhenPreceded.includes(masked[i - 1] ?? "")) continue;
       if (p.targetBeforeIgnoredAfter.some((x) => after.includes(x))) continue;
       // 将封顶线由8万元提高到12万元: 将 with an object, then 由/从…, is the 把 preposition, not "will".
-      const rest = masked.slice(i + 1);
+      const rest = masked.slice(i + w.length);
       const from = p.baselineBefore.reduce((m, x) => { const k = rest.indexOf(x); return k > 0 && (m < 0 || k < m) ? k : m; }, -1);
       if (from > 0 && !/[，,；;]/.test(rest.slice(0, from))) continue;
     }
@@ -73,17 +72,19 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   let yearPos = -1;
   // Most figures have no year before them: the regex runs only when a 年 is there (exec, not matchAll,
   // which copies the regex on every call).
-  YEAR_MENTION.lastIndex = 0;
-  for (let m = head.includes("年") ? YEAR_MENTION.exec(head) : null; m !== null; m = YEAR_MENTION.exec(head)) {
+  const yearMention = p.yearMention;
+  yearMention.lastIndex = 0;
+  for (let m = head.includes("年") ? yearMention.exec(head) : null; m !== null; m = yearMention.exec(head)) {
     const i = m.index;
-    const prev = head[i - 1] ?? "";
+    const after = i + m[0].length;
     // 2019年以来累计…: the start of a period that runs to the report's year.
-    if (/^(以来|起|开始|至今|来)/.test(head.slice(i + m[0].length, i + m[0].length + 2))) continue;
-    if (/[-－—~～至到]/.test(head[i + m[0].length] ?? "") || /[-－—~～]/.test(prev)) continue;
+    if (startsWithAny(head, after, p.yearStartsPeriodAfter) !== null) continue;
+    if (startsWithAny(head, after, p.yearRangeMarksAfter) !== null || endsWithAny(head, i, p.yearRangeMarksBefore) !== null) continue;
     // 较2022年增长15%, 与2022年同期相比: a comparison base, not the year the figure is about.
-    if (/[较比与同]/.test(prev) || /^(同期|相比|比较)/.test(head.slice(i + m[0].length, i + m[0].length + 2))) continue;
+    if (endsWithAny(head, i, p.comparisonBefore) !== null || startsWithAny(head, after, p.comparisonAfterYear) !== null) continue;
     // Inside 《…》 (a document's title) the year names the document, not the figure.
-    if (head.lastIndexOf("《", i) > head.lastIndexOf("》", i)) continue;
+    const [titleOpen, titleClose] = p.documentTitleBrackets;
+    if (head.lastIndexOf(titleOpen, i) > head.lastIndexOf(titleClose, i)) continue;
     yearPos = i;
     year = Number(m[1]);
   }
@@ -91,7 +92,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   const relFrom = Math.max(sent.start, ca - 40);
   const rel = p.relativeYearWords.last(text, relFrom, q.numStart);
   // 比上年增加, 较去年同期: a comparison base, not the figure's year.
-  if (rel && (yearPos < 0 || rel.index > headFrom + yearPos) && ctxYear !== null && !/[比较与同]/.test(text[rel.index - 1] ?? "") && !text.startsWith("同期", rel.index + rel.word.length)) {
+  if (rel && (yearPos < 0 || rel.index > headFrom + yearPos) && ctxYear !== null && endsWithAny(text, rel.index, p.comparisonBefore) === null && startsWithAny(text, rel.index + rel.word.length, p.comparisonAfterRelativeYear) === null) {
     // 今年/全年/年内 are the part's own year; 去年/明年 count from the year the report was written about.
     const delta = p.relativeYearDelta.get(rel.word) ?? 0;
     year = delta === 0 ? ctxYear : (reportYear ?? ctxYear) + delta;
@@ -101,10 +102,18 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
 
   // Words right around the figure.
   const [la] = itemOf(text, sent, q, ref);
-  // The next words (8 characters at most), less white space and 的 (/^[\s的]+/), read in place.
+  // The next words (8 characters at most), less white space and particles (的: skippedAfterFigure), read in place.
   const afterEnd = Math.min(sent.end, q.end + 8);
   let afterStart = q.end;
-  while (afterStart < afterEnd && (text.charCodeAt(afterStart) === 0x7684 /* 的 */ || isJsSpace(text.charCodeAt(afterStart)))) afterStart++;
+  while (afterStart < afterEnd) {
+    if (isJsSpace(text.charCodeAt(afterStart))) {
+      afterStart++;
+      continue;
+    }
+    const skipped = startsWithAny(text, afterStart, p.skippedAfterFigure);
+    if (skipped === null) break;
+    afterStart += skipped.length;
+  }
   const before = text.slice(Math.max(la, q.start - p.targetBeforeWindow), q.start);
   const baseline = p.baselineBefore.some((w) => text.startsWith(w, q.start - w.length)) && p.baselineAfter.some((w) => text.startsWith(w, q.end));
   const near = text.slice(q.end, Math.min(lb, q.end + p.targetAfterNearWindow));
@@ -116,7 +125,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   else if (plannedBefore(before, text.slice(q.end, lb), p)) kind = "target";
   // Background in a plan (2023年，全区共有…) is a record of that earlier year.
   else if (explicitPast && kind === "target" && !plannedBefore(text.slice(headFrom + yearPos, q.start), "", p)) kind = "actual";
-  else if (text[q.end] === "的") {
+  else if (startsWithAny(text, q.end, p.plannedCapacityAfter) !== null) {
     // Capacity of a facility still being built: 床位数500张的养老综合体建设.
     const tail = text.slice(q.end, Math.min(sent.end, q.end + 24));
     const clauseHead = text.slice(ca, q.start);
@@ -124,7 +133,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   } else {
     // Part of an attributive chain ending in a planned-capacity phrase: 占地71亩床位数1800余张的…建设.
     const tail = text.slice(q.end, Math.min(sent.end, q.end + 14));
-    const de = tail.indexOf("张的");
+    const de = tail.indexOf(p.plannedCapacityChainEnd);
     if (de >= 0 && !/[，,。；、]/.test(tail.slice(0, de)) && p.plannedCapacityVerbs.some((w) => text.slice(q.end + de, q.end + de + 30).includes(w))) kind = "target";
   }
   return { kind, year };
@@ -139,12 +148,12 @@ export function measureOf(text: string, sent: Sentence, q: Quantity, ref: Extrac
   let change = false;
   if (hit) {
     const gap = text.slice(hit.index + hit.word.length, q.start);
-    if (/^(了|达|为|达到|约|近|超|超过|是)?$/.test(gap)) change = true;
+    if (gap === "" || m.changeGapWords.includes(gap)) change = true;
   }
   if (q.unit === "percent") return change ? "change" : "rate";
   if (change) {
     const clauseBefore = text.slice(ca, q.start);
-    if (/同比|环比|比上年|比去年|较上年|较去年|上年同期|去年同期/.test(clauseBefore)) return "change";
+    if (includesAny(clauseBefore, m.periodComparisons)) return "change";
   }
   const perHead = m.perCapitaMatcher.last(text, Math.max(ca, q.start - m.perCapitaWindow), q.start);
   if (perHead) {
@@ -154,8 +163,14 @@ export function measureOf(text: string, sent: Sentence, q: Quantity, ref: Extrac
     const own = text.slice(perHead.index, q.start);
     if (!m.standardBeforePerCapita.some((w) => lead.includes(w)) || m.perCapitaAverageNouns.some((w) => own.includes(w))) return "rate";
   }
-  if (q.bare && /率$/.test(text.slice(ca, q.start).replace(/(达到|达|为|是|超过|超|近|约)$/, ""))) return "rate";
+  if (q.bare && endsInRateWord(text.slice(ca, q.start), m)) return "rate";
   return "level";
+}
+
+/** Whether a clause ends in a rate word (覆盖率), less one linking verb (覆盖率达). */
+function endsInRateWord(s: string, m: ExtractReference["measure"]): boolean {
+  const link = endsWithAny(s, s.length, m.linkVerbs);
+  return endsWithAny(s, s.length - (link?.length ?? 0), m.bareRateEnds) !== null;
 }
 
 /**
@@ -349,12 +364,19 @@ export function domainOf(text: string, sent: Sentence, q: Quantity, ref: Extract
   // A following clause that says what the money or count was for: …1200万元,用于困难群众临时救助.
   if (cb < sent.end && /[，,；;]/.test(text[cb] ?? "")) {
     const [na, nb] = clauseAround(text, sent.start, sent.end, cb + 1, ref.clauseSeparators);
-    if (/^(?:主要)?(?:用于|惠及|覆盖|帮助|资助|涉及|受益)/.test(text.slice(na, na + 4))) {
+    if (startsPurposeClause(text, na, ref.domains)) {
       const d = pick(scoreDomains(text, na, nb, na, na, ref, memo), true);
       if (d) return d;
     }
   }
   return headingDomain(text, sent.headings, ref, memo) ?? "other";
+}
+
+/** Whether the clause at `a` says what a figure was for (用于…, 主要用于…). */
+function startsPurposeClause(text: string, a: number, d: ExtractReference["domains"]): boolean {
+  if (startsWithAny(text, a, d.purposeClauseStarts) !== null) return true;
+  const lead = startsWithAny(text, a, d.purposeClauseLeads);
+  return lead !== null && startsWithAny(text, a + lead.length, d.purposeClauseStarts) !== null;
 }
 
 /** The domain the clauses before the clause at ca clearly name, nearest first; with weak evidence nearby, only strong evidence counts. */
@@ -490,7 +512,7 @@ function labelText(s: string, L: LabelRules): string {
   if (digit) s = s.replace(L.datesInLabel, "");
   if (dropped) s = s.replace(/[^\u4e00-\u9fff0-9()（）+\-]/g, "");
   const first = codeAt(s, 0);
-  if ((first >= 48 && first <= 57) || first === 45) s = s.replace(/^[\d\-]+(?![\d\-]*岁)/, "");
+  if ((first >= 48 && first <= 57) || first === 45) s = s.replace(L.leadingNumber, "");
   return s;
 }
 

@@ -281,6 +281,25 @@ export interface ExtractReference {
     relativeYears: [string, number][];
     relativeYearWords: WordMatcher;
     relativeYearDelta: Map<string, number>;
+    /** After a plan word: the plan was met (完成率), or done (了); a plan word that is also a noun (计划) needs a pattern after it. */
+    achievedAfterPlanWord: string[];
+    doneRightAfterPlanWord: string[];
+    nounUnlessFollowedBy: Map<string, RegExp>;
+    /** Plan words that are also the object marker 把 (将…由…提高到). */
+    objectMarkerPlanWords: string[];
+    /** A year named before a figure (global: read with exec), and what makes it not the figure's year. */
+    yearMention: RegExp;
+    yearStartsPeriodAfter: string[];
+    yearRangeMarksAfter: string[];
+    yearRangeMarksBefore: string[];
+    comparisonBefore: string[];
+    comparisonAfterYear: string[];
+    comparisonAfterRelativeYear: string[];
+    /** Opening and closing mark of a document's title (《》): a year inside names the document. */
+    documentTitleBrackets: [string, string];
+    skippedAfterFigure: string[];
+    plannedCapacityAfter: string[];
+    plannedCapacityChainEnd: string;
   };
   measure: {
     changeBefore: WordMatcher;
@@ -297,6 +316,12 @@ export interface ExtractReference {
     perCapitaAverageNouns: string[];
     rateNouns: string[];
     shareBefore: string[];
+    /** All that may stand between a change word and its figure (longest first, "" always may). */
+    changeGapWords: string[];
+    periodComparisons: string[];
+    /** Verbs that link a rate word to its figure (覆盖率达95), longest first, and the rate words a bare number's clause may end in. */
+    linkVerbs: string[];
+    bareRateEnds: string[];
   };
   domains: {
     matcher: WordMatcher;
@@ -310,6 +335,9 @@ export interface ExtractReference {
     agentClause: RegExp | null;
     /** Char code every agent clause starts with, when the pattern fixes one (a cheap test before the regex), else -1. */
     agentClauseFirst: number;
+    /** A clause saying what a figure was for (用于, 主要用于): its words, and what may lead them. */
+    purposeClauseStarts: string[];
+    purposeClauseLeads: string[];
   };
   indicators: Indicator[];
   /** What each char code does to a clause (clauses.json): 0 nothing, else CLAUSE_END, ENUMERATION_MARK or NUMBER_COMMA. */
@@ -352,6 +380,8 @@ export interface LabelRules {
   shortenDropLead: RegExp;
   /** Dates (global). */
   datesInLabel: RegExp;
+  /** Digits and dashes opening a label, unless a word they belong to follows (0-3岁). */
+  leadingNumber: RegExp;
   /** What a label gets at its end: for a change, by the figure's unit, or otherwise. */
   suffixes: { change: LabelSuffix; byUnit: Map<string, LabelSuffix>; other: LabelSuffix };
 }
@@ -379,6 +409,7 @@ interface LabelRulesFile {
   shortenAfter: string;
   shortenDropLead: string;
   datesInLabel: string;
+  keepLeadingNumberBefore: string[];
   suffixes: { change: SuffixFile; units: Record<string, SuffixFile>; other: SuffixFile };
 }
 
@@ -460,6 +491,7 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
     shortenAfter: text(r.shortenAfter, "shortenAfter"),
     shortenDropLead: new RegExp(`^${classOf(text(r.shortenDropLead, "shortenDropLead"))}`),
     datesInLabel: new RegExp(text(r.datesInLabel, "datesInLabel"), "g"),
+    leadingNumber: new RegExp(`^[\\d\\-]+(?![\\d\\-]*(?:${alternation(words(r.keepLeadingNumberBefore ?? [], "keepLeadingNumberBefore"))}))`),
     suffixes: {
       change: suffix(r.suffixes?.change, "suffixes.change"),
       byUnit: new Map(Object.entries(units).map(([u, x]) => [u, suffix(x, `suffixes.units.${u}`)])),
@@ -640,6 +672,16 @@ function readJson<T>(dir: string, name: string): T {
   return JSON.parse(readFileSync(join(dir, name), "utf8").replace(/^\uFEFF/, "")) as T;
 }
 
+/** A pattern read from a reference file; a malformed one is reported with the file and key it came from. */
+function dataRegExp(source: string | undefined, where: string, flags = ""): RegExp {
+  if (typeof source !== "string") throw new Error(`${where}: expected a pattern (a string)`);
+  try {
+    return new RegExp(source, flags);
+  } catch (err) {
+    throw new Error(`${where}: ${(err as Error).message}`);
+  }
+}
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export function wordSet(words: string[], flags = "g"): WordSet {
@@ -707,13 +749,18 @@ export function loadExtractReference(dir: string): ExtractReference {
     tableColumnPlan?: string[]; tableColumnActual?: string[];
     targetAfter: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
     completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>;
+    achievedAfterPlanWord?: string[]; doneRightAfterPlanWord?: string[]; nounUnlessFollowedBy?: Record<string, string>; objectMarkerPlanWords?: string[];
+    yearMention: string; yearStartsPeriodAfter?: string[]; yearRangeMarksAfter?: string[]; yearRangeMarksBefore?: string[]; comparisonBefore?: string[];
+    comparisonAfterYear?: string[]; comparisonAfterRelativeYear?: string[]; documentTitleBrackets?: [string, string]; skippedAfterFigure?: string[];
+    plannedCapacityAfter?: string[]; plannedCapacityChainEnd?: string;
   }>(dir, "plan-markers.json");
   const m = readJson<{
     changeBefore: string[]; changeWindow: number; notChangeIfFollowedBy: string[]; changeUnits: string[];
     perCapitaBefore: string[]; perCapitaWindow: number; rateNouns: string[]; shareBefore: string[];
     standardBeforePerCapita?: string[]; standardWindow?: number; perCapitaAverageNouns?: string[];
+    changeGapWords?: string[]; periodComparisons?: string[]; linkVerbs?: string[]; bareRateEnds?: string[];
   }>(dir, "measure-markers.json");
-  const d = readJson<{ masks: string[]; weak?: string[]; domains: Record<string, string[]>; agentClause?: string }>(dir, "domains.json");
+  const d = readJson<{ masks: string[]; weak?: string[]; domains: Record<string, string[]>; agentClause?: string; purposeClauseStarts?: string[]; purposeClauseLeads?: string[] }>(dir, "domains.json");
   let agentClause: RegExp | null = null;
   try {
     agentClause = d.agentClause ? new RegExp(d.agentClause) : null;
@@ -817,6 +864,22 @@ export function loadExtractReference(dir: string): ExtractReference {
       relativeYears: longestFirst(Object.entries(p.relativeYears)),
       relativeYearWords: new WordMatcher(Object.keys(p.relativeYears)),
       relativeYearDelta: new Map(Object.entries(p.relativeYears)),
+      achievedAfterPlanWord: p.achievedAfterPlanWord ?? [],
+      doneRightAfterPlanWord: p.doneRightAfterPlanWord ?? [],
+      nounUnlessFollowedBy: new Map(Object.entries(p.nounUnlessFollowedBy ?? {}).map(([w, re]) => [w, dataRegExp(re, "plan-markers.json nounUnlessFollowedBy")])),
+      objectMarkerPlanWords: p.objectMarkerPlanWords ?? [],
+      yearMention: dataRegExp(p.yearMention, "plan-markers.json yearMention", "g"),
+      yearStartsPeriodAfter: p.yearStartsPeriodAfter ?? [],
+      yearRangeMarksAfter: p.yearRangeMarksAfter ?? [],
+      yearRangeMarksBefore: p.yearRangeMarksBefore ?? [],
+      comparisonBefore: p.comparisonBefore ?? [],
+      comparisonAfterYear: p.comparisonAfterYear ?? [],
+      comparisonAfterRelativeYear: p.comparisonAfterRelativeYear ?? [],
+      documentTitleBrackets: p.documentTitleBrackets ?? ["\uFFFF", "\uFFFF"],
+      // an empty word would never move the reader on
+      skippedAfterFigure: (p.skippedAfterFigure ?? []).filter(Boolean),
+      plannedCapacityAfter: p.plannedCapacityAfter ?? [],
+      plannedCapacityChainEnd: p.plannedCapacityChainEnd ?? "\uFFFF",
     },
     measure: {
       changeBefore: new WordMatcher(m.changeBefore),
@@ -831,8 +894,12 @@ export function loadExtractReference(dir: string): ExtractReference {
       perCapitaAverageNouns: m.perCapitaAverageNouns ?? [],
       rateNouns: m.rateNouns,
       shareBefore: m.shareBefore,
+      changeGapWords: sortLong(m.changeGapWords ?? []),
+      periodComparisons: m.periodComparisons ?? [],
+      linkVerbs: sortLong(m.linkVerbs ?? []),
+      bareRateEnds: sortLong(m.bareRateEnds ?? []),
     },
-    domains: { matcher, byWord, masks: sortLong(d.masks), masksMatcher, starts: domainStarts(masksMatcher, matcher), weak: new Set(d.weak ?? []), agentClause, agentClauseFirst: agentLead },
+    domains: { matcher, byWord, masks: sortLong(d.masks), masksMatcher, starts: domainStarts(masksMatcher, matcher), weak: new Set(d.weak ?? []), agentClause, agentClauseFirst: agentLead, purposeClauseStarts: sortLong(d.purposeClauseStarts ?? []), purposeClauseLeads: sortLong(d.purposeClauseLeads ?? []) },
     indicators: loadIndicators(join(dir, "indicators.csv")),
     clauseSeparators: clauseSeparators(readJson(dir, "clauses.json")),
     labels: compileLabelRules(readJson(dir, "indicator-labels.json")),

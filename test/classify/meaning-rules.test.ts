@@ -1,0 +1,91 @@
+// What a figure means (kind, year, measure, domain) is read with words from plan-markers.json,
+// measure-markers.json and domains.json: editing those files changes the reading, no code change needed,
+// and a malformed pattern is reported with the file and key.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { extractFigures, loadExtractReference } from "../../pipelines/extract/index.ts";
+import type { FigureRow } from "../../pipelines/types.ts";
+import { cleanOf, descOf, REFERENCE_DIR } from "../extract/helpers.ts";
+
+const copies: string[] = [];
+afterAll(() => copies.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+type Json = Record<string, unknown>;
+
+/** A copy of the reference folder with one JSON file edited. */
+function referenceWith(file: string, edit: (data: Json) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), "meaning-"));
+  copies.push(dir);
+  cpSync(REFERENCE_DIR, dir, { recursive: true });
+  const path = join(dir, file);
+  const data = JSON.parse(readFileSync(path, "utf8")) as Json;
+  edit(data);
+  writeFileSync(path, JSON.stringify(data));
+  return dir;
+}
+
+const without = (list: unknown, word: string) => (list as string[]).filter((w) => w !== word);
+
+/** The only figure of a sentence, read as in a 2023 annual report. */
+function only(text: string, dir = REFERENCE_DIR): FigureRow {
+  const rows = extractFigures(cleanOf(text), descOf(2023), loadExtractReference(dir));
+  expect(rows).toHaveLength(1);
+  return rows[0];
+}
+
+describe("plan-markers.json", () => {
+  it("reads a year before the figure as its year, except the start of a period (yearStartsPeriodAfter)", () => {
+    const text = "2019年以来累计新增养老床位500张。";
+    expect(only(text).year).toBe(2023);
+    const edited = referenceWith("plan-markers.json", (p) => (p.yearStartsPeriodAfter = without(p.yearStartsPeriodAfter, "以来")));
+    expect(only(text, edited).year).toBe(2019);
+  });
+
+  it("takes 计划 for a programme's name unless an action or amount follows it (nounUnlessFollowedBy)", () => {
+    expect(only("落实助餐服务倍增计划惠及老年人1200名。").kind).toBe("actual");
+    expect(only("落实计划新增助餐点12个。").kind).toBe("target");
+    const noNoun = referenceWith("plan-markers.json", (p) => (p.nounUnlessFollowedBy = {}));
+    expect(only("落实助餐服务倍增计划惠及老年人1200名。", noNoun).kind).toBe("target");
+  });
+
+  it("reads a plan word followed by 了 as done (doneRightAfterPlanWord)", () => {
+    const text = "确保了新增养老床位500张。";
+    expect(only(text).kind).toBe("actual");
+    const edited = referenceWith("plan-markers.json", (p) => (p.doneRightAfterPlanWord = []));
+    expect(only(text, edited).kind).toBe("target");
+  });
+
+  it("names the file and key of a malformed pattern", () => {
+    const broken = referenceWith("plan-markers.json", (p) => (p.yearMention = "((?:19|20)\\d{2}"));
+    expect(() => loadExtractReference(broken)).toThrow(/plan-markers\.json yearMention: .*Unterminated group/);
+    const missing = referenceWith("plan-markers.json", (p) => delete p.yearMention);
+    expect(() => loadExtractReference(missing)).toThrow(/plan-markers\.json yearMention: expected a pattern/);
+  });
+});
+
+describe("measure-markers.json", () => {
+  it("makes an amount a change only when its clause compares periods (periodComparisons)", () => {
+    const text = "低保人数比上年减少120人。";
+    expect(only(text).measure).toBe("change");
+    const edited = referenceWith("measure-markers.json", (m) => (m.periodComparisons = without(m.periodComparisons, "比上年")));
+    expect(only(text, edited).measure).toBe("level");
+  });
+
+  it("reads a bare number after a rate word and a linking verb as a rate (bareRateEnds, linkVerbs)", () => {
+    const text = "养老服务覆盖率达95。";
+    expect(only(text).measure).toBe("rate");
+    const noLink = referenceWith("measure-markers.json", (m) => (m.linkVerbs = without(m.linkVerbs, "达")));
+    expect(only(text, noLink).measure).toBe("level");
+  });
+});
+
+describe("domains.json", () => {
+  it("takes the domain from a following clause that says what the money was for (purposeClauseStarts, purposeClauseLeads)", () => {
+    expect(only("拨付资金1200万元，主要用于困难群众临时救助。").domain).toBe("social_assistance");
+    const noLead = referenceWith("domains.json", (d) => (d.purposeClauseLeads = []));
+    expect(only("拨付资金1200万元，主要用于困难群众临时救助。", noLead).domain).toBe("other");
+    expect(only("拨付资金1200万元，用于困难群众临时救助。", noLead).domain).toBe("social_assistance");
+  });
+});
