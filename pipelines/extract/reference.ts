@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseCsv } from "../tables/csv.ts";
 import { codeAt, codeFlags, isJsSpace } from "../text/chars.ts";
-import type { Domain, Measure, Qualifier, Unit } from "../types.ts";
+import type { Domain, Measure, Period, Qualifier, Unit } from "../types.ts";
 
 export const UNITS: readonly Unit[] = [
   "yuan", "person", "person_time", "household", "bed", "facility", "item", "meal", "copy",
@@ -344,6 +344,96 @@ export interface ExtractReference {
   clauseSeparators: Uint8Array;
   /** How an indicator label is cut from its clause and trimmed (indicator-labels.json). */
   labels: LabelRules;
+  /** How segment finds numbered headings and the lines that are content (headings.json). */
+  headings: HeadingRules;
+}
+
+/** headings.json, compiled. */
+export interface HeadingRules {
+  /** Every marker style as one sticky pattern, each style one capturing group, in the file's order. */
+  marker: RegExp;
+  /** Per style (capturing group 1, 2, …): its level, and how many characters after it its lookahead reads in the line (0: none). */
+  levels: number[];
+  lookaheadInLine: number[];
+  /** By char code, 1 where a marker can start (read off the patterns; every code when they don't fix it). */
+  markerStart: Uint8Array;
+  /** By char code, 1 for the heading numerals. */
+  numerals: Uint8Array;
+  topicAfterFigure: { units: Uint8Array; amountEnds: Uint8Array; topicWord: number; notNumerals: Uint8Array };
+  figureLike: RegExp;
+  /** By char code, 1 for the characters of a number written in Chinese (a long stretch is never cut between two). */
+  numeralChars: Uint8Array;
+  partStart: RegExp;
+  /** A year anywhere (first match), opening a string, and every year (global). */
+  year: RegExp;
+  yearAtStart: RegExp;
+  yearAll: RegExp;
+  fallback: { reportYearChars: number; reportYearSummary: RegExp; periodChars: number; periods: [RegExp, Period][] };
+}
+
+interface HeadingRulesFile {
+  numerals: string;
+  markers: { level: number; pattern: string; lookaheadInLine?: number }[];
+  topicAfterFigure: { units: string; amountEnds: string; topicWord: string; notNumerals: string };
+  figureLike: string;
+  numeralChars: string;
+  partStart: string;
+  year: string;
+  fallback: { reportYearChars: number; reportYearSummary: string; periodChars: number; periods: [string, string][] };
+}
+
+const PERIODS: readonly Period[] = ["annual", "H1", "H2", "Q1", "Q2", "Q3", "Q4"];
+
+function compileHeadingRules(r: HeadingRulesFile): HeadingRules {
+  const where = "headings.json";
+  const text = (x: unknown, name: string): string => {
+    if (typeof x !== "string") throw new Error(`${where}: "${name}" must be a string`);
+    return x;
+  };
+  const chars = (x: unknown, name: string) => codeFlags([...text(x, name)].map((c) => c.charCodeAt(0)));
+  const numerals = text(r.numerals, "numerals");
+  // {numerals} stands for the heading numerals, to be put inside [...]
+  const pattern = (x: unknown, name: string, flags = "") => dataRegExp(text(x, name).split("{numerals}").join(numerals), `${where} ${name}`, flags);
+  if (!Array.isArray(r.markers) || !r.markers.length) throw new Error(`${where}: "markers" must be a list of marker styles`);
+  const styles = r.markers.map((m, i) => {
+    const name = `markers[${i}]`;
+    const re = pattern(m?.pattern, `${name}.pattern`);
+    // The styles are told apart by which group matched, so a style may not hold groups of its own.
+    if (new RegExp(`${re.source}|`).exec("")!.length !== 1) throw new Error(`${where} ${name}.pattern: use (?:…), not a capturing group`);
+    if (!Number.isInteger(m.level) || m.level < 1) throw new Error(`${where} ${name}.level: must be a whole number from 1`);
+    return { source: re.source, level: m.level, lookahead: m.lookaheadInLine ?? 0 };
+  });
+  const marker = new RegExp(`(?:${styles.map((x) => `(${x.source})`).join("|")})`, "y");
+  const starts = leadingChars(marker.source);
+  const t = r.topicAfterFigure ?? ({} as HeadingRulesFile["topicAfterFigure"]);
+  const topicWord = text(t.topicWord, "topicAfterFigure.topicWord");
+  if ([...topicWord].length !== 1) throw new Error(`${where}: "topicAfterFigure.topicWord" must be one character`);
+  const year = text(r.year, "year");
+  const f = r.fallback ?? ({} as HeadingRulesFile["fallback"]);
+  const periods = (f.periods ?? []).map(([re, period], i): [RegExp, Period] => {
+    if (!(PERIODS as readonly string[]).includes(period)) throw new Error(`${where} fallback.periods[${i}]: unknown period "${period}"`);
+    return [pattern(re, `fallback.periods[${i}]`), period as Period];
+  });
+  return {
+    marker,
+    levels: styles.map((x) => x.level),
+    lookaheadInLine: styles.map((x) => x.lookahead),
+    markerStart: starts ? codeFlags(starts) : new Uint8Array(65536).fill(1),
+    numerals: chars(numerals, "numerals"),
+    topicAfterFigure: { units: chars(t.units, "topicAfterFigure.units"), amountEnds: chars(t.amountEnds, "topicAfterFigure.amountEnds"), topicWord: topicWord.charCodeAt(0), notNumerals: chars(t.notNumerals ?? "", "topicAfterFigure.notNumerals") },
+    figureLike: pattern(r.figureLike, "figureLike"),
+    numeralChars: chars(r.numeralChars, "numeralChars"),
+    partStart: pattern(r.partStart, "partStart"),
+    year: pattern(year, "year"),
+    yearAtStart: pattern(`^(?:${year})`, "year"),
+    yearAll: pattern(year, "year", "g"),
+    fallback: {
+      reportYearChars: f.reportYearChars ?? 0,
+      reportYearSummary: pattern(f.reportYearSummary, "fallback.reportYearSummary"),
+      periodChars: f.periodChars ?? 0,
+      periods,
+    },
+  };
 }
 
 /** A start-anchored pattern, with the characters its matches can begin with (null: any), so most strings skip the regex. */
@@ -902,6 +992,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     domains: { matcher, byWord, masks: sortLong(d.masks), masksMatcher, starts: domainStarts(masksMatcher, matcher), weak: new Set(d.weak ?? []), agentClause, agentClauseFirst: agentLead, purposeClauseStarts: sortLong(d.purposeClauseStarts ?? []), purposeClauseLeads: sortLong(d.purposeClauseLeads ?? []) },
     indicators: loadIndicators(join(dir, "indicators.csv")),
     clauseSeparators: clauseSeparators(readJson(dir, "clauses.json")),
+    headings: compileHeadingRules(readJson(dir, "headings.json")),
     labels: compileLabelRules(readJson(dir, "indicator-labels.json")),
   };
 }

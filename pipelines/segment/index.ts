@@ -4,9 +4,9 @@
 // Linear in the text length: one pass over each line's characters (a table read each) finds its sentence
 // ends, inline headings and, for extract, its candidate numerals; the marker regex runs only where one can start.
 import type { Kind, Period } from "../types.ts";
-import { CLAUSE_END, ENUMERATION_MARK, leadingChars, MASK_FILLER, type ExtractReference } from "../extract/reference.ts";
+import { CLAUSE_END, ENUMERATION_MARK, MASK_FILLER, type ExtractReference, type HeadingRules } from "../extract/reference.ts";
 import { readNumeral, type Candidates, type NumeralRef } from "../extract/quantities.ts";
-import { codeFlags, isJsSpace } from "../text/chars.ts";
+import { isJsSpace } from "../text/chars.ts";
 
 export interface Heading {
   level: number;
@@ -40,46 +40,40 @@ export interface Segmented {
   period: Period;
 }
 
-type PlanRef = Pick<ExtractReference, "plan">;
-
-const CN_DIGITS = "一二三四五六七八九十";
-// Numbered heading markers, tried only at a line start or right after a sentence end (sticky, no lookbehind).
-const MARKER = new RegExp(
-  `(?:([${CN_DIGITS}]{1,3})(?:[、，]|[．.](?![\\d${CN_DIGITS}]))|[（(]([${CN_DIGITS}]{1,3})[)）]|(\\d{1,2})[.．、](?![\\d.．])|[（(](\\d{1,2})[)）]|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|\\d{1,2}[)）](?=[\\u4e00-\\u9fff]))|([${CN_DIGITS}]{1,2})是(?=[^，,。；;]{2}))`,
-  "y",
-);
-
-// Characters a MARKER match can start with, read off the pattern: the regex is tried only where one of them
-// stands (everywhere, should the pattern ever stop fixing them).
-const MARKER_START = charTable(leadingChars(MARKER.source));
-
-function charTable(codes: Set<number> | null): Uint8Array {
-  return codes ? codeFlags(codes) : new Uint8Array(65536).fill(1);
-}
+type PlanRef = Pick<ExtractReference, "plan" | "headings">;
 
 /** The characters a heading marker can start with (for tests). */
-export function markerStartChars(): string {
+export function markerStartChars(h: HeadingRules): string {
   let out = "";
-  for (let c = 0; c < MARKER_START.length; c++) if (MARKER_START[c]) out += String.fromCharCode(c);
+  for (let c = 0; c < h.markerStart.length; c++) if (h.markerStart[c]) out += String.fromCharCode(c);
   return out;
 }
 
 /**
- * The heading marker at i of the line [a, b) of text, if one stands there: at the line start, after 。；！？ or
- * a space, or as a topic right after a figure. The regex runs on the text itself (no copy of the line), so
- * match indices are text offsets.
+ * The heading marker at i of the line [a, b) of text, if one stands there (headings.json markers): at the line
+ * start, after 。；！？ or a space, or as a topic right after a figure. The regex runs on the text itself (no copy of
+ * the line), so match indices are text offsets.
  */
-function markerAt(text: string, i: number, a: number, b: number): RegExpExecArray | null {
-  if (!MARKER_START[text.charCodeAt(i)]) return null;
+function markerAt(text: string, i: number, a: number, b: number, h: HeadingRules): RegExpExecArray | null {
+  if (!h.markerStart[text.charCodeAt(i)]) return null;
   if (i > a) {
     const c = text.charCodeAt(i - 1);
-    if (!(c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || isSpace(c) || topicAfterFigure(text, i))) return null;
+    if (!(c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || isSpace(c) || topicAfterFigure(text, i, h))) return null;
   }
-  MARKER.lastIndex = i;
-  const m = MARKER.exec(text);
-  // Past the line there is only white space, which no marker reads, except the two characters a topic
-  // (二是…) looks ahead for: they must be inside the line.
-  return m && !(m[6] !== undefined && i + m[0].length + 2 > b) ? m : null;
+  const marker = h.marker;
+  marker.lastIndex = i;
+  const m = marker.exec(text);
+  if (!m) return null;
+  // Past the line there is only white space, which no marker reads, except the characters a style's lookahead
+  // reads (二是… looks at two): they must be inside the line.
+  const look = h.lookaheadInLine[markerStyle(m)];
+  return look > 0 && i + m[0].length + look > b ? null : m;
+}
+
+/** Which marker style (headings.json markers, in order) a match is: each is a capturing group of its own. */
+function markerStyle(m: RegExpExecArray): number {
+  for (let k = 1; k < m.length; k++) if (m[k] !== undefined) return k - 1;
+  return m.length - 2;
 }
 
 // What a character may start while a line is scanned: a sentence end, a heading marker, a numeral, or nothing (most).
@@ -87,31 +81,35 @@ const SENTENCE_END_CHAR = 1;
 const MARKER_CHAR = 2;
 const NUMERAL_CHAR = 4;
 const SPACE_CHAR = 8;
-const LINE_SCAN = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) LINE_SCAN[c] = (isSentenceEnd(c) ? SENTENCE_END_CHAR : 0) | (MARKER_START[c] ? MARKER_CHAR : 0) | (isJsSpace(c) ? SPACE_CHAR : 0);
 
-/** LINE_SCAN with the numeral starts of a reference, made once per reference. */
-const lineScanWithNumerals = new WeakMap<Uint8Array, Uint8Array>();
-function lineScanFor(numerals: NumeralRef | undefined): Uint8Array {
-  if (!numerals) return LINE_SCAN;
-  let t = lineScanWithNumerals.get(numerals.numeralStarts);
+/** The line-scan table of a reference's heading rules, and the same with each NumeralRef's numeral starts, made once each. */
+const lineScans = new WeakMap<HeadingRules, { plain: Uint8Array; withNumerals: WeakMap<Uint8Array, Uint8Array> }>();
+function lineScanFor(h: HeadingRules, numerals: NumeralRef | undefined): Uint8Array {
+  let scans = lineScans.get(h);
+  if (!scans) {
+    const plain = new Uint8Array(65536);
+    for (let c = 0; c < 65536; c++) plain[c] = (isSentenceEnd(c) ? SENTENCE_END_CHAR : 0) | (h.markerStart[c] ? MARKER_CHAR : 0) | (isJsSpace(c) ? SPACE_CHAR : 0);
+    scans = { plain, withNumerals: new WeakMap() };
+    lineScans.set(h, scans);
+  }
+  if (!numerals) return scans.plain;
+  let t = scans.withNumerals.get(numerals.numeralStarts);
   if (!t) {
     t = new Uint8Array(65536);
-    for (let c = 0; c < 65536; c++) t[c] = LINE_SCAN[c] | (numerals.numeralStarts[c] ? NUMERAL_CHAR : 0);
-    lineScanWithNumerals.set(numerals.numeralStarts, t);
+    for (let c = 0; c < 65536; c++) t[c] = scans.plain[c] | (numerals.numeralStarts[c] ? NUMERAL_CHAR : 0);
+    scans.withNumerals.set(numerals.numeralStarts, t);
   }
   return t;
 }
 
-// 共接收返通人员8033人三是…: a topic marker (二是…十是) right after a figure whose full stop was lost.
-const FIGURE_END_UNIT = new Set([..."人户元个次家张名所项对位件座处场"].map((ch) => ch.charCodeAt(0)));
+// 共接收返通人员8033人三是…: a topic marker (二是…十是) right after a figure whose full stop was lost (headings.json topicAfterFigure).
 // Read on the text, not the line: the characters just outside a line are white space, which none of these tests accepts.
-function topicAfterFigure(text: string, i: number): boolean {
+function topicAfterFigure(text: string, i: number, h: HeadingRules): boolean {
+  const t = h.topicAfterFigure;
   const c = text.charCodeAt(i);
-  if (text.charCodeAt(i + 1) !== 0x662f /* 是 */ || c === 0x4e00 /* 一 */ || !CN_DIGITS.includes(text[i])) return false;
-  if (!FIGURE_END_UNIT.has(text.charCodeAt(i - 1))) return false;
-  const d = text.charCodeAt(i - 2);
-  return (d >= 48 && d <= 57) || d === 0x4e07 /* 万 */ || d === 0x4f59 /* 余 */ || d === 0x591a /* 多 */;
+  if (text.charCodeAt(i + 1) !== t.topicWord || t.notNumerals[c] || !h.numerals[c]) return false;
+  if (!t.units[text.charCodeAt(i - 1)]) return false;
+  return t.amountEnds[text.charCodeAt(i - 2)] === 1;
 }
 
 // 。！？!? and newline end a sentence.
@@ -122,9 +120,6 @@ function isSentenceEnd(c: number): boolean {
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0;
 }
-
-/** A line holding a figure (新增养老床位500张) is content, not a heading. */
-const FIGURE_LIKE = /\d+(?:\.\d+)?\s*[万亿]?[余多]?\s*(?:张|家|名|人|户|个|项|件|对|元|%|％|次|场|所|座|处|位|床|份|餐|亩|平方米|小时|天)/;
 
 /** Longest sentence kept whole; longer stretches are cut at a clause mark. */
 const MAX_SENTENCE = 400;
@@ -137,20 +132,6 @@ function isHan(c: number): boolean {
   return c >= 0x4e00 && c <= 0x9fff;
 }
 
-const NUMERAL_CHARS = new Set([..."零〇一二两三四五六七八九十百千万亿余多"].map((ch) => ch.charCodeAt(0)));
-function isNumeralChar(c: number): boolean {
-  return NUMERAL_CHARS.has(c);
-}
-
-const YEAR_RE = /((?:19|20)\d{2})\s*年/;
-
-function headingLevel(m: RegExpExecArray): number {
-  if (m[1] !== undefined) return 1;
-  if (m[2] !== undefined) return 2;
-  if (m[3] !== undefined) return 3;
-  if (m[4] !== undefined || m[5] !== undefined) return 4;
-  return 5;
-}
 
 /** Plan/record reading of a heading or title-like line. */
 export function readHeadingPlan(text: string, ref: PlanRef, reportYear: number | null, period: Period): { plan: Kind | null; year: number | null } {
@@ -159,7 +140,7 @@ export function readHeadingPlan(text: string, ref: PlanRef, reportYear: number |
   p.headingActual.re.lastIndex = 0;
   p.headingPlan.re.lastIndex = 0;
   p.headingPlanWithYear.re.lastIndex = 0;
-  const ym = YEAR_RE.exec(text);
+  const ym = ref.headings.year.exec(text);
   let year: number | null = ym ? Number(ym[1]) : null;
   // A record heading is read no further.
   if (p.headingActual.re.test(text)) return { plan: "actual", year };
@@ -182,12 +163,12 @@ function endsWithWeakPlanWord(text: string, p: PlanRef["plan"]): boolean {
 
 /** The year a report is about, when the describe stage did not say: its summary heading, else its opening. */
 export function inferReportYear(text: string, ref: PlanRef): number | null {
-  const head = text.slice(0, 4000);
-  const summary = /((?:19|20)\d{2})\s*年(?:度)?(?:上半年|下半年|全年|前三季度|1-\d{1,2}月)?[^。\n]{0,16}?(?:总结|回顾|进展|完成情况|工作报告|工作情况)/.exec(head);
+  const { fallback, yearAll } = ref.headings;
+  const head = text.slice(0, fallback.reportYearChars);
+  const summary = fallback.reportYearSummary.exec(head);
   if (summary) return Number(summary[1]);
-  void ref;
   const counts = new Map<number, number>();
-  for (const m of head.matchAll(/((?:19|20)\d{2})\s*年/g)) {
+  for (const m of head.matchAll(yearAll)) {
     const y = Number(m[1]);
     counts.set(y, (counts.get(y) ?? 0) + 1);
   }
@@ -197,9 +178,11 @@ export function inferReportYear(text: string, ref: PlanRef): number | null {
   return best;
 }
 
-export function inferPeriod(text: string): Period {
-  const head = text.slice(0, 1500);
-  if (/上半年(?:工作)?总结|上半年工作|1-6月|一至六月/.test(head)) return "H1";
+/** The period a report covers, when the describe stage did not say: the first of headings.json's fallback periods its opening names. */
+export function inferPeriod(text: string, ref: PlanRef): Period {
+  const { fallback } = ref.headings;
+  const head = text.slice(0, fallback.periodChars);
+  for (const [re, period] of fallback.periods) if (re.test(head)) return period;
   return "annual";
 }
 
@@ -209,7 +192,7 @@ export function inferPeriod(text: string): Period {
  */
 export function segment(text: string, ref: PlanRef, reportYearIn: number | null, periodIn: Period, numerals?: NumeralRef): Segmented {
   const reportYear = reportYearIn ?? inferReportYear(text, ref);
-  const period: Period = periodIn || inferPeriod(text);
+  const period: Period = periodIn || inferPeriod(text, ref);
   const seg = new Segmenter(text, ref, reportYear, period, numerals);
   seg.run();
   const { sentences } = seg;
@@ -223,6 +206,7 @@ export function segment(text: string, ref: PlanRef, reportYearIn: number | null,
  */
 class Segmenter {
   readonly p: PlanRef["plan"];
+  readonly h: HeadingRules;
   readonly stack: Heading[] = [];
   readonly sentences: Sentence[] = [];
   /** A plan opening paragraph ("2023年是…，全市民政系统将…") switches the rest of the text to that plan. */
@@ -249,7 +233,8 @@ class Segmenter {
     readonly numerals: NumeralRef | undefined,
   ) {
     this.p = ref.plan;
-    this.scan = lineScanFor(numerals);
+    this.h = ref.headings;
+    this.scan = lineScanFor(ref.headings, numerals);
   }
 
   run(): void {
@@ -345,7 +330,7 @@ class Segmenter {
         table.data = true;
         table.col = 0;
         table.used = 0;
-      } else if (content.length <= 24 && !FIGURE_LIKE.test(content)) table.cols.push(content);
+      } else if (content.length <= 24 && !this.h.figureLike.test(content)) table.cols.push(content);
       else this.table = { cols: [], col: -1, data: false, used: -1 };
       return;
     }
@@ -355,7 +340,7 @@ class Segmenter {
       return;
     }
     table.col++;
-    if (!FIGURE_LIKE.test(content)) return;
+    if (!this.h.figureLike.test(content)) return;
     for (let k = Math.max(table.col, table.used + 1); k < table.cols.length; k++) {
       const ck = this.columnKind(table.cols[k]);
       if (ck) {
@@ -375,11 +360,11 @@ class Segmenter {
   }
 
   processLine(a: number, b: number): void {
-    const { text, p, reportYear, period, scan } = this;
+    const { text, p, h, reportYear, period, scan } = this;
     const line = text.slice(a, b);
     // A short line without sentence punctuation is a heading of its own (titles, 003-style headings).
-    const numbered = markerAt(text, a, a, b);
-    if (!numbered && line.length <= 36 && !/[。；;]/.test(line) && !/[，,、：:]$/.test(line) && !FIGURE_LIKE.test(line)) {
+    const numbered = markerAt(text, a, a, b, h);
+    if (!numbered && line.length <= 36 && !/[。；;]/.test(line) && !/[，,、：:]$/.test(line) && !h.figureLike.test(line)) {
       const hp = readHeadingPlan(line, this.ref, reportYear, period);
       // Once the report numbers its headings, a stray short line (a list item, 此件公开发布) sits below them
       // and never resets the part it is in.
@@ -392,7 +377,7 @@ class Segmenter {
     }
     // A paragraph that opens a plan: starts with a later year or a plan word and uses a plan verb early on.
     if (!numbered) {
-      const ym = /^((?:19|20)\d{2})\s*年/.exec(line);
+      const ym = h.yearAtStart.exec(line);
       const later = ym && reportYear !== null && Number(ym[1]) > reportYear;
       const starts = !later && p.planParagraphStarts.some((w) => line.startsWith(w));
       // The first sentence is cut out only for the few lines that open like a plan.
@@ -418,7 +403,7 @@ class Segmenter {
       if (k === 0 && i - s < MAX_SENTENCE) continue;
       if (k & SPACE_CHAR) spaces++;
       if (k & NUMERAL_CHAR) this.readNumeralAt(i);
-      const m = k & MARKER_CHAR ? (i === a ? numbered : markerAt(text, i, a, b)) : null;
+      const m = k & MARKER_CHAR ? (i === a ? numbered : markerAt(text, i, a, b, h)) : null;
       if (m) {
         this.seenNumbered = true;
         if (i > s) this.addSentence(s, i, spaces);
@@ -428,7 +413,7 @@ class Segmenter {
       }
       // Text without sentence punctuation (scraped documents) is cut into pieces of bounded length at a
       // clause mark, else between two Chinese characters, so that every later window stays small.
-      const tooLong = i - s >= MAX_SENTENCE && (isClauseMark(c) || (i - s >= 2 * MAX_SENTENCE && isHan(c) && isHan(text.charCodeAt(i - 1)) && !isNumeralChar(c) && !isNumeralChar(text.charCodeAt(i - 1))));
+      const tooLong = i - s >= MAX_SENTENCE && (isClauseMark(c) || (i - s >= 2 * MAX_SENTENCE && isHan(c) && isHan(text.charCodeAt(i - 1)) && !h.numeralChars[c] && !h.numeralChars[text.charCodeAt(i - 1)]));
       if (k & SENTENCE_END_CHAR || tooLong) {
         this.addSentence(s, i + 1, spaces);
         s = i + 1;
@@ -441,12 +426,12 @@ class Segmenter {
   /** A numbered heading at hs: it runs to the end of its first sentence (or a wide space after a short title), capped for display. */
   pushMarker(m: RegExpExecArray, hs: number, b: number): void {
     const text = this.text;
-    const level = headingLevel(m);
+    const level = this.h.levels[markerStyle(m)];
     let he = hs;
     const limit = Math.min(b, hs + 80);
-    while (he < limit && !(LINE_SCAN[text.charCodeAt(he)] & SENTENCE_END_CHAR) && !(level <= 2 && isSpace(text.charCodeAt(he)) && he > hs + 4)) he++;
+    while (he < limit && !(this.scan[text.charCodeAt(he)] & SENTENCE_END_CHAR) && !(level <= 2 && isSpace(text.charCodeAt(he)) && he > hs + 4)) he++;
     const htext = text.slice(hs, Math.min(he, hs + 40)).trim();
-    // 一是/二是 topics are actions, not parts of the report: they never switch plan and record.
+    // 一是/二是 topics (the deepest level) are actions, not parts of the report: they never switch plan and record.
     const hp = level <= 4 ? readHeadingPlan(htext, this.ref, this.reportYear, this.period) : { plan: null, year: null };
     this.push({ level, text: htext, start: hs, end: he, plan: hp.plan, year: hp.year });
   }
@@ -520,10 +505,10 @@ export function clausesOf(text: string, lo: number, hi: number, seps: Uint8Array
 /**
  * Hard-wrapped text (PDF extraction, fixed-width exports) breaks sentences at line ends. A line break is a
  * soft wrap when the line before is long and ends without punctuation and the next line does not start a
- * heading: such breaks are removed. Returns the unwrapped text and, when anything was removed, the map from
- * its indices back to the input's.
+ * heading (headings.json markers and partStart): such breaks are removed. Returns the unwrapped text and, when
+ * anything was removed, the map from its indices back to the input's.
  */
-export function unwrapLines(text: string, minWrappedLine = 20): { text: string; map: Int32Array | null } {
+export function unwrapLines(text: string, h: HeadingRules, minWrappedLine = 20): { text: string; map: Int32Array | null } {
   const soft: number[] = [];
   let lineStart = 0;
   while (lineStart < text.length) {
@@ -536,9 +521,9 @@ export function unwrapLines(text: string, minWrappedLine = 20): { text: string; 
     const next = nl + 1;
     const nextCh = text.charCodeAt(next);
     if (b - a >= minWrappedLine && !ENDS_BLOCK.test(text[b - 1]) && next < text.length && nextCh !== 10 && !isSpace(nextCh)) {
-      MARKER.lastIndex = next;
-      const m = MARKER.exec(text);
-      if (!m && !/^(?:第[一二三四五六七八九十\d]+[部章节]|[一二三四五六七八九十]+是)/.test(text.slice(next, next + 6))) soft.push(nl);
+      h.marker.lastIndex = next;
+      const m = h.marker.exec(text);
+      if (!m && !h.partStart.test(text.slice(next, next + 6))) soft.push(nl);
     }
     lineStart = nl + 1;
   }

@@ -1,26 +1,13 @@
 // indicator-labels.json holds the words an indicator label is trimmed of: editing the file changes labels, no
 // code change needed, and a malformed entry is reported with the file's name.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { extractFigures, loadExtractReference } from "../../pipelines/extract/index.ts";
-import { cleanOf, descOf, REFERENCE_DIR } from "../extract/helpers.ts";
+import { cleanOf, descOf, REFERENCE_DIR, referenceWith as copyWith, removeReferenceCopies } from "../extract/helpers.ts";
 
-const copies: string[] = [];
-afterAll(() => copies.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(removeReferenceCopies);
 
 /** A copy of the reference folder with indicator-labels.json edited. */
-function referenceWith(edit: (rules: Record<string, unknown>) => void): string {
-  const dir = mkdtempSync(join(tmpdir(), "labels-"));
-  copies.push(dir);
-  cpSync(REFERENCE_DIR, dir, { recursive: true });
-  const path = join(dir, "indicator-labels.json");
-  const rules = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
-  edit(rules);
-  writeFileSync(path, JSON.stringify(rules));
-  return dir;
-}
+const referenceWith = (edit: (rules: Record<string, unknown>) => void) => copyWith("indicator-labels.json", edit);
 
 const labelOf = (text: string, dir: string) => extractFigures(cleanOf(text), descOf(), loadExtractReference(dir))[0]?.indicator;
 

@@ -1,30 +1,12 @@
 // What a figure means (kind, year, measure, domain) is read with words from plan-markers.json,
 // measure-markers.json and domains.json: editing those files changes the reading, no code change needed,
 // and a malformed pattern is reported with the file and key.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { extractFigures, loadExtractReference } from "../../pipelines/extract/index.ts";
 import type { FigureRow } from "../../pipelines/types.ts";
-import { cleanOf, descOf, REFERENCE_DIR } from "../extract/helpers.ts";
+import { cleanOf, descOf, REFERENCE_DIR, referenceWith, removeReferenceCopies } from "../extract/helpers.ts";
 
-const copies: string[] = [];
-afterAll(() => copies.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-type Json = Record<string, unknown>;
-
-/** A copy of the reference folder with one JSON file edited. */
-function referenceWith(file: string, edit: (data: Json) => void): string {
-  const dir = mkdtempSync(join(tmpdir(), "meaning-"));
-  copies.push(dir);
-  cpSync(REFERENCE_DIR, dir, { recursive: true });
-  const path = join(dir, file);
-  const data = JSON.parse(readFileSync(path, "utf8")) as Json;
-  edit(data);
-  writeFileSync(path, JSON.stringify(data));
-  return dir;
-}
+afterAll(removeReferenceCopies);
 
 const without = (list: unknown, word: string) => (list as string[]).filter((w) => w !== word);
 

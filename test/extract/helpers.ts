@@ -1,5 +1,7 @@
 // Shared fixtures for the extract/segment/classify tests: the real reference data, and a way to run
 // the extractor on a few sentences without going through ingest.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { extractFigures, loadExtractReference } from "../../pipelines/extract/index.ts";
@@ -31,4 +33,23 @@ export function figure(text: string, quote: string, reportYear: number | null = 
   const rows = figures(text, reportYear, period).filter((r) => r.quote === quote);
   if (rows.length !== 1) throw new Error(`expected one figure "${quote}" in "${text}", got ${JSON.stringify(figures(text, reportYear, period).map((r) => r.quote))}`);
   return rows[0];
+}
+
+const referenceCopies: string[] = [];
+
+/** A copy of the reference folder with one JSON file edited: what an analyst editing the data would run with. */
+export function referenceWith(file: string, edit: (data: Record<string, unknown>) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), "reference-"));
+  referenceCopies.push(dir);
+  cpSync(REFERENCE_DIR, dir, { recursive: true });
+  const path = join(dir, file);
+  const data = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+  edit(data);
+  writeFileSync(path, JSON.stringify(data));
+  return dir;
+}
+
+/** Removes the copies referenceWith made (call from afterAll). */
+export function removeReferenceCopies(): void {
+  for (const dir of referenceCopies.splice(0)) rmSync(dir, { recursive: true, force: true });
 }

@@ -44,7 +44,7 @@ describe("headings", () => {
   });
 
   it("tries heading markers only where the marker pattern can start", () => {
-    expect([...markerStartChars()].sort().join("")).toBe([..."一二三四五六七八九十（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"].sort().join(""));
+    expect([...markerStartChars(ref.headings)].sort().join("")).toBe([..."一二三四五六七八九十（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"].sort().join(""));
   });
 
   it("a topic marker (二是) needs two characters after it on its own line", () => {
@@ -77,8 +77,8 @@ describe("report year and period when describe gives none", () => {
     expect(inferReportYear("区民政局2021年上半年工作总结和下半年工作思路", ref)).toBe(2021);
     expect(inferReportYear("2022年,在市委领导下。2023年是开局之年。2022年度成绩。", ref)).toBe(2022);
     expect(inferReportYear("没有年份", ref)).toBeNull();
-    expect(inferPeriod("区民政局2021年上半年工作总结和下半年工作思路")).toBe("H1");
-    expect(inferPeriod("2023年度工作总结")).toBe("annual");
+    expect(inferPeriod("区民政局2021年上半年工作总结和下半年工作思路", ref)).toBe("H1");
+    expect(inferPeriod("2023年度工作总结", ref)).toBe("annual");
   });
 });
 
@@ -127,7 +127,7 @@ describe("numerals and white space read with the sentences", () => {
     const raw = join(ROOT, "data/raw");
     for (const name of readdirSync(raw).filter((f) => f.endsWith(".txt"))) {
       const clean = processDocument({ path: name, name, bytes: new Uint8Array(readFileSync(join(raw, name))) }, reference).clean;
-      if (clean) same(unwrapLines(clean.text).text);
+      if (clean) same(unwrapLines(clean.text, ref.headings).text);
     }
   });
 });
@@ -136,7 +136,7 @@ describe("hard-wrapped lines", () => {
   it("joins soft line breaks and keeps real ones", async () => {
     const { unwrapLines } = await import("../../pipelines/segment/index.ts");
     const t = "一、工作总结\n全年累计发放临时救助金额48.14万元,发放人数\n257人次。\n二、2024年工作计划\n新增床位100张。";
-    const u = unwrapLines(t);
+    const u = unwrapLines(t, ref.headings);
     expect(u.text).toBe("一、工作总结\n全年累计发放临时救助金额48.14万元,发放人数257人次。\n二、2024年工作计划\n新增床位100张。");
     expect(u.map![u.text.indexOf("257")]).toBe(t.indexOf("257"));
   });
