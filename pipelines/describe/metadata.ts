@@ -22,13 +22,48 @@ export interface MetadataReference {
   openingPeriod: RegExp;
   openingChars: number;
   publishedFields: string[];
+  /** Header fields naming the agency, and source fields that do when they hold nothing but a bureau. */
+  agencyFields: string[];
+  sourceFields: string[];
+  /** By char code: a bare level character before a bureau (区民政局), and the characters that make a bureau's name placed. */
+  levelChars: Set<string>;
+  placeChars: string[];
+  titleMetaFields: string[];
+  titleFields: string[];
+  titleContinuation: RegExp;
+  /** Any year named (global). */
+  yearMention: RegExp;
+  yearDigits: Record<string, string>;
+  /** Four Chinese year digits standing as a year (global). */
+  chineseYear: RegExp;
+  yearChar: string;
+  ten: string;
+  date: RegExp;
+  dateLine: RegExp;
+  dateLineMax: number;
+  regionHints: {
+    agencyLevel: RegExp;
+    provinceBureau: RegExp;
+    provinceLevel: string;
+    selfReference: RegExp;
+    selfLevels: string[];
+    selfChars: number;
+    selfMin: number;
+    selfRatio: number;
+    indexNumberField: string;
+  };
 }
 
 interface RawMetadata {
-  agency_names: { names: string[]; not_author_after: string; not_author_before: string };
-  title: { max_chars: number; kind: string; section_number: string };
-  report_year: { review: string; first_sentence: string; plan: string; heading_lines: number; min_year: number; placeholder: string };
+  agency_names: { names: string[]; not_author_after: string; not_author_before: string; header_fields: string[]; source_fields: string[]; level_chars: string; place_chars: string };
+  title: { max_chars: number; kind: string; section_number: string; meta_fields: string[]; header_fields: string[]; continuation: string };
+  report_year: { review: string; first_sentence: string; plan: string; heading_lines: number; min_year: number; placeholder: string; mention: string };
   period: { rules: Array<[string, Period]>; opening: string; opening_chars: number };
+  dates: { year_digits: Record<string, string>; chinese_year: string; year_char: string; ten: string; date: string; date_line: string; date_line_max: number };
+  region_hints: {
+    agency_level: string; province_bureau: string; province_level: string; self_reference: string; self_levels: string[];
+    self_chars: number; self_min: number; self_ratio: number; index_number_field: string;
+  };
   published: { header_fields: string[] };
 }
 
@@ -56,29 +91,54 @@ export function compileMetadata(json: unknown): MetadataReference {
     openingPeriod: new RegExp(raw.period.opening),
     openingChars: raw.period.opening_chars,
     publishedFields: raw.published.header_fields,
+    agencyFields: raw.agency_names.header_fields,
+    sourceFields: raw.agency_names.source_fields,
+    levelChars: new Set(raw.agency_names.level_chars),
+    placeChars: [...raw.agency_names.place_chars],
+    titleMetaFields: raw.title.meta_fields,
+    titleFields: raw.title.header_fields,
+    titleContinuation: new RegExp(raw.title.continuation),
+    yearMention: y(raw.report_year.mention, "g"),
+    yearDigits: raw.dates.year_digits,
+    chineseYear: new RegExp(raw.dates.chinese_year, "g"),
+    yearChar: raw.dates.year_char,
+    ten: raw.dates.ten,
+    date: y(raw.dates.date),
+    dateLine: new RegExp(raw.dates.date_line),
+    dateLineMax: raw.dates.date_line_max,
+    regionHints: {
+      agencyLevel: new RegExp(raw.region_hints.agency_level),
+      provinceBureau: new RegExp(raw.region_hints.province_bureau),
+      provinceLevel: raw.region_hints.province_level,
+      selfReference: new RegExp(raw.region_hints.self_reference, "g"),
+      selfLevels: raw.region_hints.self_levels,
+      selfChars: raw.region_hints.self_chars,
+      selfMin: raw.region_hints.self_min,
+      selfRatio: raw.region_hints.self_ratio,
+      indexNumberField: raw.region_hints.index_number_field,
+    },
   };
 }
 
-const CN_DIGIT: Record<string, string> = { "〇": "0", "零": "0", "○": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9" };
-const CN_YEAR = /[〇零○Ｏ一二三四五六七八九]{4}(?=年)/g;
-
-/** 二〇二三年 → 2023年 (same length, so positions agree). */
-export function arabicYears(s: string): string {
-  // CN_YEAR can only match right before a 年: most strings have none, or none with four numerals before it
-  let at = s.indexOf("年", 4);
-  while (at >= 0 && !(CN_DIGIT[s[at - 1]] && CN_DIGIT[s[at - 2]] && CN_DIGIT[s[at - 3]] && CN_DIGIT[s[at - 4]])) at = s.indexOf("年", at + 1);
+/** 二〇二三年 → 2023年 (same length, so positions agree); describe-metadata.json dates. */
+export function arabicYears(s: string, ref: MetadataReference): string {
+  const digits = ref.yearDigits;
+  // chineseYear can only match right before a year character: most strings have none, or none with four digits before it
+  let at = s.indexOf(ref.yearChar, 4);
+  while (at >= 0 && !(digits[s[at - 1]] && digits[s[at - 2]] && digits[s[at - 3]] && digits[s[at - 4]])) at = s.indexOf(ref.yearChar, at + 1);
   if (at < 0) return s;
-  return s.replace(CN_YEAR, (m) => {
-    const d = [...m].map((c) => CN_DIGIT[c]).join("");
+  ref.chineseYear.lastIndex = 0;
+  return s.replace(ref.chineseYear, (m) => {
+    const d = [...m].map((c) => digits[c] ?? c).join("");
     return /^(19|20)\d\d$/.test(d) ? d : m;
   });
 }
 
 /** 15 or 十五, 二十一, 三十 → number (up to 99). */
-function smallNumber(s: string): number {
+function smallNumber(s: string, ref: MetadataReference): number {
   if (/^\d+$/.test(s)) return Number(s);
-  const d = (c: string | undefined) => (c ? Number(CN_DIGIT[c] ?? NaN) : NaN);
-  const i = s.indexOf("十");
+  const d = (c: string | undefined) => (c ? Number(ref.yearDigits[c] ?? NaN) : NaN);
+  const i = s.indexOf(ref.ten);
   if (i < 0) return d(s[0]);
   const tens = i === 0 ? 1 : d(s[0]);
   const ones = i === s.length - 1 ? 0 : d(s[i + 1]);
@@ -86,10 +146,10 @@ function smallNumber(s: string): number {
 }
 
 /** A date written 2024-01-30, 2024年1月30日, 2024/1/30, 2024.01.30 → ISO, or "". */
-export function isoDate(s: string): string {
-  const m = /((?:19|20)\d{2})\s*[-./年]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[-./月]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})/.exec(arabicYears(s));
+export function isoDate(s: string, ref: MetadataReference): string {
+  const m = ref.date.exec(arabicYears(s, ref));
   if (!m) return "";
-  const [y, mo, d] = [Number(m[1]), smallNumber(m[2]), smallNumber(m[3])];
+  const [y, mo, d] = [Number(m[1]), smallNumber(m[2], ref), smallNumber(m[3], ref)];
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return "";
   return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
@@ -131,15 +191,13 @@ export function pageTitle(hint: string, ref: MetadataReference): string {
   return parts.find((p) => ref.titleKind.test(p)) ?? parts[0];
 }
 
-const TITLE_CONTINUATION = /^[及和与暨、]\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}|下半?年|明年|今后)/;
-
 const FILE_EXT = /\.(docx?|pdf|wps|txt|pptx?|xlsx?)$/i;
 
 export function findTitle(clean: CleanText, fileName: string, lines: string[], ref: MetadataReference): string {
   // a portal's ArticleTitle meta tag is the bare title; <title> and file names come next
-  if (clean.header["ArticleTitle"]) return clean.header["ArticleTitle"];
+  for (const k of ref.titleMetaFields) if (clean.header[k]) return clean.header[k];
   if (clean.titleHint) return pageTitle(clean.titleHint, ref);
-  for (const k of ["标题", "名称"]) if (clean.header[k]) return clean.header[k];
+  for (const k of ref.titleFields) if (clean.header[k]) return clean.header[k];
   for (let i = 0; i < Math.min(3, lines.length); i++) {
     if (!isTitleLike(lines[i], ref)) continue;
     // a title broken over two lines: the agency above the report kind (宁波市民政局 / 2023年工作总结)
@@ -147,7 +205,7 @@ export function findTitle(clean: CleanText, fileName: string, lines: string[], r
     let line = pageTitle(lines[i], ref).replace(FILE_EXT, "");
     // …2020年度工作总结 / 及2021年工作重点: the second half of a title broken before its conjunction
     const next = i + 1 < lines.length ? lines[i + 1] : "";
-    if (TITLE_CONTINUATION.test(next) && next.length <= 30 && !/[。，,；;：:]/.test(next) && line.length + next.length <= ref.titleMax) line += next;
+    if (ref.titleContinuation.test(next) && next.length <= 30 && !/[。，,；;：:]/.test(next) && line.length + next.length <= ref.titleMax) line += next;
     // only a line that is nothing but the bureau (place + 民政局) is the first half of the title
     if (prev && prev.length <= 30 && !/[。，,；;：:]/.test(prev) && agencyMatches(prev, ref, prev.length).some((m) => m.at + m.prefix.length + m.name.length === prev.length)) return prev + line;
     return line;
@@ -167,7 +225,7 @@ export function findReportYear(
   ref: MetadataReference,
 ): { year: number | null; from: string } {
   const maxYear = publishedYear ? publishedYear + 1 : 2100;
-  const t = arabicYears(title);
+  const t = arabicYears(title, ref);
   let from = "";
   const tryRe = (re: RegExp, s: string) => {
     const m = re.exec(s);
@@ -177,7 +235,7 @@ export function findReportYear(
   };
   let y = tryRe(ref.review, t);
   if (y) return { year: y, from };
-  const heads = lines.slice(0, ref.headingLines).map(arabicYears);
+  const heads = lines.slice(0, ref.headingLines).map((l) => arabicYears(l, ref));
   for (const h of heads) {
     if (h.length > 40) continue;
     y = tryRe(ref.review, h);
@@ -191,7 +249,7 @@ export function findReportYear(
   if (y) return { year: y, from };
   // the year the opening of the text keeps coming back to (at least twice, and clearly more than any other)
   const counts = new Map<number, number>();
-  for (const m of arabicYears(opening).matchAll(YEAR_MENTION)) {
+  for (const m of arabicYears(opening, ref).matchAll(ref.yearMention)) {
     const v = Number(m[1]);
     if (plausible(v, ref, maxYear)) counts.set(v, (counts.get(v) ?? 0) + 1);
   }
@@ -205,8 +263,6 @@ export function findReportYear(
   if (publishedYear) return { year: publishedYear, from: "" };
   return { year: null, from: "" };
 }
-
-const YEAR_MENTION = /(?<!\d)((?:19|20)\d{2})\s*年/g;
 
 /** The period of the phrase the report year was read from (`2021年上半年工作总结` → H1); rules in order, first hit wins. */
 export function findPeriod(source: string, year: number | null, ref: MetadataReference, text = ""): Period {
@@ -222,15 +278,15 @@ export function findPublished(clean: CleanText, lines: string[], ref: MetadataRe
   for (const f of ref.publishedFields) {
     const v = clean.header[f];
     if (v) {
-      const d = isoDate(v);
+      const d = isoDate(v, ref);
       if (d) return d;
     }
   }
   // a line that is only a date (the signature date at the end of a report)
   const tail = lastLines(clean.text, 5);
   for (const line of [...tail, ...lines.slice(0, 5)]) {
-    if (line.length <= 18 && /^[（(]?((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*[-./年]\s*[\d一二三四五六七八九十]{1,3}\s*[-./月]\s*[\d一二三四五六七八九十]{1,3}\s*日?[)）]?$/.test(line)) {
-      const d = isoDate(line);
+    if (line.length <= ref.dateLineMax && ref.dateLine.test(line)) {
+      const d = isoDate(line, ref);
       if (d) return d;
     }
   }

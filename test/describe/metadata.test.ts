@@ -1,6 +1,7 @@
 // Report year, period, title and published date rules on small real-shaped texts.
-import { describe, expect, it } from "vitest";
-import { describeDocument } from "../../pipelines/describe/index.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { describeDocument, loadDescribeReference } from "../../pipelines/describe/index.ts";
+import { REFERENCE_DIR, referenceWith, removeReferenceCopies } from "../extract/helpers.ts";
 import { describeRef, ingestOk } from "../ingest/helpers.ts";
 
 const BODY = "全年新增养老床位120张,发放高龄津贴3049.08万元,完成婚姻登记1876对。";
@@ -127,5 +128,25 @@ describe("portal page lines", () => {
   it("does not take a newspaper as the agency", () => {
     const d = describeText(`2023年工作总结\n来源：苏州日报 发布时间：2024-01-30\n${BODY}`);
     expect(d.agency).toBe("");
+  });
+});
+
+describe("describe-metadata.json drives the reading", () => {
+  // Edited copies of the reference folder (removed after the run): the rules follow the file, no code change needed.
+  afterAll(removeReferenceCopies);
+  const describeWith = (dir: string, text: string) => describeDocument(ingestOk(Buffer.from(text), "doc.txt"), "doc.txt", loadDescribeReference(dir));
+
+  it("reads a date written in Chinese digits, with the digits it lists", () => {
+    const text = `市民政局2023年工作总结\n${BODY}\n二〇二三年十二月三十日`;
+    expect(describeWith(REFERENCE_DIR, text).published).toBe("2023-12-30");
+    const noChineseZero = referenceWith("describe-metadata.json", (m) => delete (m.dates as { year_digits: Record<string, string> }).year_digits["〇"]);
+    expect(describeWith(noChineseZero, text).published).toBe("");
+  });
+
+  it("takes the agency from the header fields it lists", () => {
+    const text = `发布机构：宁海县民政局\n宁海县2023年民政工作总结\n${BODY}`;
+    expect(describeWith(REFERENCE_DIR, text).agency).toBe("宁海县民政局");
+    const noField = referenceWith("describe-metadata.json", (m) => ((m.agency_names as { header_fields: string[] }).header_fields = []));
+    expect(describeWith(noField, text).agency).not.toBe("宁海县民政局");
   });
 });
