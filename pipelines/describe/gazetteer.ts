@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { unitReader } from "../text/chars.ts";
+import { endsWithAny } from "../text/words.ts";
 import type { AdminLevel } from "../types.ts";
 
 export type PlaceLevel = "province" | "city" | "county" | "zone" | "town";
@@ -49,6 +50,72 @@ export interface Gazetteer {
   divisions: Map<string, Division>;
   /** The place of a town of this name listed under this county code. */
   townIn: (county: string, name: string) => Place;
+  /** How names are shortened, and the place words region reads texts with (place-names.json). */
+  names: PlaceNameRules;
+}
+
+/** place-names.json, compiled. */
+export interface PlaceNameRules {
+  autonomousName: RegExp;
+  /** Longest first. */
+  levelSuffixes: string[];
+  shortNameFixes: Map<string, string>;
+  municipalCity: string;
+  directlyAdministered: string;
+  zoneForms: Array<[RegExp, string[]]>;
+  authorAfterShortName: string[];
+  redactedLower: RegExp;
+  documentNumber: RegExp;
+  documentNumberEnd: string;
+  levelWords: { province: string[]; city: string[]; county: string[] };
+}
+
+interface PlaceNamesFile {
+  autonomousName: string;
+  levelSuffixes: string[];
+  shortNameFixes?: Record<string, string>;
+  municipalCity: string;
+  directlyAdministered: string;
+  zoneForms?: { ending: string; forms: string[] }[];
+  authorAfterShortName: string[];
+  redactedLower: string;
+  documentNumber: string;
+  documentNumberEnd: string;
+  levelWords: { province: string[]; city: string[]; county: string[] };
+}
+
+export function compilePlaceNames(r: PlaceNamesFile): PlaceNameRules {
+  const where = "place-names.json";
+  const pattern = (x: unknown, name: string) => {
+    if (typeof x !== "string") throw new Error(`${where}: "${name}" must be a pattern (a string)`);
+    try {
+      return new RegExp(x);
+    } catch (err) {
+      throw new Error(`${where} ${name}: ${(err as Error).message}`);
+    }
+  };
+  const words = (x: unknown, name: string): string[] => {
+    if (!Array.isArray(x) || !x.every((w) => typeof w === "string" && w)) throw new Error(`${where}: "${name}" must be a list of words`);
+    return x;
+  };
+  const documentNumber = pattern(r.documentNumber, "documentNumber");
+  if (typeof r.documentNumberEnd !== "string" || !r.documentNumberEnd || !r.documentNumber.endsWith(`${r.documentNumberEnd}$`)) {
+    throw new Error(`${where}: "documentNumberEnd" must be what documentNumber ends with`);
+  }
+  const levels = r.levelWords ?? ({} as PlaceNamesFile["levelWords"]);
+  return {
+    autonomousName: pattern(r.autonomousName, "autonomousName"),
+    levelSuffixes: [...words(r.levelSuffixes, "levelSuffixes")].sort((a, b) => b.length - a.length),
+    shortNameFixes: new Map(Object.entries(r.shortNameFixes ?? {})),
+    municipalCity: String(r.municipalCity ?? ""),
+    directlyAdministered: String(r.directlyAdministered ?? ""),
+    zoneForms: (r.zoneForms ?? []).map((z, i) => [pattern(z.ending, `zoneForms[${i}].ending`), words(z.forms, `zoneForms[${i}].forms`)]),
+    authorAfterShortName: words(r.authorAfterShortName, "authorAfterShortName"),
+    redactedLower: pattern(r.redactedLower, "redactedLower"),
+    documentNumber,
+    documentNumberEnd: r.documentNumberEnd,
+    levelWords: { province: words(levels.province, "levelWords.province"), city: words(levels.city, "levelWords.city"), county: words(levels.county, "levelWords.county") },
+  };
 }
 
 /**
@@ -67,27 +134,23 @@ export function placesOf(gz: Gazetteer, key: string): Place[] | undefined {
   return places;
 }
 
-const ETHNIC_AUTONOMY = /^(.{2,}?)(?:[\u4e00-\u9fff]{1,5}族)*(?:自治(?:区|州|县|旗))$/;
-
-/** 苏州市 → 苏州, 延边朝鲜族自治州 → 延边, 广西壮族自治区 → 广西, 泾县 → "" (too short to stand alone). */
-export function shortName(name: string): string {
+/** 苏州市 → 苏州, 延边朝鲜族自治州 → 延边, 广西壮族自治区 → 广西, 泾县 → "" (too short to stand alone); place-names.json. */
+export function shortName(name: string, rules: PlaceNameRules): string {
   let s = name;
-  const m = ETHNIC_AUTONOMY.exec(s);
+  const m = rules.autonomousName.exec(s);
   if (m) s = m[1];
-  else s = s.replace(/(特别行政区|维吾尔自治区|自治区|省|市|地区|盟|区|县|旗|林区|特区)$/, "");
-  if (s === "新疆维吾尔") s = "新疆";
+  else {
+    const suffix = endsWithAny(s, s.length, rules.levelSuffixes);
+    if (suffix) s = s.slice(0, -suffix.length);
+  }
+  s = rules.shortNameFixes.get(s) ?? s;
   return s.length >= 2 && s !== name ? s : "";
 }
 
-/** Zone short forms: 长春高新技术产业开发区 → 长春高新区, 徐州经济技术开发区 → 徐州经开区. */
-function zoneForms(name: string): string[] {
+/** Zone short forms: 长春高新技术产业开发区 → 长春高新区, 徐州经济技术开发区 → 徐州经开区 (place-names.json zoneForms). */
+function zoneForms(name: string, rules: PlaceNameRules): string[] {
   const forms = [name];
-  const rules: Array<[RegExp, string[]]> = [
-    [/(国家)?高新技术产业开发区$/, ["高新区", "国家高新区"]],
-    [/(国家级)?经济技术开发区$/, ["经开区", "经济开发区"]],
-    [/经济开发区$/, ["经开区"]],
-  ];
-  for (const [re, reps] of rules) if (re.test(name)) for (const r of reps) forms.push(name.replace(re, r));
+  for (const [re, reps] of rules.zoneForms) if (re.test(name)) for (const r of reps) forms.push(name.replace(re, r));
   return forms;
 }
 
@@ -102,6 +165,9 @@ export function loadGazetteer(dir: string): Gazetteer {
   const div = read<{ provinces: Record<string, string>; cities: Record<string, [string, string]>; counties: Record<string, [string, string]> }>("divisions.json");
   const zones = read<{ zones: Record<string, [string, string]> }>("zones.json").zones;
   const towns = read<{ towns: Record<string, string> }>("towns.json").towns;
+  const names = compilePlaceNames(JSON.parse(readFileSync(join(dir, "place-names.json"), "utf8")) as PlaceNamesFile);
+  const shortOf = (name: string) => shortName(name, names);
+  const directly = (name: string) => names.directlyAdministered !== "" && name.includes(names.directlyAdministered);
 
   const full = new Map<string, Place[]>();
   const short = new Map<string, Place[]>();
@@ -113,7 +179,7 @@ export function loadGazetteer(dir: string): Gazetteer {
     const code = p6(code2);
     const place: Place = { name, level: "province", code, province: code, city: "", county: "" };
     add(full, name, place);
-    const s = shortName(name);
+    const s = shortOf(name);
     if (s) add(short, s, place);
     divisions.set(code, { code, name, level: "province", province: code, city: "", county: "" });
   }
@@ -121,30 +187,30 @@ export function loadGazetteer(dir: string): Gazetteer {
     const code = p6(code4);
     const province = p6(prov2);
     // municipalities list their districts under 市辖区: the city is the municipality itself
-    const municipal = name0 === "市辖区";
+    const municipal = name0 === names.municipalCity;
     const name = municipal ? provinceName(prov2) : name0;
-    if (/直辖/.test(name0)) continue;
+    if (directly(name0)) continue;
     divisions.set(code, { code, name, level: "city", province, city: code, county: "" });
     if (municipal) continue;
     const place: Place = { name, level: "city", code, province, city: code, county: "" };
     add(full, name, place);
-    const s = shortName(name);
+    const s = shortOf(name);
     if (s) add(short, s, place);
   }
-  const cityOf = (city4: string) => (div.cities[city4] && !/直辖/.test(div.cities[city4][0]) ? p6(city4) : "");
+  const cityOf = (city4: string) => (div.cities[city4] && !directly(div.cities[city4][0]) ? p6(city4) : "");
   for (const [code, [name, city4]] of Object.entries(div.counties)) {
     const province = p6(code.slice(0, 2));
     const city = cityOf(city4);
     const place: Place = { name, level: "county", code, province, city, county: code };
     add(full, name, place);
-    const s = shortName(name);
+    const s = shortOf(name);
     if (s) add(short, s, place);
     divisions.set(code, { code, name, level: "county", province, city, county: code });
   }
   for (const [code, [name, city4]] of Object.entries(zones)) {
     const province = p6(code.slice(0, 2));
     const city = cityOf(city4) || province;
-    for (const form of zoneForms(name)) add(full, form, { name, level: "zone", code: city, province, city: cityOf(city4), county: "" });
+    for (const form of zoneForms(name, names)) add(full, form, { name, level: "zone", code: city, province, city: cityOf(city4), county: "" });
   }
   for (const line of readFileSync(join(dir, "zone-aliases.csv"), "utf8").split(/\r?\n/)) {
     if (!line.trim() || line.startsWith("#") || line.startsWith("zone,")) continue;
@@ -165,7 +231,7 @@ export function loadGazetteer(dir: string): Gazetteer {
     if (!old || !d || d.level === "province" || d.level === "") continue;
     const place: Place = { name: d.name, level: d.level, code, province: d.province, city: d.city, county: d.county };
     add(full, old, place);
-    const s = shortName(old);
+    const s = shortOf(old);
     if (s && !short.has(s)) add(short, s, place);
   }
   // well-known names of one division (place-aliases.csv)
@@ -197,8 +263,8 @@ export function loadGazetteer(dir: string): Gazetteer {
   const abbrev = new Map<string, Place[]>();
   const cityAbbr = new Map<string, string[]>(); // city code6 → abbreviations
   for (const [code4, [name]] of Object.entries(div.cities)) {
-    const s = shortName(name) || name;
-    if (!/直辖|市辖区/.test(name)) cityAbbr.set(p6(code4), [s[0]]);
+    const s = shortOf(name) || name;
+    if (!directly(name) && !(names.municipalCity && name.includes(names.municipalCity))) cityAbbr.set(p6(code4), [s[0]]);
   }
   for (const line of readFileSync(join(dir, "region-abbreviations.csv"), "utf8").split(/\r?\n/)) {
     const [abbr, code] = line.split(",").map((x) => x.trim());
@@ -209,7 +275,7 @@ export function loadGazetteer(dir: string): Gazetteer {
   }
   for (const [code, [name, city4]] of Object.entries(div.counties)) {
     const city = cityOf(city4);
-    const first = (shortName(name) || name)[0];
+    const first = (shortOf(name) || name)[0];
     for (const a of cityAbbr.get(city) ?? []) {
       add(abbrev, a + first, { name, level: "county", code, province: p6(code.slice(0, 2)), city, county: code });
     }
@@ -228,7 +294,7 @@ export function loadGazetteer(dir: string): Gazetteer {
   for (const c of lastChars.keys()) isLast[c] = 1;
   let maxShort = 0;
   for (const k of short.keys()) maxShort = Math.max(maxShort, k.length);
-  return { full: withTowns, short, abbrev, lastChars, isLast, maxFull, maxShort, divisions, townIn };
+  return { full: withTowns, short, abbrev, lastChars, isLast, maxFull, maxShort, divisions, townIn, names };
 }
 
 export interface Mention {

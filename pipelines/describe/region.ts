@@ -6,6 +6,7 @@
 //    named again and again; a city needs several of its counties named. A portal index number that starts with the
 //    agency's unified social credit code (characters 3–8 = its division) adds a vote.
 // 3. Nothing clear enough → empty region: a wrong region is worse than none.
+import { startsWithAny } from "../text/words.ts";
 import type { Region } from "../types.ts";
 import { findFull, findShort, type Division, type Gazetteer, type Mention, type Place } from "./gazetteer.ts";
 
@@ -89,14 +90,13 @@ function gather(mentions: Mention[]): Evidence {
   return ev;
 }
 
-/** Document numbers: 机关代字 + year + number + 号, e.g. (温龙减办20212号), 甬民发〔2023〕5号; matched backwards from each 号. */
-const DOC_NUMBER = /(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{3,6})\s*[〔\[［(（]?\s*(?:19|20)\d{2}\s*[〕\]］)）]?\s*\d{0,4}\s*号$/;
-
+/** Document numbers (place-names.json documentNumber): 机关代字 + year + number + 号, e.g. (温龙减办20212号), 甬民发〔2023〕5号; matched backwards from each 号. */
 function docNumberHints(text: string, gz: Gazetteer, ev: Evidence): void {
   const seen = new Set<string>();
-  for (let i = text.indexOf("号"); i >= 0; i = text.indexOf("号", i + 1)) {
+  const { documentNumber, documentNumberEnd: end } = gz.names;
+  for (let i = text.indexOf(end); i >= 0; i = text.indexOf(end, i + 1)) {
     const from = Math.max(0, i - 30);
-    const m = DOC_NUMBER.exec(text.slice(from, i + 1));
+    const m = documentNumber.exec(text.slice(from, i + end.length));
     if (!m || (m.index === 0 && from > 0)) continue; // the prefix may run on before the window
     const prefix = m[1];
     if (seen.has(prefix)) continue;
@@ -193,7 +193,7 @@ function explicitPlace(mentions: Mention[], ev: Evidence): { place: Place; how: 
 }
 
 /** The title names a province or city and blanks the level below it (浙江省**县): the body may still place the county. */
-const blankedBelow = (p: Place, titleText: string) => (p.level === "province" || p.level === "city") && REDACTED_LOWER.test(titleText);
+const blankedBelow = (p: Place, titleText: string, gz: Gazetteer) => (p.level === "province" || p.level === "city") && gz.names.redactedLower.test(titleText);
 
 /**
  * What explicitPlace returns for these title mentions whatever the body's evidence, when that can be told without it;
@@ -263,14 +263,13 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
   for (const s of findShort(input.titleText, gz)) {
     if (covered(s.at, s.text.length)) continue;
     const before = s.at === 0 ? "\n" : input.titleText[s.at - 1];
-    const after = input.titleText.slice(s.at + s.text.length, s.at + s.text.length + 2);
-    if (before === "\n" || /^(民政|社会|社事)/.test(after)) titleMentions.push(s);
+    if (before === "\n" || startsWithAny(input.titleText, s.at + s.text.length, gz.names.authorAfterShortName) !== null) titleMentions.push(s);
   }
   // the title alone decides (whatever the body names): the body need not be read for places
   const settled = settledByTitle(titleMentions);
   if (settled) {
     const r = placeRegion(settled.place, gz, `title/agency names ${settled.how}`);
-    if (r && !blankedBelow(settled.place, input.titleText)) return r;
+    if (r && !blankedBelow(settled.place, input.titleText, gz)) return r;
   }
 
   const body = findFull(input.body, gz, BODY_LIMIT);
@@ -291,7 +290,7 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
   if (explicit) {
     const r = placeRegion(explicit.place, gz, `title/agency names ${explicit.how}`);
     // 浙江省**县民政局: the title names the province and blanks the county; the body may still place the county
-    if (r && blankedBelow(explicit.place, input.titleText)) {
+    if (r && blankedBelow(explicit.place, input.titleText, gz)) {
       const deeper = fromBody(ev, gz, input.levelHint, body.length > 0);
       const dd = gz.divisions.get(deeper.code);
       const inside = dd && (explicit.place.level === "province" ? dd.province === explicit.place.province : dd.city === explicit.place.city);
@@ -317,7 +316,8 @@ function fromAliases(ev: Evidence, gz: Gazetteer, levelOf: () => string): Region
   const d = gz.divisions.get(code);
   if (!d || t.count < 2) return null;
   const level = levelOf();
-  if (!(d.level === "county" ? level === "区" || level === "县" : d.level === "city" && level === "市")) return null;
+  const words = gz.names.levelWords;
+  if (!(d.level === "county" ? words.county.includes(level) : d.level === "city" && words.city.includes(level))) return null;
   const fits = (c: string) => {
     const o = gz.divisions.get(c);
     if (!o) return false;
@@ -330,9 +330,6 @@ function fromAliases(ev: Evidence, gz: Gazetteer, levelOf: () => string): Region
   }
   return regionOf(d, gz, d.name, `body names ${list(t.names)} (${t.count} times), a well-known name of ${d.name}, and no other place`);
 }
-
-/** A blanked name below the one given: 浙江省**县, 宁波市XX区, 某县. */
-const REDACTED_LOWER = /(?:[Xx×ＸＸ*＊_□○〇]{1,4}|某)(?:市|区|县|旗|镇|街道)/;
 
 /** 2. The body's places vote (see the file comment). */
 function fromBody(ev: Evidence, gz: Gazetteer, hint: string, anyPlace: boolean): Region {
@@ -385,7 +382,7 @@ function fromBody(ev: Evidence, gz: Gazetteer, hint: string, anyPlace: boolean):
     const cd = gz.divisions.get(countyPick.code);
     const townsOfCounty = ev.towns.get(countyPick.code)?.names.size ?? 0;
     const countiesOfCity = ev.countiesOfCity.get(cityPick.code)?.names.size ?? 0;
-    if (hint === "区" || hint === "县") pick = countyPick;
+    if (gz.names.levelWords.county.includes(hint)) pick = countyPick;
     else if (cd && cd.city !== cityPick.code) pick = townsOfCounty >= 3 ? countyPick : null;
     else {
       // same city: a county report names its towns; a city report names its counties, or itself more than any county
@@ -394,10 +391,10 @@ function fromBody(ev: Evidence, gz: Gazetteer, hint: string, anyPlace: boolean):
       pick = countiesOfCity > townsOfCounty || (cityCount > countyCount && townsOfCounty < 2) ? cityPick : countyPick;
     }
   } else pick = countyPick ?? cityPick;
-  if (provincePick && (hint === "省" || (!pick && (ev.provinces.get(provincePick.code)?.count ?? 0) >= 2))) pick = provincePick;
+  if (provincePick && (gz.names.levelWords.province.includes(hint) || (!pick && (ev.provinces.get(provincePick.code)?.count ?? 0) >= 2))) pick = provincePick;
 
   // the agency says 区/县 but the body only points at a city: not enough to name the district
-  if (pick && (hint === "区" || hint === "县") && gz.divisions.get(pick.code)?.level === "city") pick = null;
+  if (pick && gz.names.levelWords.county.includes(hint) && gz.divisions.get(pick.code)?.level === "city") pick = null;
 
   // a functional zone named again and again, containing the picked division (or with nothing else to go on)
   let zoneBest: { place: Place; count: number } | null = null;

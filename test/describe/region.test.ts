@@ -1,7 +1,8 @@
 // Region rules on small texts made of real report sentences.
-import { describe, expect, it } from "vitest";
-import { describeDocument } from "../../pipelines/describe/index.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { describeDocument, loadDescribeReference } from "../../pipelines/describe/index.ts";
 import type { CleanText } from "../../pipelines/types.ts";
+import { REFERENCE_DIR, referenceWith, removeReferenceCopies } from "../extract/helpers.ts";
 import { describeRef, ingestOk } from "../ingest/helpers.ts";
 
 function describeText(text: string, fileName = "doc.txt") {
@@ -135,5 +136,23 @@ describe("region", () => {
       expect(describeText(`区民政局工作总结\n${FILLER}双矿集团低保对象6273户。重点对双矿集团开展救助。`).region.code).toBe("");
       expect(describeText(`${TZ}${FILLER}${TZ_END}海淀区、朝阳区对口帮扶。`).region.code).toBe("");
     });
+  });
+});
+
+describe("place-names.json drives the place words", () => {
+  afterAll(removeReferenceCopies);
+  const describeWith = (dir: string, text: string) => describeDocument(ingestOk(Buffer.from(text), "doc.txt"), "doc.txt", loadDescribeReference(dir));
+  const without = (list: unknown, word: string) => (list as string[]).filter((w) => w !== word);
+
+  it("knows a city by its short name, the name less a level word it lists", () => {
+    const text = `苏州民政局2023年工作总结\n${FILLER}`;
+    expect(describeWith(REFERENCE_DIR, text).region.name).toBe("苏州市");
+    const noCityWord = referenceWith("place-names.json", (p) => (p.levelSuffixes = without(p.levelSuffixes, "市")));
+    expect(describeWith(noCityWord, text).region.name).not.toBe("苏州市");
+  });
+
+  it("names the file and the entry when one is malformed", () => {
+    const broken = referenceWith("place-names.json", (p) => (p.documentNumberEnd = "文"));
+    expect(() => loadDescribeReference(broken)).toThrow(/place-names\.json: "documentNumberEnd" must be what documentNumber ends with/);
   });
 });
