@@ -74,7 +74,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   // which copies the regex on every call).
   const yearMention = p.yearMention;
   yearMention.lastIndex = 0;
-  for (let m = head.includes("年") ? yearMention.exec(head) : null; m !== null; m = yearMention.exec(head)) {
+  for (let m = head.includes(p.yearWord) ? yearMention.exec(head) : null; m !== null; m = yearMention.exec(head)) {
     const i = m.index;
     const after = i + m[0].length;
     // 2019年以来累计…: the start of a period that runs to the report's year.

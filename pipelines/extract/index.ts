@@ -24,8 +24,10 @@ export function originalSpan(clean: CleanText, a: number, b: number, unwrap: Int
   return [start, end];
 }
 
-/** Only a conjunction between two figures: 30%和 20%, 30%、20%. */
-const COORDINATED = /^\s*(?:和|与|及|或|、)\s*$/;
+/** Only a conjunction between two figures (30%和 20%, 30%、20%): measure-markers.json coordinatingWords. */
+function coordinated(text: string, a: number, b: number, ref: ExtractReference): boolean {
+  return ref.measure.coordinatingWords.includes(text.slice(a, b).trim());
+}
 
 /** text.slice(a, b).replace(/\s+/g, " ").trim(), read on the text and rewritten only when it has white space. */
 function collapseSpaces(text: string, a: number, b: number): string {
@@ -84,7 +86,7 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
       const { kind, year } = kindAndYear(text, sent, q, ref, reportYear);
       let measure = measureOf(text, sent, q, ref);
       // 提高幅度达30%和20%: a figure joined to a change by 和/与/、 is the same kind of change.
-      if (measure !== "change" && prev?.measure === "change" && prev.unit === q.unit && COORDINATED.test(text.slice(prev.end, q.start))) measure = "change";
+      if (measure !== "change" && prev?.measure === "change" && prev.unit === q.unit && coordinated(text, prev.end, q.start, ref)) measure = "change";
       const domain = domainOf(text, sent, q, ref, memo);
       const { label: indicator, base } = indicatorLabel(text, sent, q, q.unit, measure, ref, prev);
       prev = { end: q.end, base, measure, unit: q.unit };

@@ -56,5 +56,6 @@ export function parseChinese(s: string, ref: NumRef): number {
 
 /** True when a Chinese numeral string has a real digit (so 万家, 千家万户, 百家 are words, not numbers). */
 export function hasChineseDigit(s: string, ref: NumRef): boolean {
-  return [...s].some((ch) => ch in ref.digits) || s.startsWith("十") || s.startsWith("拾");
+  // 十五, 拾: a leading ten stands for one ten
+  return [...s].some((ch) => ch in ref.digits) || ref.smallUnits[s[0]] === 10;
 }

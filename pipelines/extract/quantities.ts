@@ -72,17 +72,21 @@ function isPlainYear(v: number, mult: number): boolean {
   return whole && inRange && mult === 1;
 }
 
-const NIAN = "年".charCodeAt(0);
-
-/** /^\s*年/ on the three characters from p. */
-function yearMarkAt(text: string, p: number): boolean {
+/** The year mark (年: exclusions.json yearMark) from p, after at most two white-space characters. */
+function yearMarkAt(text: string, p: number, mark: string): boolean {
   const end = Math.min(p + 3, text.length);
   for (let k = p; k < end; k++) {
-    const c = text.charCodeAt(k);
-    if (c === NIAN) return true;
-    if (!isJsSpace(c)) return false;
+    if (text.startsWith(mark, k)) return true;
+    if (!isJsSpace(text.charCodeAt(k))) return false;
   }
   return false;
+}
+
+/** A money word right after a bare amount, or after one lead word (5万的补助): exclusions.json moneyAfterFigure. */
+function moneyWordAfter(text: string, p: number, ex: ExtractReference["exclusions"]): boolean {
+  if (startsWithAny(text, p, ex.moneyAfterFigure) !== null) return true;
+  const lead = startsWithAny(text, p, ex.moneyAfterFigureLeads);
+  return lead !== null && startsWithAny(text, p + lead.length, ex.moneyAfterFigure) !== null;
 }
 
 function isLatinLetter(c: number): boolean {
@@ -343,7 +347,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
       const nextCh = text[p] ?? "";
       const clauseBefore = text.slice(Math.max(lo, numStart - 16), numStart);
       // Money words matter only for 万/亿 amounts.
-      const moneyNear = suf.mult >= 10000 && (ex.moneyContext.some((w) => clauseBefore.includes(w)) || ex.moneyContext.some((w) => text.startsWith(w, p)) || /^的?(补助|补贴|资金|奖励|经费)/.test(text.slice(p, p + 4)));
+      const moneyNear = suf.mult >= 10000 && (ex.moneyContext.some((w) => clauseBefore.includes(w)) || ex.moneyContext.some((w) => text.startsWith(w, p)) || moneyWordAfter(text, p, ex));
       if (moneyNear) { unit = "yuan"; bare = true; }
       else if (!/[\u4e00-\u9fffA-Za-z0-9]/.test(nextCh) && !(SPACE.test(nextCh) && isDigitCode(text.charCodeAt(p + 1)))) {
         let b0 = numStart;
@@ -367,7 +371,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
         // rare number between 1900 and 2100 would find no type feedback there and throw this function's
         // optimised code away the first time, in every worker.
         const year = isPlainYear(v1, suf.mult);
-        const nian = yearMarkAt(text, p);
+        const nian = yearMarkAt(text, p, ex.yearMark);
         if (year && nian) continue;
       }
     }
@@ -386,7 +390,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
       qualifier = ref.qualifierOuterKind.get(outer)!;
       end = after;
     }
-    if (text.startsWith("及以上", p) || text.startsWith("及以下", p)) continue;
+    if (startsWithAny(text, p, ex.thresholdAfter) !== null) continue;
 
     // Prefix qualifiers: 约 近 超 不足 …; a figure right before 目标/任务 is the target itself (超过86%既定任务目标).
     let start = numStart;

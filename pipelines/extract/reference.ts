@@ -232,6 +232,8 @@ export interface ExtractReference {
     precededByMatcher: WordMatcher;
     metadataLabelsMatcher: WordMatcher;
     thresholdAfterQualifier: string[];
+    /** After a figure (60岁及以上): a threshold, not a figure. */
+    thresholdAfter: string[];
     brackets: [string, string][];
     shortQuotes: [string, string][];
     /** Any first character of an opening bracket or quote (a one-class regex): a figure with none before it is in no named span. */
@@ -241,6 +243,11 @@ export interface ExtractReference {
     bareNumberVerbs: string[];
     bareNumberStopNouns: string[];
     moneyContext: string[];
+    /** Money words right after a bare amount, after one of the leads (5万的补助). */
+    moneyAfterFigure: string[];
+    moneyAfterFigureLeads: string[];
+    /** What follows a number in the year range to make it a year (2023年). */
+    yearMark: string;
   };
   plan: {
     headingPlan: WordSet;
@@ -289,6 +296,8 @@ export interface ExtractReference {
     objectMarkerPlanWords: string[];
     /** A year named before a figure (global: read with exec), and what makes it not the figure's year. */
     yearMention: RegExp;
+    /** What every yearMention holds: the pattern is tried only on text holding it. */
+    yearWord: string;
     yearStartsPeriodAfter: string[];
     yearRangeMarksAfter: string[];
     yearRangeMarksBefore: string[];
@@ -322,6 +331,8 @@ export interface ExtractReference {
     /** Verbs that link a rate word to its figure (覆盖率达95), longest first, and the rate words a bare number's clause may end in. */
     linkVerbs: string[];
     bareRateEnds: string[];
+    /** What may join a figure to a change figure before it and make it a change too (30%和20%). */
+    coordinatingWords: string[];
   };
   domains: {
     matcher: WordMatcher;
@@ -831,6 +842,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     precededBy: string[]; followedBy: string[]; afterUnit: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
     insideBrackets: [string, string][]; shortQuotes: [string, string][]; shortQuoteMax: number;
     bareNumberNouns: Record<string, string>; bareNumberVerbs: string[]; bareNumberStopNouns: string[]; moneyContext: string[];
+    thresholdAfter?: string[]; moneyAfterFigure?: string[]; moneyAfterFigureLeads?: string[]; yearMark?: string;
   }>(dir, "exclusions.json");
   const p = readJson<{
     headingPlan: string[]; headingPlanWithYear?: string[]; planMasks?: string[]; targetBeforeIgnoredAfter?: string[];
@@ -840,7 +852,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     targetAfter: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
     completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>;
     achievedAfterPlanWord?: string[]; doneRightAfterPlanWord?: string[]; nounUnlessFollowedBy?: Record<string, string>; objectMarkerPlanWords?: string[];
-    yearMention: string; yearStartsPeriodAfter?: string[]; yearRangeMarksAfter?: string[]; yearRangeMarksBefore?: string[]; comparisonBefore?: string[];
+    yearMention: string; yearWord?: string; yearStartsPeriodAfter?: string[]; yearRangeMarksAfter?: string[]; yearRangeMarksBefore?: string[]; comparisonBefore?: string[];
     comparisonAfterYear?: string[]; comparisonAfterRelativeYear?: string[]; documentTitleBrackets?: [string, string]; skippedAfterFigure?: string[];
     plannedCapacityAfter?: string[]; plannedCapacityChainEnd?: string;
   }>(dir, "plan-markers.json");
@@ -848,7 +860,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     changeBefore: string[]; changeWindow: number; notChangeIfFollowedBy: string[]; changeUnits: string[];
     perCapitaBefore: string[]; perCapitaWindow: number; rateNouns: string[]; shareBefore: string[];
     standardBeforePerCapita?: string[]; standardWindow?: number; perCapitaAverageNouns?: string[];
-    changeGapWords?: string[]; periodComparisons?: string[]; linkVerbs?: string[]; bareRateEnds?: string[];
+    changeGapWords?: string[]; periodComparisons?: string[]; linkVerbs?: string[]; bareRateEnds?: string[]; coordinatingWords?: string[];
   }>(dir, "measure-markers.json");
   const d = readJson<{ masks: string[]; weak?: string[]; domains: Record<string, string[]>; agentClause?: string; purposeClauseStarts?: string[]; purposeClauseLeads?: string[] }>(dir, "domains.json");
   let agentClause: RegExp | null = null;
@@ -918,6 +930,10 @@ export function loadExtractReference(dir: string): ExtractReference {
       bareNumberVerbs: sortLong(ex.bareNumberVerbs),
       bareNumberStopNouns: sortLong(ex.bareNumberStopNouns),
       moneyContext: ex.moneyContext,
+      thresholdAfter: sortLong(ex.thresholdAfter ?? []),
+      moneyAfterFigure: sortLong(ex.moneyAfterFigure ?? []),
+      moneyAfterFigureLeads: sortLong(ex.moneyAfterFigureLeads ?? []),
+      yearMark: ex.yearMark || "\uFFFF",
     },
     plan: {
       headingPlan: wordSet(p.headingPlan),
@@ -959,6 +975,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       nounUnlessFollowedBy: new Map(Object.entries(p.nounUnlessFollowedBy ?? {}).map(([w, re]) => [w, dataRegExp(re, "plan-markers.json nounUnlessFollowedBy")])),
       objectMarkerPlanWords: p.objectMarkerPlanWords ?? [],
       yearMention: dataRegExp(p.yearMention, "plan-markers.json yearMention", "g"),
+      yearWord: p.yearWord ?? "",
       yearStartsPeriodAfter: p.yearStartsPeriodAfter ?? [],
       yearRangeMarksAfter: p.yearRangeMarksAfter ?? [],
       yearRangeMarksBefore: p.yearRangeMarksBefore ?? [],
@@ -988,6 +1005,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       periodComparisons: m.periodComparisons ?? [],
       linkVerbs: sortLong(m.linkVerbs ?? []),
       bareRateEnds: sortLong(m.bareRateEnds ?? []),
+      coordinatingWords: m.coordinatingWords ?? [],
     },
     domains: { matcher, byWord, masks: sortLong(d.masks), masksMatcher, starts: domainStarts(masksMatcher, matcher), weak: new Set(d.weak ?? []), agentClause, agentClauseFirst: agentLead, purposeClauseStarts: sortLong(d.purposeClauseStarts ?? []), purposeClauseLeads: sortLong(d.purposeClauseLeads ?? []) },
     indicators: loadIndicators(join(dir, "indicators.csv")),

@@ -385,7 +385,7 @@ class Segmenter {
       if ((later || starts) && p.planParagraphVerbs.some((w) => firstSentence.includes(w))) {
         let year: number | null = later ? Number(ym![1]) : null;
         if (year === null && reportYear !== null) {
-          if (line.startsWith("下半年")) year = reportYear;
+          if (p.headingSameYear.some((w) => line.startsWith(w))) year = reportYear;
           else year = period === "annual" || period === "" ? reportYear + 1 : reportYear;
         }
         this.docPlan = { start: a, year };

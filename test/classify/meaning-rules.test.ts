@@ -63,6 +63,27 @@ describe("measure-markers.json", () => {
   });
 });
 
+describe("measure-markers.json coordinatingWords", () => {
+  it("makes a figure joined to a change by one of them a change too", () => {
+    const text = "养老服务补贴同比增长30%和20%。";
+    const rows = (dir: string) => extractFigures(cleanOf(text), descOf(2023), loadExtractReference(dir)).map((r) => r.measure);
+    expect(rows(REFERENCE_DIR)).toEqual(["change", "change"]);
+    const none = referenceWith("measure-markers.json", (m) => (m.coordinatingWords = []));
+    expect(rows(none)).toEqual(["change", "rate"]);
+  });
+});
+
+describe("exclusions.json", () => {
+  it("leaves out a threshold (及以上) and reads money after a lead word (共有5万的补助)", () => {
+    expect(extractFigures(cleanOf("对床位100张及以上的养老机构给予补助。"), descOf(2023), loadExtractReference(REFERENCE_DIR))).toHaveLength(0);
+    const noThreshold = referenceWith("exclusions.json", (e) => (e.thresholdAfter = []));
+    expect(only("对床位100张及以上的养老机构给予补助。", noThreshold).value).toBe(100);
+    expect(only("共有5万的补助。").unit).toBe("yuan");
+    const noLead = referenceWith("exclusions.json", (e) => (e.moneyAfterFigureLeads = []));
+    expect(extractFigures(cleanOf("共有5万的补助。"), descOf(2023), loadExtractReference(noLead)).map((r) => r.unit)).not.toContain("yuan");
+  });
+});
+
 describe("domains.json", () => {
   it("takes the domain from a following clause that says what the money was for (purposeClauseStarts, purposeClauseLeads)", () => {
     expect(only("拨付资金1200万元，主要用于困难群众临时救助。").domain).toBe("social_assistance");
