@@ -11,7 +11,10 @@ import { pipelineSourceHash } from "./version.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 /** Where derived files (this bundle, ingest/derived.ts's data) are kept, under node_modules. */
-export const CACHE_SUBDIR = join(".cache", "welfare-pipeline");
+const CACHE_NAME = "welfare-pipeline";
+export const CACHE_SUBDIR = join(".cache", CACHE_NAME);
+/** A bundle's file name: worker-<code key>.mjs in the cache folder. */
+const BUNDLE_FILE = new RegExp(`[/\\\\]${CACHE_NAME}[/\\\\]worker-([0-9a-f]{16})\\.mjs$`);
 const CACHE_DIR = join(ROOT, "node_modules", CACHE_SUBDIR);
 
 let memo: URL | null | undefined;
@@ -23,7 +26,7 @@ export function bundleCodeKey(): string {
 
 /** bundleCodeKey of the bundle at `path`; null when `path` is not a bundle file. */
 export function bundleCodeKeyOf(path: string): string | null {
-  return /[/\\]welfare-pipeline[/\\]worker-([0-9a-f]{16})\.mjs$/.exec(path)?.[1] ?? null;
+  return BUNDLE_FILE.exec(path)?.[1] ?? null;
 }
 
 /** The bundled worker, built if need be; null when it can't be (the pool then loads worker-entry.mjs through tsx). */
