@@ -7,6 +7,7 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import { METRIC_INDEX, rowsOf, type Cell } from "../tables/columns.ts";
 import type { DocumentRow, MetricRow } from "../types.ts";
+import { UNCATALOGUED_LIST_COLUMNS } from "./columns.ts";
 
 export function esc(text: unknown): string {
   return String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -164,23 +165,26 @@ export function openReviewWriter(path: string, opts: ReviewOptions = {}): Review
       const n = docs++;
       const cols = r.cols ?? [];
       const col = (name: keyof typeof METRIC_INDEX) => cols[METRIC_INDEX[name]] ?? [];
-      const [ids, labels, domains, units, quotes, sentences] = (["indicator_id", "indicator", "domain", "unit", "quote", "sentence"] as const).map(col);
+      const [ids, labels, domains, units, quotes, sentences] = UNCATALOGUED_LIST_COLUMNS.map(col);
+      // Only a figure whose document's text is on the page links to it (and only such a document sends every row).
+      const show = shownDocs < maxDocs && shownChars + r.originalLength <= maxChars;
+      const original = show && r.originalLength ? getOriginal() : "";
+      const linked = original !== "";
       for (let i = 0; i < ids.length; i++) {
         if (ids[i]) continue;
         unmatchedTotal++;
         const label = String(labels[i] || "(no label)");
         unmatchedByLabel.set(label, (unmatchedByLabel.get(label) ?? 0) + 1);
         if (unmatched.length < maxUnmatched) {
-          unmatched.push(`<tr><td>${esc(label)}</td><td>${esc(domains[i])}</td><td>${esc(units[i])}</td><td><a href="#m${n}-${i}">${esc(quotes[i])}</a></td><td>${esc(String(sentences[i] ?? "").slice(0, 120))}</td><td>${esc(d.doc_file)}</td></tr>`);
+          const quote = linked ? `<a href="#m${n}-${i}">${esc(quotes[i])}</a>` : esc(quotes[i]);
+          unmatched.push(`<tr><td>${esc(label)}</td><td>${esc(domains[i])}</td><td>${esc(units[i])}</td><td>${quote}</td><td>${esc(String(sentences[i] ?? "").slice(0, 120))}</td><td>${esc(d.doc_file)}</td></tr>`);
         }
       }
       const statusLine = `<a href="#d${n}">${esc(r.rel)}</a> — ${esc(d.status)}, ${r.figures} figures${d.problems ? " — " + esc(d.problems) : ""}`;
-      const show = shownDocs < maxDocs && shownChars + r.originalLength <= maxChars;
       summaries.push(`<li>${show ? statusLine : statusLine.replace(/^<a href="#d\d+">(.*?)<\/a>/, "$1")}</li>`);
       if (!show) return;
       shownDocs++;
       shownChars += r.originalLength;
-      const original = r.originalLength ? getOriginal() : "";
       const where = [d.region_name, d.region_code, d.report_year ?? "", d.period, d.published].filter((x) => x !== "" && x !== null).join(" · ");
       put(`<section class="doc status-${esc(d.status)}" id="d${n}"><h2>${esc(d.title || d.doc_file)}</h2>`);
       put(`<div class="meta">${esc(r.rel)} · ${esc(d.doc_id)} · ${esc(d.status)} · ${esc(d.encoding)} · ${esc(d.script)} · ${esc(where)} · ${esc(d.agency)} · ${r.figures} figures</div>`);

@@ -5,6 +5,7 @@
 // A map over chunks, then an ordered concatenation: the shape a cluster run would take too.
 import { ingestFile } from "../ingest/index.ts";
 import type { Reference } from "../reference.ts";
+import { reviewColumns } from "../review/columns.ts";
 import { csvFromColumns, newColumnSet, type Cell } from "../tables/columns.ts";
 import { encodeParquetPart, type ParquetPart } from "../tables/parquet-part.ts";
 import { METRIC_COLUMNS } from "../tables/schema.ts";
@@ -56,7 +57,7 @@ export interface ChunkContext {
   referenceVersion: string;
   /** Inputs with an index below this get their decoded original text back (the review page shows them). */
   originalsBefore: number;
-  /** Send each document's metric columns too (for the review page). */
+  /** Send each document's metric columns too, as much of them as the review page reads (review/columns.ts). */
   keepColumns: boolean;
   /** Called as each file is taken in hand (a worker publishes it so a crash or hang can be pinned on the file). */
   onFile?: (indexInChunk: number) => void;
@@ -138,7 +139,8 @@ export function processChunk(chunk: InputChunk, ctx: ChunkContext): ChunkResult 
     if (!isPrepared(read)) r = read;
     else if (givenUp !== undefined) r = rejectedResult(input.rel, read.bytes.length, read.sha256, givenUp, { transient: true });
     else r = processInput(read, ctx.ref(), ctx.cache);
-    const wantOriginal = chunk.first + k < ctx.originalsBefore && r.originalLength > 0;
+    const shown = chunk.first + k < ctx.originalsBefore;
+    const wantOriginal = shown && r.originalLength > 0;
     const original = wantOriginal ? r.original || r.loadOriginal?.() || "" : "";
     if (r.figures) {
       // Always rendered by processInput or read from the cache; rendered here only if not, so the CSV and
@@ -146,7 +148,7 @@ export function processChunk(chunk: InputChunk, ctx: ChunkContext): ChunkResult 
       rows.add(r.csvBytes ?? utf8.encode(csvFromColumns(r.cols)), r.cols);
     }
     const { cols, csvBytes: _csv, loadOriginal: _load, ...outcome } = r;
-    docs.push({ ...outcome, original, ...(ctx.keepColumns ? { cols } : {}) });
+    docs.push({ ...outcome, original, ...(ctx.keepColumns ? { cols: reviewColumns(cols, shown) } : {}) });
   }
   ctx.cache?.flush();
   return { id: chunk.id, docs, ...rows.finish() };

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { reviewColumns } from "../../pipelines/review/columns.ts";
 import { esc, highlight, openReviewWriter, type ReviewDocument } from "../../pipelines/review/page.ts";
 import { toColumns } from "../../pipelines/tables/columns.ts";
 import { METRIC_COLUMNS } from "../../pipelines/tables/schema.ts";
@@ -58,5 +59,21 @@ describe("review page", () => {
     expect(html).toContain("Figures without a catalog indicator (1 of 1)");
     expect(html).toContain('href="#m0-0"');
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
+  it("links an uncatalogued figure to its highlight only when the page shows its document, and lists it from the columns a worker cuts down", () => {
+    const original = "新增床位120张。";
+    const cols = toColumns([metric(original, "120张")], METRIC_COLUMNS);
+    const path = join(mkdtempSync(join(tmpdir(), "review-")), "review.html");
+    const w = openReviewWriter(path, { maxDocs: 1 });
+    w.add({ rel: "shown.txt", document: doc(), figures: 1, cols: reviewColumns(cols, true), original, originalLength: original.length });
+    // Past the page's limit: the worker sent only what the list reads, and no original text.
+    w.add({ rel: "listed.txt", document: doc(), figures: 1, cols: reviewColumns(cols, false), original: "", originalLength: original.length });
+    w.close({ files: 2, figures: 2, withIndicator: 0 });
+    const html = readFileSync(path, "utf8");
+    expect(html).toContain("Figures without a catalog indicator (2 of 2)");
+    expect(html).toContain('<a href="#m0-0">120张</a>');
+    expect(html).not.toContain('href="#m1-0"');
+    expect(html.match(/<td>120张<\/td>/g)).toHaveLength(1);
   });
 });

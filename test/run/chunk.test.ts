@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadReference } from "../../pipelines/reference.ts";
 import { planChunks, processChunk } from "../../pipelines/run/chunk.ts";
 import { listInputs } from "../../pipelines/run/inputs.ts";
-import { csvFromColumns } from "../../pipelines/tables/columns.ts";
+import { csvFromColumns, METRIC_INDEX } from "../../pipelines/tables/columns.ts";
 
 const RAW = new URL("../../data/raw/", import.meta.url).pathname;
 const input = (rel: string, size?: number) => ({ abs: `/nowhere/${rel}`, rel, size });
@@ -38,7 +38,17 @@ describe("chunks", () => {
     const figures = whole.docs.map((d) => d.figures);
     expect(figures.slice(0, 3).every((n) => n > 0)).toBe(true);
     expect(whole.metricsParquet!.rows).toBe(figures.reduce((a, b) => a + b, 0));
-    expect(new TextDecoder().decode(whole.metricsCsv)).toBe(whole.docs.map((d) => csvFromColumns(d.cols!)).join(""));
+    // Every column of a document the review page shows (below originalsBefore) …
+    const full = processChunk(chunk, { ...ctx, originalsBefore: 3 });
+    expect(new TextDecoder().decode(full.metricsCsv)).toBe(full.docs.map((d) => csvFromColumns(d.cols!)).join(""));
+    expect(whole.docs[0].cols).toEqual(full.docs[0].cols);
+    // … of the others only what the page lists of their figures without a catalog indicator.
+    const [cut, all] = [whole.docs[1].cols!, full.docs[1].cols!];
+    const uncatalogued = (col: unknown[]) => col.filter((_, i) => !all[METRIC_INDEX.indicator_id][i]);
+    expect(cut[METRIC_INDEX.quote]).toEqual(uncatalogued(all[METRIC_INDEX.quote]));
+    expect(cut[METRIC_INDEX.quote].length).toBeGreaterThan(0);
+    expect(cut[METRIC_INDEX.quote].length).toBeLessThan(all[METRIC_INDEX.quote].length);
+    expect(cut[METRIC_INDEX.value]).toEqual([]);
     // Only documents below originalsBefore bring their original text back.
     expect(whole.docs[0].original.length).toBe(whole.docs[0].originalLength);
     expect(whole.docs[1].original).toBe("");
