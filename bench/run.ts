@@ -34,16 +34,18 @@ const { values } = parseArgs({
     out: { type: "string", default: "out/bench" },
     "peer-kb": { type: "string", default: "150" },
     "stage-mb": { type: "string", default: "5" },
-    review: { type: "boolean", default: false },
+    // The pipeline runs as the CLI runs it, audit page included; --no-review measures the tables alone.
+    "no-review": { type: "boolean", default: false },
     "cold-runs": { type: "string", default: "3" },
     help: { type: "boolean", default: false },
   },
 });
 if (values.help) {
-  console.log(`Usage: npm run bench -- [--size MB (100)] [--workers N (2)] [--out DIR (out/bench)] [--peer-kb KB (150)] [--stage-mb MB (5)] [--cold-runs N (3)] [--review]`);
+  console.log(`Usage: npm run bench -- [--size MB (100)] [--workers N (2)] [--out DIR (out/bench)] [--peer-kb KB (150)] [--stage-mb MB (5)] [--cold-runs N (3)] [--no-review]`);
   process.exit(0);
 }
 const sizeMb = Number(values.size);
+const withReview = !values["no-review"];
 const workers = Number(values.workers);
 // An absolute --out is used as it is; a relative one is under the project.
 const out = resolve(ROOT, values.out!);
@@ -143,7 +145,7 @@ log(`stages on ${stageDocs} docs (${mb(stageBytes).toFixed(1)} MB), one thread, 
 
 // 4. The full pipeline in a child process: cold (empty cache), then warm (same cache).
 function pipelineRun(cacheDir: string, reuse = true): { summary: RunSummary; wall: number; peakRssMb: number } {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench/child.ts"), corpusDir, join(out, "run"), cacheDir, String(workers), values.review ? "1" : "0", reuse ? "1" : "0", referenceDir], {
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench/child.ts"), corpusDir, join(out, "run"), cacheDir, String(workers), withReview ? "1" : "0", reuse ? "1" : "0", referenceDir], {
     cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26, env: { ...process.env, WELFARE_PIPELINE_VERSION: pinnedVersion },
   });
   if (r.status !== 0) throw new Error(`pipeline run failed: ${r.stderr}`);
@@ -168,7 +170,7 @@ const perDoc = pipelineRun(cacheDir, false); // the per-document cache alone, as
 const s = cold.summary;
 const mbps = mb(s.bytes) / s.seconds;
 const coldMbps = coldRuns.map((r) => +(mb(r.summary.bytes) / r.summary.seconds).toFixed(3));
-log(`pipeline (${workers} workers, cold, median of ${coldRuns.length} runs: ${coldMbps.join(", ")} MB/s): ${s.files} docs, ${s.figures} rows in ${s.seconds.toFixed(2)} s → ${mbps.toFixed(2)} MB/s, ${(s.files / s.seconds).toFixed(1)} docs/s, ${(s.figures / s.seconds).toFixed(0)} rows/s, peak RSS ${coldPeakRssMb.toFixed(0)} MB, workers busy ${((s.workerBusyShare ?? 0) * 100).toFixed(0)}% of their lifetime`);
+log(`pipeline (${workers} workers, ${withReview ? "tables and review page" : "tables only (--no-review)"}, cold, median of ${coldRuns.length} runs: ${coldMbps.join(", ")} MB/s): ${s.files} docs, ${s.figures} rows in ${s.seconds.toFixed(2)} s → ${mbps.toFixed(2)} MB/s, ${(s.files / s.seconds).toFixed(1)} docs/s, ${(s.figures / s.seconds).toFixed(0)} rows/s, peak RSS ${coldPeakRssMb.toFixed(0)} MB, workers busy ${((s.workerBusyShare ?? 0) * 100).toFixed(0)}% of their lifetime`);
 if (warm.summary.cached < warm.summary.files) log(`warning: the cached run missed ${warm.summary.files - warm.summary.cached} of ${warm.summary.files} files`);
 log(`pipeline (unchanged corpus, ${warm.summary.reused ? "outputs of the identical earlier run reused" : "NOT reused"}): ${warm.summary.seconds.toFixed(2)} s → ${(s.seconds / warm.summary.seconds).toFixed(1)}× faster, peak RSS ${warm.peakRssMb.toFixed(0)} MB`);
 log(`pipeline (per-document cache only, tables rebuilt): ${perDoc.summary.seconds.toFixed(2)} s (${perDoc.summary.cached} cache hits) → ${(s.seconds / perDoc.summary.seconds).toFixed(1)}× faster, peak RSS ${perDoc.peakRssMb.toFixed(0)} MB`);
@@ -203,6 +205,7 @@ const result = {
   machine: { cpus: (await import("node:os")).cpus().length, cpu: (await import("node:os")).cpus()[0]?.model ?? "", node: process.version },
   corpus: { size_mb: +mb(corpus.bytes).toFixed(2), files: corpus.files, variants: corpus.variants },
   workers,
+  review_page: withReview,
   mb_per_s: +mbps.toFixed(3),
   cold_runs_mb_per_s: coldMbps,
   docs_per_s: +(s.files / s.seconds).toFixed(2),
