@@ -2,8 +2,9 @@
 // Each document's original text with every figure highlighted (its row on hover and click), filters by
 // domain and kind, and the figures that found no catalog indicator listed for curation.
 // Streamed: documents are written as they arrive; only small per-label tallies are kept for the end.
-// Every piece of report text goes through esc(); row data travels in escaped attributes and is shown
-// with textContent, so a report containing <script> stays text. A CSP forbids any network access.
+// Every piece of report text goes through esc(); a document's rows travel once, as a JSON data block whose < > &
+// are written as \u escapes, and are shown with textContent, so a report containing <script> stays text. A CSP
+// forbids any network access.
 import { closeSync, openSync, writeSync } from "node:fs";
 import { METRIC_INDEX, rowsOf, type Cell } from "../tables/columns.ts";
 import type { DocumentRow, MetricRow } from "../types.ts";
@@ -73,7 +74,9 @@ const JS = `
   var sel=null;
   function show(m){
     if(sel)sel.classList.remove('sel');sel=m;m.classList.add('sel');
-    var row=JSON.parse(m.getAttribute('data-row'));
+    var s=m.closest('section');
+    if(!s.rows)s.rows=JSON.parse(s.querySelector('script.rows').textContent);
+    var row=s.rows[+m.getAttribute('data-i')];
     var t=document.createElement('table');
     Object.keys(row).forEach(function(k){var tr=t.insertRow();tr.insertCell().textContent=k;tr.insertCell().textContent=row[k]===null?'':String(row[k]);});
     panel.textContent='';var h=document.createElement('b');h.textContent='Figure';panel.appendChild(h);panel.appendChild(t);
@@ -105,7 +108,10 @@ function rowTitle(m: MetricRow): string {
   return `${m.indicator || "?"} = ${m.value} ${m.unit} · ${m.kind} ${m.year ?? ""} · ${m.domain}${m.indicator_id ? " · " + m.indicator_id : " · no catalog indicator"}`;
 }
 
-/** The original text with each figure wrapped in a <mark>; overlapping or misplaced rows are reported, not drawn. */
+/**
+ * The original text with each figure wrapped in a <mark> whose data-i is the row's index in `metrics` (rowsJson
+ * carries the rows); overlapping or misplaced rows are reported, not drawn.
+ */
 export function highlight(original: string, metrics: MetricRow[], anchor: (i: number) => string): { html: string; issues: string[] } {
   const order = metrics.map((m, i) => i).sort((a, b) => metrics[a].start - metrics[b].start || metrics[a].end - metrics[b].end);
   const issues: string[] = [];
@@ -125,14 +131,22 @@ export function highlight(original: string, metrics: MetricRow[], anchor: (i: nu
     }
     const cls = [m.kind === "target" ? "target" : "", m.indicator_id ? "" : "nocat"].filter(Boolean).join(" ");
     html += esc(original.slice(pos, m.start));
-    // The row without the columns every row of the document shares (shown in the document's header).
-    const { doc_id: _id, doc_file: _file, region_code: _code, region_name: _name, report_year: _year, period: _period, ...own } = m;
-    html += `<mark id="${anchor(i)}"${cls ? ` class="${cls}"` : ""} data-domain="${esc(m.domain)}" data-kind="${esc(m.kind)}" title="${esc(rowTitle(m))}" data-row="${esc(JSON.stringify(own))}">`;
+    html += `<mark id="${anchor(i)}"${cls ? ` class="${cls}"` : ""} data-domain="${esc(m.domain)}" data-kind="${esc(m.kind)}" title="${esc(rowTitle(m))}" data-i="${i}">`;
     html += esc(original.slice(m.start, m.end)) + "</mark>";
     pos = m.end;
   }
   html += esc(original.slice(pos));
   return { html, issues };
+}
+
+/**
+ * A document's rows for the page's data block, each without the columns every row of the document shares (shown in
+ * the document's header): JSON with < > & written as \u escapes, so no text in it can close the block or open a tag.
+ * Written once per document: as escaped attributes on every <mark> the rows took half the page and most of its time.
+ */
+export function rowsJson(metrics: MetricRow[]): string {
+  const own = metrics.map(({ doc_id: _id, doc_file: _file, region_code: _code, region_name: _name, report_year: _year, period: _period, ...rest }) => rest);
+  return JSON.stringify(own).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
 }
 
 export function openReviewWriter(path: string, opts: ReviewOptions = {}): ReviewWriter {
@@ -190,9 +204,10 @@ export function openReviewWriter(path: string, opts: ReviewOptions = {}): Review
       put(`<div class="meta">${esc(r.rel)} · ${esc(d.doc_id)} · ${esc(d.status)} · ${esc(d.encoding)} · ${esc(d.script)} · ${esc(where)} · ${esc(d.agency)} · ${r.figures} figures</div>`);
       if (d.problems) put(`<div class="problems">${esc(d.problems)}</div>`);
       if (original) {
-        const { html, issues } = highlight(original, rowsOf(cols), (i) => `m${n}-${i}`);
+        const rows = rowsOf(cols);
+        const { html, issues } = highlight(original, rows, (i) => `m${n}-${i}`);
         for (const issue of issues.slice(0, 50)) put(`<div class="issue">${esc(issue)}</div>`);
-        put(`<pre class="text">${html}</pre>`);
+        put(`<pre class="text">${html}</pre><script type="application/json" class="rows">${rowsJson(rows)}</script>`);
       }
       put(`</section>\n`);
     },

@@ -52,7 +52,12 @@ describe("review page", () => {
     w.add({ ...result, rel: "rejected.bin", document: doc({ status: "rejected", title: "" }), figures: 0, cols: toColumns([], METRIC_COLUMNS), original: "", originalLength: 0 });
     w.close({ files: 2, figures: 1, withIndicator: 0, notes: [HOSTILE] });
     const html = readFileSync(path, "utf8");
-    expect(html.match(/<script/g)?.length).toBe(1); // only the page's own script
+    // Only the page's own script runs; the rows travel in a data block where no < stands.
+    expect(html.match(/<script(?! type="application\/json")/g)?.length).toBe(1);
+    const rows = [...html.matchAll(/<script type="application\/json" class="rows">(.*?)<\/script>/g)].map((m) => m[1]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).not.toMatch(/[<>&]/);
+    expect(JSON.parse(rows[0])[0]).toMatchObject({ quote: "120张", sentence: HOSTILE, indicator: "<img src=x onerror=alert(2)>" });
     expect(html).not.toMatch(/<img/);
     expect(html).not.toMatch(/https?:\/\//); // no network
     expect(html).toContain("default-src 'none'");
