@@ -63,7 +63,12 @@ describe("hostile text", () => {
     expect(names).toEqual(expect.arrayContaining(["'=cmd.txt", "'+SUM(1).txt", "'@x.txt", "'-2+3.txt"]));
 
     const html = readFileSync(join(out, "review.html"), "utf8");
-    expect(html.match(/<script/gi)?.length).toBe(1);
+    // One script runs: the page's own. Each document's rows sit in a JSON data block in which no < > & stands.
+    expect(html.match(/<script(?! type="application\/json")/gi)?.length).toBe(1);
+    const blocks = [...html.matchAll(/<script type="application\/json" class="rows">(.*?)<\/script>/g)].map((m) => m[1]);
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const b of blocks) expect(b).not.toMatch(/[<>&]/);
+    expect(blocks.join("")).toContain("\\u003cscript\\u003ealert(1)");
     expect(html).not.toMatch(/<img/i);
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//i);
