@@ -2,6 +2,7 @@
 // plus the zone alias table (data/reference/zone-aliases.csv). Loaded once per worker.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { compileReferenceJson } from "../reference-json.ts";
 import { unitReader } from "../text/chars.ts";
 import { endsWithAny } from "../text/words.ts";
 import type { AdminLevel } from "../types.ts";
@@ -165,7 +166,7 @@ export function loadGazetteer(dir: string): Gazetteer {
   const div = read<{ provinces: Record<string, string>; cities: Record<string, [string, string]>; counties: Record<string, [string, string]> }>("divisions.json");
   const zones = read<{ zones: Record<string, [string, string]> }>("zones.json").zones;
   const towns = read<{ towns: Record<string, string> }>("towns.json").towns;
-  const names = compilePlaceNames(JSON.parse(readFileSync(join(dir, "place-names.json"), "utf8")) as PlaceNamesFile);
+  const names = compileReferenceJson(dir, "place-names.json", compilePlaceNames);
   const shortOf = (name: string) => shortName(name, names);
   const directly = (name: string) => names.directlyAdministered !== "" && name.includes(names.directlyAdministered);
 

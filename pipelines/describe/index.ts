@@ -1,6 +1,5 @@
 // Describe: what a document is (title, agency, dates, year, period) and where it is from (region).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { compileReferenceJson } from "../reference-json.ts";
 import type { CleanText, DocumentDescription } from "../types.ts";
 import { findFull, findShort, loadGazetteer, type Gazetteer } from "./gazetteer.ts";
 import {
@@ -24,7 +23,7 @@ export interface DescribeReference {
 export function loadDescribeReference(dir: string): DescribeReference {
   return {
     gazetteer: loadGazetteer(dir),
-    metadata: compileMetadata(JSON.parse(readFileSync(join(dir, "describe-metadata.json"), "utf8"))),
+    metadata: compileReferenceJson(dir, "describe-metadata.json", compileMetadata),
   };
 }
 

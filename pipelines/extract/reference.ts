@@ -4,6 +4,7 @@
 // only runs the compiled structures.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { compileReferenceJson, readReferenceJson } from "../reference-json.ts";
 import { parseCsv } from "../tables/csv.ts";
 import { codeAt, codeFlags, isJsSpace } from "../text/chars.ts";
 import type { Domain, Measure, Period, Qualifier, Unit } from "../types.ts";
@@ -769,9 +770,7 @@ export function readCsvObjects(path: string): Record<string, string>[] {
   return body.map((r) => Object.fromEntries(cols.map((c, i) => [c, (r[i] ?? "").trim()])));
 }
 
-function readJson<T>(dir: string, name: string): T {
-  return JSON.parse(readFileSync(join(dir, name), "utf8").replace(/^\uFEFF/, "")) as T;
-}
+const readJson = readReferenceJson;
 
 /** A pattern read from a reference file; a malformed one is reported with the file and key it came from. */
 function dataRegExp(source: string | undefined, where: string, flags = ""): RegExp {
@@ -1010,7 +1009,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     domains: { matcher, byWord, masks: sortLong(d.masks), masksMatcher, starts: domainStarts(masksMatcher, matcher), weak: new Set(d.weak ?? []), agentClause, agentClauseFirst: agentLead, purposeClauseStarts: sortLong(d.purposeClauseStarts ?? []), purposeClauseLeads: sortLong(d.purposeClauseLeads ?? []) },
     indicators: loadIndicators(join(dir, "indicators.csv")),
     clauseSeparators: clauseSeparators(readJson(dir, "clauses.json")),
-    headings: compileHeadingRules(readJson(dir, "headings.json")),
-    labels: compileLabelRules(readJson(dir, "indicator-labels.json")),
+    headings: compileReferenceJson(dir, "headings.json", compileHeadingRules),
+    labels: compileReferenceJson(dir, "indicator-labels.json", compileLabelRules),
   };
 }

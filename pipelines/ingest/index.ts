@@ -4,6 +4,7 @@
 // Every step returns text plus a map, so toOriginal always points into `original`.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { compileReferenceJson } from "../reference-json.ts";
 import type { CleanText, DocumentStatus, IngestOutcome, RawFile } from "../types.ts";
 import { compileBoilerplate, stripBoilerplate, type BoilerplateReference } from "./boilerplate.ts";
 import { decodeBytes, type DecodeReference } from "./decode.ts";
@@ -74,7 +75,7 @@ export function loadIngestReference(dir: string): IngestReference {
   const signatures = SIGNATURES.map(([hex, name]) => [Uint8Array.from(Buffer.from(hex, "hex")), name] as [Uint8Array, string]);
   return {
     decode: { signatures, common },
-    boilerplate: compileBoilerplate(JSON.parse(readFileSync(join(dir, "boilerplate.json"), "utf8"))),
+    boilerplate: compileReferenceJson(dir, "boilerplate.json", compileBoilerplate),
     spaces: loadSpaceReference(dir),
     convert,
     traditional: traditionalTable(convert),

@@ -1,0 +1,24 @@
+// Reading the JSON files of data/reference/ so that an analyst who breaks one while editing it is told which.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** A reference file's JSON (a leading BOM allowed); a file that is not valid JSON is reported with its name. */
+export function readReferenceJson<T>(dir: string, name: string): T {
+  const text = readFileSync(join(dir, name), "utf8").replace(/^\uFEFF/, "");
+  try {
+    return JSON.parse(text) as T;
+  } catch (err) {
+    throw new Error(`${name}: not valid JSON (${(err as Error).message})`);
+  }
+}
+
+/** A reference file read and compiled; whatever goes wrong (a missing section, a bad pattern) is reported with its name. */
+export function compileReferenceJson<T, R>(dir: string, name: string, compile: (raw: T) => R): R {
+  const raw = readReferenceJson<T>(dir, name);
+  try {
+    return compile(raw);
+  } catch (err) {
+    const message = (err as Error).message;
+    throw new Error(message.startsWith(name) ? message : `${name}: ${message}`);
+  }
+}
