@@ -8,7 +8,8 @@ export function readReferenceJson<T>(dir: string, name: string): T {
   try {
     return JSON.parse(text) as T;
   } catch (err) {
-    throw new Error(`${name}: not valid JSON (${(err as Error).message})`);
+    // V8's message quotes the text around the fault over two lines: one line reads better in a terminal
+    throw new Error(`${name}: not valid JSON (${(err as Error).message.replace(/\s*\n\s*/g, " ")})`);
   }
 }
 

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { hashReferenceFiles, DEFAULT_REFERENCE_DIR } from "./reference.ts";
 import { listInputsWithSkips } from "./run/inputs.ts";
+import { PipelineError } from "./run/pipeline-error.ts";
 import { openStaging } from "./run/publish.ts";
 import { cacheNamespace, pruneCache } from "./run/cache.ts";
 import { planChunks, type DocumentOutcome } from "./run/chunk.ts";
@@ -15,7 +16,7 @@ import { writeCatalogTables } from "./tables/indicators.ts";
 import { openTableWriters } from "./tables/writers.ts";
 import { writeManifest, type ManifestEntry } from "./tables/manifest.ts";
 
-export class PipelineError extends Error {}
+export { PipelineError };
 
 export interface RunOptions {
   input: string;

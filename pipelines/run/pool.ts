@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 import { loadReference, type Reference } from "../reference.ts";
 import { cacheNamespace, diskCache } from "./cache.ts";
 import { processChunk, type ChunkResult, type InputChunk } from "./chunk.ts";
+import { PipelineError } from "./pipeline-error.ts";
 import { newProgressBuffer, readFileInHand } from "./progress.ts";
 import type { WorkerConfig, WorkerJob } from "./worker.ts";
 import { withoutTsx, workerBundle } from "./worker-bundle.ts";
@@ -196,7 +197,7 @@ export async function* mapChunksInOrder(chunks: InputChunk[], opts: PoolOptions)
       if (!slot.ready) {
         // Dying before it could take any file (e.g. the reference data won't load) is not a file's fault:
         // every worker would do the same, so stop with the reason rather than reject every input.
-        failure = new Error(`a worker failed to start: ${reason}`);
+        failure = new PipelineError(`a worker failed to start: ${reason}`);
       } else if (slot.jobs.length) {
         const [current, ...waiting] = slot.jobs;
         const inHand = readFileInHand(slot.progress);

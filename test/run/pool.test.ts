@@ -9,6 +9,7 @@ import { mapChunksInOrder, startWorkers } from "../../pipelines/run/pool.ts";
 import { pipelineSourceHash } from "../../pipelines/run/version.ts";
 import { withoutTsx, workerBundle } from "../../pipelines/run/worker-bundle.ts";
 import { contentId } from "../../pipelines/process.ts";
+import { PipelineError } from "../../pipelines/run/pipeline-error.ts";
 
 const RAW = new URL("../../data/raw/", import.meta.url).pathname;
 
@@ -66,6 +67,8 @@ describe("worker pool", () => {
       }
     };
     await expect(run()).rejects.toThrow(/a worker failed to start: .*indicators.csv line 3/);
+    // One the person running it can fix: the CLI prints the message alone, no stack.
+    await expect(run()).rejects.toBeInstanceOf(PipelineError);
   });
 
   it("takes over workers started before the chunks were known: one that died meanwhile stops the run with its reason, one not needed is stopped", async () => {
