@@ -22,7 +22,7 @@ export interface ReviewOptions {
   maxDocs?: number;
   /** Total characters of original text shown across documents. */
   maxChars?: number;
-  /** Unmatched figures listed individually (all are counted). */
+  /** Unmatched figures of the documents shown listed individually (all figures are counted by label). */
   maxUnmatched?: number;
 }
 
@@ -161,6 +161,8 @@ export function openReviewWriter(path: string, opts: ReviewOptions = {}): Review
   const unmatched: string[] = [];
   const unmatchedByLabel = new Map<string, number>();
   let unmatchedTotal = 0;
+  /** Of them, in documents whose text is shown. */
+  let unmatchedListed = 0;
   const summaries: string[] = [];
 
   put(`<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">\n`);
@@ -180,7 +182,8 @@ export function openReviewWriter(path: string, opts: ReviewOptions = {}): Review
       const cols = r.cols ?? [];
       const col = (name: keyof typeof METRIC_INDEX) => cols[METRIC_INDEX[name]] ?? [];
       const [ids, labels, domains, units, quotes, sentences] = UNCATALOGUED_LIST_COLUMNS.map(col);
-      // Only a figure whose document's text is on the page links to it (and only such a document sends every row).
+      // Each figure is listed only from a document whose text is on the page, linked to its highlight; of any other
+      // document the page counts the labels alone (and that is all a worker sends of it: review/columns.ts).
       const show = shownDocs < maxDocs && shownChars + r.originalLength <= maxChars;
       const original = show && r.originalLength ? getOriginal() : "";
       const linked = original !== "";
@@ -189,9 +192,9 @@ export function openReviewWriter(path: string, opts: ReviewOptions = {}): Review
         unmatchedTotal++;
         const label = String(labels[i] || "(no label)");
         unmatchedByLabel.set(label, (unmatchedByLabel.get(label) ?? 0) + 1);
-        if (unmatched.length < maxUnmatched) {
-          const quote = linked ? `<a href="#m${n}-${i}">${esc(quotes[i])}</a>` : esc(quotes[i]);
-          unmatched.push(`<tr><td>${esc(label)}</td><td>${esc(domains[i])}</td><td>${esc(units[i])}</td><td>${quote}</td><td>${esc(String(sentences[i] ?? "").slice(0, 120))}</td><td>${esc(d.doc_file)}</td></tr>`);
+        if (linked && unmatched.length < maxUnmatched) {
+          unmatchedListed++;
+          unmatched.push(`<tr><td>${esc(label)}</td><td>${esc(domains[i])}</td><td>${esc(units[i])}</td><td><a href="#m${n}-${i}">${esc(quotes[i])}</a></td><td>${esc(String(sentences[i] ?? "").slice(0, 120))}</td><td>${esc(d.doc_file)}</td></tr>`);
         }
       }
       const statusLine = `<a href="#d${n}">${esc(r.rel)}</a> — ${esc(d.status)}, ${r.figures} figures${d.problems ? " — " + esc(d.problems) : ""}`;
@@ -216,7 +219,8 @@ export function openReviewWriter(path: string, opts: ReviewOptions = {}): Review
       put(`<h2 id="unmatched">Figures without a catalog indicator (${unmatchedTotal} of ${summary.figures})</h2>\n`);
       const labels = [...unmatchedByLabel.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       put(`<table class="list"><tr><th>indicator label</th><th>figures</th></tr>${labels.slice(0, 1000).map(([l, c]) => `<tr><td>${esc(l)}</td><td>${c}</td></tr>`).join("")}</table>\n`);
-      put(`<h3>Each figure${unmatchedTotal > unmatched.length ? ` (first ${unmatched.length})` : ""}</h3><table class="list"><tr><th>indicator</th><th>domain</th><th>unit</th><th>quote</th><th>sentence</th><th>file</th></tr>${unmatched.join("\n")}</table>\n`);
+      const listedOf = unmatchedListed > unmatched.length ? `, the first ${unmatched.length} of ${unmatchedListed}` : "";
+      put(`<h3>Each figure in the documents shown above${listedOf}</h3><table class="list"><tr><th>indicator</th><th>domain</th><th>unit</th><th>quote</th><th>sentence</th><th>file</th></tr>${unmatched.join("\n")}</table>\n`);
       put(`<h2 id="all-docs">All documents (${summary.files})</h2><ul>${summaries.join("\n")}</ul>\n`);
       for (const note of summary.notes ?? []) put(`<p class="meta">${esc(note)}</p>`);
       put(`</main><script>${JS}</script></body></html>\n`);

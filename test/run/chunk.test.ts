@@ -42,13 +42,14 @@ describe("chunks", () => {
     const full = processChunk(chunk, { ...ctx, originalsBefore: 3 });
     expect(new TextDecoder().decode(full.metricsCsv)).toBe(full.docs.map((d) => csvFromColumns(d.cols!)).join(""));
     expect(whole.docs[0].cols).toEqual(full.docs[0].cols);
-    // … of the others only what the page lists of their figures without a catalog indicator.
+    // … of the others only the labels the page counts their figures without a catalog indicator by.
     const [cut, all] = [whole.docs[1].cols!, full.docs[1].cols!];
     const uncatalogued = (col: unknown[]) => col.filter((_, i) => !all[METRIC_INDEX.indicator_id][i]);
-    expect(cut[METRIC_INDEX.quote]).toEqual(uncatalogued(all[METRIC_INDEX.quote]));
-    expect(cut[METRIC_INDEX.quote].length).toBeGreaterThan(0);
-    expect(cut[METRIC_INDEX.quote].length).toBeLessThan(all[METRIC_INDEX.quote].length);
-    expect(cut[METRIC_INDEX.value]).toEqual([]);
+    expect(cut[METRIC_INDEX.indicator]).toEqual(uncatalogued(all[METRIC_INDEX.indicator]));
+    expect(cut[METRIC_INDEX.indicator].length).toBeGreaterThan(0);
+    expect(cut[METRIC_INDEX.indicator].length).toBeLessThan(all[METRIC_INDEX.indicator].length);
+    expect(cut[METRIC_INDEX.quote]).toEqual([]);
+    expect(cut[METRIC_INDEX.sentence]).toEqual([]);
     // Only documents below originalsBefore bring their original text back.
     expect(whole.docs[0].original.length).toBe(whole.docs[0].originalLength);
     expect(whole.docs[1].original).toBe("");
