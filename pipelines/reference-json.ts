@@ -23,3 +23,27 @@ export function compileReferenceJson<T, R>(dir: string, name: string, compile: (
     throw new Error(message.startsWith(name) ? message : `${name}: ${message}`);
   }
 }
+
+// Checks for the entries of a reference file, each failing with the file and key named.
+
+/** A text entry. */
+export function referenceText(x: unknown, file: string, key: string): string {
+  if (typeof x !== "string") throw new Error(`${file}: "${key}" must be a string`);
+  return x;
+}
+
+/** A list of words (none empty: an empty word would match everywhere). */
+export function referenceWords(x: unknown, file: string, key: string): string[] {
+  if (!Array.isArray(x) || !x.every((w) => typeof w === "string" && w !== "")) throw new Error(`${file}: "${key}" must be a list of words`);
+  return x;
+}
+
+/** A regular expression written as a string. */
+export function referencePattern(x: unknown, file: string, key: string, flags = ""): RegExp {
+  if (typeof x !== "string") throw new Error(`${file} ${key}: expected a pattern (a string)`);
+  try {
+    return new RegExp(x, flags);
+  } catch (err) {
+    throw new Error(`${file} ${key}: ${(err as Error).message}`);
+  }
+}

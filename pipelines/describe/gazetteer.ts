@@ -2,7 +2,7 @@
 // plus the zone alias table (data/reference/zone-aliases.csv). Loaded once per worker.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compileReferenceJson } from "../reference-json.ts";
+import { compileReferenceJson, referencePattern, referenceWords } from "../reference-json.ts";
 import { unitReader } from "../text/chars.ts";
 import { endsWithAny } from "../text/words.ts";
 import type { AdminLevel } from "../types.ts";
@@ -87,18 +87,8 @@ interface PlaceNamesFile {
 
 export function compilePlaceNames(r: PlaceNamesFile): PlaceNameRules {
   const where = "place-names.json";
-  const pattern = (x: unknown, name: string) => {
-    if (typeof x !== "string") throw new Error(`${where}: "${name}" must be a pattern (a string)`);
-    try {
-      return new RegExp(x);
-    } catch (err) {
-      throw new Error(`${where} ${name}: ${(err as Error).message}`);
-    }
-  };
-  const words = (x: unknown, name: string): string[] => {
-    if (!Array.isArray(x) || !x.every((w) => typeof w === "string" && w)) throw new Error(`${where}: "${name}" must be a list of words`);
-    return x;
-  };
+  const pattern = (x: unknown, name: string) => referencePattern(x, where, name);
+  const words = (x: unknown, name: string) => referenceWords(x, where, name);
   const documentNumber = pattern(r.documentNumber, "documentNumber");
   if (typeof r.documentNumberEnd !== "string" || !r.documentNumberEnd || !r.documentNumber.endsWith(`${r.documentNumberEnd}$`)) {
     throw new Error(`${where}: "documentNumberEnd" must be what documentNumber ends with`);

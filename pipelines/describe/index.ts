@@ -96,7 +96,8 @@ export function describeDocument(clean: CleanText, fileName: string, ref: Descri
   const period = findPeriod(from || (year ? "" : title), year, md, clean.text);
 
   const hints = md.regionHints;
-  const levelHint = hints.agencyLevel.exec(agency)?.[1] ?? (hints.provinceBureau.test(agency) ? hints.provinceLevel : "");
+  // a province's bureau (民政厅) speaks at the province's level word (place-names.json levelWords)
+  const levelHint = hints.agencyLevel.exec(agency)?.[1] ?? (hints.provinceBureau.test(agency) ? ref.gazetteer.names.levelWords.province[0] : "");
   const region = inferRegion(
     {
       titleText: [title, agency].filter(Boolean).join("\n"),

@@ -25,7 +25,7 @@ export interface MetadataReference {
   /** Header fields naming the agency, and source fields that do when they hold nothing but a bureau. */
   agencyFields: string[];
   sourceFields: string[];
-  /** By char code: a bare level character before a bureau (区民政局), and the characters that make a bureau's name placed. */
+  /** A bare level character before a bureau (区民政局), and the characters that make a bureau's name placed. */
   levelChars: Set<string>;
   placeChars: string[];
   titleMetaFields: string[];
@@ -44,7 +44,6 @@ export interface MetadataReference {
   regionHints: {
     agencyLevel: RegExp;
     provinceBureau: RegExp;
-    provinceLevel: string;
     selfReference: RegExp;
     selfLevels: string[];
     selfChars: number;
@@ -61,7 +60,7 @@ interface RawMetadata {
   period: { rules: Array<[string, Period]>; opening: string; opening_chars: number };
   dates: { year_digits: Record<string, string>; chinese_year: string; year_char: string; ten: string; date: string; date_line: string; date_line_max: number };
   region_hints: {
-    agency_level: string; province_bureau: string; province_level: string; self_reference: string; self_levels: string[];
+    agency_level: string; province_bureau: string; self_reference: string; self_levels: string[];
     self_chars: number; self_min: number; self_ratio: number; index_number_field: string;
   };
   published: { header_fields: string[] };
@@ -109,7 +108,6 @@ export function compileMetadata(json: unknown): MetadataReference {
     regionHints: {
       agencyLevel: new RegExp(raw.region_hints.agency_level),
       provinceBureau: new RegExp(raw.region_hints.province_bureau),
-      provinceLevel: raw.region_hints.province_level,
       selfReference: new RegExp(raw.region_hints.self_reference, "g"),
       selfLevels: raw.region_hints.self_levels,
       selfChars: raw.region_hints.self_chars,
@@ -127,7 +125,6 @@ export function arabicYears(s: string, ref: MetadataReference): string {
   let at = s.indexOf(ref.yearChar, 4);
   while (at >= 0 && !(digits[s[at - 1]] && digits[s[at - 2]] && digits[s[at - 3]] && digits[s[at - 4]])) at = s.indexOf(ref.yearChar, at + 1);
   if (at < 0) return s;
-  ref.chineseYear.lastIndex = 0;
   return s.replace(ref.chineseYear, (m) => {
     const d = [...m].map((c) => digits[c] ?? c).join("");
     return /^(19|20)\d\d$/.test(d) ? d : m;

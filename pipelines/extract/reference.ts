@@ -4,7 +4,7 @@
 // only runs the compiled structures.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compileReferenceJson, readReferenceJson } from "../reference-json.ts";
+import { compileReferenceJson, readReferenceJson, referencePattern, referenceText, referenceWords } from "../reference-json.ts";
 import { parseCsv } from "../tables/csv.ts";
 import { codeAt, codeFlags, isJsSpace } from "../text/chars.ts";
 import type { Domain, Measure, Period, Qualifier, Unit } from "../types.ts";
@@ -367,6 +367,10 @@ export interface HeadingRules {
   /** Per style (capturing group 1, 2, …): its level, and how many characters after it its lookahead reads in the line (0: none). */
   levels: number[];
   lookaheadInLine: number[];
+  /** Per style: a topic (一是), which never switches plan and record. */
+  topic: boolean[];
+  /** The level below every style's: a stray short line after numbered headings. */
+  belowDeepest: number;
   /** By char code, 1 where a marker can start (read off the patterns; every code when they don't fix it). */
   markerStart: Uint8Array;
   /** By char code, 1 for the heading numerals. */
@@ -385,7 +389,7 @@ export interface HeadingRules {
 
 interface HeadingRulesFile {
   numerals: string;
-  markers: { level: number; pattern: string; lookaheadInLine?: number }[];
+  markers: { level: number; pattern: string; lookaheadInLine?: number; topic?: boolean }[];
   topicAfterFigure: { units: string; amountEnds: string; topicWord: string; notNumerals: string };
   figureLike: string;
   numeralChars: string;
@@ -398,14 +402,11 @@ const PERIODS: readonly Period[] = ["annual", "H1", "H2", "Q1", "Q2", "Q3", "Q4"
 
 function compileHeadingRules(r: HeadingRulesFile): HeadingRules {
   const where = "headings.json";
-  const text = (x: unknown, name: string): string => {
-    if (typeof x !== "string") throw new Error(`${where}: "${name}" must be a string`);
-    return x;
-  };
+  const text = (x: unknown, name: string) => referenceText(x, where, name);
   const chars = (x: unknown, name: string) => codeFlags([...text(x, name)].map((c) => c.charCodeAt(0)));
   const numerals = text(r.numerals, "numerals");
   // {numerals} stands for the heading numerals, to be put inside [...]
-  const pattern = (x: unknown, name: string, flags = "") => dataRegExp(text(x, name).split("{numerals}").join(numerals), `${where} ${name}`, flags);
+  const pattern = (x: unknown, name: string, flags = "") => referencePattern(text(x, name).split("{numerals}").join(numerals), where, name, flags);
   if (!Array.isArray(r.markers) || !r.markers.length) throw new Error(`${where}: "markers" must be a list of marker styles`);
   const styles = r.markers.map((m, i) => {
     const name = `markers[${i}]`;
@@ -413,7 +414,7 @@ function compileHeadingRules(r: HeadingRulesFile): HeadingRules {
     // The styles are told apart by which group matched, so a style may not hold groups of its own.
     if (new RegExp(`${re.source}|`).exec("")!.length !== 1) throw new Error(`${where} ${name}.pattern: use (?:…), not a capturing group`);
     if (!Number.isInteger(m.level) || m.level < 1) throw new Error(`${where} ${name}.level: must be a whole number from 1`);
-    return { source: re.source, level: m.level, lookahead: m.lookaheadInLine ?? 0 };
+    return { source: re.source, level: m.level, lookahead: m.lookaheadInLine ?? 0, topic: m.topic === true };
   });
   const marker = new RegExp(`(?:${styles.map((x) => `(${x.source})`).join("|")})`, "y");
   const starts = leadingChars(marker.source);
@@ -430,6 +431,8 @@ function compileHeadingRules(r: HeadingRulesFile): HeadingRules {
     marker,
     levels: styles.map((x) => x.level),
     lookaheadInLine: styles.map((x) => x.lookahead),
+    topic: styles.map((x) => x.topic),
+    belowDeepest: Math.max(...styles.map((x) => x.level)) + 1,
     markerStart: starts ? codeFlags(starts) : new Uint8Array(65536).fill(1),
     numerals: chars(numerals, "numerals"),
     topicAfterFigure: { units: chars(t.units, "topicAfterFigure.units"), amountEnds: chars(t.amountEnds, "topicAfterFigure.amountEnds"), topicWord: topicWord.charCodeAt(0), notNumerals: chars(t.notNumerals ?? "", "topicAfterFigure.notNumerals") },
@@ -550,14 +553,8 @@ function classOf(chars: string, more = ""): string {
 
 function compileLabelRules(r: LabelRulesFile): LabelRules {
   const where = "indicator-labels.json";
-  const words = (x: unknown, name: string): string[] => {
-    if (!Array.isArray(x) || !x.every((w) => typeof w === "string")) throw new Error(`${where}: "${name}" must be a list of words`);
-    return x;
-  };
-  const text = (x: unknown, name: string): string => {
-    if (typeof x !== "string") throw new Error(`${where}: "${name}" must be a string`);
-    return x;
-  };
+  const words = (x: unknown, name: string) => referenceWords(x, where, name);
+  const text = (x: unknown, name: string) => referenceText(x, where, name);
   const raised = r.raised ?? ({} as LabelRulesFile["raised"]);
   const [from, verbs, to, floors, perHead, perPeriod] = (["from", "verbs", "to", "floors", "perHead", "perPeriod"] as const).map((k) => words(raised[k], `raised.${k}`));
   const cutWords = words(r.cutBefore?.words, "cutBefore.words");
@@ -770,17 +767,6 @@ export function readCsvObjects(path: string): Record<string, string>[] {
   return body.map((r) => Object.fromEntries(cols.map((c, i) => [c, (r[i] ?? "").trim()])));
 }
 
-const readJson = readReferenceJson;
-
-/** A pattern read from a reference file; a malformed one is reported with the file and key it came from. */
-function dataRegExp(source: string | undefined, where: string, flags = ""): RegExp {
-  if (typeof source !== "string") throw new Error(`${where}: expected a pattern (a string)`);
-  try {
-    return new RegExp(source, flags);
-  } catch (err) {
-    throw new Error(`${where}: ${(err as Error).message}`);
-  }
-}
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -835,15 +821,15 @@ export function loadExtractReference(dir: string): ExtractReference {
   }
   const unitWordsLongestFirst = [...unitRules.keys()].sort((a, b) => b.length - a.length);
 
-  const num = readJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[]; measurableNouns?: string[] }>(dir, "numerals.json");
-  const q = readJson<{ prefix: Record<string, Qualifier>; prefixLinks?: string[]; notPrefixInside?: string[]; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; rangeConnectors: string[] }>(dir, "qualifiers.json");
-  const ex = readJson<{
+  const num = readReferenceJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[]; measurableNouns?: string[] }>(dir, "numerals.json");
+  const q = readReferenceJson<{ prefix: Record<string, Qualifier>; prefixLinks?: string[]; notPrefixInside?: string[]; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; rangeConnectors: string[] }>(dir, "qualifiers.json");
+  const ex = readReferenceJson<{
     precededBy: string[]; followedBy: string[]; afterUnit: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
     insideBrackets: [string, string][]; shortQuotes: [string, string][]; shortQuoteMax: number;
     bareNumberNouns: Record<string, string>; bareNumberVerbs: string[]; bareNumberStopNouns: string[]; moneyContext: string[];
     thresholdAfter?: string[]; moneyAfterFigure?: string[]; moneyAfterFigureLeads?: string[]; yearMark?: string;
   }>(dir, "exclusions.json");
-  const p = readJson<{
+  const p = readReferenceJson<{
     headingPlan: string[]; headingPlanWithYear?: string[]; planMasks?: string[]; targetBeforeIgnoredAfter?: string[];
     targetBeforeIgnoredWhenPreceded?: string[]; pastWhenPreceded?: Record<string, string[]>; pastWhenFollowed?: Record<string, string[]>; completionShare?: string; headingNumber?: string; headingEndMarks?: string; placeholderYear?: string; headingActual: string[]; headingNextYear: string[]; headingSameYear: string[];
     planParagraphStarts: string[]; planParagraphVerbs: string[]; targetBefore: string[]; targetBeforeWindow: number;
@@ -855,19 +841,14 @@ export function loadExtractReference(dir: string): ExtractReference {
     comparisonAfterYear?: string[]; comparisonAfterRelativeYear?: string[]; documentTitleBrackets?: [string, string]; skippedAfterFigure?: string[];
     plannedCapacityAfter?: string[]; plannedCapacityChainEnd?: string;
   }>(dir, "plan-markers.json");
-  const m = readJson<{
+  const m = readReferenceJson<{
     changeBefore: string[]; changeWindow: number; notChangeIfFollowedBy: string[]; changeUnits: string[];
     perCapitaBefore: string[]; perCapitaWindow: number; rateNouns: string[]; shareBefore: string[];
     standardBeforePerCapita?: string[]; standardWindow?: number; perCapitaAverageNouns?: string[];
     changeGapWords?: string[]; periodComparisons?: string[]; linkVerbs?: string[]; bareRateEnds?: string[]; coordinatingWords?: string[];
   }>(dir, "measure-markers.json");
-  const d = readJson<{ masks: string[]; weak?: string[]; domains: Record<string, string[]>; agentClause?: string; purposeClauseStarts?: string[]; purposeClauseLeads?: string[] }>(dir, "domains.json");
-  let agentClause: RegExp | null = null;
-  try {
-    agentClause = d.agentClause ? new RegExp(d.agentClause) : null;
-  } catch (err) {
-    throw new Error(`domains.json agentClause: ${(err as Error).message}`);
-  }
+  const d = readReferenceJson<{ masks: string[]; weak?: string[]; domains: Record<string, string[]>; agentClause?: string; purposeClauseStarts?: string[]; purposeClauseLeads?: string[] }>(dir, "domains.json");
+  const agentClause = d.agentClause ? referencePattern(d.agentClause, "domains.json", "agentClause") : null;
   const agentLead = d.agentClause ? fixedFirstChar(d.agentClause) : -1;
 
   const byWord = new Map<string, { domain: Domain; weight: number }>();
@@ -971,9 +952,9 @@ export function loadExtractReference(dir: string): ExtractReference {
       relativeYearDelta: new Map(Object.entries(p.relativeYears)),
       achievedAfterPlanWord: p.achievedAfterPlanWord ?? [],
       doneRightAfterPlanWord: p.doneRightAfterPlanWord ?? [],
-      nounUnlessFollowedBy: new Map(Object.entries(p.nounUnlessFollowedBy ?? {}).map(([w, re]) => [w, dataRegExp(re, "plan-markers.json nounUnlessFollowedBy")])),
+      nounUnlessFollowedBy: new Map(Object.entries(p.nounUnlessFollowedBy ?? {}).map(([w, re]) => [w, referencePattern(re, "plan-markers.json", `nounUnlessFollowedBy.${w}`)])),
       objectMarkerPlanWords: p.objectMarkerPlanWords ?? [],
-      yearMention: dataRegExp(p.yearMention, "plan-markers.json yearMention", "g"),
+      yearMention: referencePattern(p.yearMention, "plan-markers.json", "yearMention", "g"),
       yearWord: p.yearWord ?? "",
       yearStartsPeriodAfter: p.yearStartsPeriodAfter ?? [],
       yearRangeMarksAfter: p.yearRangeMarksAfter ?? [],
@@ -1008,7 +989,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     },
     domains: { matcher, byWord, masks: sortLong(d.masks), masksMatcher, starts: domainStarts(masksMatcher, matcher), weak: new Set(d.weak ?? []), agentClause, agentClauseFirst: agentLead, purposeClauseStarts: sortLong(d.purposeClauseStarts ?? []), purposeClauseLeads: sortLong(d.purposeClauseLeads ?? []) },
     indicators: loadIndicators(join(dir, "indicators.csv")),
-    clauseSeparators: clauseSeparators(readJson(dir, "clauses.json")),
+    clauseSeparators: clauseSeparators(readReferenceJson(dir, "clauses.json")),
     headings: compileReferenceJson(dir, "headings.json", compileHeadingRules),
     labels: compileReferenceJson(dir, "indicator-labels.json", compileLabelRules),
   };

@@ -5,9 +5,7 @@
 import { METRIC_COLUMNS } from "../tables/schema.ts";
 import { METRIC_INDEX, newColumnSet, type Cell } from "../tables/columns.ts";
 
-/** The columns the list of figures without a catalog indicator reads (review/page.ts). */
-export const UNCATALOGUED_LIST_COLUMNS = ["indicator_id", "indicator", "domain", "unit", "quote", "sentence"] as const;
-/** What the page counts them by. */
+/** What the page counts a document's figures without a catalog indicator by. */
 const COUNTED = [METRIC_INDEX.indicator_id, METRIC_INDEX.indicator];
 const ID = METRIC_INDEX.indicator_id;
 

@@ -8,7 +8,6 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import { METRIC_INDEX, rowsOf, type Cell } from "../tables/columns.ts";
 import type { DocumentRow, MetricRow } from "../types.ts";
-import { UNCATALOGUED_LIST_COLUMNS } from "./columns.ts";
 
 export function esc(text: unknown): string {
   return String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -181,7 +180,7 @@ export function openReviewWriter(path: string, opts: ReviewOptions = {}): Review
       const n = docs++;
       const cols = r.cols ?? [];
       const col = (name: keyof typeof METRIC_INDEX) => cols[METRIC_INDEX[name]] ?? [];
-      const [ids, labels, domains, units, quotes, sentences] = UNCATALOGUED_LIST_COLUMNS.map(col);
+      const [ids, labels, domains, units, quotes, sentences] = (["indicator_id", "indicator", "domain", "unit", "quote", "sentence"] as const).map(col);
       // Each figure is listed only from a document whose text is on the page, linked to its highlight; of any other
       // document the page counts the labels alone (and that is all a worker sends of it: review/columns.ts).
       const show = shownDocs < maxDocs && shownChars + r.originalLength <= maxChars;

@@ -369,7 +369,7 @@ class Segmenter {
       // Once the report numbers its headings, a stray short line (a list item, 此件公开发布) sits below them
       // and never resets the part it is in.
       // A short line that names a part of the report (第二部分 2021年工作思路) stays a top heading.
-      this.push({ level: this.seenNumbered && hp.plan === null ? 6 : 1, text: line, start: a, end: b, plan: hp.plan, year: hp.year });
+      this.push({ level: this.seenNumbered && hp.plan === null ? h.belowDeepest : 1, text: line, start: a, end: b, plan: hp.plan, year: hp.year });
       const ctx = this.context();
       this.sentences.push({ start: a, end: b, headings: this.headingsNow(), kind: ctx.kind, year: ctx.year, spaced: /\s/.test(line) });
       if (this.numerals) for (let i = a; i < b; i++) if (scan[text.charCodeAt(i)] & NUMERAL_CHAR) this.readNumeralAt(i);
@@ -426,13 +426,14 @@ class Segmenter {
   /** A numbered heading at hs: it runs to the end of its first sentence (or a wide space after a short title), capped for display. */
   pushMarker(m: RegExpExecArray, hs: number, b: number): void {
     const text = this.text;
-    const level = this.h.levels[markerStyle(m)];
+    const style = markerStyle(m);
+    const level = this.h.levels[style];
     let he = hs;
     const limit = Math.min(b, hs + 80);
     while (he < limit && !(this.scan[text.charCodeAt(he)] & SENTENCE_END_CHAR) && !(level <= 2 && isSpace(text.charCodeAt(he)) && he > hs + 4)) he++;
     const htext = text.slice(hs, Math.min(he, hs + 40)).trim();
-    // 一是/二是 topics (the deepest level) are actions, not parts of the report: they never switch plan and record.
-    const hp = level <= 4 ? readHeadingPlan(htext, this.ref, this.reportYear, this.period) : { plan: null, year: null };
+    // 一是/二是 topics (headings.json topic) are actions, not parts of the report: they never switch plan and record.
+    const hp = this.h.topic[style] ? { plan: null, year: null } : readHeadingPlan(htext, this.ref, this.reportYear, this.period);
     this.push({ level, text: htext, start: hs, end: he, plan: hp.plan, year: hp.year });
   }
 }
