@@ -2,7 +2,7 @@
 // plus the zone alias table (data/reference/zone-aliases.csv). Loaded once per worker.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compileReferenceJson, referencePattern, referenceWords } from "../reference-json.ts";
+import { compileReferenceJson, readReferenceJson, referencePattern, referenceWords } from "../reference-json.ts";
 import { unitReader } from "../text/chars.ts";
 import { endsWithAny } from "../text/words.ts";
 import type { AdminLevel } from "../types.ts";
@@ -117,10 +117,7 @@ export function placesOf(gz: Gazetteer, key: string): Place[] | undefined {
   const v = gz.full.get(key);
   if (typeof v !== "string") return v;
   const places: Place[] = [];
-  for (const county of v.split("|")) {
-    const place = gz.townIn(county, key);
-    if (!places.some((p) => p.code === place.code)) places.push(place);
-  }
+  for (const county of v.split("|")) addPlace(places, gz.townIn(county, key));
   gz.full.set(key, places);
   return places;
 }
@@ -148,11 +145,16 @@ function zoneForms(name: string, rules: PlaceNameRules): string[] {
 function add(map: Map<string, Place[]>, key: string, place: Place): void {
   const list = map.get(key);
   if (!list) map.set(key, [place]);
-  else if (!list.some((p) => p.code === place.code && p.level === place.level && p.name === place.name)) list.push(place);
+  else addPlace(list, place);
+}
+
+/** A place added to a name's list unless the list holds it already. */
+function addPlace(list: Place[], place: Place): void {
+  if (!list.some((p) => p.code === place.code && p.level === place.level && p.name === place.name)) list.push(place);
 }
 
 export function loadGazetteer(dir: string): Gazetteer {
-  const read = <T>(name: string): T => JSON.parse(readFileSync(join(dir, "gazetteer", name), "utf8")) as T;
+  const read = <T>(name: string): T => readReferenceJson<T>(join(dir, "gazetteer"), name);
   const div = read<{ provinces: Record<string, string>; cities: Record<string, [string, string]>; counties: Record<string, [string, string]> }>("divisions.json");
   const zones = read<{ zones: Record<string, [string, string]> }>("zones.json").zones;
   const towns = read<{ towns: Record<string, string> }>("towns.json").towns;

@@ -540,7 +540,11 @@ function longestFirstUnique(words: string[]): string[] {
 
 /** Words as one regex alternation, longer words first; a list of none never matches. */
 function alternation(words: string[]): string {
-  const sorted = longestFirstUnique(words);
+  return alternationOfSorted(longestFirstUnique(words));
+}
+
+/** alternation() of words already distinct and longest first. */
+function alternationOfSorted(sorted: string[]): string {
   return sorted.length ? sorted.map(escapeRe).join("|") : "(?!)";
 }
 
@@ -548,7 +552,12 @@ const lastCodes = (words: string[]): Set<number> => new Set(words.filter(Boolean
 
 /** A regex class of the characters of `chars`, written as \uXXXX escapes, plus `more` (class syntax such as \s or 0-9). */
 function classOf(chars: string, more = ""): string {
-  return `[${[...chars].map((c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0")).join("")}${more}]`;
+  return classSource([...chars].map((c) => c.charCodeAt(0)), more);
+}
+
+/** The source of a regex class of these char codes (distinct, as \uXXXX escapes), plus `more`. */
+function classSource(codes: number[], more = ""): string {
+  return `[${[...new Set(codes)].map((c) => "\\u" + c.toString(16).padStart(4, "0")).join("")}${more}]`;
 }
 
 function compileLabelRules(r: LabelRulesFile): LabelRules {
@@ -569,7 +578,7 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
     return {
       keepIfContains: words(x?.keepIfContains ?? [], `${name}.keepIfContains`),
       keepIfEndsWith: words(x?.keepIfEndsWith ?? [], `${name}.keepIfEndsWith`),
-      complete: Object.entries(complete).sort((a, b) => b[0].length - a[0].length),
+      complete: longestFirst(Object.entries(complete)),
       add: text(x?.add, `${name}.add`),
     };
   };
@@ -772,7 +781,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export function wordSet(words: string[], flags = "g"): WordSet {
   const sorted = longestFirstUnique(words);
-  const re = sorted.length ? new RegExp(alternation(sorted), flags) : /(?!)/g;
+  const re = sorted.length ? new RegExp(alternationOfSorted(sorted), flags) : /(?!)/g;
   return { words: sorted, re };
 }
 
@@ -803,8 +812,8 @@ export function loadIndicators(path: string): Indicator[] {
 
 /** A regex matching any one of the char codes (NaN, from an empty string, ignored; none: never matches). */
 function charClass(codes: number[]): RegExp {
-  const hex = [...new Set(codes.filter((c) => c >= 0))].map((c) => "\\u" + c.toString(16).padStart(4, "0"));
-  return hex.length ? new RegExp(`[${hex.join("")}]`) : /(?!)/;
+  const known = codes.filter((c) => c >= 0);
+  return known.length ? new RegExp(classSource(known)) : /(?!)/;
 }
 
 function codeTable(chars: string[]): Uint8Array {

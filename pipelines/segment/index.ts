@@ -7,6 +7,7 @@ import type { Kind, Period } from "../types.ts";
 import { CLAUSE_END, ENUMERATION_MARK, MASK_FILLER, type ExtractReference, type HeadingRules } from "../extract/reference.ts";
 import { readNumeral, type Candidates, type NumeralRef } from "../extract/quantities.ts";
 import { isJsSpace } from "../text/chars.ts";
+import { endsWithAny, includesAny } from "../text/words.ts";
 
 export interface Heading {
   level: number;
@@ -148,8 +149,8 @@ export function readHeadingPlan(text: string, ref: PlanRef, reportYear: number |
   const isPlan = p.headingPlan.re.test(text) || (((ym !== null || p.placeholderYear.test(text)) && p.headingPlanWithYear.re.test(text)) || endsWithWeakPlanWord(text, p));
   if (!isPlan) return { plan: null, year: null };
   if (year === null && reportYear !== null) {
-    if (p.headingSameYear.some((w) => text.includes(w))) year = reportYear;
-    else if (p.headingNextYear.some((w) => text.includes(w))) year = reportYear + 1;
+    if (includesAny(text, p.headingSameYear)) year = reportYear;
+    else if (includesAny(text, p.headingNextYear)) year = reportYear + 1;
     else year = period === "annual" || period === "" ? reportYear + 1 : reportYear;
   }
   return { plan: "target", year };
@@ -158,7 +159,7 @@ export function readHeadingPlan(text: string, ref: PlanRef, reportYear: number |
 /** A short heading (10 characters at most, less its number and end marks) ending with a weak plan word: 二、重点工作. */
 function endsWithWeakPlanWord(text: string, p: PlanRef["plan"]): boolean {
   const bare = text.replace(p.headingNumber, "").replace(p.headingEndMarks, "");
-  return bare.length <= 10 && p.headingPlanWithYear.words.some((w) => bare.endsWith(w));
+  return bare.length <= 10 && endsWithAny(bare, bare.length, p.headingPlanWithYear.words) !== null;
 }
 
 /** The year a report is about, when the describe stage did not say: its summary heading, else its opening. */
@@ -213,7 +214,7 @@ class Segmenter {
   docPlan: { start: number; year: number | null } | null = null;
   seenNumbered = false;
   /** A table flattened one cell a line (`实施内容 |`): its header cells, and the column of the current cell. */
-  table: { cols: string[]; col: number; data: boolean; used: number } | null = null;
+  table: { cols: string[]; kinds: ({ kind: Kind; year: number | null } | null)[]; col: number; data: boolean; used: number } | null = null;
   cell: { kind: Kind; year: number | null } | null = null;
   /** The context changes only with the headings, the plan opening and the table cell: it is kept until one does. */
   current: { kind: Kind; year: number | null } | null = null;
@@ -324,14 +325,16 @@ class Segmenter {
       return;
     }
     const content = text.slice(a, b - 1).trim();
-    const table = (this.table ??= { cols: [], col: -1, data: false, used: -1 });
+    const table = (this.table ??= { cols: [], kinds: [], col: -1, data: false, used: -1 });
     if (!table.data) {
       if (/^\d{1,3}$/.test(content) && table.cols.length >= 3) {
         table.data = true;
+        // what each column records, read once for the table's rows
+        table.kinds = table.cols.map((header) => this.columnKind(header));
         table.col = 0;
         table.used = 0;
       } else if (content.length <= 24 && !this.h.figureLike.test(content)) table.cols.push(content);
-      else this.table = { cols: [], col: -1, data: false, used: -1 };
+      else this.table = { cols: [], kinds: [], col: -1, data: false, used: -1 };
       return;
     }
     if (/^\d{1,3}$/.test(content)) {
@@ -342,7 +345,7 @@ class Segmenter {
     table.col++;
     if (!this.h.figureLike.test(content)) return;
     for (let k = Math.max(table.col, table.used + 1); k < table.cols.length; k++) {
-      const ck = this.columnKind(table.cols[k]);
+      const ck = table.kinds[k];
       if (ck) {
         this.cell = ck;
         this.current = null;
@@ -354,8 +357,8 @@ class Segmenter {
 
   columnKind(header: string): { kind: Kind; year: number | null } | null {
     const p = this.p;
-    if (p.tableColumnActual.some((w) => header.includes(w))) return { kind: "actual", year: this.reportYear };
-    if (p.tableColumnPlan.some((w) => header.includes(w))) return { kind: "target", year: this.reportYear };
+    if (includesAny(header, p.tableColumnActual)) return { kind: "actual", year: this.reportYear };
+    if (includesAny(header, p.tableColumnPlan)) return { kind: "target", year: this.reportYear };
     return null;
   }
 
