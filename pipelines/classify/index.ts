@@ -433,7 +433,7 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   const from = prev && prev.end > sa && prev.end <= q.start ? prev.end : sa;
   const samePhrase = prev && prev.base && prev.end >= sent.start && prev.end <= q.start ? prev.base : "";
   const L = ref.labels;
-  let pre = labelText(replaceAtStart(text.slice(from, q.start), L.headingMark), L);
+  let pre = labelText(replaceAtStart(text.slice(from, q.start), ref.headings.labelMark), L);
   pre = replaceAtStart(replaceAtEnd(replaceAtStart(pre, L.fillerStart), L.fillerEnd), L.leadingBrackets);
   // 城市低保标准由每人每月500元提高到530元: both figures are the standard named before 由; the words between
   // them (提高到) and the tail of a parenthesised equivalent (月人)) name nothing.
@@ -467,7 +467,7 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
     base = runsIntoNext ? "" : post.slice(0, 12);
     // 共12张床位 after 认知症照护专区1个: the beds of that unit.
     if (base.length <= 3 && samePhrase) base = samePhrase + base;
-    if (base.length < 2) base = labelText(replaceAtStart(text.slice(sa, sb), L.headingMark), L).slice(0, 12);
+    if (base.length < 2) base = labelText(replaceAtStart(text.slice(sa, sb), ref.headings.labelMark), L).slice(0, 12);
   }
   return { label: base ? unitSuffix(base, unit, measure, L) : "", base };
 }

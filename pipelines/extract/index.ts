@@ -36,7 +36,7 @@ function collapseSpaces(text: string, a: number, b: number): string {
 }
 
 /**
- * A sentence's heading path, " > "-joined, each heading without its end marks (plan-markers.json headingEndMarks).
+ * A sentence's heading path, " > "-joined, each heading without its end marks (headings.json endMarks).
  * The path under a heading is fixed while it is open, so each heading's path is built once, from its parent's. The
  * marks are replaced on every heading, with or without them: a branch taken only for headings ending in one was
  * first taken after extractFigures, which this is inlined into, had been optimised, and threw that code away.
@@ -80,7 +80,7 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
     const quantities = findQuantities(text, sent.start, sent.end, ref, cands);
     if (!quantities.length) continue;
     const sentence = sent.spaced === false ? text.slice(sent.start, sent.end) : collapseSpaces(text, sent.start, sent.end);
-    const section = sectionOf(sent.headings, sectionCache, ref.plan.headingEndMarks);
+    const section = sectionOf(sent.headings, sectionCache, ref.headings.endMarks);
     let prev: { end: number; base: string; measure: string; unit: string } | undefined;
     for (const q of quantities) {
       const { kind, year } = kindAndYear(text, sent, q, ref, reportYear);

@@ -260,10 +260,6 @@ export interface ExtractReference {
     pastWhenPreceded: Map<string, string[]>;
     pastWhenFollowed: Map<string, string[]>;
     completionShare: RegExp;
-    /** A heading's number (二、 （三） 4.), its end marks, and a placeholder year (20XX年). */
-    headingNumber: RegExp;
-    headingEndMarks: RegExp;
-    placeholderYear: RegExp;
     headingActual: WordSet;
     headingNextYear: string[];
     headingSameYear: string[];
@@ -377,6 +373,11 @@ export interface HeadingRules {
   numerals: Uint8Array;
   topicAfterFigure: { units: Uint8Array; amountEnds: Uint8Array; topicWord: number; notNumerals: Uint8Array };
   figureLike: RegExp;
+  /** A heading's number (二、 （三） 4.), its end marks, the number an indicator label is trimmed of (also 一是, ①), and a placeholder year (20XX年). */
+  number: RegExp;
+  endMarks: RegExp;
+  labelMark: StartPattern;
+  placeholderYear: RegExp;
   /** By char code, 1 for the characters of a number written in Chinese (a long stretch is never cut between two). */
   numeralChars: Uint8Array;
   partStart: RegExp;
@@ -392,6 +393,10 @@ interface HeadingRulesFile {
   markers: { level: number; pattern: string; lookaheadInLine?: number; topic?: boolean }[];
   topicAfterFigure: { units: string; amountEnds: string; topicWord: string; notNumerals: string };
   figureLike: string;
+  number: string;
+  endMarks: string;
+  labelMark: string;
+  placeholderYear: string;
   numeralChars: string;
   partStart: string;
   year: string;
@@ -437,6 +442,10 @@ function compileHeadingRules(r: HeadingRulesFile): HeadingRules {
     numerals: chars(numerals, "numerals"),
     topicAfterFigure: { units: chars(t.units, "topicAfterFigure.units"), amountEnds: chars(t.amountEnds, "topicAfterFigure.amountEnds"), topicWord: topicWord.charCodeAt(0), notNumerals: chars(t.notNumerals ?? "", "topicAfterFigure.notNumerals") },
     figureLike: pattern(r.figureLike, "figureLike"),
+    number: pattern(r.number, "number"),
+    endMarks: pattern(r.endMarks, "endMarks"),
+    labelMark: startPattern(pattern(r.labelMark, "labelMark")),
+    placeholderYear: pattern(r.placeholderYear, "placeholderYear"),
     numeralChars: chars(r.numeralChars, "numeralChars"),
     partStart: pattern(r.partStart, "partStart"),
     year: pattern(year, "year"),
@@ -465,7 +474,6 @@ export interface EndPattern {
 
 /** indicator-labels.json compiled: what classify's indicatorLabel trims a phrase with. */
 export interface LabelRules {
-  headingMark: StartPattern;
   fillerStart: StartPattern;
   fillerEnd: EndPattern;
   leadingBrackets: StartPattern;
@@ -501,7 +509,6 @@ export interface LabelSuffix {
 }
 
 interface LabelRulesFile {
-  headingMark: string;
   fillerStart: string[];
   fillerEnd: string[];
   leadingBrackets: string;
@@ -585,7 +592,6 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
   const units = r.suffixes?.units ?? {};
   for (const u of Object.keys(units)) asUnit(u, `${where} suffixes.units`);
   return {
-    headingMark: startPattern(new RegExp(text(r.headingMark, "headingMark"))),
     fillerStart: startPattern(new RegExp(`^(?:${alternation(words(r.fillerStart, "fillerStart"))})+`)),
     fillerEnd: { re: new RegExp(`(?:${alternation(fillerEnd)})+$`), last: lastCodes(fillerEnd) },
     leadingBrackets: startPattern(new RegExp(`^${classOf(text(r.leadingBrackets, "leadingBrackets"))}+`)),
@@ -840,7 +846,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   }>(dir, "exclusions.json");
   const p = readReferenceJson<{
     headingPlan: string[]; headingPlanWithYear?: string[]; planMasks?: string[]; targetBeforeIgnoredAfter?: string[];
-    targetBeforeIgnoredWhenPreceded?: string[]; pastWhenPreceded?: Record<string, string[]>; pastWhenFollowed?: Record<string, string[]>; completionShare?: string; headingNumber?: string; headingEndMarks?: string; placeholderYear?: string; headingActual: string[]; headingNextYear: string[]; headingSameYear: string[];
+    targetBeforeIgnoredWhenPreceded?: string[]; pastWhenPreceded?: Record<string, string[]>; pastWhenFollowed?: Record<string, string[]>; completionShare?: string; headingActual: string[]; headingNextYear: string[]; headingSameYear: string[];
     planParagraphStarts: string[]; planParagraphVerbs: string[]; targetBefore: string[]; targetBeforeWindow: number;
     tableColumnPlan?: string[]; tableColumnActual?: string[];
     targetAfter: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
@@ -933,9 +939,6 @@ export function loadExtractReference(dir: string): ExtractReference {
       pastWhenPreceded: new Map(Object.entries(p.pastWhenPreceded ?? {})),
       pastWhenFollowed: new Map(Object.entries(p.pastWhenFollowed ?? {})),
       completionShare: new RegExp(p.completionShare ?? "(?!)"),
-      headingNumber: new RegExp(p.headingNumber ?? "(?!)"),
-      headingEndMarks: new RegExp(p.headingEndMarks ?? "(?!)"),
-      placeholderYear: new RegExp(p.placeholderYear ?? "(?!)"),
       headingActual: wordSet(p.headingActual),
       headingNextYear: p.headingNextYear,
       headingSameYear: p.headingSameYear,

@@ -146,7 +146,7 @@ export function readHeadingPlan(text: string, ref: PlanRef, reportYear: number |
   // A record heading is read no further.
   if (p.headingActual.re.test(text)) return { plan: "actual", year };
   // Strong plan phrases always; weak words (计划, 思路, 重点工作) only with a year (二、2024年重点工作) or ending a short heading.
-  const isPlan = p.headingPlan.re.test(text) || (((ym !== null || p.placeholderYear.test(text)) && p.headingPlanWithYear.re.test(text)) || endsWithWeakPlanWord(text, p));
+  const isPlan = p.headingPlan.re.test(text) || (((ym !== null || ref.headings.placeholderYear.test(text)) && p.headingPlanWithYear.re.test(text)) || endsWithWeakPlanWord(text, ref));
   if (!isPlan) return { plan: null, year: null };
   if (year === null && reportYear !== null) {
     if (includesAny(text, p.headingSameYear)) year = reportYear;
@@ -157,9 +157,9 @@ export function readHeadingPlan(text: string, ref: PlanRef, reportYear: number |
 }
 
 /** A short heading (10 characters at most, less its number and end marks) ending with a weak plan word: 二、重点工作. */
-function endsWithWeakPlanWord(text: string, p: PlanRef["plan"]): boolean {
-  const bare = text.replace(p.headingNumber, "").replace(p.headingEndMarks, "");
-  return bare.length <= 10 && endsWithAny(bare, bare.length, p.headingPlanWithYear.words) !== null;
+function endsWithWeakPlanWord(text: string, ref: PlanRef): boolean {
+  const bare = text.replace(ref.headings.number, "").replace(ref.headings.endMarks, "");
+  return bare.length <= 10 && endsWithAny(bare, bare.length, ref.plan.headingPlanWithYear.words) !== null;
 }
 
 /** The year a report is about, when the describe stage did not say: its summary heading, else its opening. */
