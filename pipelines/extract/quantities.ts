@@ -426,5 +426,26 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     });
     consumed = Math.max(end, unitEnd);
   }
+  inheritRestatedQualifiers(text, out, ref);
   return out;
+}
+
+/**
+ * 不低于3960元(330元/月/人): the bracketed figure is the same amount per month, so it is at least that too. A figure
+ * opening a bracket (qualifiers.json restatementOpen) right after another, with no qualifier of its own, takes the
+ * other's; a range or a bracket with words before its figure (其中…, 占…) is something else.
+ */
+function inheritRestatedQualifiers(text: string, out: Quantity[], ref: ExtractReference): void {
+  for (let k = 1; k < out.length; k++) {
+    const q = out[k];
+    const before = out[k - 1].qualifier;
+    if (q.qualifier !== "exact" || before === "exact" || before === "range") continue;
+    let a = out[k - 1].end;
+    while (a < q.start && isSpaceCode(text.charCodeAt(a))) a++;
+    const open = startsWithAny(text, a, ref.restatementOpen);
+    if (open === null) continue;
+    let b = a + open.length;
+    while (b < q.start && isSpaceCode(text.charCodeAt(b))) b++;
+    if (b === q.start) q.qualifier = before;
+  }
 }

@@ -220,6 +220,8 @@ export interface ExtractReference {
   qualifierOuterMatcher: WordMatcher;
   qualifierOuterKind: Map<string, Qualifier>;
   exactWhenFollowedBy: string[];
+  /** Opening brackets of a figure that restates the one before it (qualifiers.json restatementOpen). */
+  restatementOpen: string[];
   rangeConnectors: string[];
   /** 1 at the first char code of every range connector: most figures are followed by none. */
   rangeConnectorStarts: Uint8Array;
@@ -837,7 +839,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   const unitWordsLongestFirst = [...unitRules.keys()].sort((a, b) => b.length - a.length);
 
   const num = readReferenceJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[]; measurableNouns?: string[] }>(dir, "numerals.json");
-  const q = readReferenceJson<{ prefix: Record<string, Qualifier>; prefixLinks?: string[]; notPrefixInside?: string[]; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; rangeConnectors: string[] }>(dir, "qualifiers.json");
+  const q = readReferenceJson<{ prefix: Record<string, Qualifier>; prefixLinks?: string[]; notPrefixInside?: string[]; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; restatementOpen?: string[]; rangeConnectors: string[] }>(dir, "qualifiers.json");
   const ex = readReferenceJson<{
     precededBy: string[]; followedBy: string[]; afterUnit: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
     insideBrackets: [string, string][]; shortQuotes: [string, string][]; shortQuoteMax: number;
@@ -905,6 +907,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     qualifierOuterMatcher: new WordMatcher(Object.keys(q.outer)),
     qualifierOuterKind: new Map(Object.entries(q.outer)),
     exactWhenFollowedBy: sortLong(q.exactWhenFollowedBy),
+    restatementOpen: sortLong(q.restatementOpen ?? []),
     rangeConnectors: q.rangeConnectors,
     rangeConnectorStarts: codeTable(q.rangeConnectors.map((w) => w[0] ?? "")),
     exclusions: {

@@ -23,6 +23,20 @@ describe("prefix qualifiers across a space", () => {
   });
 });
 
+describe("a bracketed figure restating the one before it", () => {
+  it("takes that figure's qualifier when it has none of its own", () => {
+    const s = "年补差水平由不低于 3960 元(330 元/月/人)提高到不低于 4320元(360 元/月/人)。";
+    expect(figure(s, "330 元").qualifier).toBe("at_least");
+    expect(figure(s, "360 元").qualifier).toBe("at_least");
+    expect(figure("为困难群众发放救助金约300万元（25万元/月）。", "25万元").qualifier).toBe("approx");
+  });
+  it("stays exact after an exact figure, or when words come before it in the bracket", () => {
+    expect(figure("城市低保保障标准由每人每年 7200 元(600 元/月/人)提高到 7920 元。", "600 元").qualifier).toBe("exact");
+    expect(figure("全年培训超过2000人（其中女性800人）。", "800人").qualifier).toBe("exact");
+    expect(figure("累计救助1000余户（占全县困难家庭30%）。", "30%").qualifier).toBe("exact");
+  });
+});
+
 describe("a family's members in a case story", () => {
   it("夫妻二人, 全家4人 are not figures", () => {
     expect(figures("如张村乡大章村权广恒,全家5口人,母亲年迈,夫妻二人,两个孩子上学。").map((r) => r.quote)).toEqual([]);
