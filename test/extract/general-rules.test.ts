@@ -23,6 +23,13 @@ describe("prefix qualifiers across a space", () => {
   });
 });
 
+describe("bodies and grave plots", () => {
+  it("具 and 穴 are measure words (unit other)", () => {
+    expect(figure("全年火化遗体2.3万具，火化率达到99.8%。", "2.3万具")).toMatchObject({ value: 23000, unit: "other", domain: "funeral" });
+    expect(figure("建成公益性公墓墓穴5000穴。", "5000穴")).toMatchObject({ value: 5000, unit: "other" });
+  });
+});
+
 describe("a bracketed figure restating the one before it", () => {
   it("takes that figure's qualifier when it has none of its own", () => {
     const s = "年补差水平由不低于 3960 元(330 元/月/人)提高到不低于 4320元(360 元/月/人)。";
