@@ -433,11 +433,13 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   const from = prev && prev.end > sa && prev.end <= q.start ? prev.end : sa;
   const samePhrase = prev && prev.base && prev.end >= sent.start && prev.end <= q.start ? prev.base : "";
   const L = ref.labels;
-  let pre = labelText(replaceAtStart(text.slice(from, q.start), ref.headings.labelMark), L);
+  let pre = labelText(replaceAtStart(afterLeadingAside(text.slice(from, q.start), L), ref.headings.labelMark), L);
   pre = replaceAtStart(replaceAtEnd(replaceAtStart(pre, L.fillerStart), L.fillerEnd), L.leadingBrackets);
-  // 城市低保标准由每人每月500元提高到530元: both figures are the standard named before 由; the words between
-  // them (提高到) and the tail of a parenthesised equivalent (月人)) name nothing.
-  pre = replaceAtStart(replaceAtEnd(replaceAtEnd(pre, L.raisedTo), L.raisedFrom, "$1"), L.leadingUnitTail);
+  // 城市低保标准由每人每月500元提高到530元: both figures are the standard named before 由. The words between
+  // them (提高到) name nothing, nor does the tail of a unit after a figure or date (255元/月/人) → 月人)): only a
+  // phrase starting at one can open with such a tail (年检合格率 opens with a word).
+  pre = replaceAtEnd(replaceAtEnd(pre, L.raisedTo, "$1"), L.raisedFrom, "$1");
+  if (from !== sa || !startsWithWord(text, from, q.start)) pre = replaceAtStart(pre, L.leadingUnitTail);
   if (pre.length < 2 && samePhrase) pre = samePhrase;
   if (pre.length > 18) pre = shorten(pre, L);
   let base = "";
@@ -445,7 +447,7 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   const postRaw = text.slice(q.end, sb);
   const postCut = cutIn(postRaw, L.cutBefore);
   const postWords = replaceAtStart(labelText(postCut >= 0 ? postRaw.slice(0, postCut) : postRaw, L), L.leadingUnitTail);
-  const post = replaceAtEnd(postWords, L.raisedTo).slice(0, 14);
+  const post = replaceAtEnd(postWords, L.raisedTo, "$1").slice(0, 14);
   // Text running straight into the next figure (预登记8家民非成立登记1家) names that figure, not this one.
   const runsIntoNext = postCut >= 0 && /[0-9０-９]/.test(postRaw[postCut]);
   if (post.length >= 2 && !runsIntoNext && !/^[\d\-]/.test(post) && q.unit !== "percent" && measure !== "change") {
@@ -470,6 +472,34 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
     if (base.length < 2) base = labelText(replaceAtStart(text.slice(sa, sb), ref.headings.labelMark), L).slice(0, 12);
   }
   return { label: base ? unitSuffix(base, unit, measure, L) : "", base };
+}
+
+/** Whether text[from, to) opens (after white space) with a Chinese character rather than a digit, date or mark. */
+function startsWithWord(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isJsSpace(text.charCodeAt(i))) i++;
+  const c = codeAt(text, i);
+  return i < to && c >= 0x4e00 && c <= 0x9fff;
+}
+
+/**
+ * A phrase without the bracketed aside it opens with, or starts inside of: what follows its close. (集中养育)和 and
+ * 集中养育)和 → 和 (…1950元(集中养育)和1450元: the aside belongs to the figure before).
+ */
+function afterLeadingAside(s: string, L: LabelRules): string {
+  let depth = 0;
+  let cut = -1;
+  const opensWithAside = L.openBrackets.includes(s.trimStart()[0] ?? "");
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (L.openBrackets.includes(c)) depth++;
+    else if (L.closeBrackets.includes(c)) {
+      if (depth > 0) depth--;
+      else cut = i;
+      if (depth === 0 && opensWithAside && cut < 0) return s.slice(i + 1);
+    }
+  }
+  return cut < 0 ? s : s.slice(cut + 1);
 }
 
 /**

@@ -480,7 +480,10 @@ export interface LabelRules {
   fillerEnd: EndPattern;
   leadingBrackets: StartPattern;
   leadingUnitTail: StartPattern;
-  /** …提高到 (不低于) at a phrase's end. */
+  /** Opening and closing brackets (bracketPairs): a phrase opening inside a bracket keeps only what follows its close. */
+  openBrackets: string;
+  closeBrackets: string;
+  /** …(拟分别)提高到 (不低于) (每人每月) at a phrase's end; group 1 (the per-head and per-period words) is kept. */
   raisedTo: EndPattern;
   /** 由 (每人每月) (不低于) at a phrase's end; group 1 (the per-head and per-period words) is kept. */
   raisedFrom: EndPattern;
@@ -515,7 +518,8 @@ interface LabelRulesFile {
   fillerEnd: string[];
   leadingBrackets: string;
   leadingUnitTail: string;
-  raised: { from: string[]; verbs: string[]; to: string[]; floors: string[]; perHead: string[]; perPeriod: string[] };
+  bracketPairs: string[];
+  raised: { from: string[]; adverbs?: string[]; verbs: string[]; to: string[]; floors: string[]; perHead: string[]; perPeriod: string[] };
   builtVerbs: string[];
   cutBefore: { chars: string; words: string[] };
   changeOrRateWords: string[];
@@ -575,6 +579,10 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
   const text = (x: unknown, name: string) => referenceText(x, where, name);
   const raised = r.raised ?? ({} as LabelRulesFile["raised"]);
   const [from, verbs, to, floors, perHead, perPeriod] = (["from", "verbs", "to", "floors", "perHead", "perPeriod"] as const).map((k) => words(raised[k], `raised.${k}`));
+  const adverbs = words(raised.adverbs ?? [], "raised.adverbs");
+  const bracketPairs = words(r.bracketPairs ?? [], "bracketPairs");
+  if (bracketPairs.some((p) => [...p].length !== 2)) throw new Error(`${where}: "bracketPairs" must list an opening and a closing bracket per entry`);
+  const per = `((?:${alternation(perHead)})?(?:${alternation(perPeriod)})?)`;
   const cutWords = words(r.cutBefore?.words, "cutBefore.words");
   // Any space or digit ends the words after a figure too.
   const cutBefore = new RegExp(`${classOf(text(r.cutBefore?.chars, "cutBefore.chars"), "\\s0-9０-９")}|${alternation(cutWords)}`);
@@ -598,8 +606,13 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
     fillerEnd: { re: new RegExp(`(?:${alternation(fillerEnd)})+$`), last: lastCodes(fillerEnd) },
     leadingBrackets: startPattern(new RegExp(`^${classOf(text(r.leadingBrackets, "leadingBrackets"))}+`)),
     leadingUnitTail: startPattern(new RegExp(`^${classOf(text(r.leadingUnitTail, "leadingUnitTail"))}+`)),
-    raisedTo: { re: new RegExp(`(?:${alternation(from)})?(?:${alternation(verbs)})(?:${alternation(to)})(?:${alternation(floors)})?$`), last: lastCodes([...to, ...floors]) },
-    raisedFrom: { re: new RegExp(`(?:${alternation(from)})((?:${alternation(perHead)})?(?:${alternation(perPeriod)})?)(?:${alternation(floors)})?$`), last: lastCodes([...from, ...perHead, ...perPeriod, ...floors]) },
+    openBrackets: bracketPairs.map((p) => p[0]).join(""),
+    closeBrackets: bracketPairs.map((p) => p[1]).join(""),
+    raisedTo: {
+      re: new RegExp(`(?:${alternation(from)})?${adverbs.length ? `(?:${alternation(adverbs)})*` : ""}(?:${alternation(verbs)})(?:${alternation(to)})(?:${alternation(floors)})?${per}(?:${alternation(floors)})?$`),
+      last: lastCodes([...to, ...floors, ...perHead, ...perPeriod]),
+    },
+    raisedFrom: { re: new RegExp(`(?:${alternation(from)})${per}(?:${alternation(floors)})?$`), last: lastCodes([...from, ...perHead, ...perPeriod, ...floors]) },
     builtVerb: { re: new RegExp(`(${alternation(builtVerbs)})$`), last: lastCodes(builtVerbs) },
     cutBefore: { re: cutBefore, sticky: new RegExp(cutBefore.source, "y"), first: startTable(cutBefore) },
     changeOrRate: { re: changeOrRate, first: startTable(changeOrRate) },

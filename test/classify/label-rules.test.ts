@@ -48,3 +48,27 @@ describe("indicator-labels.json", () => {
     expect(() => loadExtractReference(noRaised)).toThrow(/indicator-labels\.json: "raised\.from" must be a list of words/);
   });
 });
+
+describe("phrases around a raised standard and a bracketed aside", () => {
+  const labels = (text: string, dir = REFERENCE_DIR) => extractFigures(cleanOf(text), descOf(), loadExtractReference(dir)).map((r) => r.indicator);
+
+  it("drops the raise (拟分别提高到) but keeps the per-head and per-period words after it", () => {
+    expect(labels("全市城乡低保标准分别提高到每人每月850元和720元。")).toEqual(["城乡低保标准每人每月金额", "城乡低保标准每人每月金额"]);
+    expect(labels("城乡低保标准拟分别提高到每人每月900元。")).toEqual(["城乡低保标准每人每月金额"]);
+    expect(labels("老年助餐点发展到356个。")).toEqual(["老年助餐点数"]);
+    // Without 发展 among the verbs, 发展到 stays in the label.
+    const without = referenceWith((r) => ((r.raised as { verbs: string[] }).verbs = (r.raised as { verbs: string[] }).verbs.filter((w) => w !== "发展")));
+    expect(labels("老年助餐点发展到356个。", without)).toEqual(["老年助餐点发展到数"]);
+  });
+
+  it("leaves a bracketed aside to the figure before it", () => {
+    expect(labels("孤儿基本生活保障标准提高到每人每月1950元（集中养育）和1450元（社会散居）。")).toEqual(["孤儿基本生活保障标准每人每月金额", "孤儿基本生活保障标准每人每月金额"]);
+  });
+
+  it("drops a unit's tail only where a figure or date leaves one, not the first character of a word", () => {
+    expect(labels("年检合格率92%。")).toEqual(["年检合格率"]);
+    expect(labels("天宁区互助基金累计募集慈善款项469.29万元。")[0]).toMatch(/^天宁区/);
+    expect(labels("年补差水平提高到不低于3060元(255元/月/人)。")).toEqual(["年补差水平金额", "年补差水平金额"]);
+    expect(labels("1至10月年发放高龄补贴9.99万人次。")).toEqual(["发放高龄补贴人次"]);
+  });
+});
