@@ -70,6 +70,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   const headFrom = Math.max(sent.start, q.numStart - 60);
   const head = text.slice(headFrom, q.numStart);
   let yearPos = -1;
+  let yearEnd = -1;
   // Most figures have no year before them: the regex runs only when a 年 is there (exec, not matchAll,
   // which copies the regex on every call).
   const yearMention = p.yearMention;
@@ -86,6 +87,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
     const [titleOpen, titleClose] = p.documentTitleBrackets;
     if (head.lastIndexOf(titleOpen, i) > head.lastIndexOf(titleClose, i)) continue;
     yearPos = i;
+    yearEnd = headFrom + after;
     year = Number(m[1]);
   }
   const [ca, lb] = clauseOf(text, sent, q, ref);
@@ -96,6 +98,12 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
     // 今年/全年/年内 are the part's own year; 去年/明年 count from the year the report was written about.
     const delta = p.relativeYearDelta.get(rel.word) ?? 0;
     year = delta === 0 ? ctxYear : (reportYear ?? ctxYear) + delta;
+    yearEnd = rel.index + rel.word.length;
+  }
+  // 入住率由去年的45%提升至58%: the year is the figure raised from; the one raised to is the part's own.
+  if (yearEnd > ca && year !== ctxYear && ref.labels.raisedToWords.last(text, yearEnd, q.numStart)) {
+    year = ctxYear;
+    yearPos = -1;
   }
   if (year !== null && reportYear !== null && year > reportYear && sent.kind === "actual" && year !== ctxYear) kind = "target";
   const explicitPast = yearPos >= 0 && year !== null && ctxYear !== null && year < ctxYear;
@@ -434,7 +442,7 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   const samePhrase = prev && prev.base && prev.end >= sent.start && prev.end <= q.start ? prev.base : "";
   const L = ref.labels;
   let pre = labelText(replaceAtStart(afterLeadingAside(text.slice(from, q.start), L), ref.headings.labelMark), L);
-  pre = replaceAtStart(replaceAtEnd(replaceAtStart(pre, L.fillerStart), L.fillerEnd), L.leadingBrackets);
+  pre = replaceAtStart(replaceAtEnd(withoutQualifierAtEnd(replaceAtEnd(replaceAtStart(pre, L.fillerStart), L.fillerEnd), ref), L.fillerEnd), L.leadingBrackets);
   // 城市低保标准由每人每月500元提高到530元: both figures are the standard named before 由. The words between
   // them (提高到) name nothing, nor does the tail of a unit after a figure or date (255元/月/人) → 月人)): only a
   // phrase starting at one can open with such a tail (年检合格率 opens with a word).
@@ -472,6 +480,12 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
     if (base.length < 2) base = labelText(replaceAtStart(text.slice(sa, sb), ref.headings.labelMark), L).slice(0, 12);
   }
   return { label: base ? unitSuffix(base, unit, measure, L) : "", base };
+}
+
+/** A phrase less the qualifier word it ends with (总额不低于 → 总额): the qualifier is the figure's, not the label's. */
+function withoutQualifierAtEnd(s: string, ref: ExtractReference): string {
+  const w = ref.qualifierPrefixMatcher.endsAt(s, s.length);
+  return w ? s.slice(0, s.length - w.length) : s;
 }
 
 /** Whether text[from, to) opens (after white space) with a Chinese character rather than a digit, date or mark. */

@@ -483,6 +483,8 @@ export interface LabelRules {
   /** Opening and closing brackets (bracketPairs): a phrase opening inside a bracket keeps only what follows its close. */
   openBrackets: string;
   closeBrackets: string;
+  /** A raise verb with its to-word anywhere (提升至, 提高到): a year before it is the starting figure's. */
+  raisedToWords: WordMatcher;
   /** …(拟分别)提高到 (不低于) (每人每月) at a phrase's end; group 1 (the per-head and per-period words) is kept. */
   raisedTo: EndPattern;
   /** 由 (每人每月) (不低于) at a phrase's end; group 1 (the per-head and per-period words) is kept. */
@@ -519,7 +521,7 @@ interface LabelRulesFile {
   leadingBrackets: string;
   leadingUnitTail: string;
   bracketPairs: string[];
-  raised: { from: string[]; adverbs?: string[]; verbs: string[]; to: string[]; floors: string[]; perHead: string[]; perPeriod: string[] };
+  raised: { from: string[]; since?: string[]; adverbs?: string[]; verbs: string[]; to: string[]; floors: string[]; perHead: string[]; perPeriod: string[] };
   builtVerbs: string[];
   cutBefore: { chars: string; words: string[] };
   changeOrRateWords: string[];
@@ -580,6 +582,7 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
   const raised = r.raised ?? ({} as LabelRulesFile["raised"]);
   const [from, verbs, to, floors, perHead, perPeriod] = (["from", "verbs", "to", "floors", "perHead", "perPeriod"] as const).map((k) => words(raised[k], `raised.${k}`));
   const adverbs = words(raised.adverbs ?? [], "raised.adverbs");
+  const since = words(raised.since ?? [], "raised.since");
   const bracketPairs = words(r.bracketPairs ?? [], "bracketPairs");
   if (bracketPairs.some((p) => [...p].length !== 2)) throw new Error(`${where}: "bracketPairs" must list an opening and a closing bracket per entry`);
   const per = `((?:${alternation(perHead)})?(?:${alternation(perPeriod)})?)`;
@@ -606,13 +609,14 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
     fillerEnd: { re: new RegExp(`(?:${alternation(fillerEnd)})+$`), last: lastCodes(fillerEnd) },
     leadingBrackets: startPattern(new RegExp(`^${classOf(text(r.leadingBrackets, "leadingBrackets"))}+`)),
     leadingUnitTail: startPattern(new RegExp(`^${classOf(text(r.leadingUnitTail, "leadingUnitTail"))}+`)),
+    raisedToWords: new WordMatcher(verbs.flatMap((v) => to.map((t) => v + t))),
     openBrackets: bracketPairs.map((p) => p[0]).join(""),
     closeBrackets: bracketPairs.map((p) => p[1]).join(""),
     raisedTo: {
       re: new RegExp(`(?:${alternation(from)})?${adverbs.length ? `(?:${alternation(adverbs)})*` : ""}(?:${alternation(verbs)})(?:${alternation(to)})(?:${alternation(floors)})?${per}(?:${alternation(floors)})?$`),
       last: lastCodes([...to, ...floors, ...perHead, ...perPeriod]),
     },
-    raisedFrom: { re: new RegExp(`(?:${alternation(from)})${per}(?:${alternation(floors)})?$`), last: lastCodes([...from, ...perHead, ...perPeriod, ...floors]) },
+    raisedFrom: { re: new RegExp(`(?:${alternation(from)})${since.length ? `(?:${alternation(since)})?` : ""}${per}(?:${alternation(floors)})?$`), last: lastCodes([...from, ...since, ...perHead, ...perPeriod, ...floors]) },
     builtVerb: { re: new RegExp(`(${alternation(builtVerbs)})$`), last: lastCodes(builtVerbs) },
     cutBefore: { re: cutBefore, sticky: new RegExp(cutBefore.source, "y"), first: startTable(cutBefore) },
     changeOrRate: { re: changeOrRate, first: startTable(changeOrRate) },

@@ -90,3 +90,28 @@ describe("indicator: the same short noun counted again", () => {
     expect(figure("新增认知症照护专区1个,共12张床位。", "12张").indicator).toMatch(/认知症照护专区.*床位/);
   });
 });
+
+describe("year: a figure raised from last year's", () => {
+  it("去年 names the figure raised from; the one raised to is the report's own year", () => {
+    const s = "养老机构入住率由去年的45%提升至58%。";
+    expect(figure(s, "45%")).toMatchObject({ year: 2022, indicator: "养老机构入住率" });
+    expect(figure(s, "58%")).toMatchObject({ year: 2023, indicator: "养老机构入住率" });
+    expect(figure("低保标准由2021年的每月500元提高到550元。", "550元").year).toBe(2023);
+  });
+  it("not across a clause: 去年 still speaks for a later clause with a raise of its own", () => {
+    expect(figure("去年共发放补贴100万元，标准提高到每月50元。", "50元").year).toBe(2022);
+  });
+});
+
+describe("labels: qualifiers and comparisons are not what is measured", () => {
+  it("a qualifier word at the label's end is the figure's (不低于 3800万元)", () => {
+    expect(figure("确保全年低保资金发放总额不低于3800万元。", "3800万元")).toMatchObject({ qualifier: "at_least", indicator: "确保全年低保资金发放总额" });
+  });
+  it("a change named only by its comparison (较上年提高, 较去年同期增长) is the change of the figure before", () => {
+    expect(figure("全县火化率达到100%，较上年提高2个百分点。", "2个百分点")).toMatchObject({ measure: "change", indicator: "火化率增幅" });
+    expect(figure("累计发放低保资金1876.5万元，较去年同期增长4.2%。", "4.2%")).toMatchObject({ measure: "change", indicator: "发放低保资金增幅" });
+  });
+  it("a multiple (增长1.5倍) is a change, unit other", () => {
+    expect(figure("慈善一日捐活动共募集善款326.8万元，比上年增长1.5倍。", "1.5倍")).toMatchObject({ value: 1.5, unit: "other", measure: "change" });
+  });
+});
