@@ -186,7 +186,7 @@ export function scanNumerals(text: string, ref: NumeralRef, lo = 0, hi = text.le
 }
 
 /** What reading numerals needs from the reference. */
-export type NumeralRef = Pick<ExtractReference, "numeralStarts" | "chineseNumeralChars" | "innerQualifierByCode" | "chineseNumeralUnitCodes">;
+export type NumeralRef = Pick<ExtractReference, "numeralStarts" | "chineseNumeralChars" | "innerQualifierByCode" | "chineseNumeralUnitCodes" | "percentPrefix" | "chineseDecimalCode">;
 
 /**
  * The numeral starting at i (where numeralStarts is set), read up to hi: its end, or its end negated when it
@@ -204,12 +204,20 @@ export function readNumeral(text: string, i: number, hi: number, ref: NumeralRef
     }
     return i;
   }
-  // Chinese: a run of numeral characters, kept only when a counter it may carry follows (余/多 allowed).
+  // Chinese: a run of numeral characters, kept only when a counter it may carry follows (余/多 allowed), or
+  // a percent word comes before it (百分之九十五).
   const cn = ref.chineseNumeralChars;
+  const start = i;
   while (i < hi && cn[text.charCodeAt(i)]) i++;
+  // 五点五: a fraction this reader does not parse; read past it, as no candidate.
+  if (text.charCodeAt(i) === ref.chineseDecimalCode && i + 1 < hi && cn[text.charCodeAt(i + 1)]) {
+    i++;
+    while (i < hi && cn[text.charCodeAt(i)]) i++;
+    return -i;
+  }
   let k = i;
   if (ref.innerQualifierByCode.has(text.charCodeAt(k))) k++;
-  return ref.chineseNumeralUnitCodes[text.charCodeAt(k)] ? i : -i;
+  return ref.chineseNumeralUnitCodes[text.charCodeAt(k)] || ref.percentPrefix.endsAt(text, start) !== null ? i : -i;
 }
 
 function isAsciiDigit(c: number): boolean {
@@ -250,7 +258,10 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     if (numEnd > hi) break;
     if (numStart < consumed) continue;
     const chinese = !isDigitCode(text.charCodeAt(numStart));
-    if (chinese) {
+    // 百分之九十五: a percent written out, its word before the number (numerals.json percentPrefix).
+    const percentWord = ref.percentPrefix.endsAt(text, numStart, lo);
+    const lead = percentWord ? numStart - percentWord.length : numStart;
+    if (chinese && !percentWord) {
       // Quick reject: a Chinese numeral counts only with one of a few counters right after it (余/多 allowed).
       let k = numEnd;
       if (ref.innerQualifierByCode.has(text.charCodeAt(k))) k++;
@@ -259,7 +270,8 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     const raw = text.slice(numStart, numEnd);
     let v1 = chinese ? parseChinese(raw, ref) : parseArabic(raw);
     if (!Number.isFinite(v1)) continue;
-    if (chinese && !hasChineseDigit(raw, ref)) continue;
+    // 百分之百: the one number written without a digit.
+    if (chinese && !hasChineseDigit(raw, ref) && !percentWord) continue;
 
     // Not metrics: ordinals, per-N ratios' denominators, document numbers, codes, dates.
     const beforeCode = codeAt(text, numStart - 1);
@@ -312,7 +324,10 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     let bare = false;
     const q = skipSpaces(text, p, hi);
     const atUnit = text.charCodeAt(q);
-    if (atUnit === 37 /* % */ || atUnit === 0xff05 /* ％ */) {
+    if (percentWord) {
+      unit = "percent";
+      measureWord = percentWord;
+    } else if (atUnit === 37 /* % */ || atUnit === 0xff05 /* ％ */) {
       unit = "percent"; measureWord = text[q]; p = q + 1;
       // 5%-10%: a range written with the sign on both ends.
       const c2 = low === null ? rangeConnectorAt(text, p, ref) : null;
@@ -332,7 +347,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     }
 
     // Chinese numerals are figures only with a counter that counts something (两家, 一千张), never alone.
-    if (chinese) {
+    if (chinese && !percentWord) {
       if (!unit || !ref.chineseNumeralUnits.has(measureWord)) continue;
       const value = v1 * mult2;
       if (value < 2) continue;
@@ -393,18 +408,18 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     if (startsWithAny(text, p, ex.thresholdAfter) !== null) continue;
 
     // Prefix qualifiers: 约 近 超 不足 …; a figure right before 目标/任务 is the target itself (超过86%既定任务目标).
-    let start = numStart;
+    let start = lead;
     // A connector may sit between the qualifier and the number: 约为15%, 超过了2000人, 近达8万.
     // Spaces kept from PDF text may sit there too: 不低于 3060 元.
-    let numLead = numStart;
-    while (numLead > lo && numStart - numLead < 2 && isSpaceCode(text.charCodeAt(numLead - 1))) numLead--;
+    let numLead = lead;
+    while (numLead > lo && lead - numLead < 2 && isSpaceCode(text.charCodeAt(numLead - 1))) numLead--;
     const link = ref.qualifierPrefixLinks.endsAt(text, numLead, lo);
     const qEnd = link && ref.qualifierPrefixMatcher.endsAt(text, numLead - link.length, lo) ? numLead - link.length : numLead;
     const preWord = ref.qualifierPrefixMatcher.endsAt(text, qEnd, lo);
     if (preWord && !ref.notPrefixInside.endsAt(text, qEnd - preWord.length + 1)) {
       const kind = ref.qualifierPrefixKind.get(preWord)!;
       if (!startsWithAny(text, end, ref.exactWhenFollowedBy) && qualifier === "exact") qualifier = kind;
-      if (ref.prefixInQuote.has(kind) && qEnd === numStart) start = numStart - preWord.length;
+      if (ref.prefixInQuote.has(kind) && qEnd === lead) start = lead - preWord.length;
     }
 
     if (insideNamedSpan(text, lo, hi, numStart, unitEnd, ref)) continue;

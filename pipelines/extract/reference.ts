@@ -191,6 +191,8 @@ export interface ExtractReference {
   unitWordMatcher: WordMatcher;
   /** 1 at the char code of every Chinese numeral character (digits, 十百千, 万亿). */
   chineseNumeralChars: Uint8Array;
+  /** Char code of the Chinese decimal word (点), or -1: 五点五 is not read. */
+  chineseDecimalCode: number;
   /** What a numeral may start with, by char code: ARABIC_DIGIT (0-9, full width too), CHINESE_NUMERAL, or 0. */
   numeralStarts: Uint8Array;
   digits: Record<string, number>;
@@ -201,6 +203,8 @@ export interface ExtractReference {
   /** 余/多/来 by char code. */
   innerQualifierByCode: Map<number, Qualifier>;
   chineseNumeralUnits: Set<string>;
+  /** Words before a number that make it a percent (百分之). */
+  percentPrefix: WordMatcher;
   /** 1 at the char code of every one-character counter of chineseNumeralUnits. */
   chineseNumeralUnitCodes: Uint8Array;
   chineseNumeralUnitsNeedingMoreThanOne: Set<string>;
@@ -855,7 +859,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   }
   const unitWordsLongestFirst = [...unitRules.keys()].sort((a, b) => b.length - a.length);
 
-  const num = readReferenceJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[]; measurableNouns?: string[] }>(dir, "numerals.json");
+  const num = readReferenceJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[]; measurableNouns?: string[]; percentPrefix?: string[]; decimalWord?: string }>(dir, "numerals.json");
   const q = readReferenceJson<{ prefix: Record<string, Qualifier>; prefixLinks?: string[]; notPrefixInside?: string[]; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; restatementOpen?: string[]; rangeConnectors: string[] }>(dir, "qualifiers.json");
   const ex = readReferenceJson<{
     precededBy: string[]; followedBy: string[]; afterUnit: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
@@ -903,6 +907,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     unitWordsLongestFirst,
     unitWordMatcher: new WordMatcher(unitWordsLongestFirst),
     chineseNumeralChars,
+    chineseDecimalCode: num.decimalWord ? num.decimalWord.charCodeAt(0) : -1,
     numeralStarts: numeralStarts(chineseNumeralChars),
     digits: num.digits,
     smallUnits: num.smallUnits,
@@ -910,6 +915,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     bigUnitByCode: new Map(Object.entries(num.bigUnits).map(([ch, v]) => [ch.charCodeAt(0), v])),
     innerQualifierByCode: new Map(Object.entries(q.inner).map(([ch, v]) => [ch.charCodeAt(0), v])),
     chineseNumeralUnits: new Set(num.chineseNumeralUnits),
+    percentPrefix: new WordMatcher(num.percentPrefix ?? []),
     chineseNumeralUnitCodes: codeTable(num.chineseNumeralUnits.filter((w) => w.length === 1)),
     chineseNumeralUnitsNeedingMoreThanOne: new Set(num.chineseNumeralUnitsNeedingMoreThanOne),
     measurableNouns: num.measurableNouns ?? [],

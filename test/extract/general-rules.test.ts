@@ -23,6 +23,22 @@ describe("prefix qualifiers across a space", () => {
   });
 });
 
+describe("numbers written out in Chinese", () => {
+  it("百分之 makes the number after it a percent, quoted with it", () => {
+    expect(figure("动态管理率达百分之百。", "百分之百")).toMatchObject({ value: 100, unit: "percent", measure: "rate" });
+    expect(figure("覆盖率达到百分之九十五以上。", "百分之九十五以上")).toMatchObject({ value: 95, unit: "percent", qualifier: "at_least" });
+    expect(figure("满意率约百分之80。", "约百分之80")).toMatchObject({ value: 80, qualifier: "approx" });
+  });
+  it("a fraction (五点五) is left out rather than read as its whole part", () => {
+    expect(figures("增长百分之五点五。")).toEqual([]);
+  });
+  it("人次 and 元 count with Chinese numerals; 一元化 is no money", () => {
+    expect(figure("全年临时救助困难群众两千余人次。", "两千余人次")).toMatchObject({ value: 2000, unit: "person_time", qualifier: "at_least" });
+    expect(figure("投入资金三百万元。", "三百万元")).toMatchObject({ value: 3000000, unit: "yuan" });
+    expect(figures("推进一元化管理，补助两元。")).toEqual([]);
+  });
+});
+
 describe("bodies and grave plots", () => {
   it("具 and 穴 are measure words (unit other)", () => {
     expect(figure("全年火化遗体2.3万具，火化率达到99.8%。", "2.3万具")).toMatchObject({ value: 23000, unit: "other", domain: "funeral" });
