@@ -524,7 +524,8 @@ function afterLeadingAside(s: string, L: LabelRules): string {
 function shorten(pre: string, L: LabelRules): string {
   const after = L.shortenAfter;
   for (let i = pre.length - 5; i >= 0; i--) {
-    if (after.includes(pre[i]) && pre.length - i - 1 <= 18) {
+    // 标准为每人每月: a cut that leaves only 每人每月 names nothing.
+    if (after.includes(pre[i]) && pre.length - i - 1 <= 18 && !L.onlyPerWords.test(pre.slice(i + 1))) {
       // keep looking left while the rest still fits, so the longest fitting phrase wins
       let j = i;
       for (let k = i - 1; k >= 0 && pre.length - k - 1 <= 18; k--) if (after.includes(pre[k])) j = k;

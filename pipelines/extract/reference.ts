@@ -487,6 +487,8 @@ export interface LabelRules {
   /** Opening and closing brackets (bracketPairs): a phrase opening inside a bracket keeps only what follows its close. */
   openBrackets: string;
   closeBrackets: string;
+  /** A phrase that is only per-head and per-period words (每人每月): it names no thing. */
+  onlyPerWords: RegExp;
   /** A raise verb with its to-word anywhere (提升至, 提高到): a year before it is the starting figure's. */
   raisedToWords: WordMatcher;
   /** …(拟分别)提高到 (不低于) (每人每月) at a phrase's end; group 1 (the per-head and per-period words) is kept. */
@@ -525,7 +527,7 @@ interface LabelRulesFile {
   leadingBrackets: string;
   leadingUnitTail: string;
   bracketPairs: string[];
-  raised: { from: string[]; since?: string[]; adverbs?: string[]; verbs: string[]; to: string[]; floors: string[]; perHead: string[]; perPeriod: string[] };
+  raised: { from: string[]; since?: string[]; perLinks?: string[]; adverbs?: string[]; verbs: string[]; to: string[]; floors: string[]; perHead: string[]; perPeriod: string[] };
   builtVerbs: string[];
   cutBefore: { chars: string; words: string[] };
   changeOrRateWords: string[];
@@ -587,6 +589,7 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
   const [from, verbs, to, floors, perHead, perPeriod] = (["from", "verbs", "to", "floors", "perHead", "perPeriod"] as const).map((k) => words(raised[k], `raised.${k}`));
   const adverbs = words(raised.adverbs ?? [], "raised.adverbs");
   const since = words(raised.since ?? [], "raised.since");
+  const perLinks = words(raised.perLinks ?? [], "raised.perLinks");
   const bracketPairs = words(r.bracketPairs ?? [], "bracketPairs");
   if (bracketPairs.some((p) => [...p].length !== 2)) throw new Error(`${where}: "bracketPairs" must list an opening and a closing bracket per entry`);
   const per = `((?:${alternation(perHead)})?(?:${alternation(perPeriod)})?)`;
@@ -613,6 +616,7 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
     fillerEnd: { re: new RegExp(`(?:${alternation(fillerEnd)})+$`), last: lastCodes(fillerEnd) },
     leadingBrackets: startPattern(new RegExp(`^${classOf(text(r.leadingBrackets, "leadingBrackets"))}+`)),
     leadingUnitTail: startPattern(new RegExp(`^${classOf(text(r.leadingUnitTail, "leadingUnitTail"))}+`)),
+    onlyPerWords: new RegExp(`^${per}$`),
     raisedToWords: new WordMatcher(verbs.flatMap((v) => to.map((t) => v + t))),
     openBrackets: bracketPairs.map((p) => p[0]).join(""),
     closeBrackets: bracketPairs.map((p) => p[1]).join(""),
@@ -620,7 +624,10 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
       re: new RegExp(`(?:${alternation(from)})?${adverbs.length ? `(?:${alternation(adverbs)})*` : ""}(?:${alternation(verbs)})(?:${alternation(to)})(?:${alternation(floors)})?${per}(?:${alternation(floors)})?$`),
       last: lastCodes([...to, ...floors, ...perHead, ...perPeriod]),
     },
-    raisedFrom: { re: new RegExp(`(?:${alternation(from)})${since.length ? `(?:${alternation(since)})?` : ""}${per}(?:${alternation(floors)})?$`), last: lastCodes([...from, ...since, ...perHead, ...perPeriod, ...floors]) },
+    raisedFrom: {
+      re: new RegExp(`(?:(?:${alternation(from)})${since.length ? `(?:${alternation(since)})?` : ""}${perLinks.length ? `|${alternation(perLinks)}` : ""})${per}(?:${alternation(floors)})?$`),
+      last: lastCodes([...from, ...since, ...perLinks, ...perHead, ...perPeriod, ...floors]),
+    },
     builtVerb: { re: new RegExp(`(${alternation(builtVerbs)})$`), last: lastCodes(builtVerbs) },
     cutBefore: { re: cutBefore, sticky: new RegExp(cutBefore.source, "y"), first: startTable(cutBefore) },
     changeOrRate: { re: changeOrRate, first: startTable(changeOrRate) },

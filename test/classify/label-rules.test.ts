@@ -61,6 +61,11 @@ describe("phrases around a raised standard and a bracketed aside", () => {
     expect(labels("老年助餐点发展到356个。", without)).toEqual(["老年助餐点发展到数"]);
   });
 
+  it("keeps per-head words after a link (标准为每人每月), an age in 周岁, and drops 仅为", () => {
+    expect(labels("全区80-89周岁老年人高龄津贴标准为每人每月100元，90周岁以上为每人每月300元。")).toEqual(["80-89周岁老年人高龄津贴标准每人每月金额", "90周岁以上每人每月金额"]);
+    expect(labels("每千名老人养老床位数仅为32张。")).toEqual(["每千名老人养老床位数"]);
+  });
+
   it("leaves a bracketed aside to the figure before it", () => {
     expect(labels("孤儿基本生活保障标准提高到每人每月1950元（集中养育）和1450元（社会散居）。")).toEqual(["孤儿基本生活保障标准每人每月金额", "孤儿基本生活保障标准每人每月金额"]);
   });
