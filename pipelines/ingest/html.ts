@@ -55,7 +55,8 @@ export function htmlToText(html: string): HtmlText {
         if (name !== "br" && name !== "hr" && name !== "img" && name !== "input" && name !== "link") stack.push(starts);
         if (starts) skip++;
         if (BLOCK.has(name)) newline();
-        else if (CELL.has(name) && !skip && out.length && out[out.length - 1] !== "\n") out.push(" ");
+        // Cells apart by two spaces (one after clean-up), not one: 120 152 in two cells would read as one number (120,152).
+        else if (CELL.has(name) && !skip && out.length && out[out.length - 1] !== "\n") out.push("  ");
       },
       ontext(data) {
         if (inTitle) title += data;

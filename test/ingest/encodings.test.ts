@@ -59,6 +59,15 @@ function asHtml(text: string, title: string): string {
 }
 
 describe("HTML pages", () => {
+  it("keeps a table's cells apart: two cells of digits never join into one number", () => {
+    const page = "<html><head><title>t</title></head><body><p>全区养老服务情况如下。</p><table><tr><td>项目</td><td>2022年</td><td>2023年</td></tr>" +
+      "<tr><td>助餐点（个）</td><td>120</td><td>152</td></tr><tr><td>服务人次</td><td>3 456</td><td>4 012</td></tr></table></body></html>";
+    const text = ingestOk(Buffer.from(page), "page.html").text;
+    expect(text).toContain("助餐点（个） 120 152");
+    // a space inside one cell is still a thousands gap
+    expect(text).toContain("服务人次 3456 4012");
+  });
+
   it("turns a GBK HTML page of seed 002 into the same report text: scripts, styles, nav dropped, entities decoded", () => {
     const base = ingestOk(seedBytes(2));
     const html = asHtml(seedText(2), "2024年天宁区民政局工作总结_常州市天宁区人民政府");
