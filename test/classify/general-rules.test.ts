@@ -115,3 +115,9 @@ describe("labels: qualifiers and comparisons are not what is measured", () => {
     expect(figure("慈善一日捐活动共募集善款326.8万元，比上年增长1.5倍。", "1.5倍")).toMatchObject({ value: 1.5, unit: "other", measure: "change" });
   });
 });
+
+describe("domain: flood-season evacuation is disaster relief", () => {
+  it("汛期转移安置 under a heading naming veterans and disaster relief", () => {
+    expect(figure("二、退役军人和防灾减灾。汛期转移安置群众3456人。", "3456人").domain).toBe("disaster_relief");
+  });
+});
