@@ -488,12 +488,12 @@ function withoutQualifierAtEnd(s: string, ref: ExtractReference): string {
   return w ? s.slice(0, s.length - w.length) : s;
 }
 
-/** Whether text[from, to) opens (after white space) with a Chinese character rather than a digit, date or mark. */
+/** Whether text[from, to) opens (after white space) with anything but a digit or a slash: a date or unit's tail. */
 function startsWithWord(text: string, from: number, to: number): boolean {
   let i = from;
   while (i < to && isJsSpace(text.charCodeAt(i))) i++;
   const c = codeAt(text, i);
-  return i < to && c >= 0x4e00 && c <= 0x9fff;
+  return i < to && !((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 47 || c === 0xff0f);
 }
 
 /**

@@ -121,3 +121,19 @@ describe("domain: flood-season evacuation is disaster relief", () => {
     expect(figure("二、退役军人和防灾减灾。汛期转移安置群众3456人。", "3456人").domain).toBe("disaster_relief");
   });
 });
+
+describe("kind: a deadline", () => {
+  it("年底前/月底前 before a figure makes it a target, unless what was done is said (已全部建成)", () => {
+    expect(figure("年底前建成社区嵌入式养老服务综合体10个。", "10个").kind).toBe("target");
+    expect(figure("6月底前完成改造200户。", "200户").kind).toBe("target");
+    expect(figure("年底前已全部建成社区养老服务综合体10个。", "10个").kind).toBe("actual");
+    expect(figure("截至6月底，已完成改造200户。", "200户").kind).toBe("actual");
+  });
+});
+
+describe("labels: a plan word or a heading number is not the label's", () => {
+  it("将/预计 end no label; a heading number before 年底前 leaves 年 in place", () => {
+    expect(figure("到2025年，全市养老机构护理型床位占比将达到60%以上。", "60%以上")).toMatchObject({ year: 2025, kind: "target", indicator: "养老机构护理型床位占比" });
+    expect(figure("（一）年底前建成社区嵌入式养老服务综合体10个。", "10个").indicator).toBe("年底前建成社区嵌入式养老服务综合体数");
+  });
+});
