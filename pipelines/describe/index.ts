@@ -50,7 +50,9 @@ function findAgency(clean: CleanText, title: string, ref: DescribeReference): st
     if (m && m.at + m.prefix.length + m.name.length === v!.length) return v!;
   }
   const inTitle = agencyMatches(title, ref.metadata, title.length)[0];
-  if (inTitle) return agencyPlace(inTitle.prefix, ref.gazetteer, md) + inTitle.name;
+  const titleAgency = inTitle ? agencyPlace(inTitle.prefix, ref.gazetteer, md) + inTitle.name : "";
+  // A title naming the bureau without its place (民政局2019年第三季度工作总结) leaves the signature to say whose it is.
+  if (inTitle && titleAgency !== inTitle.name) return titleAgency;
   // the bureau the body names most often (ties: the earliest)
   const counts = new Map<string, { n: number; at: number }>();
   for (const m of agencyMatches(clean.text, md, 200_000)) {
@@ -68,7 +70,7 @@ function findAgency(clean: CleanText, title: string, ref: DescribeReference): st
   let best = "";
   let top = { n: 0, at: Infinity };
   for (const [name, c] of counts) if (c.n > top.n || (c.n === top.n && c.at < top.at)) [best, top] = [name, c];
-  return best;
+  return best || titleAgency;
 }
 
 /** The level a text speaks of itself at (我市, 全区 …), when one clearly dominates in its opening; else "" (describe-metadata.json region_hints). */

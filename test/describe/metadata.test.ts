@@ -70,6 +70,16 @@ describe("report year and period", () => {
     expect(describeText(`区民政局2023年工作总结\n(2024年2月3日)\n${BODY}`).published).toBe("2024-02-03");
   });
 
+  it("takes the agency from the signature when the title names the bureau without its place", () => {
+    const d = describeText(`民政局2019年第三季度工作总结\n\n三季度,共办理结婚登记320对。\n\n西安市雁塔区民政局\n二〇一九年十月八日`);
+    expect(d.agency).toBe("西安市雁塔区民政局");
+    expect(d.region.code).toBe("610113");
+    // with a place in the title, the title's agency stands
+    expect(describeText(`长春市朝阳区民政局2022年工作总结\n${BODY}\n北京市朝阳区民政局`).region.code).toBe("220104");
+    // with none anywhere, the bare bureau is still the agency
+    expect(describeText(`民政局2019年第三季度工作总结\n${BODY}`).agency).toBe("民政局");
+  });
+
   it("reads the period from an opening that starts with 上半年 when the title names none (holdout 006, 012)", () => {
     const d = describeText(`县政府民政工作总结\n\n上半年,我局在县委、县政府的领导和在上级民政部门的指导下,较好的完成了上半年的目标任务。\n\n一、上半年工作开展情况\n2010年新增养老床位120张,2010年发放高龄津贴30万元。`);
     expect(d.reportYear).toBe(2010);
