@@ -137,3 +137,12 @@ describe("labels: a plan word or a heading number is not the label's", () => {
     expect(figure("（一）年底前建成社区嵌入式养老服务综合体10个。", "10个").indicator).toBe("年底前建成社区嵌入式养老服务综合体数");
   });
 });
+
+describe("a long label and a village service site", () => {
+  it("a long phrase is shortened after a conjunction rather than mid-word", () => {
+    expect(figure("困难残疾人生活补贴和重度残疾人护理补贴分别惠及1.2万人和0.8万人。", "1.2万人").indicator).toBe("重度残疾人护理补贴分别惠及人数");
+  });
+  it("村级综合服务设施 is community governance", () => {
+    expect(figure("建成村级综合服务设施覆盖率98%。", "98%").domain).toBe("community_governance");
+  });
+});
