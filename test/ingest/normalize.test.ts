@@ -44,6 +44,8 @@ describe("normalisation", () => {
     expect(back(c, at, at + 6)).toBe("1234人 次");
     const at2 = c.text.indexOf("1234567元");
     expect(back(c, at2, at2 + 8)).toBe("1 234 567元");
+    // a decimal part after the last group
+    expect(clean("发放供养金1 234.5万元,高龄津贴3 456.78万元,另有12 345人。").text.slice(PREFIX.length)).toBe("发放供养金1234.5万元,高龄津贴3456.78万元,另有12345人。");
   });
 
   it("keeps a space before a list number, which separates it from the previous sentence", () => {
