@@ -555,15 +555,15 @@ function labelText(s: string, L: LabelRules): string {
     else if (!isLabelChar(c)) dropped = true;
   }
   if (digit) s = s.replace(L.datesInLabel, "");
-  if (dropped) s = s.replace(/[^\u4e00-\u9fff0-9()（）+\-]/g, "");
+  if (dropped) s = s.replace(/[^\u4e00-\u9fffA-Z0-9()（）+\-]/g, "");
   const first = codeAt(s, 0);
   if ((first >= 48 && first <= 57) || first === 45) s = s.replace(L.leadingNumber, "");
   return s;
 }
 
-/** The characters labelText keeps: [\u4e00-\u9fff0-9()（）+\-]. */
+/** The characters labelText keeps: [\u4e00-\u9fffA-Z0-9()（）+\-] (capitals for grades: 3A级). */
 function isLabelChar(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || c === 40 || c === 41 || c === 0xff08 || c === 0xff09 || c === 43 || c === 45;
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 40 || c === 41 || c === 0xff08 || c === 0xff09 || c === 43 || c === 45;
 }
 
 const COMPATIBLE: Partial<Record<Unit, Unit[]>> = { facility: ["facility", "item"], item: ["item", "facility"] };

@@ -146,3 +146,10 @@ describe("a long label and a village service site", () => {
     expect(figure("建成村级综合服务设施覆盖率98%。", "98%").domain).toBe("community_governance");
   });
 });
+
+describe("labels: ratings", () => {
+  it("a grade or star rating keeps its number and letter (3A级, 4星级)", () => {
+    expect(figure("全市3A级以上社会组织达到126家。", "126家").indicator).toBe("3A级以上社会组织数");
+    expect(figure("4星级养老机构12家。", "12家").indicator).toBe("4星级养老机构数");
+  });
+});
