@@ -153,3 +153,13 @@ describe("labels: ratings", () => {
     expect(figure("4星级养老机构12家。", "12家").indicator).toBe("4星级养老机构数");
   });
 });
+
+describe("measure: more or fewer than last year", () => {
+  it("比上年多50张 is a change; 下降至 names the new level, not the label", () => {
+    expect(figure("全年新增养老床位200张，比上年多50张。", "50张")).toMatchObject({ measure: "change", indicator: "新增养老床位增幅" });
+    expect(figure("贫困发生率下降至3.2%。", "3.2%")).toMatchObject({ measure: "rate", indicator: "贫困发生率" });
+    const s = "失业率由去年的5%下降到4.2%。";
+    expect(figure(s, "5%").year).toBe(2022);
+    expect(figure(s, "4.2%").year).toBe(2023);
+  });
+});
