@@ -461,10 +461,13 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   if (post.length >= 2 && !runsIntoNext && !/^[\d\-]/.test(post) && q.unit !== "percent" && measure !== "change") {
     const verb = pre.length && L.builtVerb.last.has(pre.charCodeAt(pre.length - 1)) ? L.builtVerb.re.exec(pre) : null;
     base = (verb ? verb[1] : "") + post;
+    // 697名老年人享受居家养老服务补贴: what the people counted receive names the count (享受居家养老服务补贴人数).
+    const received = postCut >= 0 && L.receivingUnits.has(unit) ? receivedPhrase(postRaw, postCut, L) : "";
+    if (received) base = received;
     // 认知症照护专区1个,共12张床位: a short noun belongs to the previous figure's thing.
     // Unless that thing already ends with the noun (1124名老年人…,1143名老年人…): the same noun again is
     // another count of it, not a part of it, and chaining would pile it up (老年人老年人人数).
-    if (post.length <= 3 && !verb && samePhrase && !samePhrase.endsWith(post)) base = samePhrase + post;
+    else if (post.length <= 3 && !verb && samePhrase && !samePhrase.endsWith(post)) base = samePhrase + post;
   } else if (pre.length >= 2) {
     base = pre;
     // 完成率达247%, 同比增加9.63%: the rate or change of what the previous figure counted.
@@ -480,6 +483,16 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
     if (base.length < 2) base = labelText(replaceAtStart(text.slice(sa, sb), ref.headings.labelMark), L).slice(0, 12);
   }
   return { label: base ? unitSuffix(base, unit, measure, L) : "", base };
+}
+
+/** The verb phrase at `at` when it opens with a receiving verb (享受, 参与 …: indicator-labels.json receivingVerbs), up to the next cut. */
+function receivedPhrase(s: string, at: number, L: LabelRules): string {
+  const verb = L.receivingVerbs.at(s, at);
+  if (!verb) return "";
+  const rest = s.slice(at + verb.length);
+  const cut = cutIn(rest, L.cutBefore);
+  const phrase = labelText(verb + (cut >= 0 ? rest.slice(0, cut) : rest), L);
+  return phrase.length > verb.length + 1 ? phrase.slice(0, 14) : "";
 }
 
 /** A phrase less the qualifier word it ends with (总额不低于 → 总额): the qualifier is the figure's, not the label's. */

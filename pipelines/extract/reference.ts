@@ -487,6 +487,10 @@ export interface LabelRules {
   /** Opening and closing brackets (bracketPairs): a phrase opening inside a bracket keeps only what follows its close. */
   openBrackets: string;
   closeBrackets: string;
+  /** Verbs after a counted noun whose phrase names the count (697名老年人享受居家养老服务补贴). */
+  receivingVerbs: WordMatcher;
+  /** The units of counts the receiving verbs name (people, households, visits). */
+  receivingUnits: Set<string>;
   /** A phrase that is only per-head and per-period words (每人每月): it names no thing. */
   onlyPerWords: RegExp;
   /** A raise verb with its to-word anywhere (提升至, 提高到): a year before it is the starting figure's. */
@@ -527,6 +531,7 @@ interface LabelRulesFile {
   leadingBrackets: string;
   leadingUnitTail: string;
   bracketPairs: string[];
+  receivingVerbs?: { verbs: string[]; units: string[] };
   raised: { from: string[]; since?: string[]; perLinks?: string[]; adverbs?: string[]; verbs: string[]; to: string[]; floors: string[]; perHead: string[]; perPeriod: string[] };
   builtVerbs: string[];
   cutBefore: { chars: string; words: string[] };
@@ -617,6 +622,8 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
     leadingBrackets: startPattern(new RegExp(`^${classOf(text(r.leadingBrackets, "leadingBrackets"))}+`)),
     leadingUnitTail: startPattern(new RegExp(`^${classOf(text(r.leadingUnitTail, "leadingUnitTail"))}+`)),
     onlyPerWords: new RegExp(`^${per}$`),
+    receivingVerbs: new WordMatcher(words(r.receivingVerbs?.verbs ?? [], "receivingVerbs.verbs")),
+    receivingUnits: new Set(words(r.receivingVerbs?.units ?? [], "receivingVerbs.units").map((u) => asUnit(u, `${where} receivingVerbs.units`))),
     raisedToWords: new WordMatcher(verbs.flatMap((v) => to.map((t) => v + t))),
     openBrackets: bracketPairs.map((p) => p[0]).join(""),
     closeBrackets: bracketPairs.map((p) => p[1]).join(""),

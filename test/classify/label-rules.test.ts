@@ -35,10 +35,10 @@ describe("indicator-labels.json", () => {
 
   it("ends a label with its unit's word, completing a word the label already ends with", () => {
     // 老年人 + 人数 is said 老年人数; 床位 + 床位数 is 床位数.
-    expect(labelOf("共有1124名老年人享受高龄津贴。", REFERENCE_DIR)).toBe("老年人数");
+    expect(labelOf("全区共有1124名老年人。", REFERENCE_DIR)).toBe("老年人数");
     expect(labelOf("新增养老床位500张。", REFERENCE_DIR)).toBe("新增养老床位数");
     const plain = referenceWith((r) => delete (r.suffixes as { units: Record<string, { complete?: unknown }> }).units.person.complete);
-    expect(labelOf("共有1124名老年人享受高龄津贴。", plain)).toBe("老年人人数");
+    expect(labelOf("全区共有1124名老年人。", plain)).toBe("老年人人数");
   });
 
   it("names the file and the entry when an entry is malformed", () => {
@@ -64,6 +64,16 @@ describe("phrases around a raised standard and a bracketed aside", () => {
   it("keeps per-head words after a link (标准为每人每月), an age in 周岁, and drops 仅为", () => {
     expect(labels("全区80-89周岁老年人高龄津贴标准为每人每月100元，90周岁以上为每人每月300元。")).toEqual(["80-89周岁老年人高龄津贴标准每人每月金额", "90周岁以上每人每月金额"]);
     expect(labels("每千名老人养老床位数仅为32张。")).toEqual(["每千名老人养老床位数"]);
+  });
+
+  it("names a count of people by what they receive (享受, 参与 …), not by who they are", () => {
+    expect(labels("全区1124名老年人享受高龄津贴，1143名老年人享受老年人意外险。")).toEqual(["享受高龄津贴人数", "享受老年人意外险人数"]);
+    expect(labels("142名妇女参与免费检查。")).toEqual(["参与免费检查人数"]);
+    // money paid for them keeps its own name
+    expect(labels("资助困难群众参加基本医疗保险，资助金额705.6万元。")[0]).not.toMatch(/^参加/);
+    // without the verb in the file, the noun names them as before
+    const without = referenceWith((r) => ((r.receivingVerbs as { verbs: string[] }).verbs = []));
+    expect(labels("697名老年人享受居家养老服务补贴。", without)).toEqual(["老年人数"]);
   });
 
   it("leaves a bracketed aside to the figure before it", () => {
