@@ -105,6 +105,8 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
     year = ctxYear;
     yearPos = -1;
   }
+  // A table cell under a header year (项目 2022年 2023年) is that year's.
+  if (q.columnYear !== undefined) year = q.columnYear;
   if (year !== null && reportYear !== null && year > reportYear && sent.kind === "actual" && year !== ctxYear) kind = "target";
   const explicitPast = yearPos >= 0 && year !== null && ctxYear !== null && year < ctxYear;
 
@@ -437,10 +439,15 @@ function cutIn(s: string, cut: LabelRules["cutBefore"]): number {
  * figure of the same clause), else the one after it, else the previous figure's, plus 数/人数/金额.
  */
 export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: Unit, measure: Measure, ref: ExtractReference, prev?: { end: number; base: string }): { label: string; base: string } {
+  const L = ref.labels;
+  // A table row's label names its cells (养老床位（张） 4500 4860 → 养老床位数).
+  if (q.rowLabel !== undefined) {
+    const row = labelText(q.rowLabel, L);
+    return { label: row ? unitSuffix(row, unit, measure, L) : "", base: row };
+  }
   const [sa, sb] = itemOf(text, sent, q, ref);
   const from = prev && prev.end > sa && prev.end <= q.start ? prev.end : sa;
   const samePhrase = prev && prev.base && prev.end >= sent.start && prev.end <= q.start ? prev.base : "";
-  const L = ref.labels;
   let pre = labelText(replaceAtStart(afterLeadingAside(text.slice(from, q.start), L), ref.headings.labelMark), L);
   pre = replaceAtStart(replaceAtEnd(withoutQualifierAtEnd(replaceAtEnd(replaceAtStart(pre, L.fillerStart), L.fillerEnd), ref), L.fillerEnd), L.leadingBrackets);
   // 城市低保标准由每人每月500元提高到530元: both figures are the standard named before 由. The words between

@@ -7,6 +7,7 @@ import { endsWithAny, startsWithAny } from "../text/words.ts";
 import type { Qualifier, Unit } from "../types.ts";
 import { hasChineseDigit, isArabic, parseArabic, parseChinese } from "./numbers.ts";
 import { ARABIC_DIGIT, type ExtractReference } from "./reference.ts";
+import { columnYears, readTableRow, type TableRow } from "./tables.ts";
 
 export interface Quantity {
   /** Clean-text span of the quote (qualifier words included where GOLD.md's quotes include them). */
@@ -31,6 +32,10 @@ export interface Quantity {
   /** No measure word: the unit was read from the noun before (人次超7000) or from money words (金额48.14万). */
   bare: boolean;
   chinese: boolean;
+  /** A table row's cell: the row's label names what is counted (tables.ts). */
+  rowLabel?: string;
+  /** A table cell under a header year (项目 2022年 2023年). */
+  columnYear?: number;
 }
 
 const SPACE = /[ \u00a0\u3000\t]/;
@@ -248,6 +253,11 @@ function numeralAt(c: Candidates, pos: number): [number, number] | null {
 
 /** All quantities of one sentence [lo, hi) of the clean text (cands: scanNumerals of the whole text, if at hand). */
 export function findQuantities(text: string, lo: number, hi: number, ref: ExtractReference, cands?: Candidates): Quantity[] {
+  const row = readTableRow(text, lo, hi, ref.tableRows);
+  if (row) {
+    const cells = tableRowQuantities(text, lo, hi, row, ref);
+    if (cells) return cells;
+  }
   const out: Quantity[] = [];
   const ex = ref.exclusions;
   const c = cands ?? scanNumerals(text, ref, lo, hi);
@@ -442,6 +452,37 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     consumed = Math.max(end, unitEnd);
   }
   inheritRestatedQualifiers(text, out, ref);
+  return out;
+}
+
+/**
+ * The cells of a table row as figures in the unit its label names (养老床位（张）: beds; 资金（万元）: yuan × 10⁴),
+ * each under its column's year when a header line gives one; null when the bracket holds no unit.
+ */
+function tableRowQuantities(text: string, lo: number, hi: number, row: TableRow, ref: ExtractReference): Quantity[] | null {
+  let word = row.unitWord;
+  let mult = 1;
+  let unit: Unit | null = null;
+  if (ref.tableRows.percentUnits.has(word)) unit = "percent";
+  else {
+    const big = ref.bigUnitByCode.get(word.charCodeAt(0));
+    if (big !== undefined && word.length > 1) {
+      mult = big;
+      word = word.slice(1);
+    }
+    if (!ref.unitRules.has(word)) return null;
+  }
+  const years = columnYears(text, lo, row.cells.length, ref.tableRows);
+  const out: Quantity[] = [];
+  row.cells.forEach(([a, b], i) => {
+    const value = parseArabic(text.slice(a, b)) * mult;
+    if (!Number.isFinite(value)) return;
+    out.push({
+      start: a, end: b, numStart: a, numEnd: b, unitEnd: b, value: Math.round(value * 1e6) / 1e6, low: null, high: null,
+      unit: unit ?? resolveUnit(word, text, lo, hi, a, b, ref), measureWord: row.unitWord, qualifier: "exact",
+      pointChange: false, bare: false, chinese: false, rowLabel: row.label, ...(years ? { columnYear: years[i] } : {}),
+    });
+  });
   return out;
 }
 

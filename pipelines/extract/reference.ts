@@ -8,6 +8,7 @@ import { compileReferenceJson, readReferenceJson, referencePattern, referenceTex
 import { parseCsv } from "../tables/csv.ts";
 import { codeAt, codeFlags, isJsSpace } from "../text/chars.ts";
 import type { Domain, Measure, Period, Qualifier, Unit } from "../types.ts";
+import type { TableRowRules } from "./tables.ts";
 
 export const UNITS: readonly Unit[] = [
   "yuan", "person", "person_time", "household", "bed", "facility", "item", "meal", "copy",
@@ -184,6 +185,8 @@ export interface WordSet {
 }
 
 export interface ExtractReference {
+  /** table-rows.json compiled: rows of a table whose label names the unit (养老床位（张） 4500 4860). */
+  tableRows: TableRowRules;
   /** Measure words, longest first; several rules per word are tried in file order. */
   unitRules: Map<string, UnitRule[]>;
   unitWordsLongestFirst: string[];
@@ -863,6 +866,24 @@ function codeTable(chars: string[]): Uint8Array {
   return codeFlags(chars.map((ch) => ch.charCodeAt(0)));
 }
 
+function compileTableRows(r: { unitBrackets: unknown; percentUnits: unknown; maxLabel: unknown; headerYear: unknown; headerLinesUp: unknown }): TableRowRules {
+  const where = "table-rows.json";
+  const brackets = referenceWords(r.unitBrackets, where, "unitBrackets");
+  if (brackets.some((b) => [...b].length !== 2)) throw new Error(`${where}: "unitBrackets" must list an opening and a closing bracket per entry`);
+  const count = (x: unknown, name: string) => {
+    if (typeof x !== "number" || !Number.isInteger(x) || x < 1) throw new Error(`${where}: "${name}" must be a whole number above 0`);
+    return x;
+  };
+  return {
+    open: brackets.map((b) => b[0]).join(""),
+    close: brackets.map((b) => b[1]).join(""),
+    percentUnits: new Set(referenceWords(r.percentUnits, where, "percentUnits")),
+    maxLabel: count(r.maxLabel, "maxLabel"),
+    headerYear: referencePattern(r.headerYear, where, "headerYear"),
+    headerLinesUp: count(r.headerLinesUp, "headerLinesUp"),
+  };
+}
+
 export function loadExtractReference(dir: string): ExtractReference {
   const unitRules = new Map<string, UnitRule[]>();
   for (const r of readCsvObjects(join(dir, "units.csv"))) {
@@ -920,6 +941,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     unitRules,
     unitWordsLongestFirst,
     unitWordMatcher: new WordMatcher(unitWordsLongestFirst),
+    tableRows: compileReferenceJson(dir, "table-rows.json", compileTableRows),
     chineseNumeralChars,
     chineseDecimalCode: num.decimalWord ? num.decimalWord.charCodeAt(0) : -1,
     numeralStarts: numeralStarts(chineseNumeralChars),

@@ -509,10 +509,11 @@ export function clausesOf(text: string, lo: number, hi: number, seps: Uint8Array
 /**
  * Hard-wrapped text (PDF extraction, fixed-width exports) breaks sentences at line ends. A line break is a
  * soft wrap when the line before is long and ends without punctuation and the next line does not start a
- * heading (headings.json markers and partStart): such breaks are removed. Returns the unwrapped text and, when
+ * heading (headings.json markers and partStart) and the line is not whole as it is (`wholeLine`: a table row): such
+ * breaks are removed. Returns the unwrapped text and, when
  * anything was removed, the map from its indices back to the input's.
  */
-export function unwrapLines(text: string, h: HeadingRules, minWrappedLine = 20): { text: string; map: Int32Array | null } {
+export function unwrapLines(text: string, h: HeadingRules, minWrappedLine = 20, wholeLine?: (text: string, a: number, b: number) => boolean): { text: string; map: Int32Array | null } {
   const soft: number[] = [];
   let lineStart = 0;
   while (lineStart < text.length) {
@@ -527,7 +528,8 @@ export function unwrapLines(text: string, h: HeadingRules, minWrappedLine = 20):
     if (b - a >= minWrappedLine && !ENDS_BLOCK.test(text[b - 1]) && next < text.length && nextCh !== 10 && !isSpace(nextCh)) {
       h.marker.lastIndex = next;
       const m = h.marker.exec(text);
-      if (!m && !h.partStart.test(text.slice(next, next + 6))) soft.push(nl);
+      // A line that is whole as it is (a table row: 救助资金（万元） 1,234.5 1500) ends where it ends.
+      if (!m && !h.partStart.test(text.slice(next, next + 6)) && !wholeLine?.(text, a, b)) soft.push(nl);
     }
     lineStart = nl + 1;
   }

@@ -1,0 +1,48 @@
+// Table rows (养老床位（张） 4500 4860 under 项目 2022年 2023年): each cell a figure in the unit the row label names,
+// under its column's year; table-rows.json says what a row and a header look like.
+import { afterAll, describe, expect, it } from "vitest";
+import { extractFigures, loadExtractReference } from "../../pipelines/extract/index.ts";
+import { processDocument } from "../../pipelines/process.ts";
+import { loadReference } from "../../pipelines/reference.ts";
+import { cleanOf, descOf, figures, referenceWith, removeReferenceCopies } from "./helpers.ts";
+
+afterAll(removeReferenceCopies);
+
+const TABLE = "主要指标 2022年 2023年\n救助资金（万元） 1,234.5 1500\n低保覆盖率（%） 85 92.5\n养老床位（张） 4500 4860\n";
+
+describe("table rows", () => {
+  it("reads each cell in the row label's unit, under its column's year", () => {
+    const rows = figures(TABLE).map((r) => [r.quote, r.value, r.unit, r.year, r.measure, r.indicator]);
+    expect(rows).toEqual([
+      ["1,234.5", 12345000, "yuan", 2022, "level", "救助资金"],
+      ["1500", 15000000, "yuan", 2023, "level", "救助资金"],
+      ["85", 85, "percent", 2022, "rate", "低保覆盖率"],
+      ["92.5", 92.5, "percent", 2023, "rate", "低保覆盖率"],
+      ["4500", 4500, "bed", 2022, "level", "养老床位数"],
+      ["4860", 4860, "bed", 2023, "level", "养老床位数"],
+    ]);
+  });
+
+  it("reads no row where the bracket holds no unit, the label is a sentence, or there is no header (report year)", () => {
+    expect(figures("联系电话（0571） 88886666\n")).toEqual([]);
+    expect(figures("全年共救助困难群众，涉及资金（万元） 1234 1500\n")).toEqual([]);
+    expect(figures("养老床位（张） 4860\n").map((r) => [r.value, r.unit, r.year])).toEqual([[4860, "bed", 2023]]);
+  });
+
+  it("reads a table of an HTML page end to end", () => {
+    const page = "<html><head><title>某区民政局2023年工作总结</title></head><body><p>某区民政局2023年工作总结</p><p>全年工作情况如下。</p>" +
+      "<table><tr><td>项目</td><td>2022年</td><td>2023年</td></tr><tr><td>助餐点（个）</td><td>120</td><td>152</td></tr></table></body></html>";
+    const out = processDocument({ path: "page.html", name: "page.html", bytes: Buffer.from(page) }, loadReference());
+    expect(out.metrics.map((r) => [r.quote, r.value, r.unit, r.year, r.indicator])).toEqual([
+      ["120", 120, "item", 2022, "助餐点数"],
+      ["152", 152, "item", 2023, "助餐点数"],
+    ]);
+  });
+
+  it("follows table-rows.json: without the full-width brackets no row is read; a broken pattern names the file", () => {
+    const halfOnly = referenceWith("table-rows.json", (r) => (r.unitBrackets = ["()"]));
+    expect(extractFigures(cleanOf(TABLE), descOf(), loadExtractReference(halfOnly))).toEqual([]);
+    const broken = referenceWith("table-rows.json", (r) => (r.headerYear = "(("));
+    expect(() => loadExtractReference(broken)).toThrow(/table-rows\.json/);
+  });
+});
