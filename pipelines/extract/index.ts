@@ -5,7 +5,6 @@ import type { CleanText, DocumentDescription, FigureRow } from "../types.ts";
 import { catalogIndicator, domainOf, indicatorLabel, kindAndYear, measureOf, newDocumentMemo } from "../classify/index.ts";
 import { clauseAround, segment, unwrapLines, type Heading } from "../segment/index.ts";
 import { findQuantities } from "./quantities.ts";
-import { readTableRow } from "./tables.ts";
 import { loadExtractReference as load, type ExtractReference } from "./reference.ts";
 import { isJsSpace } from "../text/chars.ts";
 
@@ -61,7 +60,7 @@ function sectionOf(headings: Heading[], cache: Map<Heading, string>, endMarks: R
 
 export function extractFigures(clean: CleanText, desc: DocumentDescription, ref: ExtractReference): FigureRow[] {
   // Hard-wrapped lines are joined first, so sentences and headings are read whole.
-  const unwrapped = unwrapLines(clean.text, ref.headings, undefined, (t, a, b) => readTableRow(t, a, b, ref.tableRows) !== null);
+  const unwrapped = unwrapLines(clean.text, ref.headings, undefined, ref.isTableRow);
   const text = unwrapped.text;
   // Sentences, headings and candidate numerals in one pass over the text.
   const seg = segment(text, ref, desc.reportYear, desc.period, ref);

@@ -8,7 +8,7 @@ import { compileReferenceJson, readReferenceJson, referencePattern, referenceTex
 import { parseCsv } from "../tables/csv.ts";
 import { codeAt, codeFlags, isJsSpace } from "../text/chars.ts";
 import type { Domain, Measure, Period, Qualifier, Unit } from "../types.ts";
-import type { TableRowRules } from "./tables.ts";
+import { readTableRow, type TableRowRules } from "./tables.ts";
 
 export const UNITS: readonly Unit[] = [
   "yuan", "person", "person_time", "household", "bed", "facility", "item", "meal", "copy",
@@ -187,6 +187,8 @@ export interface WordSet {
 export interface ExtractReference {
   /** table-rows.json compiled: rows of a table whose label names the unit (养老床位（张） 4500 4860). */
   tableRows: TableRowRules;
+  /** Whether text[a, b) is a table row: made once, so the line unwrapper always calls the same function. */
+  isTableRow: (text: string, a: number, b: number) => boolean;
   /** Measure words, longest first; several rules per word are tried in file order. */
   unitRules: Map<string, UnitRule[]>;
   unitWordsLongestFirst: string[];
@@ -893,6 +895,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     unitRules.set(rule.word, list);
   }
   const unitWordsLongestFirst = [...unitRules.keys()].sort((a, b) => b.length - a.length);
+  const tableRows = compileReferenceJson(dir, "table-rows.json", compileTableRows);
 
   const num = readReferenceJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[]; measurableNouns?: string[]; percentPrefix?: string[]; decimalWord?: string }>(dir, "numerals.json");
   const q = readReferenceJson<{ prefix: Record<string, Qualifier>; prefixLinks?: string[]; notPrefixInside?: string[]; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; restatementOpen?: string[]; rangeConnectors: string[] }>(dir, "qualifiers.json");
@@ -941,7 +944,8 @@ export function loadExtractReference(dir: string): ExtractReference {
     unitRules,
     unitWordsLongestFirst,
     unitWordMatcher: new WordMatcher(unitWordsLongestFirst),
-    tableRows: compileReferenceJson(dir, "table-rows.json", compileTableRows),
+    tableRows,
+    isTableRow: (t: string, a: number, b: number) => readTableRow(t, a, b, tableRows) !== null,
     chineseNumeralChars,
     chineseDecimalCode: num.decimalWord ? num.decimalWord.charCodeAt(0) : -1,
     numeralStarts: numeralStarts(chineseNumeralChars),
