@@ -106,7 +106,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
     yearPos = -1;
   }
   // A table cell under a header year (项目 2022年 2023年) is that year's.
-  if (q.columnYear !== undefined) year = q.columnYear;
+  if (q.columnYear !== null) year = q.columnYear;
   if (year !== null && reportYear !== null && year > reportYear && sent.kind === "actual" && year !== ctxYear) kind = "target";
   const explicitPast = yearPos >= 0 && year !== null && ctxYear !== null && year < ctxYear;
 
@@ -441,7 +441,7 @@ function cutIn(s: string, cut: LabelRules["cutBefore"]): number {
 export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: Unit, measure: Measure, ref: ExtractReference, prev?: { end: number; base: string }): { label: string; base: string } {
   const L = ref.labels;
   // A table row's label names its cells (养老床位（张） 4500 4860 → 养老床位数).
-  if (q.rowLabel !== undefined) {
+  if (q.rowLabel !== null) {
     const row = labelText(q.rowLabel, L);
     return { label: row ? unitSuffix(row, unit, measure, L) : "", base: row };
   }

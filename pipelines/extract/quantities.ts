@@ -32,10 +32,10 @@ export interface Quantity {
   /** No measure word: the unit was read from the noun before (人次超7000) or from money words (金额48.14万). */
   bare: boolean;
   chinese: boolean;
-  /** A table row's cell: the row's label names what is counted (tables.ts). */
-  rowLabel?: string;
-  /** A table cell under a header year (项目 2022年 2023年). */
-  columnYear?: number;
+  /** A table row's cell: the row's label names what is counted (tables.ts); null elsewhere. */
+  rowLabel: string | null;
+  /** A table cell under a header year (项目 2022年 2023年); null elsewhere. */
+  columnYear: number | null;
 }
 
 const SPACE = /[ \u00a0\u3000\t]/;
@@ -447,7 +447,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
       start, end, numStart, numEnd, unitEnd, value,
       low: low !== null ? Math.round(low * 1e6) / 1e6 : null,
       high: high !== null ? Math.round(high * 1e6) / 1e6 : null,
-      unit, measureWord, qualifier, pointChange, bare, chinese,
+      unit, measureWord, qualifier, pointChange, bare, chinese, rowLabel: null, columnYear: null,
     });
     consumed = Math.max(end, unitEnd);
   }
@@ -480,7 +480,7 @@ function tableRowQuantities(text: string, lo: number, hi: number, row: TableRow,
     out.push({
       start: a, end: b, numStart: a, numEnd: b, unitEnd: b, value: Math.round(value * 1e6) / 1e6, low: null, high: null,
       unit: unit ?? resolveUnit(word, text, lo, hi, a, b, ref), measureWord: row.unitWord, qualifier: "exact",
-      pointChange: false, bare: false, chinese: false, rowLabel: row.label, ...(years ? { columnYear: years[i] } : {}),
+      pointChange: false, bare: false, chinese: false, rowLabel: row.label, columnYear: years ? years[i] : null,
     });
   });
   return out;
