@@ -127,7 +127,7 @@ export async function runNotebook(opts: ExecOptions): Promise<ExecResult> {
   const result: ExecResult = { name, html: htmlFile, charts, cells: cells.length, error: error?.text };
   if (opts.ipynb) {
     const ipynbFile = join(htmlDir, `${name}${suffix}.ipynb`);
-    const doc = toIpynb({ cells: rendered, notebookFile: file, ipynbDir: htmlDir, tablesDir, pngBase64: (n) => pngs.get(n) });
+    const doc = toIpynb({ cells: rendered, notebookFile: file, ipynbDir: htmlDir, tablesDir, lang: opts.lang, pngBase64: (n) => pngs.get(n) });
     writeFileSync(ipynbFile, JSON.stringify(doc, null, 1) + "\n");
     result.ipynb = ipynbFile;
   }

@@ -1,6 +1,7 @@
 // One notebook → NAME.ipynb with its outputs embedded, so Jupyter, VS Code and any .ipynb viewer show them,
 // and the tslab kernel named, so an analyst with Jupyter can re-run the cells.
 import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { escapeHtml } from "./escape.ts";
 import type { RenderedCell, RenderedOutput } from "./render-html.ts";
 
@@ -48,18 +49,59 @@ export interface IpynbInput {
   notebookFile: string;
   ipynbDir: string;
   tablesDir: string;
+  /** Labels the notebook was rendered in; an English .ipynb re-runs in English (NB_LANG). */
+  lang?: "zh" | "en";
   pngBase64: (name: string) => string | undefined;
 }
 
 /** Rewrite `from "./x.ts"` / `from "../x.ts"` so the imports resolve from where the .ipynb lives. */
 export function rewriteImports(source: string, notebookDir: string, ipynbDir: string): string {
   return source.replace(/(from\s+|import\s*\(\s*|import\s+)(["'])(\.{1,2}\/[^"']+)\2/g, (_m, pre: string, q: string, spec: string) => {
-    const abs = `${notebookDir}/${spec}`;
-    let rel = relative(ipynbDir, abs);
-    if (!rel.startsWith(".")) rel = "./" + rel;
-    return `${pre}${q}${rel}${q}`;
+    return `${pre}${q}${relPath(ipynbDir, `${notebookDir}/${spec}`)}${q}`;
   });
 }
+
+function relPath(fromDir: string, file: string): string {
+  const rel = relative(fromDir, file);
+  return rel.startsWith(".") ? rel : "./" + rel;
+}
+
+/**
+ * tslab compiles cells with its own TypeScript and cannot import the project's modules (`.ts` import paths, files
+ * outside the notebook's folder, ESM-only packages): turn each relative import into a run-time load through
+ * `nbLoad` (runtime/tslab.cjs, set up by the first cell). Imported types become `any`; package imports stay.
+ */
+export function tslabImports(source: string): string {
+  return source.replace(
+    /^([ \t]*)import\s+(type\s+)?(?:([^"';]*?)\s*from\s+)?(["'])(\.{1,2}\/[^"']+)\4[ \t]*;?/gm,
+    (_m, indent: string, typeOnly: string | undefined, clause: string | undefined, q: string, spec: string) => {
+      const load = `await nbLoad(${q}${spec}${q})`;
+      if (!clause) return `${indent}${load};`;
+      const values: string[] = [];
+      const types: string[] = [];
+      const named = /\{([\s\S]*)\}/.exec(clause);
+      for (const item of named ? named[1].split(",") : []) {
+        const m = /^\s*(type\s+)?([\w$]+)(?:\s+as\s+([\w$]+))?\s*$/.exec(item);
+        if (!m) continue;
+        if (typeOnly || m[1]) types.push(m[3] ?? m[2]);
+        else values.push(m[3] ? `${m[2]}: ${m[3]}` : m[2]);
+      }
+      const rest = clause.replace(/\{[\s\S]*\}/, "").split(",").map((x) => x.trim()).filter(Boolean);
+      const lines: string[] = [];
+      for (const r of rest) {
+        const ns = /^\*\s*as\s+([\w$]+)$/.exec(r);
+        if (typeOnly) types.push(ns ? ns[1] : r);
+        else if (ns) lines.push(`const ${ns[1]} = ${load};`);
+        else values.push(`default: ${r}`);
+      }
+      if (values.length) lines.unshift(`const { ${values.join(", ")} } = ${load};`);
+      if (types.length) lines.push(types.map((t) => `type ${t} = any;`).join(" "));
+      return lines.map((l) => indent + l).join("\n");
+    },
+  );
+}
+
+const TSLAB_LOADER = fileURLToPath(new URL("./tslab.cjs", import.meta.url));
 
 export function toIpynb(input: IpynbInput): Json {
   const nbDir = input.notebookFile.slice(0, input.notebookFile.lastIndexOf("/"));
@@ -74,7 +116,17 @@ export function toIpynb(input: IpynbInput): Json {
     id: "setup",
     execution_count: null,
     metadata: { tags: ["setup"] },
-    source: lines(`// Written by the exporter: where this notebook reads its tables when re-run in Jupyter (tslab).\nprocess.env.NB_TABLES ??= ${JSON.stringify(relative(input.ipynbDir, input.tablesDir) || ".")};`),
+    source: lines([
+      "// Written by the exporter, for re-running in Jupyter (tslab): where this notebook reads its tables, and",
+      "// how the cells below load the project's modules (tslab cannot import them itself; runtime/tslab.cjs).",
+      `process.env.NB_TABLES ??= ${JSON.stringify(relative(input.ipynbDir, input.tablesDir) || ".")};`,
+      ...(input.lang === "en" ? ['process.env.NB_LANG ??= "en";'] : []),
+      `const nbLoader = require(${JSON.stringify(relPath(input.ipynbDir, TSLAB_LOADER))});`,
+      "// tslab does not see the project's types: an export is untyped, but generic calls like rowsOf<T>(df) still compile",
+      "type NbExport = { <A = any, B = any, C = any, D = any>(...args: any[]): any; new (...args: any[]): any; [key: string]: any; [Symbol.iterator](): Iterator<any> };",
+      "const nbLoad: (path: string) => Promise<Record<string, NbExport>> = nbLoader.load;",
+      "const nbShown: () => Promise<void> = nbLoader.shown;",
+    ].join("\n")),
     outputs: [],
   };
   const cells = input.cells.map((rc, i) => {
@@ -86,7 +138,8 @@ export function toIpynb(input: IpynbInput): Json {
       id: `cell-${i}`,
       execution_count: rc.skipped ? null : ++count,
       metadata: {},
-      source: lines(rewriteImports(rc.cell.source, nbDir, input.ipynbDir)),
+      // the last line lets charts and tables drawn through tslab show in this cell, not a later one
+      source: lines(`${tslabImports(rewriteImports(rc.cell.source, nbDir, input.ipynbDir))}\nawait nbShown();`),
       outputs: rc.outputs.map((o) => output(o, input.pngBase64, tableHtml)),
     };
   });

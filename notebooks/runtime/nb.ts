@@ -56,12 +56,32 @@ let tslabDisplay: TslabDisplay | null | undefined;
 function tslab(): TslabDisplay | null {
   if (tslabDisplay !== undefined) return tslabDisplay;
   try {
-    const req = createRequire(process.cwd() + "/");
+    // Inside a tslab kernel, globalThis.__tslab__.require answers "tslab" even when tslab is installed globally.
+    const inKernel = (globalThis as { __tslab__?: { require?: NodeRequire } }).__tslab__?.require;
+    const req = inKernel ?? createRequire(process.cwd() + "/");
     tslabDisplay = (req("tslab") as { display: TslabDisplay }).display;
   } catch {
     tslabDisplay = null;
   }
   return tslabDisplay;
+}
+
+/**
+ * Charts and tables shown through tslab are drawn asynchronously. Each output is shown once it is drawn and every
+ * earlier one is shown, so they keep the order of the calls; the exported .ipynb ends each cell with
+ * `await nbShown()` (runtime/tslab.cjs), which waits for them, so each output lands in its own cell.
+ */
+let tslabShown: Promise<unknown> = Promise.resolve();
+let tslabPending = 0;
+function tslabShow(d: TslabDisplay, drawn: Promise<() => void>): void {
+  tslabPending++;
+  const ready = drawn.catch((e: unknown) => () => d.text(String(e)));
+  tslabShown = Promise.all([ready, tslabShown])
+    .then(([show]) => show())
+    .catch((e: unknown) => console.error(e))
+    .finally(() => tslabPending--);
+  const g = globalThis as { __notebookDrawing?: Promise<unknown>[] };
+  (g.__notebookDrawing ??= []).push(tslabShown);
 }
 
 function record(output: Output): void {
@@ -72,15 +92,22 @@ function record(output: Output): void {
   }
   // Outside the runtime: Jupyter with tslab shows rich output, a terminal gets text.
   const d = tslab();
-  if (d && output.type === "markdown") return d.markdown(output.text);
+  if (d && output.type === "markdown") {
+    if (tslabPending === 0) return d.markdown(output.text);
+    return tslabShow(d, Promise.resolve(() => d.markdown(output.text)));
+  }
   if (d && output.type === "chart") {
     // outlined SVG: draws the same whether or not the browser has a Chinese font
-    void import("./export.ts").then(async (m) => d.html(m.outlineSvg(await m.chartSvg(output.spec), `tslab-${output.name}`))).catch((e) => d.text(String(e)));
-    return;
+    return tslabShow(d, import("./export.ts").then(async (m) => {
+      const svg = m.outlineSvg(await m.chartSvg(output.spec), `tslab-${output.name}`);
+      return () => d.html(svg);
+    }));
   }
   if (d && (output.type === "table" || output.type === "note")) {
-    void import("./render-html.ts").then((m) => d.html(output.type === "table" ? m.tableHtml(output, nb.lang) : `<div style="border-left:4px solid #4e79a7;padding:.4em .8em">${m.escapeText(output.text)}</div>`));
-    return;
+    return tslabShow(d, import("./render-html.ts").then((m) => {
+      const html = output.type === "table" ? m.tableHtml(output, nb.lang) : `<div style="border-left:4px solid #4e79a7;padding:.4em .8em">${m.escapeText(output.text)}</div>`;
+      return () => d.html(html);
+    }));
   }
   if (output.type === "chart") console.log(`[chart ${output.name}]`);
   else if (output.type === "table") console.log(`[table ${output.caption}: ${output.total} rows]\n` + output.rows.slice(0, 10).map((r) => r.join("\t")).join("\n"));

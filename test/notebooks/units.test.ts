@@ -8,7 +8,7 @@ import { escapeHtml, jsonForScript } from "../../notebooks/runtime/escape.ts";
 import { chartSvg, compileSpec, svgSize, svgToPng } from "../../notebooks/runtime/export.ts";
 import { callerLine } from "../../notebooks/runtime/nb.ts";
 import { renderMarkdown } from "../../notebooks/runtime/render-html.ts";
-import { rewriteImports } from "../../notebooks/runtime/ipynb.ts";
+import { rewriteImports, tslabImports } from "../../notebooks/runtime/ipynb.ts";
 import * as vega from "vega";
 import { decodePng, differingPixels, inkShare } from "./png.ts";
 
@@ -65,6 +65,12 @@ describe("escaping", () => {
   });
   it("rewrites relative imports for the .ipynb location", () => {
     expect(rewriteImports('import { nb } from "./runtime/nb.ts";', "/r/notebooks", "/r/out/notebooks")).toBe('import { nb } from "../../notebooks/runtime/nb.ts";');
+  });
+  it("turns relative imports into run-time loads for tslab, leaving package imports", () => {
+    const src = 'import * as dfd from "danfojs-node";\nimport { openCorpus, type Topic, b as c } from "../x/corpus.ts";\nimport type { Row } from "../t.ts";\nimport * as ns from "./ns.ts";';
+    expect(tslabImports(src)).toBe(
+      'import * as dfd from "danfojs-node";\nconst { openCorpus, b: c } = await nbLoad("../x/corpus.ts");\ntype Topic = any;\ntype Row = any;\nconst ns = await nbLoad("./ns.ts");',
+    );
   });
 });
 
