@@ -9,6 +9,8 @@ export interface TableRowRules {
   close: string;
   percentUnits: Set<string>;
   maxLabel: number;
+  /** Characters a row label never holds. */
+  notInLabel: string;
   headerYear: RegExp;
   headerLinesUp: number;
 }
@@ -49,7 +51,8 @@ export function readTableRow(text: string, lo: number, hi: number, rules: TableR
   let a = lo;
   while (a < openAt && isJsSpace(text.charCodeAt(a))) a++;
   const label = text.slice(a, openAt).trim();
-  if (label.length < 2 || label.length > rules.maxLabel || /[。，；,;：:\d]/.test(label)) return null;
+  if (label.length < 2 || label.length > rules.maxLabel) return null;
+  for (const c of label) if (rules.notInLabel.includes(c)) return null;
   return { label, unitWord: text.slice(openAt + 1, closeAt), cells };
 }
 
