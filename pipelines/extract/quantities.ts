@@ -7,7 +7,7 @@ import { endsWithAny, startsWithAny } from "../text/words.ts";
 import type { Qualifier, Unit } from "../types.ts";
 import { hasChineseDigit, isArabic, parseArabic, parseChinese } from "./numbers.ts";
 import { ARABIC_DIGIT, type ExtractReference } from "./reference.ts";
-import { columnYears, readTableRow, type TableRow } from "./tables.ts";
+import { columnYears, readTableRow, type TableRow } from "./table-rows.ts";
 
 export interface Quantity {
   /** Clean-text span of the quote (qualifier words included where GOLD.md's quotes include them). */
@@ -32,7 +32,7 @@ export interface Quantity {
   /** No measure word: the unit was read from the noun before (人次超7000) or from money words (金额48.14万). */
   bare: boolean;
   chinese: boolean;
-  /** A table row's cell: the row's label names what is counted (tables.ts); null elsewhere. */
+  /** A table row's cell: the row's label names what is counted (table-rows.ts); null elsewhere. */
   rowLabel: string | null;
   /** A table cell under a header year (项目 2022年 2023年); null elsewhere. */
   columnYear: number | null;

@@ -8,7 +8,7 @@ import { compileReferenceJson, readReferenceJson, referencePattern, referenceTex
 import { parseCsv } from "../tables/csv.ts";
 import { codeAt, codeFlags, isJsSpace } from "../text/chars.ts";
 import type { Domain, Measure, Period, Qualifier, Unit } from "../types.ts";
-import { readTableRow, type TableRowRules } from "./tables.ts";
+import { readTableRow, type TableRowRules } from "./table-rows.ts";
 
 export const UNITS: readonly Unit[] = [
   "yuan", "person", "person_time", "household", "bed", "facility", "item", "meal", "copy",
