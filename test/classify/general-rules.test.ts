@@ -163,3 +163,9 @@ describe("measure: more or fewer than last year", () => {
     expect(figure(s, "4.2%").year).toBe(2023);
   });
 });
+
+describe("domain: 幸福院", () => {
+  it("a rural happiness home (农村幸福院) is elderly care", () => {
+    expect(figure("新建农村幸福院15所。", "15所").domain).toBe("elderly_care");
+  });
+});
