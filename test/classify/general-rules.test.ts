@@ -169,3 +169,11 @@ describe("domain: 幸福院", () => {
     expect(figure("新建农村幸福院15所。", "15所").domain).toBe("elderly_care");
   });
 });
+
+describe("domain: newer names", () => {
+  it("集体婚礼, 社会服务机构 and 防止返贫 name their domains", () => {
+    expect(figure("开展集体婚礼3场。", "3场").domain).toBe("marriage");
+    expect(figure("登记社会服务机构126家。", "126家").domain).toBe("social_organizations");
+    expect(figure("防止返贫监测对象150户。", "150户").domain).toBe("social_assistance");
+  });
+});
