@@ -70,6 +70,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   const headFrom = Math.max(sent.start, q.numStart - 60);
   const head = text.slice(headFrom, q.numStart);
   let yearPos = -1;
+  let yearStart = -1;
   let yearEnd = -1;
   // Most figures have no year before them: the regex runs only when a 年 is there (exec, not matchAll,
   // which copies the regex on every call).
@@ -87,6 +88,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
     const [titleOpen, titleClose] = p.documentTitleBrackets;
     if (head.lastIndexOf(titleOpen, i) > head.lastIndexOf(titleClose, i)) continue;
     yearPos = i;
+    yearStart = headFrom + i;
     yearEnd = headFrom + after;
     year = Number(m[1]);
   }
@@ -98,10 +100,12 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
     // 今年/全年/年内 are the part's own year; 去年/明年 count from the year the report was written about.
     const delta = p.relativeYearDelta.get(rel.word) ?? 0;
     year = delta === 0 ? ctxYear : (reportYear ?? ctxYear) + delta;
+    yearStart = rel.index;
     yearEnd = rel.index + rel.word.length;
   }
-  // 入住率由去年的45%提升至58%: the year is the figure raised from; the one raised to is the part's own.
-  if (yearEnd > ca && year !== ctxYear && ref.labels.raisedToWords.last(text, yearEnd, q.numStart)) {
+  // 入住率由去年的45%提升至58%: the year is the figure raised from (由/从 right before it); the one raised to is
+  // the part's own. Without 由 the year is the raise's (力争2025年占比提高到60%).
+  if (yearEnd > ca && year !== ctxYear && ref.labels.raisedFromWords.endsAt(text, yearStart) !== null && ref.labels.raisedToWords.last(text, yearEnd, q.numStart)) {
     year = ctxYear;
     yearPos = -1;
   }
@@ -442,7 +446,7 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   const L = ref.labels;
   // A table row's label names its cells (养老床位（张） 4500 4860 → 养老床位数).
   if (q.rowLabel !== null) {
-    const row = labelText(q.rowLabel, L);
+    const row = labelText(replaceAtStart(q.rowLabel, ref.headings.labelMark), L);
     return { label: row ? unitSuffix(row, unit, measure, L) : "", base: row };
   }
   const [sa, sb] = itemOf(text, sent, q, ref);

@@ -60,7 +60,7 @@ function sectionOf(headings: Heading[], cache: Map<Heading, string>, endMarks: R
 
 export function extractFigures(clean: CleanText, desc: DocumentDescription, ref: ExtractReference): FigureRow[] {
   // Hard-wrapped lines are joined first, so sentences and headings are read whole.
-  const unwrapped = unwrapLines(clean.text, ref.headings, undefined, ref.isTableRow);
+  const unwrapped = unwrapLines(clean.text, ref.headings, undefined, ref.isTableLine);
   const text = unwrapped.text;
   // Sentences, headings and candidate numerals in one pass over the text.
   const seg = segment(text, ref, desc.reportYear, desc.period, ref);

@@ -473,23 +473,29 @@ function tableRowQuantities(text: string, lo: number, hi: number, row: TableRow,
     if (!ref.unitRules.has(word)) return null;
   }
   const years = columnYears(text, lo, row.cells.length, ref.tableRows);
+  // Several columns with no header of years: what each column is (a year, a place, a category) is unknown.
+  if (!years && row.cells.length > 1) return null;
+  // One unit for the row, read at its first cell, where the label is near (养老床位（张）: beds in every column).
+  const rowUnit = unit ?? resolveUnit(word, text, lo, hi, row.cells[0][0], row.cells[0][1], ref);
   const out: Quantity[] = [];
-  row.cells.forEach(([a, b], i) => {
+  for (let i = 0; i < row.cells.length; i++) {
+    const [a, b] = row.cells[i];
     const value = parseArabic(text.slice(a, b)) * mult;
-    if (!Number.isFinite(value)) return;
+    if (!Number.isFinite(value)) continue;
     out.push({
       start: a, end: b, numStart: a, numEnd: b, unitEnd: b, value: Math.round(value * 1e6) / 1e6, low: null, high: null,
-      unit: unit ?? resolveUnit(word, text, lo, hi, a, b, ref), measureWord: row.unitWord, qualifier: "exact",
+      unit: rowUnit, measureWord: row.unitWord, qualifier: "exact",
       pointChange: false, bare: false, chinese: false, rowLabel: row.label, columnYear: years ? years[i] : null,
     });
-  });
+  }
   return out;
 }
 
 /**
  * 不低于3960元(330元/月/人): the bracketed figure is the same amount per month, so it is at least that too. A figure
  * opening a bracket (qualifiers.json restatementOpen) right after another, with no qualifier of its own, takes the
- * other's; a range or a bracket with words before its figure (其中…, 占…) is something else.
+ * other's when it is in the same unit and the bracket holds nothing else; a range, a bracket with words before its figure
+ * (其中…, 占…) or after it (120万元用于医疗救助) is something else.
  */
 function inheritRestatedQualifiers(text: string, out: Quantity[], ref: ExtractReference): void {
   for (let k = 1; k < out.length; k++) {
@@ -502,6 +508,10 @@ function inheritRestatedQualifiers(text: string, out: Quantity[], ref: ExtractRe
     if (open === null) continue;
     let b = a + open.length;
     while (b < q.start && isSpaceCode(text.charCodeAt(b))) b++;
-    if (b === q.start) q.qualifier = before;
+    if (b !== q.start || q.unit !== out[k - 1].unit) continue;
+    // the bracket closes right after the figure and its per-period marks: nothing else is said in it
+    let c = q.end;
+    while (c < text.length && ref.restatementTail.includes(text[c])) c++;
+    if (startsWithAny(text, c, ref.restatementClose) !== null) q.qualifier = before;
   }
 }

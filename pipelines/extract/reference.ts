@@ -8,7 +8,7 @@ import { compileReferenceJson, readReferenceJson, referencePattern, referenceTex
 import { parseCsv } from "../tables/csv.ts";
 import { codeAt, codeFlags, isJsSpace } from "../text/chars.ts";
 import type { Domain, Measure, Period, Qualifier, Unit } from "../types.ts";
-import { readTableRow, type TableRowRules } from "./table-rows.ts";
+import { headerYears, readTableRow, type TableRowRules } from "./table-rows.ts";
 
 export const UNITS: readonly Unit[] = [
   "yuan", "person", "person_time", "household", "bed", "facility", "item", "meal", "copy",
@@ -187,8 +187,8 @@ export interface WordSet {
 export interface ExtractReference {
   /** table-rows.json compiled: rows of a table whose label names the unit (养老床位（张） 4500 4860). */
   tableRows: TableRowRules;
-  /** Whether text[a, b) is a table row: made once, so the line unwrapper always calls the same function. */
-  isTableRow: (text: string, a: number, b: number) => boolean;
+  /** Whether text[a, b) is a table row or a header of years: made once, so the line unwrapper always calls the same function. */
+  isTableLine: (text: string, a: number, b: number) => boolean;
   /** Measure words, longest first; several rules per word are tried in file order. */
   unitRules: Map<string, UnitRule[]>;
   unitWordsLongestFirst: string[];
@@ -231,6 +231,9 @@ export interface ExtractReference {
   exactWhenFollowedBy: string[];
   /** Opening brackets of a figure that restates the one before it (qualifiers.json restatementOpen). */
   restatementOpen: string[];
+  restatementClose: string[];
+  /** Characters that may stand between a restating figure and the bracket's close (/月/人). */
+  restatementTail: string;
   rangeConnectors: string[];
   /** 1 at the first char code of every range connector: most figures are followed by none. */
   rangeConnectorStarts: Uint8Array;
@@ -498,6 +501,8 @@ export interface LabelRules {
   receivingUnits: Set<string>;
   /** A phrase that is only per-head and per-period words (每人每月): it names no thing. */
   onlyPerWords: RegExp;
+  /** The from-words of a raise (由, 从): a year right after one is the starting figure's. */
+  raisedFromWords: WordMatcher;
   /** A raise verb with its to-word anywhere (提升至, 提高到): a year before it is the starting figure's. */
   raisedToWords: WordMatcher;
   /** …(拟分别)提高到 (不低于) (每人每月) at a phrase's end; group 1 (the per-head and per-period words) is kept. */
@@ -629,6 +634,7 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
     onlyPerWords: new RegExp(`^${per}$`),
     receivingVerbs: new WordMatcher(words(r.receivingVerbs?.verbs ?? [], "receivingVerbs.verbs")),
     receivingUnits: new Set(words(r.receivingVerbs?.units ?? [], "receivingVerbs.units").map((u) => asUnit(u, `${where} receivingVerbs.units`))),
+    raisedFromWords: new WordMatcher(from),
     raisedToWords: new WordMatcher(verbs.flatMap((v) => to.map((t) => v + t))),
     openBrackets: bracketPairs.map((p) => p[0]).join(""),
     closeBrackets: bracketPairs.map((p) => p[1]).join(""),
@@ -899,7 +905,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   const tableRows = compileReferenceJson(dir, "table-rows.json", compileTableRows);
 
   const num = readReferenceJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[]; measurableNouns?: string[]; percentPrefix?: string[]; decimalWord?: string }>(dir, "numerals.json");
-  const q = readReferenceJson<{ prefix: Record<string, Qualifier>; prefixLinks?: string[]; notPrefixInside?: string[]; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; restatementOpen?: string[]; rangeConnectors: string[] }>(dir, "qualifiers.json");
+  const q = readReferenceJson<{ prefix: Record<string, Qualifier>; prefixLinks?: string[]; notPrefixInside?: string[]; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; restatementOpen?: string[]; restatementClose?: string[]; restatementTail?: string; rangeConnectors: string[] }>(dir, "qualifiers.json");
   const ex = readReferenceJson<{
     precededBy: string[]; followedBy: string[]; afterUnit: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
     insideBrackets: [string, string][]; shortQuotes: [string, string][]; shortQuoteMax: number;
@@ -946,7 +952,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     unitWordsLongestFirst,
     unitWordMatcher: new WordMatcher(unitWordsLongestFirst),
     tableRows,
-    isTableRow: (t: string, a: number, b: number) => readTableRow(t, a, b, tableRows) !== null,
+    isTableLine: (t: string, a: number, b: number) => readTableRow(t, a, b, tableRows) !== null || headerYears(t, a, b, tableRows) !== null,
     chineseNumeralChars,
     chineseDecimalCode: num.decimalWord ? num.decimalWord.charCodeAt(0) : -1,
     numeralStarts: numeralStarts(chineseNumeralChars),
@@ -972,6 +978,8 @@ export function loadExtractReference(dir: string): ExtractReference {
     qualifierOuterKind: new Map(Object.entries(q.outer)),
     exactWhenFollowedBy: sortLong(q.exactWhenFollowedBy),
     restatementOpen: sortLong(q.restatementOpen ?? []),
+    restatementClose: sortLong(q.restatementClose ?? []),
+    restatementTail: q.restatementTail ?? "",
     rangeConnectors: q.rangeConnectors,
     rangeConnectorStarts: codeTable(q.rangeConnectors.map((w) => w[0] ?? "")),
     exclusions: {

@@ -28,6 +28,8 @@ const isCellDigit = (c: number) => (c >= 48 && c <= 57) || c === 46 || c === 44;
 export function readTableRow(text: string, lo: number, hi: number, rules: TableRowRules): TableRow | null {
   let b = hi;
   while (b > lo && isJsSpace(text.charCodeAt(b - 1))) b--;
+  // Most lines end in a stop, not a number: nothing to read.
+  if (b === lo || !isDigit(text.charCodeAt(b - 1))) return null;
   // Number cells from the end, each set apart by white space.
   const cells: [number, number][] = [];
   let e = b;
@@ -58,6 +60,19 @@ export function readTableRow(text: string, lo: number, hi: number, rules: TableR
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** The years of the header line [a, b) (项目 2022年 2023年: its cells after the first are all years), or null. */
+export function headerYears(text: string, a: number, b: number, rules: TableRowRules): number[] | null {
+  const cells = text.slice(a, b).trim().split(/\s+/);
+  if (cells.length < 2) return null;
+  const years: number[] = [];
+  for (let i = 1; i < cells.length; i++) {
+    const y = rules.headerYear.exec(cells[i]);
+    if (!y) return null;
+    years.push(Number(y[1]));
+  }
+  return years;
+}
+
 /**
  * The years of a row's columns, from the nearest header line above (within headerLinesUp lines) whose value cells
  * are all years and as many as the row's; null when there is none.
@@ -66,11 +81,9 @@ export function columnYears(text: string, rowStart: number, columns: number, rul
   let end = text.lastIndexOf("\n", rowStart - 1);
   for (let n = 0; n < rules.headerLinesUp && end > 0; n++) {
     const start = text.lastIndexOf("\n", end - 1) + 1;
-    const cells = text.slice(start, end).trim().split(/\s+/);
+    const years = headerYears(text, start, end, rules);
     end = start - 1;
-    if (cells.length !== columns + 1) continue;
-    const years = cells.slice(1).map((c) => rules.headerYear.exec(c)?.[1]);
-    if (years.every((y) => y !== undefined)) return years.map(Number);
+    if (years && years.length === columns) return years;
   }
   return null;
 }

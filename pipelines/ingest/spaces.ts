@@ -25,8 +25,9 @@ export function fixPdfWords(src: Mapped, ref: SpaceReference): Mapped {
 
 const HAN = "\\u3400-\\u9fff";
 const DIGIT_SPACE_UNIT = new RegExp(`\\d +(?=[${HAN}%‰])`, "g");
-// A decimal part may follow the last group (1 234.5万元).
-const THOUSANDS = /(?<![\d.])\d{1,3}(?: \d{3})+(?:(?=\.\d)|(?![\d.]| ?[\d]))/g;
+// A decimal part may follow the last group when a unit follows it on the same line (1 234.5万元); a table row's
+// cells (856 923.5 at a line's end) stay apart.
+const THOUSANDS = /(?<![\d.])\d{1,3}(?: \d{3})+(?:(?=\.\d+ ?[\u4e00-\u9fff%％])|(?![\d.]| ?[\d]))/g;
 const SPACE_DOT = /\d +\.(?=\d)/g;
 /** `(?<=\d[万亿余多]?)([HAN]) +([HAN])` without its look-behind, which the regex engine would try at every position; tested by hand. */
 const SPLIT_UNIT = new RegExp(`([${HAN}]) +([${HAN}])`, "g");

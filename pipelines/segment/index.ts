@@ -528,8 +528,9 @@ export function unwrapLines(text: string, h: HeadingRules, minWrappedLine = 20, 
     if (b - a >= minWrappedLine && !ENDS_BLOCK.test(text[b - 1]) && next < text.length && nextCh !== 10 && !isSpace(nextCh)) {
       h.marker.lastIndex = next;
       const m = h.marker.exec(text);
-      // A line that is whole as it is (a table row: 救助资金（万元） 1,234.5 1500) ends where it ends.
-      if (!m && !h.partStart.test(text.slice(next, next + 6)) && !wholeLine?.(text, a, b)) soft.push(nl);
+      // A line that is whole as it is (a table row: 救助资金（万元） 1,234.5 1500) ends where it ends, and a line before
+      // one (a table's caption) does not run into it.
+      if (!m && !h.partStart.test(text.slice(next, next + 6)) && !wholeLine?.(text, a, b) && !(wholeLine && wholeLine(text, next, lineEnd(text, next)))) soft.push(nl);
     }
     lineStart = nl + 1;
   }
@@ -546,6 +547,12 @@ export function unwrapLines(text: string, h: HeadingRules, minWrappedLine = 20, 
   out += text.slice(from);
   for (let i = from; i <= text.length; i++) map[j++] = i;
   return { text: out, map };
+}
+
+/** Where the line starting at i ends (its line break, or the text's end). */
+function lineEnd(text: string, i: number): number {
+  const nl = text.indexOf("\n", i);
+  return nl < 0 ? text.length : nl;
 }
 
 // A line ending in one of these closes a sentence, clause, block or table cell (`… |`): the break after it is real.

@@ -57,6 +57,9 @@ describe("a bracketed figure restating the one before it", () => {
     expect(figure("城市低保保障标准由每人每年 7200 元(600 元/月/人)提高到 7920 元。", "600 元").qualifier).toBe("exact");
     expect(figure("全年培训超过2000人（其中女性800人）。", "800人").qualifier).toBe("exact");
     expect(figure("累计救助1000余户（占全县困难家庭30%）。", "30%").qualifier).toBe("exact");
+    // a bracket that says something else about a part (用于, 为公办) is no restatement
+    expect(figure("支出约300万元（120万元用于医疗救助）。", "120万元").qualifier).toBe("exact");
+    expect(figure("社会组织超过30家（12家为公办）。", "12家").qualifier).toBe("exact");
   });
 });
 

@@ -23,10 +23,20 @@ describe("table rows", () => {
     ]);
   });
 
-  it("reads no row where the bracket holds no unit, the label is a sentence, or there is no header (report year)", () => {
+  it("reads no row where the bracket holds no unit, the label is a sentence, or columns have no header of years", () => {
     expect(figures("联系电话（0571） 88886666\n")).toEqual([]);
     expect(figures("全年共救助困难群众，涉及资金（万元） 1234 1500\n")).toEqual([]);
+    expect(figures("发放高龄津贴（万元） 1,234.5 1500\n")).toEqual([]);
+    // one column and no header: the report's year
     expect(figures("养老床位（张） 4860\n").map((r) => [r.value, r.unit, r.year])).toEqual([[4860, "bed", 2023]]);
+  });
+
+  it("reads the unit once per row, drops a heading number from the label, and keeps a caption out of the header", () => {
+    const rows = (t: string) => figures(t).map((r) => [r.quote, r.unit, r.year, r.indicator]);
+    expect(rows("项目 2022年 2023年\n养老床位(张) 4500   4860\n")).toEqual([["4500", "bed", 2022, "养老床位数"], ["4860", "bed", 2023, "养老床位数"]]);
+    expect(rows("项目 2022年 2023年\n一、助餐点（个） 120 152\n")).toEqual([["120", "item", 2022, "助餐点数"], ["152", "item", 2023, "助餐点数"]]);
+    const captioned = "表1 2023年全区民政事业主要指标完成情况统计表 单位见括号\n项目 2022年 2023年\n养老床位（张） 4500 4860\n";
+    expect(rows(captioned)).toEqual([["4500", "bed", 2022, "养老床位数"], ["4860", "bed", 2023, "养老床位数"]]);
   });
 
   it("reads a table of an HTML page end to end", () => {

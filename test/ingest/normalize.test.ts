@@ -46,6 +46,8 @@ describe("normalisation", () => {
     expect(back(c, at2, at2 + 8)).toBe("1 234 567元");
     // a decimal part after the last group
     expect(clean("发放供养金1 234.5万元,高龄津贴3 456.78万元,另有12 345人。").text.slice(PREFIX.length)).toBe("发放供养金1234.5万元,高龄津贴3456.78万元,另有12345人。");
+    // but not a table row's cells at a line's end
+    expect(clean("低保资金（万元） 856 923.5\n覆盖率（%） 85 100.0\n合计1 234.5万元。").text.slice(PREFIX.length)).toBe("低保资金（万元） 856 923.5\n覆盖率（%） 85 100.0\n合计1234.5万元。");
   });
 
   it("keeps a space before a list number, which separates it from the previous sentence", () => {
