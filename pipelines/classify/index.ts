@@ -5,7 +5,7 @@ import type { Domain, Kind, Measure, Unit } from "../types.ts";
 import { MASK_FILLER, MASK_START, WORD_START, type EndPattern, type ExtractReference, type Indicator, type LabelRules, type StartPattern } from "../extract/reference.ts";
 import type { Quantity } from "../extract/quantities.ts";
 import { clauseAndItemAround, clauseAround, type Heading, type Sentence } from "../segment/index.ts";
-import { codeAt, isJsSpace } from "../text/chars.ts";
+import { codeAt, isDigitCode, isJsSpace } from "../text/chars.ts";
 import { endsWithAny, includesAny, startsWithAny } from "../text/words.ts";
 
 function clauseOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference): [number, number] {
@@ -517,7 +517,7 @@ function startsWithWord(text: string, from: number, to: number): boolean {
   let i = from;
   while (i < to && isJsSpace(text.charCodeAt(i))) i++;
   const c = codeAt(text, i);
-  return i < to && !((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 47 || c === 0xff0f);
+  return i < to && !(isDigitCode(c) || c === 47 || c === 0xff0f);
 }
 
 /**

@@ -2,7 +2,7 @@
 // range ends and canonical unit; drops what GOLD.md says is not a metric (dates, ordinals, document
 // numbers, plan names, age limits, thresholds, page furniture, rhetoric). Each candidate is judged on a
 // bounded window around it, so the scan stays linear in the text length.
-import { codeAt, isJsSpace } from "../text/chars.ts";
+import { codeAt, isAsciiDigit, isDigitCode, isJsSpace } from "../text/chars.ts";
 import { endsWithAny, startsWithAny } from "../text/words.ts";
 import type { Qualifier, Unit } from "../types.ts";
 import { hasChineseDigit, isArabic, parseArabic, parseChinese } from "./numbers.ts";
@@ -223,14 +223,6 @@ export function readNumeral(text: string, i: number, hi: number, ref: NumeralRef
   let k = i;
   if (ref.innerQualifierByCode.has(text.charCodeAt(k))) k++;
   return ref.chineseNumeralUnitCodes[text.charCodeAt(k)] || ref.percentPrefix.endsAt(text, start) !== null ? i : -i;
-}
-
-function isAsciiDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isDigitCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 }
 
 /** First candidate index whose start is at or after pos. */

@@ -874,7 +874,7 @@ function codeTable(chars: string[]): Uint8Array {
   return codeFlags(chars.map((ch) => ch.charCodeAt(0)));
 }
 
-function compileTableRows(r: { unitBrackets: unknown; percentUnits: unknown; maxLabel: unknown; notInLabel: unknown; headerYear: unknown; headerLinesUp: unknown }): TableRowRules {
+function compileTableRows(r: { unitBrackets: unknown; percentUnits: unknown; maxLabel: unknown; maxUnit: unknown; notInLabel: unknown; headerYear: unknown; headerLinesUp: unknown }): TableRowRules {
   const where = "table-rows.json";
   const brackets = referenceWords(r.unitBrackets, where, "unitBrackets");
   if (brackets.some((b) => [...b].length !== 2)) throw new Error(`${where}: "unitBrackets" must list an opening and a closing bracket per entry`);
@@ -887,6 +887,7 @@ function compileTableRows(r: { unitBrackets: unknown; percentUnits: unknown; max
     close: brackets.map((b) => b[1]).join(""),
     percentUnits: new Set(referenceWords(r.percentUnits, where, "percentUnits")),
     maxLabel: count(r.maxLabel, "maxLabel"),
+    maxUnit: count(r.maxUnit, "maxUnit"),
     notInLabel: referenceText(r.notInLabel, where, "notInLabel"),
     headerYear: referencePattern(r.headerYear, where, "headerYear"),
     headerLinesUp: count(r.headerLinesUp, "headerLinesUp"),

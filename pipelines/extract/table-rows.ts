@@ -2,13 +2,15 @@
 // on one line comes through ingest as such lines; their numbers carry no measure word of their own, so the sentence
 // reader passes them by. Here the row label's bracketed unit gives each cell its unit, and a header line of years
 // above gives each column its year (data/reference/table-rows.json).
-import { isJsSpace } from "../text/chars.ts";
+import { isAsciiDigit, isJsSpace } from "../text/chars.ts";
 
 export interface TableRowRules {
   open: string;
   close: string;
   percentUnits: Set<string>;
   maxLabel: number;
+  /** The longest bracketed unit read (万元, 人次 …). */
+  maxUnit: number;
   /** Characters a row label never holds. */
   notInLabel: string;
   headerYear: RegExp;
@@ -22,21 +24,21 @@ export interface TableRow {
   cells: [number, number][];
 }
 
-const isCellDigit = (c: number) => (c >= 48 && c <= 57) || c === 46 || c === 44;
+const isCellDigit = (c: number) => isAsciiDigit(c) || c === 46 || c === 44;
 
 /** The table row that the line [lo, hi) is, or null. */
 export function readTableRow(text: string, lo: number, hi: number, rules: TableRowRules): TableRow | null {
   let b = hi;
   while (b > lo && isJsSpace(text.charCodeAt(b - 1))) b--;
   // Most lines end in a stop, not a number: nothing to read.
-  if (b === lo || !isDigit(text.charCodeAt(b - 1))) return null;
+  if (b === lo || !isAsciiDigit(text.charCodeAt(b - 1))) return null;
   // Number cells from the end, each set apart by white space.
   const cells: [number, number][] = [];
   let e = b;
   for (;;) {
     let s = e;
     while (s > lo && isCellDigit(text.charCodeAt(s - 1))) s--;
-    if (s === e || !isDigit(text.charCodeAt(s)) || !isDigit(text.charCodeAt(e - 1))) break;
+    if (s === e || !isAsciiDigit(text.charCodeAt(s)) || !isAsciiDigit(text.charCodeAt(e - 1))) break;
     let gap = s;
     while (gap > lo && isJsSpace(text.charCodeAt(gap - 1))) gap--;
     if (gap === s) break;
@@ -49,7 +51,7 @@ export function readTableRow(text: string, lo: number, hi: number, rules: TableR
   const k = rules.close.indexOf(text[closeAt]);
   if (k < 0) return null;
   const openAt = text.lastIndexOf(rules.open[k], closeAt);
-  if (openAt <= lo || closeAt - openAt < 2 || closeAt - openAt > 5) return null;
+  if (openAt <= lo || closeAt - openAt < 2 || closeAt - openAt > rules.maxUnit + 1) return null;
   let a = lo;
   while (a < openAt && isJsSpace(text.charCodeAt(a))) a++;
   const label = text.slice(a, openAt).trim();
@@ -57,8 +59,6 @@ export function readTableRow(text: string, lo: number, hi: number, rules: TableR
   for (const c of label) if (rules.notInLabel.includes(c)) return null;
   return { label, unitWord: text.slice(openAt + 1, closeAt), cells };
 }
-
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** The years of the header line [a, b) (项目 2022年 2023年: its cells after the first are all years), or null. */
 export function headerYears(text: string, a: number, b: number, rules: TableRowRules): number[] | null {

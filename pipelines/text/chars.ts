@@ -48,3 +48,13 @@ export function codeFlags(codes: Iterable<number>): Uint8Array {
   for (const c of codes) t[c] = 1;
   return t;
 }
+
+/** An ASCII digit 0-9. */
+export function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A digit, ASCII or full-width (０-９). */
+export function isDigitCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
