@@ -16,6 +16,8 @@ const BLOCK = new Set([
   "blockquote", "pre", "hr", "header", "footer", "aside", "main", "figure", "figcaption", "caption", "thead", "tbody", "center", "address",
 ]);
 const CELL = new Set(["td", "th"]);
+/** Table structure: a line break even inside a cell (a nested table's rows). */
+const TABLE_ROWS = new Set(["table", "thead", "tbody", "tfoot", "tr"]);
 /** class/id words of navigation containers (breadcrumbs, menus) that are not <nav>. */
 const NAV_CLASS = /(^|[\s_-])(nav|navbar|menu|breadcrumb|crumbs?|topbar|sidebar)([\s_-]|$)/i;
 
@@ -38,8 +40,15 @@ export function htmlToText(html: string): HtmlText {
   let inTitle = false;
   let title = "";
   const meta: Record<string, string> = {};
+  // Inside a table cell a paragraph or line break (Word's <td><p>4500</p></td>) is a space: the row stays one line.
+  let cellDepth = 0;
   const newline = () => {
     if (out.length && out[out.length - 1] !== "\n") out.push("\n");
+  };
+  const blockBreak = (name: string) => {
+    if (cellDepth > 0 && !TABLE_ROWS.has(name)) {
+      if (out.length && out[out.length - 1] !== "\n" && !out[out.length - 1].endsWith(" ")) out.push(" ");
+    } else newline();
   };
   const parser = new Parser(
     {
@@ -54,9 +63,10 @@ export function htmlToText(html: string): HtmlText {
         const starts = SKIP.has(name) || (name !== "body" && name !== "html" && NAV_CLASS.test(cls));
         if (name !== "br" && name !== "hr" && name !== "img" && name !== "input" && name !== "link") stack.push(starts);
         if (starts) skip++;
-        if (BLOCK.has(name)) newline();
+        if (BLOCK.has(name)) blockBreak(name);
         // Cells apart by two spaces (one after clean-up), not one: 120 152 in two cells would read as one number (120,152).
         else if (CELL.has(name) && !skip && out.length && out[out.length - 1] !== "\n") out.push("  ");
+        if (CELL.has(name)) cellDepth++;
       },
       ontext(data) {
         if (inTitle) title += data;
@@ -71,7 +81,8 @@ export function htmlToText(html: string): HtmlText {
         if (name === "br" || name === "hr" || name === "img" || name === "input" || name === "link" || name === "meta") return;
         const started = stack.pop();
         if (started) skip = Math.max(0, skip - 1);
-        if (BLOCK.has(name)) newline();
+        if (CELL.has(name)) cellDepth = Math.max(0, cellDepth - 1);
+        if (BLOCK.has(name)) blockBreak(name);
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },

@@ -49,6 +49,13 @@ describe("table rows", () => {
     ]);
   });
 
+  it("reads a Word-exported table, whose cells hold paragraphs (<td><p>4500</p></td>)", () => {
+    const page = "<html><head><title>某区民政局2023年工作总结</title></head><body><p>某区民政局2023年工作总结</p><p>全年工作情况如下。</p><table>" +
+      "<tr><td><p>项目</p></td><td><p>2022年</p></td><td><p>2023年</p></td></tr><tr><td><p>养老床位（张）</p></td><td><p>4500</p></td><td><p>4860<br/></p></td></tr></table></body></html>";
+    const out = processDocument({ path: "word.html", name: "word.html", bytes: Buffer.from(page) }, loadReference());
+    expect(out.metrics.map((r) => [r.quote, r.unit, r.year])).toEqual([["4500", "bed", 2022], ["4860", "bed", 2023]]);
+  });
+
   it("follows table-rows.json: without the full-width brackets no row is read; a broken pattern names the file", () => {
     const halfOnly = referenceWith("table-rows.json", (r) => (r.unitBrackets = ["()"]));
     expect(extractFigures(cleanOf(TABLE), descOf(), loadExtractReference(halfOnly))).toEqual([]);
