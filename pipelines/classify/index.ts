@@ -492,7 +492,7 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
     // 共12张床位 after 认知症照护专区1个: the beds of that unit.
     if (base.length <= 3 && samePhrase) base = samePhrase + base;
     // The clause's words, less the figure itself (百分之九十的社区建成… names 社区建成…, not 百分之九十).
-    if (base.length < 2) base = labelText(replaceAtStart(text.slice(sa, q.start) + text.slice(q.end, sb), ref.headings.labelMark), L).slice(0, 12);
+    if (base.length < 2) base = labelText(replaceAtStart(text.slice(sa, q.start) + text.slice(q.end, sb), ref.headings.labelMark), L).replace(L.shortenDropLead, "").slice(0, 12);
   }
   return { label: base ? unitSuffix(base, unit, measure, L) : "", base };
 }
