@@ -29,11 +29,15 @@ export function loadDescribeReference(dir: string): DescribeReference {
 
 /** The place part of what precedes a bureau name: the run of place names ending right before it, or a bare 市/区/县. */
 function agencyPlace(prefix: string, gz: Gazetteer, md: MetadataReference): string {
-  const mentions = [...findFull(prefix, gz), ...findShort(prefix, gz)].sort((a, b) => a.at - b.at);
+  const mentions = [...findFull(prefix, gz), ...findShort(prefix, gz)];
+  // Back from the bureau name, the longest mention ending where the run so far starts: 孝丰镇 rather than the
+  // short name 丰镇 (丰镇市) inside it, so 湖州市安吉县孝丰镇 stays whole.
   let start = prefix.length;
-  for (let i = mentions.length - 1; i >= 0; i--) {
-    const m = mentions[i];
-    if (m.at + m.text.length === start) start = m.at;
+  for (;;) {
+    let from = -1;
+    for (const m of mentions) if (m.at + m.text.length === start && (from < 0 || m.at < from)) from = m.at;
+    if (from < 0) break;
+    start = from;
   }
   if (start < prefix.length) return prefix.slice(start);
   const last = prefix.slice(-1);

@@ -78,6 +78,10 @@ describe("report year and period", () => {
     expect(d.region.code).toBe("610113");
     // with a place in the title, the title's agency stands
     expect(describeText(`长春市朝阳区民政局2022年工作总结\n${BODY}\n北京市朝阳区民政局`).region.code).toBe("220104");
+    // a town's name is read whole: 孝丰镇, not the short name 丰镇 (丰镇市, Inner Mongolia) inside it
+    const town = describeText(`某镇2023年民政工作总结\n${BODY}\n\n湖州市安吉县孝丰镇人民政府\n2024年1月`);
+    expect(town.agency).toBe("湖州市安吉县孝丰镇人民政府");
+    expect(town.region.code).toBe("330523");
     // with none anywhere, the bare bureau is still the agency
     expect(describeText(`民政局2019年第三季度工作总结\n${BODY}`).agency).toBe("民政局");
   });
