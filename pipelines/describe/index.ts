@@ -1,6 +1,6 @@
 // Describe: what a document is (title, agency, dates, year, period) and where it is from (region).
 import { compileReferenceJson } from "../reference-json.ts";
-import type { CleanText, DocumentDescription } from "../types.ts";
+import type { CleanText, DocumentDescription, Region } from "../types.ts";
 import { findFull, findShort, loadGazetteer, type Gazetteer } from "./gazetteer.ts";
 import {
   agencyMatches,
@@ -114,5 +114,19 @@ export function describeDocument(clean: CleanText, fileName: string, ref: Descri
     },
     ref.gazetteer,
   );
-  return { title, agency, published, reportYear: year, period, region };
+  return { title, agency, published, reportYear: year, period, region: townReport(`${title}\n${agency}`, region, ref.gazetteer) };
+}
+
+/**
+ * A town's or street's own report (转塘街道2023年民政工作总结, 孝丰镇人民政府): the title or agency names one of the
+ * region's towns, so the report is at the town level, under its county's code.
+ */
+function townReport(titleText: string, region: Region, gz: Gazetteer): Region {
+  if (!region.code || region.level !== "county") return region;
+  for (const m of findFull(titleText, gz, titleText.length, 2)) {
+    for (const p of m.places) {
+      if (p.level === "town" && p.county === region.code) return { ...region, name: m.text, level: "town", evidence: `${region.evidence}; the title or agency names its town ${m.text}` };
+    }
+  }
+  return region;
 }

@@ -81,7 +81,10 @@ describe("report year and period", () => {
     // a town's name is read whole: 孝丰镇, not the short name 丰镇 (丰镇市, Inner Mongolia) inside it
     const town = describeText(`某镇2023年民政工作总结\n${BODY}\n\n湖州市安吉县孝丰镇人民政府\n2024年1月`);
     expect(town.agency).toBe("湖州市安吉县孝丰镇人民政府");
-    expect(town.region.code).toBe("330523");
+    expect(town.region).toMatchObject({ code: "330523", name: "孝丰镇", level: "town", county: "安吉县" });
+    // a street's own report: its county's code, at the town level; a county's report stays a county's
+    expect(describeText(`杭州市西湖区转塘街道2023年民政工作总结\n${BODY}`).region).toMatchObject({ code: "330106", name: "转塘街道", level: "town" });
+    expect(describeText(`杭州市西湖区民政局2023年工作总结\n${BODY}`).region).toMatchObject({ code: "330106", level: "county" });
     // with none anywhere, the bare bureau is still the agency
     expect(describeText(`民政局2019年第三季度工作总结\n${BODY}`).agency).toBe("民政局");
   });
