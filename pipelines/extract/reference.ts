@@ -538,7 +538,6 @@ export interface LabelSuffix {
 interface LabelRulesFile {
   fillerStart: string[];
   fillerEnd: string[];
-  leadingBrackets: string;
   leadingUnitTail: string;
   bracketPairs: string[];
   receivingVerbs?: { verbs: string[]; units: string[] };
@@ -609,6 +608,10 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
   if (bracketPairs.some((p) => [...p].length !== 2)) throw new Error(`${where}: "bracketPairs" must list an opening and a closing bracket per entry`);
   const per = `((?:${alternation(perHead)})?(?:${alternation(perPeriod)})?)`;
   const cutWords = words(r.cutBefore?.words, "cutBefore.words");
+  // a receiving verb is read where the noun's words are cut, so each must be a cut word too
+  const receivingVerbs = words(r.receivingVerbs?.verbs ?? [], "receivingVerbs.verbs");
+  const notCut = receivingVerbs.filter((v) => !cutWords.includes(v));
+  if (notCut.length) throw new Error(`${where}: receivingVerbs.verbs ${notCut.join(", ")} must also be cutBefore words`);
   // Any space or digit ends the words after a figure too.
   const cutBefore = new RegExp(`${classOf(text(r.cutBefore?.chars, "cutBefore.chars"), "\\s0-9０-９")}|${alternation(cutWords)}`);
   const changeOrRate = new RegExp(alternation(words(r.changeOrRateWords, "changeOrRateWords")), "g");
@@ -629,10 +632,10 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
   return {
     fillerStart: startPattern(new RegExp(`^(?:${alternation(words(r.fillerStart, "fillerStart"))})+`)),
     fillerEnd: { re: new RegExp(`(?:${alternation(fillerEnd)})+$`), last: lastCodes(fillerEnd) },
-    leadingBrackets: startPattern(new RegExp(`^${classOf(text(r.leadingBrackets, "leadingBrackets"))}+`)),
+    leadingBrackets: startPattern(new RegExp(`^${classOf(bracketPairs.join(""))}+`)),
     leadingUnitTail: startPattern(new RegExp(`^${classOf(text(r.leadingUnitTail, "leadingUnitTail"))}+`)),
     onlyPerWords: new RegExp(`^${per}$`),
-    receivingVerbs: new WordMatcher(words(r.receivingVerbs?.verbs ?? [], "receivingVerbs.verbs")),
+    receivingVerbs: new WordMatcher(receivingVerbs),
     receivingUnits: new Set(words(r.receivingVerbs?.units ?? [], "receivingVerbs.units").map((u) => asUnit(u, `${where} receivingVerbs.units`))),
     raisedFromWords: new WordMatcher(from),
     raisedToWords: new WordMatcher(verbs.flatMap((v) => to.map((t) => v + t))),
@@ -929,7 +932,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     changeBefore: string[]; changeWindow: number; notChangeIfFollowedBy: string[]; changeUnits: string[];
     perCapitaBefore: string[]; perCapitaWindow: number; rateNouns: string[]; shareBefore: string[];
     standardBeforePerCapita?: string[]; standardWindow?: number; perCapitaAverageNouns?: string[];
-    changeGapWords?: string[]; periodComparisons?: string[]; linkVerbs?: string[]; bareRateEnds?: string[]; coordinatingWords?: string[];
+    changeGapWords?: string[]; periodComparisons?: string[]; comparedAmount?: string[]; linkVerbs?: string[]; bareRateEnds?: string[]; coordinatingWords?: string[];
   }>(dir, "measure-markers.json");
   const d = readReferenceJson<{ masks: string[]; weak?: string[]; domains: Record<string, string[]>; agentClause?: string; purposeClauseStarts?: string[]; purposeClauseLeads?: string[] }>(dir, "domains.json");
   const agentClause = d.agentClause ? referencePattern(d.agentClause, "domains.json", "agentClause") : null;
@@ -1057,7 +1060,8 @@ export function loadExtractReference(dir: string): ExtractReference {
       plannedCapacityChainEnd: p.plannedCapacityChainEnd ?? "\uFFFF",
     },
     measure: {
-      changeBefore: new WordMatcher(m.changeBefore),
+      // 比上年多50张: each period comparison with each compared-amount word, spelled once in the file each
+      changeBefore: new WordMatcher([...m.changeBefore, ...(m.periodComparisons ?? []).flatMap((c) => (m.comparedAmount ?? []).map((w) => c + w))]),
       changeWindow: m.changeWindow,
       notChangeIfFollowedBy: m.notChangeIfFollowedBy,
       changeUnits: sortLong(m.changeUnits),

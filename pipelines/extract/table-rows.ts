@@ -62,6 +62,12 @@ export function readTableRow(text: string, lo: number, hi: number, rules: TableR
 
 /** The years of the header line [a, b) (项目 2022年 2023年: its cells after the first are all years), or null. */
 export function headerYears(text: string, a: number, b: number, rules: TableRowRules): number[] | null {
+  // The last cell first: most lines end in no year, and are rejected without being split.
+  let e = b;
+  while (e > a && isJsSpace(text.charCodeAt(e - 1))) e--;
+  let s = e;
+  while (s > a && !isJsSpace(text.charCodeAt(s - 1))) s--;
+  if (s === a || !rules.headerYear.test(text.slice(s, e))) return null;
   const cells = text.slice(a, b).trim().split(/\s+/);
   if (cells.length < 2) return null;
   const years: number[] = [];
