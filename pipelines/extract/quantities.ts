@@ -70,6 +70,14 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || c === 0xa0 || c === 0x3000 || c === 9;
 }
 
+/**
+ * A figure's value as written, without the binary noise of scaling it (610.3亿 = 610.3 × 1e8 comes out as
+ * 61029999999.99999): six decimals at most, then 15 significant digits, more than any report writes.
+ */
+export function roundFigure(v: number): number {
+  return Number((Math.round(v * 1e6) / 1e6).toPrecision(15));
+}
+
 /** A whole number from 1900 to 2100 without a multiplier (every operation done whatever the value: see findQuantities). */
 function isPlainYear(v: number, mult: number): boolean {
   const whole = v % 1 === 0;
@@ -433,12 +441,12 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
       value = (low + high) / 2;
       qualifier = "range";
     } else value = v1 * mult2;
-    value = Math.round(value * 1e6) / 1e6;
+    value = roundFigure(value);
 
     out.push({
       start, end, numStart, numEnd, unitEnd, value,
-      low: low !== null ? Math.round(low * 1e6) / 1e6 : null,
-      high: high !== null ? Math.round(high * 1e6) / 1e6 : null,
+      low: low !== null ? roundFigure(low) : null,
+      high: high !== null ? roundFigure(high) : null,
       unit, measureWord, qualifier, pointChange, bare, chinese, rowLabel: null, columnYear: null,
     });
     consumed = Math.max(end, unitEnd);
@@ -475,7 +483,7 @@ function tableRowQuantities(text: string, lo: number, hi: number, row: TableRow,
     const value = parseArabic(text.slice(a, b)) * mult;
     if (!Number.isFinite(value)) continue;
     out.push({
-      start: a, end: b, numStart: a, numEnd: b, unitEnd: b, value: Math.round(value * 1e6) / 1e6, low: null, high: null,
+      start: a, end: b, numStart: a, numEnd: b, unitEnd: b, value: roundFigure(value), low: null, high: null,
       unit: rowUnit, measureWord: row.unitWord, qualifier: "exact",
       pointChange: false, bare: false, chinese: false, rowLabel: row.label, columnYear: years ? years[i] : null,
     });

@@ -22,6 +22,12 @@ describe("numbers", () => {
     expect(pick("实施1.2万户老年人家庭适老化改造。", "1.2万户")).toMatchObject({ value: 12000, unit: "household" });
   });
 
+  it("keeps a scaled value as written, without binary noise (610.3 × 1e8 is 61029999999.99999 in floating point)", () => {
+    expect(pick("各类社会组织接收捐款610.3亿元。", "610.3亿元").value).toBe(61030000000);
+    expect(pick("共投入1.1-2.3亿元。", "1.1-2.3亿元")).toMatchObject({ value: 170000000, low: 110000000, high: 230000000 });
+    expect(pick("全年发放0.7万人次。", "0.7万人次").value).toBe(7000);
+  });
+
   it("reads 万 + 余 in either order", () => {
     expect(pick("共办理行政审批事项4.1万余件。", "4.1万余件")).toMatchObject({ value: 41000, unit: "case", qualifier: "at_least" });
     expect(pick("发放一次性补贴1600余万元。", "1600余万元")).toMatchObject({ value: 16000000, unit: "yuan", qualifier: "at_least" });
