@@ -72,6 +72,16 @@ describe("report year and period", () => {
     expect(describeText(`区民政局2023年工作总结\n(2024年2月3日)\n${BODY}`).published).toBe("2024-02-03");
   });
 
+  it("reads a news page's dateline with its time of day, and a 时间 field, as the publication date", () => {
+    const news = describeText(`2024-02-29 10:27:28\n记者昨日从全市民政工作会议上获悉,今年我市将新增养老床位700张。`);
+    expect(news.published).toBe("2024-02-29");
+    // no year in the text: the report is the year it was published in
+    expect(news.reportYear).toBe(2024);
+    expect(news.period).toBe("annual");
+    expect(describeText(`看看新闻\n2021-01-27 20:45\n${BODY}`).published).toBe("2021-01-27");
+    expect(describeText(`来源:果洛州政府办    时间:2016年11月18日    编辑:段福善\n${BODY}`).published).toBe("2016-11-18");
+  });
+
   it("takes the agency from the signature when the title names the bureau without its place", () => {
     const d = describeText(`民政局2019年第三季度工作总结\n\n三季度,共办理结婚登记320对。\n\n西安市雁塔区民政局\n二〇一九年十月八日`);
     expect(d.agency).toBe("西安市雁塔区民政局");
