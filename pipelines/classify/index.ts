@@ -62,6 +62,8 @@ function plannedBefore(before: string, after: string, p: ExtractReference["plan"
 export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, reportYear: number | null): { kind: Kind; year: number | null } {
   const p = ref.plan;
   let kind: Kind = sent.kind;
+  // 市民政局将持续加强…,新增…服务点60个以上: a sentence that opens on a plan, unless the figure's own clause says done.
+  if (sent.planOpener && !includesAny(text.slice(clauseOf(text, sent, q, ref)[0], q.start), p.sentencePlanOpeners.doneInClause)) kind = "target";
   const ctxYear = sent.year ?? reportYear;
   let year = ctxYear;
 
@@ -93,7 +95,15 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
     year = Number(m[1]);
   }
   const [ca, lb] = clauseOf(text, sent, q, ref);
-  const relFrom = Math.max(sent.start, ca - 40);
+  // Back into the clauses before, but not past a semicolon: 不低于上年度…增幅;…新增服务点60个 is this year's.
+  let relFrom = Math.max(sent.start, ca - 40);
+  for (let i = ca - 1; i >= relFrom; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3b || c === 0xff1b) {
+      relFrom = i + 1;
+      break;
+    }
+  }
   const rel = p.relativeYearWords.last(text, relFrom, q.numStart);
   // 比上年增加, 较去年同期: a comparison base, not the figure's year.
   if (rel && (yearPos < 0 || rel.index > headFrom + yearPos) && ctxYear !== null && endsWithAny(text, rel.index, p.comparisonBefore) === null && startsWithAny(text, rel.index + rel.word.length, p.comparisonAfterRelativeYear) === null) {

@@ -282,6 +282,8 @@ export interface ExtractReference {
     tableColumnPlan: string[];
     tableColumnActual: string[];
     planParagraphVerbs: string[];
+    /** A sentence opening on a plan word and an action (市民政局将持续加强…) is a plan in every clause not done (plan-markers.json sentencePlanOpeners). */
+    sentencePlanOpeners: { words: WordMatcher; within: number; followedBy: string[]; doneInClause: string[] };
     targetBefore: string[];
     targetBeforeMatcher: WordMatcher;
     /** Whether a plan word holds the mask filler (＿): only then can masking make one appear. */
@@ -919,7 +921,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   const p = readReferenceJson<{
     headingPlan: string[]; headingPlanWithYear?: string[]; planMasks?: string[]; targetBeforeIgnoredAfter?: string[];
     targetBeforeIgnoredWhenPreceded?: string[]; pastWhenPreceded?: Record<string, string[]>; pastWhenFollowed?: Record<string, string[]>; completionShare?: string; headingActual: string[]; headingNextYear: string[]; headingSameYear: string[];
-    planParagraphStarts: string[]; planParagraphVerbs: string[]; targetBefore: string[]; targetBeforeWindow: number;
+    planParagraphStarts: string[]; planParagraphVerbs: string[]; sentencePlanOpeners?: { words: string[]; within: number; followedBy: string[]; doneInClause: string[] }; targetBefore: string[]; targetBeforeWindow: number;
     tableColumnPlan?: string[]; tableColumnActual?: string[];
     targetAfter: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
     completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>;
@@ -1025,6 +1027,12 @@ export function loadExtractReference(dir: string): ExtractReference {
       tableColumnPlan: p.tableColumnPlan ?? [],
       tableColumnActual: p.tableColumnActual ?? [],
       planParagraphVerbs: p.planParagraphVerbs,
+      sentencePlanOpeners: {
+        words: new WordMatcher(p.sentencePlanOpeners?.words ?? []),
+        within: p.sentencePlanOpeners?.within ?? 0,
+        followedBy: sortLong(p.sentencePlanOpeners?.followedBy ?? []),
+        doneInClause: p.sentencePlanOpeners?.doneInClause ?? [],
+      },
       targetBefore: sortLong(p.targetBefore),
       targetBeforeMatcher: new WordMatcher(p.targetBefore),
       targetBeforeHasFiller: p.targetBefore.some((w) => w.includes(MASK_FILLER)),

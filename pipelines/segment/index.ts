@@ -6,8 +6,8 @@
 import type { Kind, Period } from "../types.ts";
 import { CLAUSE_END, ENUMERATION_MARK, MASK_FILLER, type ExtractReference, type HeadingRules } from "../extract/reference.ts";
 import { readNumeral, type Candidates, type NumeralRef } from "../extract/quantities.ts";
-import { isJsSpace } from "../text/chars.ts";
-import { endsWithAny, includesAny } from "../text/words.ts";
+import { isDigitCode, isJsSpace } from "../text/chars.ts";
+import { endsWithAny, includesAny, startsWithAny } from "../text/words.ts";
 
 export interface Heading {
   level: number;
@@ -31,6 +31,8 @@ export interface Sentence {
   year: number | null;
   /** Whether white space (a regex's \s) stands inside it; set by segment, so that a sentence without is not read again for it. */
   spaced?: boolean;
+  /** Whether it opens on a plan word and an action (市民政局将持续加强…): a plan wherever a clause doesn't say done (classify). */
+  planOpener: boolean;
 }
 
 export interface Segmented {
@@ -42,6 +44,20 @@ export interface Segmented {
 }
 
 type PlanRef = Pick<ExtractReference, "plan" | "headings">;
+
+/** Whether text[s, e) opens (within sentencePlanOpeners.within characters, before any figure) on a plan word followed by an action. */
+function opensOnPlan(text: string, s: number, e: number, p: PlanRef["plan"]): boolean {
+  const o = p.sentencePlanOpeners;
+  const to = Math.min(e, s + o.within);
+  for (let i = s; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigitCode(c)) return false;
+    if (!o.words.canStart(c)) continue;
+    const w = o.words.at(text, i, e);
+    if (w && startsWithAny(text, i + w.length, o.followedBy) !== null) return true;
+  }
+  return false;
+}
 
 /** The characters a heading marker can start with (for tests). */
 export function markerStartChars(h: HeadingRules): string {
@@ -296,7 +312,7 @@ class Segmenter {
       const ctx = this.context();
       // What was trimmed is all white space: the rest stands inside.
       const spaced = spaces - (s2 - s) - (e - e2) > 0;
-      this.sentences.push({ start: s2, end: e2, headings: this.headingsNow(), kind: ctx.kind, year: ctx.year, spaced });
+      this.sentences.push({ start: s2, end: e2, headings: this.headingsNow(), kind: ctx.kind, year: ctx.year, spaced, planOpener: ctx.kind === "actual" && opensOnPlan(text, s2, e2, this.p) });
     }
   }
 
@@ -374,7 +390,7 @@ class Segmenter {
       // A short line that names a part of the report (第二部分 2021年工作思路) stays a top heading.
       this.push({ level: this.seenNumbered && hp.plan === null ? h.belowDeepest : 1, text: line, start: a, end: b, plan: hp.plan, year: hp.year });
       const ctx = this.context();
-      this.sentences.push({ start: a, end: b, headings: this.headingsNow(), kind: ctx.kind, year: ctx.year, spaced: /\s/.test(line) });
+      this.sentences.push({ start: a, end: b, headings: this.headingsNow(), kind: ctx.kind, year: ctx.year, spaced: /\s/.test(line), planOpener: false });
       if (this.numerals) for (let i = a; i < b; i++) if (scan[text.charCodeAt(i)] & NUMERAL_CHAR) this.readNumeralAt(i);
       return;
     }

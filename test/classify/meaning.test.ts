@@ -69,6 +69,25 @@ describe("kind and year", () => {
     expect(figure("截至目前27家中已有25家落实场地。", "25家").kind).toBe("actual");
   });
 
+  it("a sentence that opens on a plan word and an action is a plan in every clause not marked done", () => {
+    const t = "在十方面实事中,市民政局将持续加强城乡居民最低生活保障,新增村(社区)老年助餐服务点60个以上,提供助餐服务1500万人次以上。";
+    expect(figure(t, "60个以上", 2024)).toMatchObject({ kind: "target", year: 2024 });
+    expect(figure(t, "1500万人次以上", 2024).kind).toBe("target");
+    const list = "今年要新建50家社区综合为老服务中心、200个助餐场所,还要完成2000张认知障碍照护床位改造。";
+    for (const q of ["50家", "200个", "2000张"]) expect(figure(list, q, 2021).kind).toBe("target");
+    // 将 as the 把 preposition, 要 inside 要求, and a clause that says done stay records
+    expect(figure("我局将养老服务纳入民生实事,全年新增床位300张。", "300张").kind).toBe("actual");
+    expect(figure("按照上级要求新建养老机构3家。", "3家").kind).toBe("actual");
+    expect(figure("区民政局将持续深化改革,已建成养老机构12家。", "12家").kind).toBe("actual");
+    // only an opening plan word: one deep in the sentence is for its own figure (targetBefore) to weigh
+    expect(figure("全年共发放救助金1200万元,新增床位300张,我们将持续加强监管。", "300张").kind).toBe("actual");
+  });
+
+  it("a relative year in the clauses before reaches a figure, but not across a semicolon", () => {
+    expect(figure("去年年底,全市共有养老机构50家。", "50家").year).toBe(2022);
+    expect(figure("低保标准增幅不低于上年度居民人均可支配收入增幅;新增助餐服务点60个。", "60个").year).toBe(2023);
+  });
+
   it("capacity of a facility still being built is a target", () => {
     expect(figure("床位数500张的金色小镇养老综合体建设目前已进入桩基施工阶段。", "500张").kind).toBe("target");
     expect(figure("建成床位数500张的养老院。", "500张").kind).toBe("actual");
