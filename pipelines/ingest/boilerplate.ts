@@ -186,7 +186,8 @@ function anyOf(patterns: string[]): RegExp | null {
 
 export function compileBoilerplate(json: unknown): BoilerplateReference {
   const raw = json as RawBoilerplate;
-  const labels = [...raw.header.labels].sort((a, b) => b.length - a.length).map(escape).join("|");
+  // 索 引 号: a label may be letter-spaced, one space between characters
+  const labels = [...raw.header.labels].sort((a, b) => b.length - a.length).map((l) => [...l].map(escape).join("[ \u3000]?")).join("|");
   const u = raw.header.unlabelled;
   const drop = raw.drop_lines.patterns.map(([p, why]) => ({ re: new RegExp(p), why }));
   const inlinePatterns = raw.inline?.patterns ?? [];
@@ -273,6 +274,8 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
+const LABEL_SPACES = /[ \u3000]/g;
+
 function parseLabelled(line: string, ref: BoilerplateReference, header: Record<string, string>): boolean {
   if (line.length > ref.headerMaxChars || !ref.headerLabelStart.test(line)) return false;
   const re = ref.headerLabels;
@@ -280,7 +283,7 @@ function parseLabelled(line: string, ref: BoilerplateReference, header: Record<s
   const hits: Array<{ label: string; from: number; valueFrom: number }> = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(line))) {
-    hits.push({ label: m[1], from: m.index, valueFrom: m.index + m[0].length });
+    hits.push({ label: m[1].replace(LABEL_SPACES, ""), from: m.index, valueFrom: m.index + m[0].length });
     if (m[0].length === 0) re.lastIndex++;
   }
   if (!hits.length) return false;

@@ -71,6 +71,15 @@ describe("region", () => {
     expect(d.region.evidence).toMatch(/index number/);
   });
 
+  it("takes the county an index number's code names when the body names it once too (仙居县 portal page)", () => {
+    const text = `索引号 113310247405400961/2024-104569\n发布机构 县民政局\n县民政局2023年重点工作总结\n${FILLER}仙居县乡镇养老服务中心二期项目通过审批。`;
+    const d = describeText(text);
+    expect(d.region.code).toBe("331024");
+    expect(d.region.evidence).toMatch(/仙居县 1 time and the index number/);
+    // the index number alone is not enough
+    expect(describeText(`索引号 113310247405400961/2024-104569\n发布机构 县民政局\n县民政局2023年重点工作总结\n${FILLER}`).region.code).toBe("");
+  });
+
   it("does not take a higher-level or neighbouring place mentioned once as the region", () => {
     const d = describeText(`区民政局2023年工作总结\n${FILLER}获评浙江省民政系统先进集体,赴杭州市学习考察。`);
     expect(d.region.code).toBe("");

@@ -62,6 +62,16 @@ describe("breadcrumb lines", () => {
     expect(c.text.startsWith("民政局2019年工作总结及2020年工作计划")).toBe(true);
     expect(body("满意度评价分为优 > 良 > 中三档,全年回访1200户。")).toBe("满意度评价分为优 > 良 > 中三档,全年回访1200户。");
   });
+
+  it("drops a breadcrumb's continuation line (> section > page) and reads a letter-spaced header label (索 引 号)", () => {
+    const page = "当前位置: 首页\n> 政务公开 > 规划计划 > 计划总结\n索 引 号 113310247405400961/2024-104569 公开方式 主动公开\n成文日期 2024-01-11 发布机构 县民政局\n\n县民政局2023年重点工作总结\n\n全年新增养老床位120张。";
+    const c = ingestOk(Buffer.from(page));
+    expect(c.header["索引号"]).toBe("113310247405400961/2024-104569");
+    expect(c.header["公开方式"]).toBe("主动公开");
+    expect(c.text.startsWith("县民政局2023年重点工作总结")).toBe(true);
+    // a body line merely opening on those characters is not a header
+    expect(body("索引我县困难群众名单,全年回访1200户。")).toBe("索引我县困难群众名单,全年回访1200户。");
+  });
 });
 
 describe("site adverts and paywall lines", () => {
