@@ -331,7 +331,17 @@ function sortScores(scores: DomainScore[]): void {
 function pick(scores: DomainScore[], dominant: boolean): Domain | null {
   if (!scores.length) return null;
   if (!dominant || scores.length === 1) return scores[0].domain;
-  return scores[0].score >= 1.5 * scores[1].score ? scores[0].domain : null;
+  // Weak words (社区 in 人民社区现有低保户) do not stand against strong ones: only the strong domains compete.
+  let first = -1;
+  let second = -1;
+  for (let i = 0; i < scores.length; i++) {
+    if (!scores[i].strong) continue;
+    if (first < 0) first = i;
+    else if (second < 0) second = i;
+  }
+  if (first < 0) return scores[0].score >= 1.5 * scores[1].score ? scores[0].domain : null;
+  if (second < 0) return scores[first].domain;
+  return scores[first].score >= 1.5 * scores[second].score ? scores[first].domain : null;
 }
 
 /** Domain of a heading chain: innermost heading that clearly says one. */
@@ -340,7 +350,11 @@ export function headingDomain(text: string, headings: Heading[], ref: ExtractRef
     const h = headings[i];
     let d = memo.headingDomains.get(h);
     if (d === undefined) {
-      d = pick(scoreDomains(text, h.start, h.start + h.text.length, h.start, h.start, ref, memo), true);
+      // The title's weak word names whose report it is (社区年民政工作总结), not a domain; a section's is its topic
+      // (理顺社区管理体制机制).
+      const scores = scoreDomains(text, h.start, h.start + h.text.length, h.start, h.start, ref, memo);
+      const isTitle = i === 0 && text.slice(0, h.start).trim() === "";
+      d = !isTitle || scores.some((x) => x.strong) ? pick(scores, true) : null;
       memo.headingDomains.set(h, d);
     }
     if (d) return d;
@@ -384,7 +398,8 @@ export function domainOf(text: string, sent: Sentence, q: Quantity, ref: Extract
     memo.earlierClauses.set(earlierKey, earlier);
   }
   if (earlier) return earlier;
-  if (weak) return weak;
+  // Only weak evidence so far: strong evidence in the clauses after it (…4场民主评议会,对267户申请低保户…) wins.
+  if (weak) return laterClausesDomain(text, sent, cb, ref, memo) ?? weak;
   // A following clause that says what the money or count was for: …1200万元,用于困难群众临时救助.
   if (cb < sent.end && /[，,；;]/.test(text[cb] ?? "")) {
     const [na, nb] = clauseAround(text, sent.start, sent.end, cb + 1, ref.clauseSeparators);
@@ -401,6 +416,21 @@ function startsPurposeClause(text: string, a: number, d: ExtractReference["domai
   if (startsWithAny(text, a, d.purposeClauseStarts) !== null) return true;
   const lead = startsWithAny(text, a, d.purposeClauseLeads);
   return lead !== null && startsWithAny(text, a + lead.length, d.purposeClauseStarts) !== null;
+}
+
+/** The domain the clauses after the clause ending at cb clearly name with strong evidence, nearest first (agent clauses skipped). */
+function laterClausesDomain(text: string, sent: Sentence, cb: number, ref: ExtractReference, memo: DocumentMemo): Domain | null {
+  let a = cb + 1;
+  for (let k = 0; k < 5 && a < sent.end && /[，,；;：:、]/.test(text[a - 1] ?? ""); k++) {
+    const [, b] = clauseAround(text, sent.start, sent.end, a, ref.clauseSeparators);
+    if (b > a && !isAgentClause(text, a, b, ref)) {
+      const scores = scoreDomains(text, a, b, a, a, ref, memo);
+      const d = pick(scores, true);
+      if (d && scores.some((x) => x.strong && x.domain === d)) return d;
+    }
+    a = b + 1;
+  }
+  return null;
 }
 
 /** The domain the clauses before the clause at ca clearly name, nearest first; with weak evidence nearby, only strong evidence counts. */

@@ -188,3 +188,21 @@ describe("labels: a figure is not its own label", () => {
     expect(figure("实现百分之百全覆盖。", "百分之百").indicator).not.toMatch(/百分之/);
   });
 });
+
+describe("domain: weak words (社区, 救助) against strong ones", () => {
+  it("a weak word does not stand against a strong one in the same clause (人民社区现有低保户)", () => {
+    const t = "截止年底,人民社区现有低保户218户, 476人享受,人均覆盖面9.3%。";
+    expect(figure(t, "476人").domain).toBe("social_assistance");
+    expect(figure(t, "9.3%").domain).toBe("social_assistance");
+  });
+  it("with only a weak word in its own clause, strong evidence later in the sentence wins", () => {
+    const t = "截止到3月20日下午,人民社区共组织4场民主评议会,对267户申请低保户进行了民主评议。";
+    expect(figure(t, "4场").domain).toBe("social_assistance");
+    // and with nothing stronger anywhere, the weak word still speaks
+    expect(figure("人民社区共组织4场议事会。", "4场").domain).toBe("community_governance");
+  });
+  it("the title's weak word names whose report it is; a section heading's names its topic", () => {
+    expect(figure("人民社区年民政工作总结\n共有15户未通过评议。", "15户").domain).toBe("other");
+    expect(figure("人民社区年民政工作总结\n一、理顺社区管理体制机制\n落实书记主任负总责,2名副职具体抓分管。", "2名").domain).toBe("community_governance");
+  });
+});
