@@ -482,7 +482,7 @@ function cutIn(s: string, cut: LabelRules["cutBefore"]): number {
  * A short simplified-Chinese label of what the figure counts: the noun phrase before it (after any earlier
  * figure of the same clause), else the one after it, else the previous figure's, plus 数/人数/金额.
  */
-export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: Unit, measure: Measure, ref: ExtractReference, prev?: { end: number; base: string }): { label: string; base: string } {
+export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: Unit, measure: Measure, ref: ExtractReference, prev?: { end: number; base: string }, pairedEnd = -1): { label: string; base: string } {
   const L = ref.labels;
   // A table row's label names its cells (养老床位（张） 4500 4860 → 养老床位数).
   if (q.rowLabel !== null) {
@@ -503,17 +503,23 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   if (pre.length > 18) pre = shorten(pre, L);
   let base = "";
   // 设立21个后扶项目, 为1800户老年人家庭适老化改造: the noun after the figure names what is counted.
-  const postRaw = text.slice(q.end, sb);
+  // 14035户25559人享受城乡低保: a count paired with the next one (pairedEnd: where that one ends) counts the
+  // same people, named after both.
+  const postRaw = text.slice(pairedEnd > q.end && pairedEnd <= sb ? pairedEnd : q.end, sb);
   const postCut = cutIn(postRaw, L.cutBefore);
   const postWords = replaceAtStart(labelText(postCut >= 0 ? postRaw.slice(0, postCut) : postRaw, L), L.leadingUnitTail);
   const post = replaceAtEnd(postWords, L.raisedTo, "$1").slice(0, 14);
   // Text running straight into the next figure (预登记8家民非成立登记1家) names that figure, not this one.
   const runsIntoNext = postCut >= 0 && /[0-9０-９]/.test(postRaw[postCut]);
-  if (post.length >= 2 && !runsIntoNext && !/^[\d\-]/.test(post) && q.unit !== "percent" && measure !== "change") {
+  // 697名老年人享受居家养老服务补贴, 14035户享受城乡低保: what the people counted receive names the count
+  // (享受居家养老服务补贴人数), whether or not a noun stands between.
+  // 为243户530人发放农村低保补助: with a recipient word before the figure, what they are given names it too.
+  // Only with no noun between (向1200名困难群众发放慰问金 still counts 困难群众).
+  const received = postCut >= 0 && L.receivingUnits.has(unit) && measure !== "change" ? receivedPhrase(postRaw, postCut, L, postCut === 0 && L.givenAfter.endsAt(text, q.start, sa) !== null) : "";
+  if (received && post.length < 2 && !runsIntoNext) base = received;
+  else if (post.length >= 2 && !runsIntoNext && !/^[\d\-]/.test(post) && q.unit !== "percent" && measure !== "change") {
     const verb = pre.length && L.builtVerb.last.has(pre.charCodeAt(pre.length - 1)) ? L.builtVerb.re.exec(pre) : null;
     base = (verb ? verb[1] : "") + post;
-    // 697名老年人享受居家养老服务补贴: what the people counted receive names the count (享受居家养老服务补贴人数).
-    const received = postCut >= 0 && L.receivingUnits.has(unit) ? receivedPhrase(postRaw, postCut, L) : "";
     if (received) base = received;
     // 认知症照护专区1个,共12张床位: a short noun belongs to the previous figure's thing.
     // Unless that thing already ends with the noun (1124名老年人…,1143名老年人…): the same noun again is
@@ -537,9 +543,9 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   return { label: base ? unitSuffix(base, unit, measure, L) : "", base };
 }
 
-/** The verb phrase at `at` when it opens with a receiving verb (享受, 参与 …: indicator-labels.json receivingVerbs), up to the next cut. */
-function receivedPhrase(s: string, at: number, L: LabelRules): string {
-  const verb = L.receivingVerbs.at(s, at);
+/** The verb phrase at `at` when it opens with a receiving verb (享受, 参与 …: indicator-labels.json receivingVerbs), or for a recipient a given verb (发放), up to the next cut. */
+function receivedPhrase(s: string, at: number, L: LabelRules, recipient: boolean): string {
+  const verb = L.receivingVerbs.at(s, at) ?? (recipient ? L.givenVerbs.at(s, at) : null);
   if (!verb) return "";
   const rest = s.slice(at + verb.length);
   const cut = cutIn(rest, L.cutBefore);

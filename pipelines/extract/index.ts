@@ -4,7 +4,7 @@
 import type { CleanText, DocumentDescription, FigureRow } from "../types.ts";
 import { catalogIndicator, domainOf, indicatorLabel, kindAndYear, measureOf, newDocumentMemo } from "../classify/index.ts";
 import { clauseAround, segment, unwrapLines, type Heading } from "../segment/index.ts";
-import { findQuantities } from "./quantities.ts";
+import { findQuantities, type Quantity } from "./quantities.ts";
 import { loadExtractReference as load, type ExtractReference } from "./reference.ts";
 import { isJsSpace } from "../text/chars.ts";
 
@@ -58,6 +58,17 @@ function sectionOf(headings: Heading[], cache: Map<Heading, string>, endMarks: R
   return path;
 }
 
+/**
+ * Where the next figure ends when it is paired with q as two counts of the same people (14035户25559人, 1300户共2308人:
+ * households, then persons, nothing but indicator-labels.json pairedCounts.links between); else -1.
+ */
+function pairedEnd(text: string, q: Quantity, next: Quantity | undefined, ref: ExtractReference): number {
+  const { units, links } = ref.labels.pairedCounts;
+  if (!next || q.unit === next.unit || !units.has(q.unit) || !units.has(next.unit)) return -1;
+  const between = text.slice(q.end, next.start).trim();
+  return between === "" || links.includes(between) ? next.end : -1;
+}
+
 export function extractFigures(clean: CleanText, desc: DocumentDescription, ref: ExtractReference): FigureRow[] {
   // Hard-wrapped lines are joined first, so sentences and headings are read whole.
   const unwrapped = unwrapLines(clean.text, ref.headings, undefined, ref.isTableLine);
@@ -82,13 +93,14 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
     const sentence = sent.spaced === false ? text.slice(sent.start, sent.end) : collapseSpaces(text, sent.start, sent.end);
     const section = sectionOf(sent.headings, sectionCache, ref.headings.endMarks);
     let prev: { end: number; base: string; measure: string; unit: string } | undefined;
-    for (const q of quantities) {
+    for (let qi = 0; qi < quantities.length; qi++) {
+      const q = quantities[qi];
       const { kind, year } = kindAndYear(text, sent, q, ref, reportYear);
       let measure = measureOf(text, sent, q, ref);
       // 提高幅度达30%和20%: a figure joined to a change by 和/与/、 is the same kind of change.
       if (measure !== "change" && prev?.measure === "change" && prev.unit === q.unit && coordinated(text, prev.end, q.start, ref)) measure = "change";
       const domain = domainOf(text, sent, q, ref, memo);
-      const { label: indicator, base } = indicatorLabel(text, sent, q, q.unit, measure, ref, prev);
+      const { label: indicator, base } = indicatorLabel(text, sent, q, q.unit, measure, ref, prev, pairedEnd(text, q, quantities[qi + 1], ref));
       prev = { end: q.end, base, measure, unit: q.unit };
       const [sa, sb] = q.item ?? clauseAround(text, sent.start, sent.end, q.numStart, ref.clauseSeparators, true);
       const indicator_id = catalogIndicator(indicator, text.slice(sa, sb), q.unit, measure, domain, ref.indicators);

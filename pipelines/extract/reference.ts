@@ -501,6 +501,11 @@ export interface LabelRules {
   receivingVerbs: WordMatcher;
   /** The units of counts the receiving verbs name (people, households, visits). */
   receivingUnits: Set<string>;
+  /** Verbs of what a count's people are given (发放, 提供), naming the count when a recipient word (givenAfter: 为, 向) stands right before the figure. */
+  givenVerbs: WordMatcher;
+  givenAfter: WordMatcher;
+  /** Counts of the same people in two units (14035户25559人): the units, and what may stand between the two figures. */
+  pairedCounts: { units: Set<string>; links: string[] };
   /** A phrase that is only per-head and per-period words (每人每月): it names no thing. */
   onlyPerWords: RegExp;
   /** The from-words of a raise (由, 从): a year right after one is the starting figure's. */
@@ -542,7 +547,8 @@ interface LabelRulesFile {
   fillerEnd: string[];
   leadingUnitTail: string;
   bracketPairs: string[];
-  receivingVerbs?: { verbs: string[]; units: string[] };
+  receivingVerbs?: { verbs: string[]; units: string[]; givenVerbs?: string[]; givenAfter?: string[] };
+  pairedCounts?: { units: string[]; links: string[] };
   raised: { from: string[]; since?: string[]; perLinks?: string[]; adverbs?: string[]; verbs: string[]; to: string[]; floors: string[]; perHead: string[]; perPeriod: string[] };
   builtVerbs: string[];
   cutBefore: { chars: string; words: string[] };
@@ -612,8 +618,9 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
   const cutWords = words(r.cutBefore?.words, "cutBefore.words");
   // a receiving verb is read where the noun's words are cut, so each must be a cut word too
   const receivingVerbs = words(r.receivingVerbs?.verbs ?? [], "receivingVerbs.verbs");
-  const notCut = receivingVerbs.filter((v) => !cutWords.includes(v));
-  if (notCut.length) throw new Error(`${where}: receivingVerbs.verbs ${notCut.join(", ")} must also be cutBefore words`);
+  const givenVerbs = words(r.receivingVerbs?.givenVerbs ?? [], "receivingVerbs.givenVerbs");
+  const notCut = [...receivingVerbs, ...givenVerbs].filter((v) => !cutWords.includes(v));
+  if (notCut.length) throw new Error(`${where}: receivingVerbs verbs ${notCut.join(", ")} must also be cutBefore words`);
   // Any space or digit ends the words after a figure too.
   const cutBefore = new RegExp(`${classOf(text(r.cutBefore?.chars, "cutBefore.chars"), "\\s0-9０-９")}|${alternation(cutWords)}`);
   const changeOrRate = new RegExp(alternation(words(r.changeOrRateWords, "changeOrRateWords")), "g");
@@ -638,7 +645,13 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
     leadingUnitTail: startPattern(new RegExp(`^${classOf(text(r.leadingUnitTail, "leadingUnitTail"))}+`)),
     onlyPerWords: new RegExp(`^${per}$`),
     receivingVerbs: new WordMatcher(receivingVerbs),
+    givenVerbs: new WordMatcher(givenVerbs),
+    givenAfter: new WordMatcher(words(r.receivingVerbs?.givenAfter ?? [], "receivingVerbs.givenAfter")),
     receivingUnits: new Set(words(r.receivingVerbs?.units ?? [], "receivingVerbs.units").map((u) => asUnit(u, `${where} receivingVerbs.units`))),
+    pairedCounts: {
+      units: new Set(words(r.pairedCounts?.units ?? [], "pairedCounts.units").map((u) => asUnit(u, `${where} pairedCounts.units`))),
+      links: r.pairedCounts?.links ?? [],
+    },
     raisedFromWords: new WordMatcher(from),
     raisedToWords: new WordMatcher(verbs.flatMap((v) => to.map((t) => v + t))),
     openBrackets: bracketPairs.map((p) => p[0]).join(""),

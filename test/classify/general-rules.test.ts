@@ -206,3 +206,22 @@ describe("domain: weak words (社区, 救助) against strong ones", () => {
     expect(figure("人民社区年民政工作总结\n一、理顺社区管理体制机制\n落实书记主任负总责,2名副职具体抓分管。", "2名").domain).toBe("community_governance");
   });
 });
+
+describe("labels: two counts of the same people, and what they are given", () => {
+  it("households then persons side by side are both named by what follows the second, never by the other figure", () => {
+    const t = "全市14035户25559人享受城乡低保。";
+    expect(figure(t, "14035户").indicator).toBe("享受城乡低保户数");
+    expect(figure(t, "25559人").indicator).toBe("享受城乡低保人数");
+    expect(figure("全区1300户共2308人纳入低保。", "1300户").indicator).toBe("纳入低保户数");
+    // two figures of one unit are not a pair
+    expect(figure("新增床位300张500张。", "300张").indicator).not.toMatch(/500/);
+  });
+  it("a recipient word before the figure (为, 向) and a given verb right after it name the count", () => {
+    const t = "春节期间为13690户25249人发放一次性生活补贴。";
+    expect(figure(t, "13690户").indicator).toBe("发放一次性生活补贴户数");
+    expect(figure(t, "25249人").indicator).toBe("发放一次性生活补贴人数");
+    // a noun between still names the count; without a recipient word the verb is the counted people's own
+    expect(figure("向1200名困难群众发放慰问金36万元。", "1200名").indicator).toBe("困难群众人数");
+    expect(figure("组织120名工作人员发放宣传资料。", "120名").indicator).toBe("工作人员人数");
+  });
+});
