@@ -278,7 +278,9 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
 
   // unified social credit code in the index number: 11 330282 … → 慈溪市
   const usc = /^[0-9A-HJ-NP-RTUWXY]{2}(\d{6})[0-9A-HJ-NP-RTUWXY]{9}[0-9A-HJ-NP-RTUWXY]?(?:\/|$)/.exec(input.indexNumber.trim());
-  const uscDiv = usc ? gz.divisions.get(usc[1]) : undefined;
+  // or the division code itself, then the year: 530400 2017 607969 → 玉溪市
+  const codeYear = usc ? null : /^(\d{6})[-/]?(?:19|20)\d{2}/.exec(input.indexNumber.trim());
+  const uscDiv = usc ? gz.divisions.get(usc[1]) : codeYear ? gz.divisions.get(codeYear[1]) : undefined;
   if (uscDiv) {
     if (uscDiv.level === "county") {
       tally(ev.counties, uscDiv.code, "索引号", 1, 1);
@@ -331,6 +333,13 @@ function fromAliases(ev: Evidence, gz: Gazetteer, levelOf: () => string): Region
   return regionOf(d, gz, d.name, `body names ${list(t.names)} (${t.count} times), a well-known name of ${d.name}, and no other place`);
 }
 
+/** How many times the body names a county or town of the city `code`. */
+function inCity(ev: Evidence, gz: Gazetteer, code: string): number {
+  let n = ev.countiesOfCity.get(code)?.count ?? 0;
+  for (const [county, t] of ev.towns) if (gz.divisions.get(county)?.city === code) n += t.count;
+  return n;
+}
+
 /** 2. The body's places vote (see the file comment). */
 function fromBody(ev: Evidence, gz: Gazetteer, hint: string, anyPlace: boolean): Region {
   const county = best(ev.towns, (t) => t.weight);
@@ -370,6 +379,12 @@ function fromBody(ev: Evidence, gz: Gazetteer, hint: string, anyPlace: boolean):
     const [code, t] = cityNamed;
     const others = [...ev.cities].filter(([c]) => c !== code).map(([, o]) => o.count);
     if (t.count >= 3 && t.weight >= 1 && others.every((o) => t.count >= 2 * o)) cityPick = { code, why: `body names it ${t.count} times` };
+    // The index number carries the city's code (the agency's own) and most places the body names lie in it.
+    else if (t.names.has("索引号")) {
+      const within = inCity(ev, gz, code);
+      const outside = [...ev.cities.keys()].filter((c) => c !== code).reduce((n, c) => Math.max(n, inCity(ev, gz, c)), 0);
+      if (within >= 2 && within > outside) cityPick = { code, why: `the index number carries its code and the body names ${within} places in it` };
+    }
   }
 
   let provincePick: { code: string; why: string } | null = null;

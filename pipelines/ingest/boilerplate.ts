@@ -186,8 +186,8 @@ function anyOf(patterns: string[]): RegExp | null {
 
 export function compileBoilerplate(json: unknown): BoilerplateReference {
   const raw = json as RawBoilerplate;
-  // 索 引 号: a label may be letter-spaced, one space between characters
-  const labels = [...raw.header.labels].sort((a, b) => b.length - a.length).map((l) => [...l].map(escape).join("[ \u3000]?")).join("|");
+  // 索 引 号, 来   源: a label may be letter-spaced
+  const labels = [...raw.header.labels].sort((a, b) => b.length - a.length).map((l) => [...l].map(escape).join("[ \u3000]*")).join("|");
   const u = raw.header.unlabelled;
   const drop = raw.drop_lines.patterns.map(([p, why]) => ({ re: new RegExp(p), why }));
   const inlinePatterns = raw.inline?.patterns ?? [];
@@ -277,6 +277,8 @@ function splitLines(text: string): Line[] {
 const LABEL_SPACES = /[ \u3000]/g;
 
 function parseLabelled(line: string, ref: BoilerplateReference, header: Record<string, string>): boolean {
+  // | 索引号 | 5304002017607969 | 文 号 |  |: a header laid out as a table reads as its cells, spaced apart
+  if (line.charCodeAt(0) === 0x7c && line.length <= ref.headerMaxChars) line = line.split("|").map((c) => c.trim()).filter(Boolean).join("  ");
   if (line.length > ref.headerMaxChars || !ref.headerLabelStart.test(line)) return false;
   const re = ref.headerLabels;
   re.lastIndex = 0;

@@ -178,21 +178,15 @@ function endsWithWeakPlanWord(text: string, ref: PlanRef): boolean {
   return bare.length <= 10 && endsWithAny(bare, bare.length, ref.plan.headingPlanWithYear.words) !== null;
 }
 
-/** The year a report is about, when the describe stage did not say: its summary heading, else its opening. */
+/**
+ * The year a report is about, when the describe stage did not say: its summary heading (2022年工作总结), else none.
+ * Not the year its opening names most: describe weighed those and found none that says it (于2019年6月底竣工 is a
+ * deadline, 2013年以来 a start), and the figures' years must agree with the documents table.
+ */
 export function inferReportYear(text: string, ref: PlanRef): number | null {
-  const { fallback, yearAll } = ref.headings;
-  const head = text.slice(0, fallback.reportYearChars);
-  const summary = fallback.reportYearSummary.exec(head);
-  if (summary) return Number(summary[1]);
-  const counts = new Map<number, number>();
-  for (const m of head.matchAll(yearAll)) {
-    const y = Number(m[1]);
-    counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
-  let best: number | null = null;
-  let bestN = 0;
-  for (const [y, n] of counts) if (n > bestN || (n === bestN && best !== null && y < best)) { best = y; bestN = n; }
-  return best;
+  const { fallback } = ref.headings;
+  const summary = fallback.reportYearSummary.exec(text.slice(0, fallback.reportYearChars));
+  return summary ? Number(summary[1]) : null;
 }
 
 /** The period a report covers, when the describe stage did not say: the first of headings.json's fallback periods its opening names. */

@@ -101,6 +101,11 @@ describe("kind and year", () => {
     const t = "某区民政局2022年工作总结\n全年结婚登记2000对。";
     expect(figure(t, "2000对", null)).toMatchObject({ year: 2022, kind: "actual" });
   });
+
+  it("without a report year, a year named elsewhere (a deadline) is not every figure's year", () => {
+    const t = "今年以来,全区新增床位120张。新建养老院一所,于2019年6月底竣工投入使用。";
+    expect(figure(t, "120张", null).year).toBeNull();
+  });
 });
 
 describe("domain", () => {

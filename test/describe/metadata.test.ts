@@ -82,6 +82,18 @@ describe("report year and period", () => {
     expect(describeText(`来源:果洛州政府办    时间:2016年11月18日    编辑:段福善\n${BODY}`).published).toBe("2016-11-18");
   });
 
+  it("reads a header laid out as table cells (| 公开日期 | 2017-08-28 |), and a report year from an opening 2023年底", () => {
+    const d = describeText(`| 索引号 | 5304002017607969 | 文     号 |   |\n| 来   源 | 玉溪网 | 公开日期 | 2017-08-28 |\n民政部到我市调研殡葬改革工作\n${BODY}`);
+    expect(d.published).toBe("2017-08-28");
+    expect(d.reportYear).toBe(2017);
+    expect(describeText(`2023年底,我区共有享受各类困境儿童基本生活费的257名。${BODY}`).reportYear).toBe(2023);
+  });
+
+  it("leaves the report year empty rather than take a deadline or a start the opening names", () => {
+    const d = describeText(`今年以来,我局扎实推进各项民政工作。全区新建养老院一所,于2019年6月底竣工投入使用。${BODY}`);
+    expect(d.reportYear).toBeNull();
+  });
+
   it("takes the agency from the signature when the title names the bureau without its place", () => {
     const d = describeText(`民政局2019年第三季度工作总结\n\n三季度,共办理结婚登记320对。\n\n西安市雁塔区民政局\n二〇一九年十月八日`);
     expect(d.agency).toBe("西安市雁塔区民政局");

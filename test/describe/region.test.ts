@@ -80,6 +80,13 @@ describe("region", () => {
     expect(describeText(`索引号 113310247405400961/2024-104569\n发布机构 县民政局\n县民政局2023年重点工作总结\n${FILLER}`).region.code).toBe("");
   });
 
+  it("takes the city an index number's leading division code names (530400 2017…) when the body's places lie in it", () => {
+    const text = `| 索引号 | 5304002017607969 |\n民政部到我市调研殡葬改革工作\n调研组先后来到凤麓街道牛宝山公墓,江川区大街街道福德山公墓。${FILLER}`;
+    const d = describeText(text);
+    expect(d.region.code).toBe("530400");
+    expect(d.region.evidence).toMatch(/index number/);
+  });
+
   it("does not take a higher-level or neighbouring place mentioned once as the region", () => {
     const d = describeText(`区民政局2023年工作总结\n${FILLER}获评浙江省民政系统先进集体,赴杭州市学习考察。`);
     expect(d.region.code).toBe("");

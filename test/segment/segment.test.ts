@@ -75,7 +75,9 @@ describe("plan parts", () => {
 describe("report year and period when describe gives none", () => {
   it("reads the summary heading, else the commonest year", () => {
     expect(inferReportYear("区民政局2021年上半年工作总结和下半年工作思路", ref)).toBe(2021);
-    expect(inferReportYear("2022年,在市委领导下。2023年是开局之年。2022年度成绩。", ref)).toBe(2022);
+    // a year the opening names, even most often, is not the report's: a deadline or a start is not (describe agrees)
+    expect(inferReportYear("2022年,在市委领导下。2023年是开局之年。2022年度成绩。", ref)).toBeNull();
+    expect(inferReportYear("全区新建养老院一所,于2019年6月底竣工投入使用。", ref)).toBeNull();
     expect(inferReportYear("没有年份", ref)).toBeNull();
     expect(inferPeriod("区民政局2021年上半年工作总结和下半年工作思路", ref)).toBe("H1");
     expect(inferPeriod("2023年度工作总结", ref)).toBe("annual");
