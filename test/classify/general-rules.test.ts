@@ -225,3 +225,11 @@ describe("labels: two counts of the same people, and what they are given", () =>
     expect(figure("组织120名工作人员发放宣传资料。", "120名").indicator).toBe("工作人员人数");
   });
 });
+
+describe("measure: a change word with 均在 between, and 增长比例", () => {
+  it("提标幅度均在10%以上 and 增长比例达到3% are changes; a rate with 均在 stays a rate, its label without 均在", () => {
+    expect(figure("2023年我区提高了最低生活保障标准,提标幅度均在10%以上。", "10%以上")).toMatchObject({ measure: "change", indicator: "提标幅度增幅" });
+    expect(figure("城乡低保人数同比增加316人,增长比例达到3%。", "3%").measure).toBe("change");
+    expect(figure("全区养老机构入住率均在80%以上。", "80%以上")).toMatchObject({ measure: "rate", indicator: "养老机构入住率" });
+  });
+});

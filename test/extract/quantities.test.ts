@@ -28,6 +28,11 @@ describe("numbers", () => {
     expect(pick("全年发放0.7万人次。", "0.7万人次").value).toBe(7000);
   });
 
+  it("counts graves in 冢 (a measure word of graves): a case after 墓/坟", () => {
+    expect(pick("累计平毁活人墓34345冢,迁移实坟1285冢。", "34345冢")).toMatchObject({ value: 34345, unit: "case" });
+    expect(pick("累计平毁活人墓34345冢,迁移实坟1285冢。", "1285冢").unit).toBe("case");
+  });
+
   it("reads 万 + 余 in either order", () => {
     expect(pick("共办理行政审批事项4.1万余件。", "4.1万余件")).toMatchObject({ value: 41000, unit: "case", qualifier: "at_least" });
     expect(pick("发放一次性补贴1600余万元。", "1600余万元")).toMatchObject({ value: 16000000, unit: "yuan", qualifier: "at_least" });
