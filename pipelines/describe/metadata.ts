@@ -207,6 +207,10 @@ export function findTitle(clean: CleanText, fileName: string, lines: string[], r
     if (prev && prev.length <= 30 && !/[。，,；;：:]/.test(prev) && agencyMatches(prev, ref, prev.length).some((m) => m.at + m.prefix.length + m.name.length === prev.length)) return prev + line;
     return line;
   }
+  // Below a site's menus and banners (会员登录…, 公文搜网…, a section name): a later line that reads as a title.
+  for (let i = 3; i < Math.min(8, lines.length); i++) {
+    if (isTitleLike(lines[i], ref)) return pageTitle(lines[i], ref).replace(FILE_EXT, "");
+  }
   const stem = fileName.replace(/\.[A-Za-z0-9]{1,5}$/, "").replace(/\.(docx?|pdf|wps|txt)$/i, "");
   if (/[\u4e00-\u9fff]{4}/.test(stem) && ref.titleKind.test(stem)) return stem;
   return "";

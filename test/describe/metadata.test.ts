@@ -89,6 +89,12 @@ describe("report year and period", () => {
     expect(describeText(`2023年底,我区共有享受各类困境儿童基本生活费的257名。${BODY}`).reportYear).toBe(2023);
   });
 
+  it("finds the title below a site's banner lines", () => {
+    const d = describeText(`会员登录  新用户注册 退出\n公文搜网 - 蓝秘书公文之家\n民政\n六枝特区民政局2019年工作总结及2020年工作打算\n${BODY}`);
+    expect(d.title).toBe("六枝特区民政局2019年工作总结及2020年工作打算");
+    expect(d.reportYear).toBe(2019);
+  });
+
   it("leaves the report year empty rather than take a deadline or a start the opening names", () => {
     const d = describeText(`今年以来,我局扎实推进各项民政工作。全区新建养老院一所,于2019年6月底竣工投入使用。${BODY}`);
     expect(d.reportYear).toBeNull();

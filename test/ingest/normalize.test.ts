@@ -74,6 +74,14 @@ describe("breadcrumb lines", () => {
   });
 });
 
+describe("site menus", () => {
+  it("drops a line of six or more short words spaced apart (a site's menu), keeps a spaced heading", () => {
+    const c = ingestOk(Buffer.from("网站首页 个人文档 个人总结 工作总结 述职报告 心得体会 演讲稿 讲话致辞\n\n2021年民政局工作总结\n\n全年新增养老床位120张。"));
+    expect(c.text.startsWith("2021年民政局工作总结")).toBe(true);
+    expect(body("一、 社会救助 工作 成效\n全年新增养老床位120张。")).toContain("社会救助 工作 成效");
+  });
+});
+
 describe("site adverts and paywall lines", () => {
   it("drops a converter site's advert and a paywall notice (holdout 001, 006, 010)", () => {
     const c = ingestOk(Buffer.from("公文高手,超级方便的公文写作神器! 立即了解\n\n县政府民政工作总结\n\n上半年,发放高龄补贴9.99万人次,资金309.32万元。\n仅展示670字,全文共5936字\n"));
