@@ -66,6 +66,8 @@ function findAgency(clean: CleanText, title: string, ref: DescribeReference): st
     const end = m.at + m.prefix.length + m.name.length;
     const start = end - name.length;
     if (md.notAuthorAfter.test(clean.text.slice(end, end + 8)) || md.notAuthorBefore.test(clean.text.slice(Math.max(0, start - 2), start))) continue;
+    // 按照《广州市民政局 …关于…的通知》: inside a cited document's title
+    if (clean.text.lastIndexOf(md.citedTitle[0], start) > clean.text.lastIndexOf(md.citedTitle[1], start)) continue;
     if (name === m.name && !includesAny(name, md.placeChars)) continue; // a bare 民政局 says little
     const c = counts.get(name);
     if (c) c.n++;

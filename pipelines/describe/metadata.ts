@@ -6,6 +6,8 @@ export interface MetadataReference {
   agency: RegExp; // global; group 1 = the bureau
   /** Right after / right before a bureau in the body: it leads or guides the author, it is not the author. */
   notAuthorAfter: RegExp;
+  /** The brackets of a cited document's title (《》): a bureau inside one is not the author. */
+  citedTitle: [string, string];
   notAuthorBefore: RegExp;
   titleMax: number;
   titleKind: RegExp;
@@ -54,7 +56,7 @@ export interface MetadataReference {
 }
 
 interface RawMetadata {
-  agency_names: { names: string[]; not_author_after: string; not_author_before: string; header_fields: string[]; source_fields: string[]; level_chars: string; place_chars: string };
+  agency_names: { names: string[]; not_author_after: string; not_author_before: string; cited_title?: string; header_fields: string[]; source_fields: string[]; level_chars: string; place_chars: string };
   title: { max_chars: number; kind: string; section_number: string; meta_fields: string[]; header_fields: string[]; continuation: string };
   report_year: { review: string; first_sentence: string; plan: string; heading_lines: number; min_year: number; placeholder: string; mention: string };
   period: { rules: Array<[string, Period]>; opening: string; opening_chars: number };
@@ -76,6 +78,7 @@ export function compileMetadata(json: unknown): MetadataReference {
   return {
     agency: new RegExp(`(${names})`, "g"),
     notAuthorAfter: new RegExp(raw.agency_names.not_author_after),
+    citedTitle: [raw.agency_names.cited_title?.[0] ?? "\uFFFF", raw.agency_names.cited_title?.[1] ?? "\uFFFF"],
     notAuthorBefore: new RegExp(raw.agency_names.not_author_before),
     titleMax: raw.title.max_chars,
     titleKind: new RegExp(raw.title.kind),

@@ -89,6 +89,12 @@ describe("report year and period", () => {
     expect(describeText(`2023年底,我区共有享受各类困境儿童基本生活费的257名。${BODY}`).reportYear).toBe(2023);
   });
 
+  it("does not take a bureau named inside a cited document's title (《…》) as the author", () => {
+    const d = describeText(`2019年度海珠区残疾人两项补贴资金发放使用情况\n按照《广州市民政局 广州市财政局关于做好困难残疾人生活补贴工作的通知》要求,我局认真开展发放工作。${BODY}`);
+    expect(d.agency).toBe("");
+    expect(d.region.code).toBe("440105");
+  });
+
   it("finds the title below a site's banner lines", () => {
     const d = describeText(`会员登录  新用户注册 退出\n公文搜网 - 蓝秘书公文之家\n民政\n六枝特区民政局2019年工作总结及2020年工作打算\n${BODY}`);
     expect(d.title).toBe("六枝特区民政局2019年工作总结及2020年工作打算");
