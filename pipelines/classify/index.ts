@@ -499,6 +499,13 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   // phrase starting at one can open with such a tail (年检合格率 opens with a word).
   pre = replaceAtEnd(replaceAtEnd(pre, L.raisedTo, "$1"), L.raisedFrom, "$1");
   if (from !== sa || !startsWithWord(text, from, q.start)) pre = replaceAtStart(pre, L.leadingUnitTail);
+  // 城市低保标准：每人每月700元, 护理补贴:220元/人·月: with nothing but per-head words of its own, the figure is
+  // named by what stands before the colon its item opens after.
+  if (namesNothing(pre, L) && from === sa && sa > sent.start && COLON.test(text[sa - 1])) {
+    const [la] = clauseAround(text, sent.start, sent.end, sa - 2, ref.clauseSeparators);
+    const lead = labelText(replaceAtStart(text.slice(la, sa - 1), ref.headings.labelMark), L);
+    if (lead.length >= 2) pre = lead.slice(-16) + (L.onlyPerWords.test(pre) ? pre : "");
+  }
   if (pre.length < 2 && samePhrase) pre = samePhrase;
   if (pre.length > 18) pre = shorten(pre, L);
   let base = "";
@@ -517,7 +524,7 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   // Only with no noun between (向1200名困难群众发放慰问金 still counts 困难群众).
   const received = postCut >= 0 && L.receivingUnits.has(unit) && measure !== "change" ? receivedPhrase(postRaw, postCut, L, postCut === 0 && L.givenAfter.endsAt(text, q.start, sa) !== null) : "";
   if (received && post.length < 2 && !runsIntoNext) base = received;
-  else if (post.length >= 2 && !runsIntoNext && !/^[\d\-]/.test(post) && q.unit !== "percent" && measure !== "change") {
+  else if (post.length >= 2 && !runsIntoNext && !/^[\d\-]/.test(post) && !namesNothing(post, L) && q.unit !== "percent" && measure !== "change") {
     const verb = pre.length && L.builtVerb.last.has(pre.charCodeAt(pre.length - 1)) ? L.builtVerb.re.exec(pre) : null;
     base = (verb ? verb[1] : "") + post;
     if (received) base = received;
@@ -541,6 +548,14 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
     if (base.length < 2) base = labelText(replaceAtStart(text.slice(sa, q.start) + text.slice(q.end, sb), ref.headings.labelMark), L).replace(L.shortenDropLead, "").slice(0, 12);
   }
   return { label: base ? unitSuffix(base, unit, measure, L) : "", base };
+}
+
+const COLON = /[:：]/;
+
+/** Whether a label's words name no thing: none, only per-head and per-period words (每人每月), or only a unit's tail (人月). */
+function namesNothing(base: string, L: LabelRules): boolean {
+  if (base.length < 2 || L.onlyPerWords.test(base)) return true;
+  return replaceAtStart(base, L.leadingUnitTail) === "";
 }
 
 /** The verb phrase at `at` when it opens with a receiving verb (享受, 参与 …: indicator-labels.json receivingVerbs), or for a recipient a given verb (发放), up to the next cut. */

@@ -233,3 +233,14 @@ describe("measure: a change word with 均在 between, and 增长比例", () => {
     expect(figure("全区养老机构入住率均在80%以上。", "80%以上")).toMatchObject({ measure: "rate", indicator: "养老机构入住率" });
   });
 });
+
+describe("labels: a figure after a colon", () => {
+  it("is named by what stands before the colon when it has nothing but per-head words or a unit's tail of its own", () => {
+    const t = "2019年困难残疾人生活补贴发放标准:165元/人·月;重度残疾人护理补贴:220元/人·月。";
+    expect(figure(t, "165元", 2019).indicator).toBe("困难残疾人生活补贴发放标准");
+    expect(figure(t, "220元", 2019).indicator).toBe("重度残疾人护理补贴");
+    expect(figure("城市低保标准：每人每月700元。", "700元").indicator).toBe("城市低保标准每人每月金额");
+    // words of its own after the colon still name it
+    expect(figure("全年工作成效如下:新增床位300张。", "300张").indicator).toBe("新增床位数");
+  });
+});
