@@ -546,6 +546,7 @@ interface LabelRulesFile {
   fillerStart: string[];
   fillerEnd: string[];
   leadingUnitTail: string;
+  afterFigureWords?: string[];
   bracketPairs: string[];
   receivingVerbs?: { verbs: string[]; units: string[]; givenVerbs?: string[]; givenAfter?: string[] };
   pairedCounts?: { units: string[]; links: string[] };
@@ -642,7 +643,7 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
     fillerStart: startPattern(new RegExp(`^(?:${alternation(words(r.fillerStart, "fillerStart"))})+`)),
     fillerEnd: { re: new RegExp(`(?:${alternation(fillerEnd)})+$`), last: lastCodes(fillerEnd) },
     leadingBrackets: startPattern(new RegExp(`^${classOf(bracketPairs.join(""))}+`)),
-    leadingUnitTail: startPattern(new RegExp(`^${classOf(text(r.leadingUnitTail, "leadingUnitTail"))}+`)),
+    leadingUnitTail: startPattern(new RegExp(`^(?:${[...words(r.afterFigureWords ?? [], "afterFigureWords").map(escapeRe), classOf(text(r.leadingUnitTail, "leadingUnitTail"))].join("|")})+`)),
     onlyPerWords: new RegExp(`^${per}$`),
     receivingVerbs: new WordMatcher(receivingVerbs),
     givenVerbs: new WordMatcher(givenVerbs),

@@ -244,3 +244,14 @@ describe("labels: a figure after a colon", () => {
     expect(figure("全年工作成效如下:新增床位300张。", "300张").indicator).toBe("新增床位数");
   });
 });
+
+describe("labels: words that only continue the figure before, and a trailing 了", () => {
+  it("…9999人中有民政兜底对象2837户: 中有 opens no label; 救助了 ends as 救助", () => {
+    const t = "全区未脱贫的3261户9999人中有民政兜底对象2837户6539人,占比65.40%。";
+    expect(figure(t, "2837户").indicator).toBe("民政兜底对象户数");
+    expect(figure(t, "9999人").indicator).toBe("未脱贫人数");
+    expect(figure("全年我区医疗救助了59217人次。", "59217人次").indicator).toBe("医疗救助人次");
+    // 中 alone is a word's first character (中心城区), kept
+    expect(figure("新建3个中心城区养老服务站。", "3个").indicator).toBe("新建中心城区养老服务站数");
+  });
+});
