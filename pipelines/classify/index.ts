@@ -58,6 +58,19 @@ function plannedBefore(before: string, after: string, p: ExtractReference["plan"
   return false;
 }
 
+/** Whether what follows a comparison year up to the figure is a short 的-phrase (同期的): the figure is the base compared with. */
+function isComparisonBase(head: string, after: number): boolean {
+  const rest = head.length - after;
+  return rest > 0 && rest <= 6 && head.charCodeAt(head.length - 1) === 0x7684 && !/[，,；;。]/.test(head.slice(after));
+}
+
+/** Past a month and day written after a year (2015年3月, 2022年12月份, 2023年6月30日): where the words after the date start. */
+function afterMonthDay(s: string, at: number): number {
+  const m = MONTH_DAY.exec(s.slice(at, at + 12));
+  return m ? at + m[0].length : at;
+}
+const MONTH_DAY = /^\s*\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*日)?/;
+
 /** kind and year of one figure: its part of the report, then the words right around it. */
 export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, reportYear: number | null): { kind: Kind; year: number | null } {
   const p = ref.plan;
@@ -80,12 +93,14 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   yearMention.lastIndex = 0;
   for (let m = head.includes(p.yearWord) ? yearMention.exec(head) : null; m !== null; m = yearMention.exec(head)) {
     const i = m.index;
-    const after = i + m[0].length;
+    // 2015年3月后, 2022年12月份的: what follows the year is read after its month and day
+    const after = afterMonthDay(head, i + m[0].length);
     // 2019年以来累计…: the start of a period that runs to the report's year.
     if (startsWithAny(head, after, p.yearStartsPeriodAfter) !== null) continue;
     if (startsWithAny(head, after, p.yearRangeMarksAfter) !== null || endsWithAny(head, i, p.yearRangeMarksBefore) !== null) continue;
     // 较2022年增长15%, 与2022年同期相比: a comparison base, not the year the figure is about.
-    if (endsWithAny(head, i, p.comparisonBefore) !== null || startsWithAny(head, after, p.comparisonAfterYear) !== null) continue;
+    // Unless the figure is that base itself (同比2022年12月份的10706人增加316人: 10706人 is 2022's).
+    if ((endsWithAny(head, i, p.comparisonBefore) !== null || startsWithAny(head, after, p.comparisonAfterYear) !== null) && !isComparisonBase(head, after)) continue;
     // Inside 《…》 (a document's title) the year names the document, not the figure.
     const [titleOpen, titleClose] = p.documentTitleBrackets;
     if (head.lastIndexOf(titleOpen, i) > head.lastIndexOf(titleClose, i)) continue;

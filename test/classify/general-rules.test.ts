@@ -255,3 +255,14 @@ describe("labels: words that only continue the figure before, and a trailing 了
     expect(figure("新建3个中心城区养老服务站。", "3个").indicator).toBe("新建中心城区养老服务站数");
   });
 });
+
+describe("year: a date before the figure", () => {
+  it("a year with its month names the figure's year (截至2022年12月底); 3月后 starts a period; a 的-phrase after a comparison year is the base itself", () => {
+    expect(figure("截至2022年12月底,全区共有低保对象1200人。", "1200人").year).toBe(2022);
+    expect(figure("2015年3月后,全市火化率100%。", "100%").year).toBe(2023);
+    const t = "截止目前我区城乡低保人数达到11022人,同比2022年12月份的10706人增加316人。";
+    expect(figure(t, "10706人").year).toBe(2022);
+    expect(figure(t, "316人").year).toBe(2023);
+    expect(figure("较2022年增长15%。", "15%").year).toBe(2023);
+  });
+});
