@@ -6,6 +6,8 @@ export interface MetadataReference {
   agency: RegExp; // global; group 1 = the bureau
   /** Right after / right before a bureau in the body: it leads or guides the author, it is not the author. */
   notAuthorAfter: RegExp;
+  /** Words of a page that reposts a text a user uploaded (来源于网友上传): its date is the upload's. */
+  repostMarkers: string[];
   /** The brackets of a cited document's title (《》): a bureau inside one is not the author. */
   citedTitle: [string, string];
   notAuthorBefore: RegExp;
@@ -65,7 +67,7 @@ interface RawMetadata {
     agency_level: string; province_bureau: string; self_reference: string; self_levels: string[];
     self_chars: number; self_min: number; self_ratio: number; index_number_field: string;
   };
-  published: { header_fields: string[] };
+  published: { header_fields: string[]; repost_markers?: string[] };
 }
 
 const YEAR = "((?:19|20)\\d{2})";
@@ -78,6 +80,7 @@ export function compileMetadata(json: unknown): MetadataReference {
   return {
     agency: new RegExp(`(${names})`, "g"),
     notAuthorAfter: new RegExp(raw.agency_names.not_author_after),
+    repostMarkers: raw.published.repost_markers ?? [],
     citedTitle: [raw.agency_names.cited_title?.[0] ?? "\uFFFF", raw.agency_names.cited_title?.[1] ?? "\uFFFF"],
     notAuthorBefore: new RegExp(raw.agency_names.not_author_before),
     titleMax: raw.title.max_chars,
@@ -264,7 +267,8 @@ export function findReportYear(
     const m = ref.placeholderReview.exec(h);
     if (m) return { year: null, from: m[0] };
   }
-  if (publishedYear) return { year: publishedYear, from: "" };
+  // A page that says it reposts what a user uploaded dates the upload, not the report.
+  if (publishedYear && !ref.repostMarkers.some((w) => opening.includes(w))) return { year: publishedYear, from: "" };
   return { year: null, from: "" };
 }
 

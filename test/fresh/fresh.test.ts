@@ -40,6 +40,12 @@ describe("fresh reports: documents", () => {
     expect(d.metrics.filter((m) => m.year === 2019)).toEqual([]);
   });
 
+  it("a page reposting a user's upload dates the upload, not the report (20*年 stays unknown)", () => {
+    const d = read("e01_neimenggu-qi-jiuzhu-h1-gwyoo.txt");
+    expect(d.document).toMatchObject({ published: "2022-06-15", report_year: null, period: "H1" });
+    expect(d.metrics.filter((m) => m.year !== null)).toEqual([]);
+  });
+
   it("titles below banners and menus; no agency from a cited document's title", () => {
     expect(read("c03_liuzhi-2019-gongwensou.txt").document.title).toBe("六枝特区民政局2019年工作总结及2020年工作打算");
     expect(read("c05_xx-district-2021-fanwen.txt").document.title).toBe("2021年民政局工作总结及2022年工作计划");
