@@ -418,7 +418,8 @@ export function domainOf(text: string, sent: Sentence, q: Quantity, ref: Extract
   // A following clause that says what the money or count was for: …1200万元,用于困难群众临时救助.
   if (cb < sent.end && /[，,；;]/.test(text[cb] ?? "")) {
     const [na, nb] = clauseAround(text, sent.start, sent.end, cb + 1, ref.clauseSeparators);
-    if (startsPurposeClause(text, na, ref.domains)) {
+    // The same for money a funding verb put in (投入42万元,新建成8个居家养老服务站): the next clause says what for.
+    if (startsPurposeClause(text, na, ref.domains) || (q.unit === "yuan" && includesAny(text.slice(ca, q.start), ref.domains.fundingVerbs))) {
       const d = pick(scoreDomains(text, na, nb, na, na, ref, memo), true);
       if (d) return d;
     }

@@ -266,3 +266,23 @@ describe("year: a date before the figure", () => {
     expect(figure("较2022年增长15%。", "15%").year).toBe(2023);
   });
 });
+
+describe("older reports' words (a fifth reader's findings)", () => {
+  it("社救 is social assistance, 春荒 disaster relief; money a funding verb put in takes the next clause's domain", () => {
+    expect(figure("另有社救对象40人。", "40人").domain).toBe("social_assistance");
+    expect(figure("下拔春荒款 1.9 万元。", "1.9 万元").domain).toBe("disaster_relief");
+    expect(figure("投入42万元,新建成8个居家养老服务站。", "42万元").domain).toBe("elderly_care");
+    // without a funding verb the next clause does not speak for it
+    expect(figure("全年42万元,新建成8个居家养老服务站。", "42万元").domain).toBe("other");
+  });
+  it("减幅 and an increase over the previous standard (在原基础上增加30元) are changes", () => {
+    expect(figure("全乡粮食减产2171.59万公斤,减幅41%。", "41%")).toMatchObject({ measure: "change", indicator: "减幅" });
+    const t = "保障标准在原基础上增加30元达到180元。";
+    expect(figure(t, "30元").measure).toBe("change");
+    expect(figure(t, "180元").measure).toBe("level");
+  });
+  it("rooms counted in Chinese numerals (倒塌房屋九十余间, 十五间) are figures; two rooms are rhetoric", () => {
+    expect(figure("倒塌房屋九十余间。", "九十余间")).toMatchObject({ value: 90, qualifier: "at_least", domain: "disaster_relief" });
+    expect(figures("两间房屋受损。").map((r) => r.quote)).toEqual([]);
+  });
+});

@@ -87,8 +87,15 @@ describe("exclusions.json", () => {
 describe("domains.json", () => {
   it("takes the domain from a following clause that says what the money was for (purposeClauseStarts, purposeClauseLeads)", () => {
     expect(only("拨付资金1200万元，主要用于困难群众临时救助。").domain).toBe("social_assistance");
-    const noLead = referenceWith("domains.json", (d) => (d.purposeClauseLeads = []));
+    // (fundingVerbs, which also read the next clause after 拨付, are cleared to see the leads alone)
+    const noLead = referenceWith("domains.json", (d) => ((d.purposeClauseLeads = []), (d.fundingVerbs = [])));
     expect(only("拨付资金1200万元，主要用于困难群众临时救助。", noLead).domain).toBe("other");
     expect(only("拨付资金1200万元，用于困难群众临时救助。", noLead).domain).toBe("social_assistance");
+  });
+
+  it("reads the next clause after money a funding verb put in (fundingVerbs)", () => {
+    expect(only("投入资金42万元,新建成居家养老服务站。").domain).toBe("elderly_care");
+    const none = referenceWith("domains.json", (d) => (d.fundingVerbs = []));
+    expect(only("投入资金42万元,新建成居家养老服务站。", none).domain).toBe("other");
   });
 });
