@@ -386,7 +386,7 @@ function isAgentClause(text: string, a: number, b: number, ref: ExtractReference
   return agentClause.test(text.slice(a, b));
 }
 
-export function domainOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, memo: DocumentMemo): Domain {
+export function domainOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, memo: DocumentMemo, carried: Domain | null = null): Domain {
   const [ca, cb] = clauseOf(text, sent, q, ref);
   const agent = isAgentClause(text, ca, cb, ref);
   // Only weak evidence nearby (社区) is kept as a fallback while the sentence is read for something stronger.
@@ -424,6 +424,8 @@ export function domainOf(text: string, sent: Sentence, q: Quantity, ref: Extract
       if (d) return d;
     }
   }
+  // 其中北山街道1个,…: a breakdown of the figure before, in the previous sentence
+  if (carried && carried !== "other" && startsWithAny(text, sent.start, ref.domains.continuationStarts) !== null) return carried;
   return headingDomain(text, sent.headings, ref, memo) ?? "other";
 }
 

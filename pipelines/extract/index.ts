@@ -1,7 +1,7 @@
 // extract: every welfare figure of a report as a metrics row, read the way an analyst reads it.
 // segment (headings, sentences, plan parts) → quantities (number, unit, qualifier) → classify
 // (kind, year, measure, domain, indicator). Pure and deterministic; reference data is loaded once.
-import type { CleanText, DocumentDescription, FigureRow } from "../types.ts";
+import type { CleanText, Domain, DocumentDescription, FigureRow } from "../types.ts";
 import { catalogIndicator, domainOf, indicatorLabel, kindAndYear, measureOf, newDocumentMemo } from "../classify/index.ts";
 import { clauseAround, segment, unwrapLines, type Heading } from "../segment/index.ts";
 import { findQuantities, type Quantity } from "./quantities.ts";
@@ -83,6 +83,8 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
   // Sentences come in text order: a moving index into the candidates skips sentences without a numeral.
   let nextCand = 0;
   let prevStart = -1;
+  // The domain of the last figure of the sentence before (a 其中 sentence breaks it down).
+  let lastDomain: Domain | null = null;
   for (const sent of seg.sentences) {
     if (sent.start < prevStart) nextCand = 0;
     prevStart = sent.start;
@@ -93,15 +95,17 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
     const sentence = sent.spaced === false ? text.slice(sent.start, sent.end) : collapseSpaces(text, sent.start, sent.end);
     const section = sectionOf(sent.headings, sectionCache, ref.headings.endMarks);
     let prev: { end: number; base: string; measure: string; unit: string } | undefined;
+    const carried = lastDomain;
     for (let qi = 0; qi < quantities.length; qi++) {
       const q = quantities[qi];
       const { kind, year } = kindAndYear(text, sent, q, ref, reportYear);
       let measure = measureOf(text, sent, q, ref);
       // 提高幅度达30%和20%: a figure joined to a change by 和/与/、 is the same kind of change.
       if (measure !== "change" && prev?.measure === "change" && prev.unit === q.unit && coordinated(text, prev.end, q.start, ref)) measure = "change";
-      const domain = domainOf(text, sent, q, ref, memo);
+      const domain = domainOf(text, sent, q, ref, memo, carried);
       const { label: indicator, base } = indicatorLabel(text, sent, q, q.unit, measure, ref, prev, pairedEnd(text, q, quantities[qi + 1], ref));
       prev = { end: q.end, base, measure, unit: q.unit };
+      lastDomain = domain;
       const [sa, sb] = q.item ?? clauseAround(text, sent.start, sent.end, q.numStart, ref.clauseSeparators, true);
       const indicator_id = catalogIndicator(indicator, text.slice(sa, sb), q.unit, measure, domain, ref.indicators);
       const [start, end] = originalSpan(clean, q.start, q.end, unwrapped.map);

@@ -363,6 +363,8 @@ export interface ExtractReference {
     purposeClauseStarts: string[];
     /** Verbs of money put in (投入, 拨付): the clause after such money says what it was for. */
     fundingVerbs: string[];
+    /** Words opening a sentence that breaks down the figure before it (其中): its figures may take that one's domain. */
+    continuationStarts: string[];
     purposeClauseLeads: string[];
   };
   indicators: Indicator[];
@@ -952,7 +954,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     standardBeforePerCapita?: string[]; standardWindow?: number; perCapitaAverageNouns?: string[];
     changeGapWords?: string[]; periodComparisons?: string[]; comparedAmount?: string[]; linkVerbs?: string[]; bareRateEnds?: string[]; coordinatingWords?: string[];
   }>(dir, "measure-markers.json");
-  const d = readReferenceJson<{ masks: string[]; weak?: string[]; domains: Record<string, string[]>; agentClause?: string; purposeClauseStarts?: string[]; purposeClauseLeads?: string[]; fundingVerbs?: string[] }>(dir, "domains.json");
+  const d = readReferenceJson<{ masks: string[]; weak?: string[]; domains: Record<string, string[]>; agentClause?: string; purposeClauseStarts?: string[]; purposeClauseLeads?: string[]; fundingVerbs?: string[]; continuationStarts?: string[] }>(dir, "domains.json");
   const agentClause = d.agentClause ? referencePattern(d.agentClause, "domains.json", "agentClause") : null;
   const agentLead = d.agentClause ? fixedFirstChar(d.agentClause) : -1;
 
@@ -1103,7 +1105,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       bareRateEnds: sortLong(m.bareRateEnds ?? []),
       coordinatingWords: m.coordinatingWords ?? [],
     },
-    domains: { matcher, byWord, masks: sortLong(d.masks), masksMatcher, starts: domainStarts(masksMatcher, matcher), weak: new Set(d.weak ?? []), agentClause, agentClauseFirst: agentLead, purposeClauseStarts: sortLong(d.purposeClauseStarts ?? []), purposeClauseLeads: sortLong(d.purposeClauseLeads ?? []), fundingVerbs: d.fundingVerbs ?? [] },
+    domains: { matcher, byWord, masks: sortLong(d.masks), masksMatcher, starts: domainStarts(masksMatcher, matcher), weak: new Set(d.weak ?? []), agentClause, agentClauseFirst: agentLead, purposeClauseStarts: sortLong(d.purposeClauseStarts ?? []), purposeClauseLeads: sortLong(d.purposeClauseLeads ?? []), fundingVerbs: d.fundingVerbs ?? [], continuationStarts: d.continuationStarts ?? [] },
     indicators: loadIndicators(join(dir, "indicators.csv")),
     clauseSeparators: clauseSeparators(readReferenceJson(dir, "clauses.json")),
     headings: compileReferenceJson(dir, "headings.json", compileHeadingRules),

@@ -286,3 +286,17 @@ describe("older reports' words (a fifth reader's findings)", () => {
     expect(figures("两间房屋受损。").map((r) => r.quote)).toEqual([]);
   });
 });
+
+describe("a sixth reader's findings", () => {
+  it("a 其中 sentence's figures without a domain of their own take the figure before's (a breakdown by street)", () => {
+    const t = "新增老年食堂(助餐点)15个。其中北山街道1个,西溪街道2个。";
+    expect(figure(t, "1个").domain).toBe("elderly_care");
+    expect(figure(t, "2个").domain).toBe("elderly_care");
+    // a sentence that does not open on 其中 is read on its own
+    expect(figure("新增老年食堂(助餐点)15个。北山街道1个。", "1个").domain).toBe("other");
+  });
+  it("自治区 says nothing about self-government; a plenum's session (十二届十一次全会) is no figure", () => {
+    expect(figure("对应自治区51个重点项目。", "51个").domain).toBe("other");
+    expect(figures("召开市委十二届十一次全会。").map((r) => r.quote)).toEqual([]);
+  });
+});

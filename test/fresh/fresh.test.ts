@@ -72,6 +72,14 @@ describe("fresh reports: figures", () => {
     expect(h.metrics.map((m) => m.indicator)).not.toContain("人月金额");
   });
 
+  it("a breakdown by street (其中北山街道1个,…) takes the total's domain; a plenum's session is no figure", () => {
+    const d = read("f05_xihu-hz-2024-q1-task-table.txt");
+    const streets = d.metrics.filter((m) => /街道|镇/.test(m.indicator));
+    expect(streets.length).toBeGreaterThan(5);
+    for (const m of streets) expect(m.domain).toBe("elderly_care");
+    expect(read("f06_nanning-city-2021-summary.txt").metrics.map((m) => m.quote)).not.toContain("十一次");
+  });
+
   it("a change word with 均在 between makes a change; a comparison base keeps its own year", () => {
     const d = read("c04_changqing-2023-portal.txt");
     expect(row(d, "10%以上").measure).toBe("change");
