@@ -78,6 +78,13 @@ export function roundFigure(v: number): number {
   return Number((Math.round(v * 1e6) / 1e6).toPrecision(15));
 }
 
+/** 百 or 千 on its own with a qualifier right after (余, 多) or before it (近, 约): a round number, not a word. */
+function qualifiedRound(text: string, raw: string, numStart: number, numEnd: number, ref: ExtractReference): boolean {
+  const unit = raw.length === 1 ? ref.smallUnits[raw] : undefined;
+  if (unit !== 100 && unit !== 1000) return false;
+  return ref.innerQualifierByCode.has(text.charCodeAt(numEnd)) || ref.qualifierPrefixMatcher.endsAt(text, numStart) !== null;
+}
+
 /** A whole number from 1900 to 2100 without a multiplier (every operation done whatever the value: see findQuantities). */
 function isPlainYear(v: number, mult: number): boolean {
   const whole = v % 1 === 0;
@@ -280,8 +287,9 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     const raw = text.slice(numStart, numEnd);
     let v1 = chinese ? parseChinese(raw, ref) : parseArabic(raw);
     if (!Number.isFinite(v1)) continue;
-    // 百分之百: the one number written without a digit.
-    if (chinese && !hasChineseDigit(raw, ref) && !percentWord) continue;
+    // 百分之百: the one number written without a digit; and a round hundred or thousand with a qualifier (百余家,
+    // 千余名, 近百名), where 百家/千家万户 alone are words.
+    if (chinese && !hasChineseDigit(raw, ref) && !percentWord && !qualifiedRound(text, raw, numStart, numEnd, ref)) continue;
 
     // Not metrics: ordinals, per-N ratios' denominators, document numbers, codes, dates.
     const beforeCode = codeAt(text, numStart - 1);

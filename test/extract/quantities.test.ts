@@ -28,6 +28,13 @@ describe("numbers", () => {
     expect(pick("全年发放0.7万人次。", "0.7万人次").value).toBe(7000);
   });
 
+  it("reads a round hundred or thousand with a qualifier (百余家, 千余名, 近百名); 千家万户 and 百家 stay words", () => {
+    expect(pick("吸引百余家企业出席。", "百余家")).toMatchObject({ value: 100, qualifier: "at_least", unit: "facility" });
+    expect(pick("千余名志愿者参与服务。", "千余名")).toMatchObject({ value: 1000, qualifier: "at_least" });
+    expect(pick("近百名志愿者参与。", "近百名")).toMatchObject({ value: 100, qualifier: "approx" });
+    expect(figures("走进千家万户,百家企业帮百村。")).toEqual([]);
+  });
+
   it("counts graves in 冢 (a measure word of graves): a case after 墓/坟", () => {
     expect(pick("累计平毁活人墓34345冢,迁移实坟1285冢。", "34345冢")).toMatchObject({ value: 34345, unit: "case" });
     expect(pick("累计平毁活人墓34345冢,迁移实坟1285冢。", "1285冢").unit).toBe("case");
