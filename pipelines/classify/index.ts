@@ -110,9 +110,11 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
     year = Number(m[1]);
   }
   const [ca, lb] = clauseOf(text, sent, q, ref);
-  // Back into the clauses before, but not past a semicolon: 不低于上年度…增幅;…新增服务点60个 is this year's.
+  // Back into the clauses before, but not past a semicolon (不低于上年度…增幅;…新增服务点60个 is this year's), unless
+  // the sentence opens on the relative year: then it frames the whole sentence (去年底,…120个;养老机构45家).
   let relFrom = Math.max(sent.start, ca - 40);
-  for (let i = ca - 1; i >= relFrom; i--) {
+  const framed = p.relativeYearWords.at(text, sent.start) !== null;
+  for (let i = ca - 1; i >= relFrom && !framed; i--) {
     const c = text.charCodeAt(i);
     if (c === 0x3b || c === 0xff1b) {
       relFrom = i + 1;
@@ -419,7 +421,8 @@ export function domainOf(text: string, sent: Sentence, q: Quantity, ref: Extract
   if (cb < sent.end && /[，,；;]/.test(text[cb] ?? "")) {
     const [na, nb] = clauseAround(text, sent.start, sent.end, cb + 1, ref.clauseSeparators);
     // The same for money a funding verb put in (投入42万元,新建成8个居家养老服务站): the next clause says what for.
-    if (startsPurposeClause(text, na, ref.domains) || (q.unit === "yuan" && includesAny(text.slice(ca, q.start), ref.domains.fundingVerbs))) {
+    const funded = q.unit === "yuan" && includesAny(text.slice(ca, q.start), ref.domains.fundingVerbs) && startsWithAny(text, na, ref.domains.fundedActionStarts) !== null;
+    if (funded || startsPurposeClause(text, na, ref.domains)) {
       const d = pick(scoreDomains(text, na, nb, na, na, ref, memo), true);
       if (d) return d;
     }
@@ -441,6 +444,7 @@ function laterClausesDomain(text: string, sent: Sentence, cb: number, ref: Extra
   let a = cb + 1;
   for (let k = 0; k < 5 && a < sent.end && /[，,；;：:、]/.test(text[a - 1] ?? ""); k++) {
     const [, b] = clauseAround(text, sent.start, sent.end, a, ref.clauseSeparators);
+    if (startsWithAny(text, a, ref.domains.otherMatterStarts) !== null) break;
     if (b > a && !isAgentClause(text, a, b, ref)) {
       const scores = scoreDomains(text, a, b, a, a, ref, memo);
       const d = pick(scores, true);
@@ -521,8 +525,8 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   // named by what stands before the colon its item opens after.
   if (namesNothing(pre, L) && from === sa && sa > sent.start && COLON.test(text[sa - 1])) {
     const [la] = clauseAround(text, sent.start, sent.end, sa - 2, ref.clauseSeparators);
-    const lead = labelText(replaceAtStart(text.slice(la, sa - 1), ref.headings.labelMark), L);
-    if (lead.length >= 2) pre = lead.slice(-16) + (L.onlyPerWords.test(pre) ? pre : "");
+    const lead = replaceAtEnd(labelText(replaceAtStart(text.slice(la, sa - 1), ref.headings.labelMark), L), L.raisedTo, "$1");
+    if (lead.length >= 2 && endsWithAny(lead, lead.length, L.colonLeadStops) === null) pre = lead.slice(-16) + (L.onlyPerWords.test(pre) ? pre : "");
   }
   if (pre.length < 2 && samePhrase) pre = samePhrase;
   if (pre.length > 18) pre = shorten(pre, L);
@@ -540,8 +544,10 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
   // (享受居家养老服务补贴人数), whether or not a noun stands between.
   // 为243户530人发放农村低保补助: with a recipient word before the figure, what they are given names it too.
   // Only with no noun between (向1200名困难群众发放慰问金 still counts 困难群众).
-  const received = postCut >= 0 && L.receivingUnits.has(unit) && measure !== "change" ? receivedPhrase(postRaw, postCut, L, postCut === 0 && L.givenAfter.endsAt(text, q.start, sa) !== null) : "";
-  if (received && post.length < 2 && !runsIntoNext) base = received;
+  const recipient = postCut === 0 && L.givenAfter.endsAt(text, q.start, sa) !== null;
+  const received = postCut >= 0 && L.receivingUnits.has(unit) && measure !== "change" ? receivedPhrase(postRaw, postCut, L, recipient) : "";
+  // (Only with no noun before it either, 孤儿12人享受集中供养 still counting 孤儿; before 为/向 stands who gives, or when.)
+  if (received && post.length < 2 && (pre.length < 2 || recipient) && !runsIntoNext) base = received;
   else if (post.length >= 2 && !runsIntoNext && !/^[\d\-]/.test(post) && !namesNothing(post, L) && q.unit !== "percent" && measure !== "change") {
     const verb = pre.length && L.builtVerb.last.has(pre.charCodeAt(pre.length - 1)) ? L.builtVerb.re.exec(pre) : null;
     base = (verb ? verb[1] : "") + post;

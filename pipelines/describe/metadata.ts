@@ -18,6 +18,8 @@ export interface MetadataReference {
   /** `review` with a blanked year (20xx年) in place of the year. */
   placeholderReview: RegExp;
   firstSentence: RegExp;
+  /** Year-end words (年底, 年末) of a first sentence that gives the report year only when the text has no date. */
+  stockMarks: string[];
   plan: RegExp;
   headingLines: number;
   minYear: number;
@@ -60,7 +62,7 @@ export interface MetadataReference {
 interface RawMetadata {
   agency_names: { names: string[]; not_author_after: string; not_author_before: string; cited_title?: string; header_fields: string[]; source_fields: string[]; level_chars: string; place_chars: string };
   title: { max_chars: number; kind: string; section_number: string; meta_fields: string[]; header_fields: string[]; continuation: string };
-  report_year: { review: string; first_sentence: string; plan: string; heading_lines: number; min_year: number; placeholder: string; mention: string };
+  report_year: { review: string; first_sentence: string; stock_marks?: string[]; plan: string; heading_lines: number; min_year: number; placeholder: string; mention: string };
   period: { rules: Array<[string, Period]>; opening: string; opening_chars: number };
   dates: { year_digits: Record<string, string>; chinese_year: string; year_char: string; ten: string; date: string; date_line: string; date_line_max: number };
   region_hints: {
@@ -89,6 +91,7 @@ export function compileMetadata(json: unknown): MetadataReference {
     review: y(raw.report_year.review),
     placeholderReview: new RegExp(raw.report_year.review.replace(/YEAR/g, `(${raw.report_year.placeholder})`)),
     firstSentence: y(raw.report_year.first_sentence),
+    stockMarks: raw.report_year.stock_marks ?? [],
     plan: y(raw.report_year.plan),
     headingLines: raw.report_year.heading_lines,
     minYear: raw.report_year.min_year,
@@ -250,6 +253,9 @@ export function findReportYear(
   }
   for (const h of heads.slice(0, 3)) {
     y = tryRe(ref.firstSentence, h);
+    // 2023年底,全区户籍老年人口…: a stock at a year's end opens the next year's reports too; only a text without a
+    // date of its own is taken to be that year's
+    if (y && publishedYear !== null && ref.stockMarks.some((w) => from.includes(w))) y = null;
     if (y) return { year: y, from };
   }
   y = tryRe(ref.plan, t);

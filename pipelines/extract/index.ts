@@ -83,8 +83,8 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
   // Sentences come in text order: a moving index into the candidates skips sentences without a numeral.
   let nextCand = 0;
   let prevStart = -1;
-  // The domain of the last figure of the sentence before (a 其中 sentence breaks it down).
-  let lastDomain: Domain | null = null;
+  // The domains of the sentence before's figures, by unit, the last of each (a 其中 sentence breaks one down).
+  let lastDomains = new Map<string, Domain>();
   for (const sent of seg.sentences) {
     if (sent.start < prevStart) nextCand = 0;
     prevStart = sent.start;
@@ -95,17 +95,18 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
     const sentence = sent.spaced === false ? text.slice(sent.start, sent.end) : collapseSpaces(text, sent.start, sent.end);
     const section = sectionOf(sent.headings, sectionCache, ref.headings.endMarks);
     let prev: { end: number; base: string; measure: string; unit: string } | undefined;
-    const carried = lastDomain;
+    const carried = lastDomains;
+    const domains = new Map<string, Domain>();
     for (let qi = 0; qi < quantities.length; qi++) {
       const q = quantities[qi];
       const { kind, year } = kindAndYear(text, sent, q, ref, reportYear);
       let measure = measureOf(text, sent, q, ref);
       // 提高幅度达30%和20%: a figure joined to a change by 和/与/、 is the same kind of change.
       if (measure !== "change" && prev?.measure === "change" && prev.unit === q.unit && coordinated(text, prev.end, q.start, ref)) measure = "change";
-      const domain = domainOf(text, sent, q, ref, memo, carried);
+      const domain = domainOf(text, sent, q, ref, memo, carried.get(q.unit) ?? null);
       const { label: indicator, base } = indicatorLabel(text, sent, q, q.unit, measure, ref, prev, pairedEnd(text, q, quantities[qi + 1], ref));
       prev = { end: q.end, base, measure, unit: q.unit };
-      lastDomain = domain;
+      domains.set(q.unit, domain);
       const [sa, sb] = q.item ?? clauseAround(text, sent.start, sent.end, q.numStart, ref.clauseSeparators, true);
       const indicator_id = catalogIndicator(indicator, text.slice(sa, sb), q.unit, measure, domain, ref.indicators);
       const [start, end] = originalSpan(clean, q.start, q.end, unwrapped.map);
@@ -129,6 +130,7 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
         indicator_id,
       });
     }
+    lastDomains = domains;
   }
   return rows;
 }

@@ -283,7 +283,7 @@ export interface ExtractReference {
     tableColumnActual: string[];
     planParagraphVerbs: string[];
     /** A sentence opening on a plan word and an action (市民政局将持续加强…) is a plan in every clause not done (plan-markers.json sentencePlanOpeners). */
-    sentencePlanOpeners: { words: WordMatcher; within: number; followedBy: string[]; doneInClause: string[] };
+    sentencePlanOpeners: { words: WordMatcher; within: number; followedBy: string[]; doneInClause: string[]; notAfter: string; notInSentence: string[]; notBeforeAction: string[] };
     targetBefore: string[];
     targetBeforeMatcher: WordMatcher;
     /** Whether a plan word holds the mask filler (＿): only then can masking make one appear. */
@@ -363,8 +363,12 @@ export interface ExtractReference {
     purposeClauseStarts: string[];
     /** Verbs of money put in (投入, 拨付): the clause after such money says what it was for. */
     fundingVerbs: string[];
+    /** What the clause after funded money must open with for that clause to name its domain (新建, 建成, 为). */
+    fundedActionStarts: string[];
     /** Words opening a sentence that breaks down the figure before it (其中): its figures may take that one's domain. */
     continuationStarts: string[];
+    /** Words opening a clause about another matter (同时, 另外): the weak-evidence look-ahead stops there. */
+    otherMatterStarts: string[];
     purposeClauseLeads: string[];
   };
   indicators: Indicator[];
@@ -508,6 +512,8 @@ export interface LabelRules {
   /** Verbs of what a count's people are given (发放, 提供), naming the count when a recipient word (givenAfter: 为, 向) stands right before the figure. */
   givenVerbs: WordMatcher;
   givenAfter: WordMatcher;
+  /** Lead-in endings (如下, 决定) that keep the words before a colon from naming the figure after it. */
+  colonLeadStops: string[];
   /** Counts of the same people in two units (14035户25559人): the units, and what may stand between the two figures. */
   pairedCounts: { units: Set<string>; links: string[] };
   /** A phrase that is only per-head and per-period words (每人每月): it names no thing. */
@@ -554,6 +560,7 @@ interface LabelRulesFile {
   bracketPairs: string[];
   receivingVerbs?: { verbs: string[]; units: string[]; givenVerbs?: string[]; givenAfter?: string[] };
   pairedCounts?: { units: string[]; links: string[] };
+  colonLeadStops?: string[];
   raised: { from: string[]; since?: string[]; perLinks?: string[]; adverbs?: string[]; verbs: string[]; to: string[]; floors: string[]; perHead: string[]; perPeriod: string[] };
   builtVerbs: string[];
   cutBefore: { chars: string; words: string[] };
@@ -653,6 +660,7 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
     givenVerbs: new WordMatcher(givenVerbs),
     givenAfter: new WordMatcher(words(r.receivingVerbs?.givenAfter ?? [], "receivingVerbs.givenAfter")),
     receivingUnits: new Set(words(r.receivingVerbs?.units ?? [], "receivingVerbs.units").map((u) => asUnit(u, `${where} receivingVerbs.units`))),
+    colonLeadStops: r.colonLeadStops ?? [],
     pairedCounts: {
       units: new Set(words(r.pairedCounts?.units ?? [], "pairedCounts.units").map((u) => asUnit(u, `${where} pairedCounts.units`))),
       links: r.pairedCounts?.links ?? [],
@@ -939,7 +947,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   const p = readReferenceJson<{
     headingPlan: string[]; headingPlanWithYear?: string[]; planMasks?: string[]; targetBeforeIgnoredAfter?: string[];
     targetBeforeIgnoredWhenPreceded?: string[]; pastWhenPreceded?: Record<string, string[]>; pastWhenFollowed?: Record<string, string[]>; completionShare?: string; headingActual: string[]; headingNextYear: string[]; headingSameYear: string[];
-    planParagraphStarts: string[]; planParagraphVerbs: string[]; sentencePlanOpeners?: { words: string[]; within: number; followedBy: string[]; doneInClause: string[] }; targetBefore: string[]; targetBeforeWindow: number;
+    planParagraphStarts: string[]; planParagraphVerbs: string[]; sentencePlanOpeners?: { words: string[]; within: number; followedBy: string[]; doneInClause: string[]; notAfter?: string; notInSentence?: string[]; notBeforeAction?: string[] }; targetBefore: string[]; targetBeforeWindow: number;
     tableColumnPlan?: string[]; tableColumnActual?: string[];
     targetAfter: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
     completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>;
@@ -954,7 +962,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     standardBeforePerCapita?: string[]; standardWindow?: number; perCapitaAverageNouns?: string[];
     changeGapWords?: string[]; periodComparisons?: string[]; comparedAmount?: string[]; linkVerbs?: string[]; bareRateEnds?: string[]; coordinatingWords?: string[];
   }>(dir, "measure-markers.json");
-  const d = readReferenceJson<{ masks: string[]; weak?: string[]; domains: Record<string, string[]>; agentClause?: string; purposeClauseStarts?: string[]; purposeClauseLeads?: string[]; fundingVerbs?: string[]; continuationStarts?: string[] }>(dir, "domains.json");
+  const d = readReferenceJson<{ masks: string[]; weak?: string[]; domains: Record<string, string[]>; agentClause?: string; purposeClauseStarts?: string[]; purposeClauseLeads?: string[]; fundingVerbs?: string[]; fundedActionStarts?: string[]; continuationStarts?: string[]; otherMatterStarts?: string[] }>(dir, "domains.json");
   const agentClause = d.agentClause ? referencePattern(d.agentClause, "domains.json", "agentClause") : null;
   const agentLead = d.agentClause ? fixedFirstChar(d.agentClause) : -1;
 
@@ -1050,6 +1058,9 @@ export function loadExtractReference(dir: string): ExtractReference {
         within: p.sentencePlanOpeners?.within ?? 0,
         followedBy: sortLong(p.sentencePlanOpeners?.followedBy ?? []),
         doneInClause: p.sentencePlanOpeners?.doneInClause ?? [],
+        notAfter: p.sentencePlanOpeners?.notAfter ?? "",
+        notInSentence: p.sentencePlanOpeners?.notInSentence ?? [],
+        notBeforeAction: p.sentencePlanOpeners?.notBeforeAction ?? [],
       },
       targetBefore: sortLong(p.targetBefore),
       targetBeforeMatcher: new WordMatcher(p.targetBefore),
@@ -1105,7 +1116,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       bareRateEnds: sortLong(m.bareRateEnds ?? []),
       coordinatingWords: m.coordinatingWords ?? [],
     },
-    domains: { matcher, byWord, masks: sortLong(d.masks), masksMatcher, starts: domainStarts(masksMatcher, matcher), weak: new Set(d.weak ?? []), agentClause, agentClauseFirst: agentLead, purposeClauseStarts: sortLong(d.purposeClauseStarts ?? []), purposeClauseLeads: sortLong(d.purposeClauseLeads ?? []), fundingVerbs: d.fundingVerbs ?? [], continuationStarts: d.continuationStarts ?? [] },
+    domains: { matcher, byWord, masks: sortLong(d.masks), masksMatcher, starts: domainStarts(masksMatcher, matcher), weak: new Set(d.weak ?? []), agentClause, agentClauseFirst: agentLead, purposeClauseStarts: sortLong(d.purposeClauseStarts ?? []), purposeClauseLeads: sortLong(d.purposeClauseLeads ?? []), fundingVerbs: d.fundingVerbs ?? [], fundedActionStarts: sortLong(d.fundedActionStarts ?? []), continuationStarts: d.continuationStarts ?? [], otherMatterStarts: d.otherMatterStarts ?? [] },
     indicators: loadIndicators(join(dir, "indicators.csv")),
     clauseSeparators: clauseSeparators(readReferenceJson(dir, "clauses.json")),
     headings: compileReferenceJson(dir, "headings.json", compileHeadingRules),

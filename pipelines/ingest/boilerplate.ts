@@ -277,8 +277,10 @@ function splitLines(text: string): Line[] {
 const LABEL_SPACES = /[ \u3000]/g;
 
 function parseLabelled(line: string, ref: BoilerplateReference, header: Record<string, string>): boolean {
-  // | 索引号 | 5304002017607969 | 文 号 |  |: a header laid out as a table reads as its cells, spaced apart
-  if (line.charCodeAt(0) === 0x7c && line.length <= ref.headerMaxChars) line = line.split("|").map((c) => c.trim()).filter(Boolean).join("  ");
+  // | 索引号 | 5304002017607969 | 文 号 |  |: a header laid out as a table reads as its cells, spaced apart, when two
+  // of them are labels, or one with a number (| 名称 | 床位数 | 入住人数 | is a table of the body)
+  const cells = line.charCodeAt(0) === 0x7c && line.length <= ref.headerMaxChars;
+  if (cells) line = line.split("|").map((c) => c.trim()).filter(Boolean).join("  ");
   if (line.length > ref.headerMaxChars || !ref.headerLabelStart.test(line)) return false;
   const re = ref.headerLabels;
   re.lastIndex = 0;
@@ -288,7 +290,8 @@ function parseLabelled(line: string, ref: BoilerplateReference, header: Record<s
     hits.push({ label: m[1].replace(LABEL_SPACES, ""), from: m.index, valueFrom: m.index + m[0].length });
     if (m[0].length === 0) re.lastIndex++;
   }
-  if (!hits.length) return false;
+  // (or one label whose value holds a digit: | 索引号 | 5304002017607969 |)
+  if (!hits.length || (cells && hits.length < 2 && !/\d/.test(line.slice(hits[0].valueFrom)))) return false;
   for (let i = 0; i < hits.length; i++) {
     const to = i + 1 < hits.length ? hits[i + 1].from : line.length;
     const value = line.slice(hits[i].valueFrom, to).replace(/^[\s:：]+|\s+$/g, "");

@@ -52,9 +52,12 @@ function opensOnPlan(text: string, s: number, e: number, p: PlanRef["plan"]): bo
   for (let i = s; i < to; i++) {
     const c = text.charCodeAt(i);
     if (isDigitCode(c)) return false;
-    if (!o.words.canStart(c)) continue;
+    if (!o.words.canStart(c) || (i > s && o.notAfter.includes(text[i - 1]))) continue;
     const w = o.words.at(text, i, e);
-    if (w && startsWithAny(text, i + w.length, o.followedBy) !== null) return true;
+    const action = w ? startsWithAny(text, i + w.length, o.followedBy) : null;
+    if (action === null || startsWithAny(text, i + w!.length + action.length, o.notBeforeAction) !== null) continue;
+    // 今年以来…, 将…结合起来, …推进了: the sentence looks back on work done
+    return !includesAny(text.slice(s, e), o.notInSentence);
   }
   return false;
 }

@@ -300,3 +300,38 @@ describe("a sixth reader's findings", () => {
     expect(figures("召开市委十二届十一次全会。").map((r) => r.quote)).toEqual([]);
   });
 });
+
+describe("a second reader's counter-examples to today's rules", () => {
+  it("a sentence that looks back, or 要 inside 主要/需要, opens no plan", () => {
+    expect(figure("今年以来，我局主要推进了三项工作，全市新建社区养老服务中心12个。", "12个").kind).toBe("actual");
+    expect(figure("按照需要新建的原则，全年新建农村互助幸福院30个。", "30个").kind).toBe("actual");
+    expect(figure("全年拟新建养老机构5家，实际建成6家，完成率120%。", "6家").kind).toBe("actual");
+    expect(figure("一年来，市民政局将持续深化改革与为民办实事结合起来，全年累计发放低保金1.2亿元。", "1.2亿元").kind).toBe("actual");
+  });
+  it("a relative year opening the sentence frames it across a semicolon", () => {
+    expect(figure("去年底，全县有登记老年协会120个；养老机构45家。", "45家").year).toBe(2022);
+  });
+  it("the weak-word look-ahead stops at a clause on another matter (同时…); 救助管理站 is strong", () => {
+    expect(figure("全年累计救助1200人次，同时为800名残疾人发放两项补贴。", "1200人次").domain).toBe("social_assistance");
+    expect(figure("市救助管理站2023年工作总结\n全年接待860人次。", "860人次").domain).toBe("social_assistance");
+  });
+  it("a noun before the figure still names it before a receiving verb", () => {
+    expect(figure("农村五保户56户、孤儿12人享受集中供养。", "12人").indicator).toBe("孤儿人数");
+  });
+  it("a colon's lead-in (具体如下, 经研究决定) names nothing; a raise before the colon is dropped", () => {
+    expect(figure("具体如下：每人每月700元。", "700元").indicator).toBe("每人每月金额");
+    expect(figure("城乡低保标准分别提高至：每人每月800元、每人每月650元。", "800元").indicator).toBe("城乡低保标准每人每月金额");
+  });
+  it("funded money takes the next clause's domain only when that clause says what the money did", () => {
+    expect(figure("全年共投入各类民政资金2.3亿元，城乡低保对象较上年减少1200人。", "2.3亿元").domain).toBe("other");
+    expect(figure("拨付资金80万元，全年共办理婚姻登记5600对。", "80万元").domain).toBe("other");
+  });
+  it("a 其中 sentence takes the domain of the figure before in its own unit", () => {
+    const t = "全年办理结婚登记3200对，发放低保金500万元。其中，城区2800对，农村400对。";
+    expect(figure(t, "2800对").domain).toBe("marriage");
+  });
+  it("换届 counts villages; 十间房 is a place", () => {
+    expect(figure("完成村委会换届186个。", "186个").value).toBe(186);
+    expect(figures("十间房村新建互助幸福院1个。").map((r) => r.quote)).toEqual(["1个"]);
+  });
+});

@@ -95,6 +95,12 @@ describe("report year and period", () => {
     expect(d.region.code).toBe("440105");
   });
 
+  it("a year-end stock opening (2023年底,…) gives the year only to a text without a date; a body table's header row is not the page's header", () => {
+    expect(describeText(`区民政局上半年工作总结\n发布日期：2024-07-10\n2023年底，全区户籍老年人口12.3万人。今年上半年，新增养老床位200张。`).reportYear).toBe(2024);
+    const d = describeText(`某县民政局2022年养老服务工作总结\n| 名称 | 床位数 | 入住人数 |\n| 县福利院 | 120 | 86 |\n${BODY}`);
+    expect(d.title).toBe("某县民政局2022年养老服务工作总结");
+  });
+
   it("finds the title below a site's banner lines", () => {
     const d = describeText(`会员登录  新用户注册 退出\n公文搜网 - 蓝秘书公文之家\n民政\n六枝特区民政局2019年工作总结及2020年工作打算\n${BODY}`);
     expect(d.title).toBe("六枝特区民政局2019年工作总结及2020年工作打算");
