@@ -194,7 +194,7 @@ export function measureOf(text: string, sent: Sentence, q: Quantity, ref: Extrac
   if (q.unit === "percent") return change ? "change" : "rate";
   if (change) {
     const clauseBefore = text.slice(ca, q.start);
-    if (includesAny(clauseBefore, m.periodComparisons)) return "change";
+    if (includesAny(clauseBefore, m.periodComparisons) || m.yearComparison.test(clauseBefore)) return "change";
   }
   const perHead = m.perCapitaMatcher.last(text, Math.max(ca, q.start - m.perCapitaWindow), q.start);
   if (perHead) {

@@ -341,6 +341,8 @@ export interface ExtractReference {
     /** All that may stand between a change word and its figure (longest first, "" always may). */
     changeGapWords: string[];
     periodComparisons: string[];
+    /** A comparison with a named year (比2022年…): compares periods too. */
+    yearComparison: RegExp;
     /** Verbs that link a rate word to its figure (覆盖率达95), longest first, and the rate words a bare number's clause may end in. */
     linkVerbs: string[];
     bareRateEnds: string[];
@@ -960,7 +962,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     changeBefore: string[]; changeWindow: number; notChangeIfFollowedBy: string[]; changeUnits: string[];
     perCapitaBefore: string[]; perCapitaWindow: number; rateNouns: string[]; shareBefore: string[];
     standardBeforePerCapita?: string[]; standardWindow?: number; perCapitaAverageNouns?: string[];
-    changeGapWords?: string[]; periodComparisons?: string[]; comparedAmount?: string[]; linkVerbs?: string[]; bareRateEnds?: string[]; coordinatingWords?: string[];
+    changeGapWords?: string[]; periodComparisons?: string[]; yearComparison?: string; comparedAmount?: string[]; linkVerbs?: string[]; bareRateEnds?: string[]; coordinatingWords?: string[];
   }>(dir, "measure-markers.json");
   const d = readReferenceJson<{ masks: string[]; weak?: string[]; domains: Record<string, string[]>; agentClause?: string; purposeClauseStarts?: string[]; purposeClauseLeads?: string[]; fundingVerbs?: string[]; fundedActionStarts?: string[]; continuationStarts?: string[]; otherMatterStarts?: string[] }>(dir, "domains.json");
   const agentClause = d.agentClause ? referencePattern(d.agentClause, "domains.json", "agentClause") : null;
@@ -1112,6 +1114,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       shareBefore: m.shareBefore,
       changeGapWords: sortLong(m.changeGapWords ?? []),
       periodComparisons: m.periodComparisons ?? [],
+      yearComparison: referencePattern(m.yearComparison ?? "(?!)", "measure-markers.json", "yearComparison"),
       linkVerbs: sortLong(m.linkVerbs ?? []),
       bareRateEnds: sortLong(m.bareRateEnds ?? []),
       coordinatingWords: m.coordinatingWords ?? [],

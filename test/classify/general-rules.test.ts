@@ -335,3 +335,10 @@ describe("a second reader's counter-examples to today's rules", () => {
     expect(figures("十间房村新建互助幸福院1个。").map((r) => r.quote)).toEqual(["1个"]);
   });
 });
+
+describe("a comparison with a named year, and person-days", () => {
+  it("比2022年12月增加316人 is a change; 2100人天 counts person-days, not people", () => {
+    expect(figure("截止目前城乡低保人数11022人,比2022年12月增加316人。", "316人").measure).toBe("change");
+    expect(figure("为受助人员提供临时住宿2100人天。", "2100人天")).toMatchObject({ unit: "other", measure_word: "人天" });
+  });
+});
