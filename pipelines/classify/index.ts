@@ -59,17 +59,19 @@ function plannedBefore(before: string, after: string, p: ExtractReference["plan"
 }
 
 /** Whether what follows a comparison year up to the figure is a short 的-phrase (同期的): the figure is the base compared with. */
-function isComparisonBase(head: string, after: number): boolean {
+function isComparisonBase(head: string, after: number, p: ExtractReference["plan"]): boolean {
   const rest = head.length - after;
-  return rest > 0 && rest <= 6 && head.charCodeAt(head.length - 1) === 0x7684 && !/[，,；;。]/.test(head.slice(after));
+  return rest > 0 && rest <= p.comparisonBaseMaxChars && endsWithAny(head, head.length, p.skippedAfterFigure) !== null && !CLAUSE_MARK.test(head.slice(after));
 }
 
 /** Past a month and day written after a year (2015年3月, 2022年12月份, 2023年6月30日): where the words after the date start. */
-function afterMonthDay(s: string, at: number): number {
-  const m = MONTH_DAY.exec(s.slice(at, at + 12));
+function afterMonthDay(s: string, at: number, p: ExtractReference["plan"]): number {
+  const m = p.monthDayAfterYear.exec(s.slice(at, at + 12));
   return m ? at + m[0].length : at;
 }
-const MONTH_DAY = /^\s*\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*日)?/;
+
+/** A clause mark: where an earlier or later clause of a sentence begins or ends. */
+const CLAUSE_MARK = /[，,；;：:、]/;
 
 /** kind and year of one figure: its part of the report, then the words right around it. */
 export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, reportYear: number | null): { kind: Kind; year: number | null } {
@@ -94,13 +96,13 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   for (let m = head.includes(p.yearWord) ? yearMention.exec(head) : null; m !== null; m = yearMention.exec(head)) {
     const i = m.index;
     // 2015年3月后, 2022年12月份的: what follows the year is read after its month and day
-    const after = afterMonthDay(head, i + m[0].length);
+    const after = afterMonthDay(head, i + m[0].length, p);
     // 2019年以来累计…: the start of a period that runs to the report's year.
     if (startsWithAny(head, after, p.yearStartsPeriodAfter) !== null) continue;
     if (startsWithAny(head, after, p.yearRangeMarksAfter) !== null || endsWithAny(head, i, p.yearRangeMarksBefore) !== null) continue;
     // 较2022年增长15%, 与2022年同期相比: a comparison base, not the year the figure is about.
     // Unless the figure is that base itself (同比2022年12月份的10706人增加316人: 10706人 is 2022's).
-    if ((endsWithAny(head, i, p.comparisonBefore) !== null || startsWithAny(head, after, p.comparisonAfterYear) !== null) && !isComparisonBase(head, after)) continue;
+    if ((endsWithAny(head, i, p.comparisonBefore) !== null || startsWithAny(head, after, p.comparisonAfterYear) !== null) && !isComparisonBase(head, after, p)) continue;
     // Inside 《…》 (a document's title) the year names the document, not the figure.
     const [titleOpen, titleClose] = p.documentTitleBrackets;
     if (head.lastIndexOf(titleOpen, i) > head.lastIndexOf(titleClose, i)) continue;
@@ -115,8 +117,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   let relFrom = Math.max(sent.start, ca - 40);
   const framed = p.relativeYearWords.at(text, sent.start) !== null;
   for (let i = ca - 1; i >= relFrom && !framed; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 0x3b || c === 0xff1b) {
+    if (p.relativeYearStops.includes(text[i])) {
       relFrom = i + 1;
       break;
     }
@@ -442,7 +443,7 @@ function startsPurposeClause(text: string, a: number, d: ExtractReference["domai
 /** The domain the clauses after the clause ending at cb clearly name with strong evidence, nearest first (agent clauses skipped). */
 function laterClausesDomain(text: string, sent: Sentence, cb: number, ref: ExtractReference, memo: DocumentMemo): Domain | null {
   let a = cb + 1;
-  for (let k = 0; k < 5 && a < sent.end && /[，,；;：:、]/.test(text[a - 1] ?? ""); k++) {
+  for (let k = 0; k < 5 && a < sent.end && CLAUSE_MARK.test(text[a - 1] ?? ""); k++) {
     const [, b] = clauseAround(text, sent.start, sent.end, a, ref.clauseSeparators);
     if (startsWithAny(text, a, ref.domains.otherMatterStarts) !== null) break;
     if (b > a && !isAgentClause(text, a, b, ref)) {
@@ -459,7 +460,7 @@ function laterClausesDomain(text: string, sent: Sentence, cb: number, ref: Extra
 function earlierClausesDomain(text: string, sent: Sentence, ca: number, haveWeak: boolean, ref: ExtractReference, memo: DocumentMemo): Domain | null {
   let b = ca - 1;
   // Only across real clause marks: a clause cut by the window bound has no earlier clause to read.
-  for (let k = 0; k < 5 && b > sent.start && /[，,；;：:、]/.test(text[b] ?? ""); k++) {
+  for (let k = 0; k < 5 && b > sent.start && CLAUSE_MARK.test(text[b] ?? ""); k++) {
     const [a] = clauseAround(text, sent.start, sent.end, b - 1, ref.clauseSeparators);
     if (b - 1 >= a && !isAgentClause(text, a, b, ref)) {
       const scores = scoreDomains(text, a, b, b, b, ref, memo);

@@ -320,6 +320,12 @@ export interface ExtractReference {
     /** Opening and closing mark of a document's title (《》): a year inside names the document. */
     documentTitleBrackets: [string, string];
     skippedAfterFigure: string[];
+    /** A month and day right after a year (2015年3月, 2022年12月份): the words after the date are read past it. */
+    monthDayAfterYear: RegExp;
+    /** Characters a relative year in an earlier clause does not reach across (；): unless it opens the sentence. */
+    relativeYearStops: string;
+    /** Most characters between a comparison year and the figure that is its base (同比2022年12月份的10706人). */
+    comparisonBaseMaxChars: number;
     plannedCapacityAfter: string[];
     plannedCapacityChainEnd: string;
   };
@@ -407,10 +413,9 @@ export interface HeadingRules {
   /** By char code, 1 for the characters of a number written in Chinese (a long stretch is never cut between two). */
   numeralChars: Uint8Array;
   partStart: RegExp;
-  /** A year anywhere (first match), opening a string, and every year (global). */
+  /** A year anywhere (first match), and opening a string. */
   year: RegExp;
   yearAtStart: RegExp;
-  yearAll: RegExp;
   fallback: { reportYearChars: number; reportYearSummary: RegExp; periodChars: number; periods: [RegExp, Period][] };
 }
 
@@ -476,7 +481,6 @@ function compileHeadingRules(r: HeadingRulesFile): HeadingRules {
     partStart: pattern(r.partStart, "partStart"),
     year: pattern(year, "year"),
     yearAtStart: pattern(`^(?:${year})`, "year"),
-    yearAll: pattern(year, "year", "g"),
     fallback: {
       reportYearChars: f.reportYearChars ?? 0,
       reportYearSummary: pattern(f.reportYearSummary, "fallback.reportYearSummary"),
@@ -955,7 +959,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>;
     achievedAfterPlanWord?: string[]; doneRightAfterPlanWord?: string[]; nounUnlessFollowedBy?: Record<string, string>; objectMarkerPlanWords?: string[];
     yearMention: string; yearWord?: string; yearStartsPeriodAfter?: string[]; yearRangeMarksAfter?: string[]; yearRangeMarksBefore?: string[]; comparisonBefore?: string[];
-    comparisonAfterYear?: string[]; comparisonAfterRelativeYear?: string[]; documentTitleBrackets?: [string, string]; skippedAfterFigure?: string[];
+    comparisonAfterYear?: string[]; comparisonAfterRelativeYear?: string[]; documentTitleBrackets?: [string, string]; skippedAfterFigure?: string[]; monthDayAfterYear?: string; relativeYearStops?: string; comparisonBaseMaxChars?: number;
     plannedCapacityAfter?: string[]; plannedCapacityChainEnd?: string;
   }>(dir, "plan-markers.json");
   const m = readReferenceJson<{
@@ -1095,6 +1099,9 @@ export function loadExtractReference(dir: string): ExtractReference {
       documentTitleBrackets: p.documentTitleBrackets ?? ["\uFFFF", "\uFFFF"],
       // an empty word would never move the reader on
       skippedAfterFigure: (p.skippedAfterFigure ?? []).filter(Boolean),
+      monthDayAfterYear: referencePattern(`^(?:${p.monthDayAfterYear ?? "(?!)"})`, "plan-markers.json", "monthDayAfterYear"),
+      relativeYearStops: p.relativeYearStops ?? "",
+      comparisonBaseMaxChars: p.comparisonBaseMaxChars ?? 0,
       plannedCapacityAfter: p.plannedCapacityAfter ?? [],
       plannedCapacityChainEnd: p.plannedCapacityChainEnd ?? "\uFFFF",
     },
