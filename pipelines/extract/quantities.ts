@@ -72,9 +72,11 @@ function isSpaceCode(c: number): boolean {
 
 /**
  * A figure's value as written, without the binary noise of scaling it (610.3亿 = 610.3 × 1e8 comes out as
- * 61029999999.99999): six decimals at most, then 15 significant digits, more than any report writes.
+ * 61029999999.99999): six decimals at most, then 15 significant digits, more than any report writes. A whole number
+ * of up to 15 digits, most figures, is already that (formatting and parsing it again cost ~2% of a worker).
  */
 export function roundFigure(v: number): number {
+  if (Number.isInteger(v) && v < 1e15 && v > -1e15) return v === 0 ? 0 : v; // -0 as 0, as toPrecision reads it
   return Number((Math.round(v * 1e6) / 1e6).toPrecision(15));
 }
 

@@ -93,6 +93,76 @@ function findIdx(table: number[], val: number): number {
 /** Byte k of a piece, negative k counting back into the bytes held from the pieces before. */
 const byteAt = (buf: Uint8Array, prev: number[], k: number) => (k >= 0 ? buf[k] : prev[k + prev.length]);
 
+// What decodePiece leaves: the trie node it ended in, where the last whole character ended, and how many code units
+// it wrote. Module variables, not a returned object or fields of the decoder: storing into them
+// needs no type feedback, and any operation after the loop that does had none in the code V8 compiles while the first
+// large file is still in the loop (on-stack replacement), which was then thrown away and entered again on every call.
+let pieceAt = 0;
+let pieceSeqStart = 0;
+let pieceLength = 0;
+
+/**
+ * The characters of one piece into `out` (at most buf.length code units: iconv-lite writes into a buffer of
+ * buf.length code units and drops what does not fit, which can happen only when bytes held from the last piece turn
+ * out not valid), starting in trie node `at` with the bytes `prev` held from the pieces before.
+ */
+function decodePiece(t: DbcsTables, buf: Uint8Array, prev: number[], at: number, out: Uint16Array): void {
+  const { nodes, seqs, gbChars, uChars } = t;
+  const defaultChar = t.defaultChar.charCodeAt(0);
+  const cap = buf.length;
+  const prevOffset = prev.length;
+  let seqStart = -prevOffset;
+  let j = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const cur = i >= 0 ? buf[i] : prev[i + prevOffset];
+    const v = nodes[at + cur];
+    // the usual cases first, in small integers only: a BMP character, a byte that leads on to another node
+    if (v >= 0 && v < 0x10000) {
+      if (j < cap) out[j] = v;
+      j++;
+      at = 0;
+      seqStart = i + 1;
+      continue;
+    }
+    if (v <= NODE_START) {
+      at = (NODE_START - v) << 8;
+      continue;
+    }
+    let u: number = v;
+    if (u >= 0) {
+      // a character beyond the BMP
+    } else if (u === UNASSIGNED) {
+      u = defaultChar;
+      i = seqStart; // skip one byte and parse again from the next
+    } else if (u === GB18030_CODE) {
+      const ptr = (byteAt(buf, prev, i - 3) - 0x81) * 12600 + (byteAt(buf, prev, i - 2) - 0x30) * 1260 + (byteAt(buf, prev, i - 1) - 0x81) * 10 + (cur - 0x30);
+      const idx = findIdx(gbChars, ptr);
+      u = uChars[idx] + ptr - gbChars[idx];
+    } else if (u <= SEQ_START) {
+      const seq = seqs[SEQ_START - u];
+      for (let k = 0; k < seq.length - 1; k++) {
+        if (j < cap) out[j] = seq[k];
+        j++;
+      }
+      u = seq[seq.length - 1];
+    } else throw new Error(`invalid decode table value ${u} at ${at >> 8}/${cur}`);
+    if (u >= 0x10000) {
+      u -= 0x10000;
+      if (j < cap) out[j] = 0xd800 | (u >> 10);
+      j++;
+      u = 0xdc00 | (u & 0x3ff);
+    }
+    // a Uint16Array keeps the low 16 bits, as iconv-lite's two bytes do (NaN: 0 both)
+    if (j < cap) out[j] = u;
+    j++;
+    at = 0;
+    seqStart = i + 1;
+  }
+  pieceAt = at;
+  pieceSeqStart = seqStart;
+  pieceLength = j;
+}
+
 /** A streaming decoder: iconv-lite's DBCSDecoder over flat tables. */
 class DbcsDecoder {
   /** The trie node the last piece ended in, as the offset of its 256 entries (0: the root). */
@@ -101,69 +171,18 @@ class DbcsDecoder {
   constructor(private readonly t: DbcsTables) {}
 
   write(buf: Uint8Array): string {
-    const { nodes, seqs, gbChars, uChars } = this.t;
-    const defaultChar = this.t.defaultChar.charCodeAt(0);
-    // iconv-lite writes into a buffer of buf.length code units and drops what does not fit (this can happen only
-    // when bytes held from the last piece turn out not valid): so does this
     const cap = buf.length;
-    const out = decodeSpace(cap);
     const prev = this.prev;
     const prevOffset = prev.length;
-    // the current trie node as the offset of its 256 entries
-    let at = this.at;
-    let seqStart = -prevOffset;
-    let j = 0;
-    for (let i = 0; i < buf.length; i++) {
-      const cur = i >= 0 ? buf[i] : prev[i + prevOffset];
-      const v = nodes[at + cur];
-      // the usual cases first, in small integers only: a BMP character, a byte that leads on to another node
-      if (v >= 0 && v < 0x10000) {
-        if (j < cap) out[j] = v;
-        j++;
-        at = 0;
-        seqStart = i + 1;
-        continue;
-      }
-      if (v <= NODE_START) {
-        at = (NODE_START - v) << 8;
-        continue;
-      }
-      let u: number = v;
-      if (u >= 0) {
-        // a character beyond the BMP
-      } else if (u === UNASSIGNED) {
-        u = defaultChar;
-        i = seqStart; // skip one byte and parse again from the next
-      } else if (u === GB18030_CODE) {
-        const ptr = (byteAt(buf, prev, i - 3) - 0x81) * 12600 + (byteAt(buf, prev, i - 2) - 0x30) * 1260 + (byteAt(buf, prev, i - 1) - 0x81) * 10 + (cur - 0x30);
-        const idx = findIdx(gbChars, ptr);
-        u = uChars[idx] + ptr - gbChars[idx];
-      } else if (u <= SEQ_START) {
-        const seq = seqs[SEQ_START - u];
-        for (let k = 0; k < seq.length - 1; k++) {
-          if (j < cap) out[j] = seq[k];
-          j++;
-        }
-        u = seq[seq.length - 1];
-      } else throw new Error(`invalid decode table value ${u} at ${at >> 8}/${cur}`);
-      if (u >= 0x10000) {
-        u -= 0x10000;
-        if (j < cap) out[j] = 0xd800 | (u >> 10);
-        j++;
-        u = 0xdc00 | (u & 0x3ff);
-      }
-      // a Uint16Array keeps the low 16 bits, as iconv-lite's two bytes do (NaN: 0 both)
-      if (j < cap) out[j] = u;
-      j++;
-      at = 0;
-      seqStart = i + 1;
-    }
-    this.at = at;
+    const out = decodeSpace(cap);
+    decodePiece(this.t, buf, prev, this.at, out);
+    this.at = pieceAt;
+    const seqStart = pieceSeqStart;
     // The bytes of a character the piece ends in the middle of, kept for the next. Copied the same way whether there
     // are any or not (nearly always not): a loop run only then threw the optimised decoder away when it first ran.
     const tail = Array.from(buf.subarray(Math.max(0, seqStart)));
     this.prev = seqStart >= 0 ? tail : prev.slice(seqStart + prevOffset).concat(tail);
-    return Buffer.from(out.buffer, 0, Math.min(j, cap) * 2).toString("ucs2");
+    return Buffer.from(out.buffer, 0, Math.min(pieceLength, cap) * 2).toString("ucs2");
   }
 
   end(): string {
