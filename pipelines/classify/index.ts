@@ -490,15 +490,47 @@ function replaceAtStart(s: string, p: StartPattern, by = ""): string {
   return p.first && (s.length === 0 || !p.first[s.charCodeAt(0)]) ? s : s.replace(p.re, by);
 }
 
-/** Where the words after a figure stop naming it: s.search(cut.re), the regex tried only where a match can start. */
+/**
+ * Where the words after a figure stop naming it: the first match of cut.re (tried only where a match can start)
+ * that is not inside a word of cut.notInside.
+ */
 function cutIn(s: string, cut: LabelRules["cutBefore"]): number {
-  if (!cut.first) return s.search(cut.re);
   for (let i = 0; i < s.length; i++) {
-    if (!cut.first[s.charCodeAt(i)]) continue;
+    if (cut.first && !cut.first[s.charCodeAt(i)]) continue;
     cut.sticky.lastIndex = i;
-    if (cut.sticky.test(s)) return i;
+    if (cut.sticky.test(s) && !insideWordOf(s, i, cut.notInside)) return i;
   }
   return -1;
+}
+
+/** Whether position i of s lies inside one of `words` as s holds it (达 of 不达标 inside 达标). */
+function insideWordOf(s: string, i: number, words: readonly string[]): boolean {
+  for (const w of words) {
+    for (let k = 0; k < w.length; k++) if (i - k >= 0 && s.startsWith(w, i - k)) return true;
+  }
+  return false;
+}
+
+/**
+ * 床位数500张的金色小镇养老综合体建设 → 金色小镇养老综合体床位数: an attribute ending the phrase before a figure
+ * (owners.attributes) belongs to what follows the figure after the link word, up to a cut or an action (建设);
+ * "" when the words do not read so.
+ */
+function ownedAttribute(pre: string, postRaw: string, L: LabelRules): string {
+  const { link, attributes, actions } = L.owners;
+  if (!link || !postRaw.startsWith(link)) return "";
+  const attribute = endsWithAny(pre, pre.length, attributes);
+  if (attribute === null) return "";
+  const rest = postRaw.slice(link.length);
+  const cut = cutIn(rest, L.cutBefore);
+  let owner = labelText(cut >= 0 ? rest.slice(0, cut) : rest, L);
+  for (let i = 2; i < owner.length; i++) {
+    if (actions.at(owner, i) !== null) {
+      owner = owner.slice(0, i);
+      break;
+    }
+  }
+  return owner.length >= 2 && owner.length <= 16 ? owner + attribute : "";
 }
 
 /**
@@ -558,7 +590,7 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
     // another count of it, not a part of it, and chaining would pile it up (老年人老年人人数).
     else if (post.length <= 3 && !verb && samePhrase && !samePhrase.endsWith(post)) base = samePhrase + post;
   } else if (pre.length >= 2) {
-    base = pre;
+    base = ownedAttribute(pre, postRaw, L) || pre;
     // 完成率达247%, 同比增加9.63%: the rate or change of what the previous figure counted.
     const core = hasCharOf(base, L.changeOrRate.first) ? base.replace(L.changeOrRate.re, "") : base;
     if (core.length < 2 && samePhrase) base = samePhrase + (measure === "change" ? "" : base);

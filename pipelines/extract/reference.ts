@@ -534,8 +534,13 @@ export interface LabelRules {
   raisedFrom: EndPattern;
   /** A built verb at a phrase's end, as group 1. */
   builtVerb: EndPattern;
-  /** Where the words after a figure stop naming it: `sticky` is tried only at characters of `first` (null: anywhere, with `re`). */
-  cutBefore: { re: RegExp; sticky: RegExp; first: Uint8Array | null };
+  /**
+   * Where the words after a figure stop naming it: `sticky` is tried only at characters of `first` (null: anywhere, with
+   * `re`); not inside a word of `notInside` (不达标 is not cut at 达).
+   */
+  cutBefore: { re: RegExp; sticky: RegExp; first: Uint8Array | null; notInside: string[] };
+  /** An attribute before a figure (床位数, 建筑面积) whose owner follows it after `link` (床位数500张的养老综合体), up to an action (建设). */
+  owners: { link: string; attributes: string[]; actions: WordMatcher };
   /** Every change or rate word (global), and the characters they start with. */
   changeOrRate: { re: RegExp; first: Uint8Array | null };
   genericNoun: RegExp;
@@ -569,7 +574,8 @@ interface LabelRulesFile {
   colonLeadStops?: string[];
   raised: { from: string[]; since?: string[]; perLinks?: string[]; adverbs?: string[]; verbs: string[]; to: string[]; floors: string[]; perHead: string[]; perPeriod: string[] };
   builtVerbs: string[];
-  cutBefore: { chars: string; words: string[] };
+  cutBefore: { chars: string; words: string[]; notInside?: string[] };
+  owners?: { link: string; attributes: string[]; actions: string[] };
   changeOrRateWords: string[];
   genericNouns: string[];
   shortenAfter: string;
@@ -684,7 +690,12 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
       last: lastCodes([...from, ...since, ...perLinks, ...perHead, ...perPeriod, ...floors]),
     },
     builtVerb: { re: new RegExp(`(${alternation(builtVerbs)})$`), last: lastCodes(builtVerbs) },
-    cutBefore: { re: cutBefore, sticky: new RegExp(cutBefore.source, "y"), first: startTable(cutBefore) },
+    cutBefore: { re: cutBefore, sticky: new RegExp(cutBefore.source, "y"), first: startTable(cutBefore), notInside: words(r.cutBefore?.notInside ?? [], "cutBefore.notInside") },
+    owners: {
+      link: r.owners ? text(r.owners.link, "owners.link") : "",
+      attributes: longestFirstUnique(words(r.owners?.attributes ?? [], "owners.attributes")),
+      actions: new WordMatcher(words(r.owners?.actions ?? [], "owners.actions")),
+    },
     changeOrRate: { re: changeOrRate, first: startTable(changeOrRate) },
     genericNoun: new RegExp(`^(?:${alternation(words(r.genericNouns, "genericNouns"))})$`),
     shortenAfter: text(r.shortenAfter, "shortenAfter"),

@@ -86,4 +86,20 @@ describe("phrases around a raised standard and a bracketed aside", () => {
     expect(labels("年补差水平提高到不低于3060元(255元/月/人)。")).toEqual(["年补差水平金额", "年补差水平金额"]);
     expect(labels("1至10月年发放高龄补贴9.99万人次。")).toEqual(["发放高龄补贴人次"]);
   });
+
+  it("gives an attribute before a figure to the owner after 的 (owners), up to an action, and only for the attributes listed", () => {
+    expect(labels("启动床位数500张的金色小镇养老综合体建设。")).toEqual(["金色小镇养老综合体床位数"]);
+    expect(labels("建筑面积3000平方米的养老服务中心投入使用。")).toEqual(["养老服务中心建筑面积"]);
+    expect(labels("完成床位数128张的区级社会福利院改造升级。")).toEqual(["区级社会福利院床位数"]);
+    // Not an attribute: the figure still counts what stands before it.
+    expect(labels("全区12个乡镇的困难群众得到救助。")).toEqual(["乡镇数"]);
+    const without = referenceWith((r) => ((r.owners as { attributes: string[] }).attributes = []));
+    expect(labels("启动床位数500张的金色小镇养老综合体建设。", without)).toEqual(["启动床位数"]);
+  });
+
+  it("does not cut the words after a figure inside a word of notInside (不达标 at 达)", () => {
+    expect(labels("关停1家不达标养老机构。")).toEqual(["关停不达标养老机构数"]);
+    const without = referenceWith((r) => ((r.cutBefore as { notInside: string[] }).notInside = []));
+    expect(labels("关停1家不达标养老机构。", without)).toEqual(["关停数"]);
+  });
 });
