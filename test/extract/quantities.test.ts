@@ -85,6 +85,9 @@ describe("units", () => {
   it("maps measure words to canonical units by context", () => {
     expect(figure("新增认知症照护专区1个,共12张床位。", "12张").unit).toBe("bed");
     expect(figure("发放爱心卡300张。", "300张").unit).toBe("item");
+    // 张 near a place that holds beds counts beds, even without 床位 in reach (units.csv context)
+    expect(figure("建成金秋钱塘老年公寓，可提供40张。", "40张").unit).toBe("bed");
+    expect(figure("全市养老机构共有床位8000张，其中护理型3500张。", "3500张").unit).toBe("bed");
     expect(figure("累计完成涉财查询99件。", "99件").unit).toBe("case");
     expect(figure("发放慰问物资500件。", "500件").unit).toBe("item");
     expect(figure("共治理违建坟墓175起。", "175起").unit).toBe("case");
