@@ -125,6 +125,12 @@ describe("domain", () => {
     expect(figure("扎实推动精神障碍社区康复服务标准化建设,新增郑陆镇德康驿站1家。", "1家").domain).toBe("disability");
   });
 
+  it("by the service the money pays for over who receives it: a funeral fee waiver for 困难群众 is funeral", () => {
+    expect(figure("下拨困难群众基本殡葬服务费用减免资金120万元。", "120万元").domain).toBe("funeral");
+    expect(figure("为困难群众发放丧葬补助金12万元。", "12万元").domain).toBe("funeral");
+    expect(figure("发放困难群众救助金120万元。", "120万元").domain).toBe("social_assistance");
+  });
+
   it("from the headings when the sentence says nothing", () => {
     const t = "(四)深化殡葬改革\n完成改造项目3个。";
     expect(figure(t, "3个").domain).toBe("funeral");
