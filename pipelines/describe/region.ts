@@ -364,7 +364,8 @@ function fromBody(ev: Evidence, gz: Gazetteer, hint: string, anyPlace: boolean):
     const others = [...ev.counties].filter(([c]) => c !== code).map(([, o]) => o.count);
     const unambiguous = t.weight >= 1 || weightOf(ev.cities, gz.divisions.get(code)?.city ?? "") > 0 || weightOf(ev.towns, code) > 0;
     // The index number is the agency's own code (unified social credit code): with one mention in the body, enough.
-    const enough = t.count >= 3 || (t.count >= 2 && t.names.has("索引号"));
+    // So is a second mention of a name no other division has, when the body names no other county at all.
+    const enough = t.count >= 3 || (t.count >= 2 && (t.names.has("索引号") || (others.length === 0 && t.weight >= 1)));
     if (enough && unambiguous && others.every((o) => t.count >= 2 * o)) {
       const inBody = t.count - (t.names.has("索引号") ? 1 : 0);
       countyPick = { code, why: `body names ${[...t.names].filter((n) => n !== "索引号").join("、") || "it"} ${inBody} time${inBody === 1 ? "" : "s"}${t.names.has("索引号") ? " and the index number carries its code" : ""}` };

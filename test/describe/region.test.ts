@@ -64,6 +64,14 @@ describe("region", () => {
     expect(bh.region.code).toBe("120116");
   });
 
+  it("takes a county whose name no other division shares when the body names it twice and no other county (宁夏利通区 news page)", () => {
+    const text = `宁夏利通区“一二三四”解民困、办实事、促和谐\n宁夏利通区坚持“以民为本、为民解困、为民服务”的宗旨,做好全区民政工作。${FILLER}`;
+    expect(describeText(text).region.code).toBe("640302");
+    // once is not enough, nor twice with another county named as well
+    expect(describeText(`宁夏利通区坚持“以民为本、为民解困、为民服务”的宗旨。${FILLER}`).region.code).toBe("");
+    expect(describeText(`${text}与仙居县签订协作协议。`).region.code).toBe("");
+  });
+
   it("reads the division code carried by a portal index number (unified social credit code)", () => {
     const text = ["1133028241969155XE/2024-177750", "市民政局", "计划总结", "2024-07-04", "2024-07-04", "面向社会", `2023年,市民政局坚持稳中求进工作总基调。${FILLER}慈溪市新增养老床位120张,慈溪市老年食堂15家,慈溪市助浴服务覆盖全市。`].join("\n");
     const d = describeText(text);
