@@ -512,6 +512,22 @@ function insideWordOf(s: string, i: number, words: readonly string[]): boolean {
 }
 
 /**
+ * Whether the words before a figure (pre) name a place or level (shares.placeEndings: 市本级, 保华镇, 城区) whose
+ * share of the total just named (total) the figure is: the sentence says 其中 (shares.openers) before it, the words
+ * are short and say nothing of the total's thing themselves (双矿集团低保对象6273户 names it already), and the total
+ * is not a place itself.
+ */
+function isShareOfTotal(text: string, sent: Sentence, at: number, pre: string, total: string, L: LabelRules): boolean {
+  const { openers, placeEndings, maxChars } = L.shares;
+  if (pre.length > maxChars || endsWithAny(pre, pre.length, placeEndings) === null) return false;
+  // a list of places after 其中 with no total before it in the sentence (其中保华镇2户,大河镇8户): each is its own
+  if (endsWithAny(total, total.length, placeEndings) !== null) return false;
+  if (!openers.some((o) => text.lastIndexOf(o, at) >= sent.start)) return false;
+  for (let i = 0; i + 1 < pre.length; i++) if (total.includes(pre.slice(i, i + 2))) return false;
+  return true;
+}
+
+/**
  * 床位数500张的金色小镇养老综合体建设 → 金色小镇养老综合体床位数: an attribute ending the phrase before a figure
  * (owners.attributes) belongs to what follows the figure after the link word, up to a cut or an action (建设);
  * "" when the words do not read so.
@@ -537,7 +553,10 @@ function ownedAttribute(pre: string, postRaw: string, L: LabelRules): string {
  * A short simplified-Chinese label of what the figure counts: the noun phrase before it (after any earlier
  * figure of the same clause), else the one after it, else the previous figure's, plus 数/人数/金额.
  */
-export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: Unit, measure: Measure, ref: ExtractReference, prev?: { end: number; base: string }, pairedEnd = -1): { label: string; base: string } {
+export function indicatorLabel(
+  text: string, sent: Sentence, q: Quantity, unit: Unit, measure: Measure, ref: ExtractReference, prev?: { end: number; base: string }, pairedEnd = -1,
+  sameUnitBase = "",
+): { label: string; base: string } {
   const L = ref.labels;
   // A table row's label names its cells (养老床位（张） 4500 4860 → 养老床位数).
   if (q.rowLabel !== null) {
@@ -590,6 +609,10 @@ export function indicatorLabel(text: string, sent: Sentence, q: Quantity, unit: 
     // another count of it, not a part of it, and chaining would pile it up (老年人老年人人数).
     else if (post.length <= 3 && !verb && samePhrase && !samePhrase.endsWith(post)) base = samePhrase + post;
   } else if (pre.length >= 2) {
+    // 其中市本级23502户 after 全市城市低保对象33087户 (sameUnitBase: the sentence's last base in this unit): a place's or
+    // level's share of the total is the total's thing there, and the next share (保华镇420户，清溪镇380户) is named
+    // after the same total.
+    if (sameUnitBase && isShareOfTotal(text, sent, q.start, pre, sameUnitBase, L)) return { label: unitSuffix(pre + sameUnitBase, unit, measure, L), base: sameUnitBase };
     base = ownedAttribute(pre, postRaw, L) || pre;
     // 完成率达247%, 同比增加9.63%: the rate or change of what the previous figure counted.
     const core = hasCharOf(base, L.changeOrRate.first) ? base.replace(L.changeOrRate.re, "") : base;

@@ -95,6 +95,8 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
     const sentence = sent.spaced === false ? text.slice(sent.start, sent.end) : collapseSpaces(text, sent.start, sent.end);
     const section = sectionOf(sent.headings, sectionCache, ref.headings.endMarks);
     let prev: { end: number; base: string; measure: string; unit: string } | undefined;
+    // The sentence's last label base in each unit: what a share after 其中 is a share of.
+    const basesByUnit = new Map<string, string>();
     const carried = lastDomains;
     const domains = new Map<string, Domain>();
     for (let qi = 0; qi < quantities.length; qi++) {
@@ -104,8 +106,9 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
       // 提高幅度达30%和20%: a figure joined to a change by 和/与/、 is the same kind of change.
       if (measure !== "change" && prev?.measure === "change" && prev.unit === q.unit && coordinated(text, prev.end, q.start, ref)) measure = "change";
       const domain = domainOf(text, sent, q, ref, memo, carried.get(q.unit) ?? null);
-      const { label: indicator, base } = indicatorLabel(text, sent, q, q.unit, measure, ref, prev, pairedEnd(text, q, quantities[qi + 1], ref));
+      const { label: indicator, base } = indicatorLabel(text, sent, q, q.unit, measure, ref, prev, pairedEnd(text, q, quantities[qi + 1], ref), basesByUnit.get(q.unit) ?? "");
       prev = { end: q.end, base, measure, unit: q.unit };
+      if (base) basesByUnit.set(q.unit, base);
       domains.set(q.unit, domain);
       const [sa, sb] = q.item ?? clauseAround(text, sent.start, sent.end, q.numStart, ref.clauseSeparators, true);
       const indicator_id = catalogIndicator(indicator, text.slice(sa, sb), q.unit, measure, domain, ref.indicators);

@@ -541,6 +541,8 @@ export interface LabelRules {
   cutBefore: { re: RegExp; sticky: RegExp; first: Uint8Array | null; notInside: string[] };
   /** An attribute before a figure (床位数, 建筑面积) whose owner follows it after `link` (床位数500张的养老综合体), up to an action (建设). */
   owners: { link: string; attributes: string[]; actions: WordMatcher };
+  /** A place's or level's share of a total named just before (其中市本级23502户): its openers, the endings of such words, and their longest. */
+  shares: { openers: string[]; placeEndings: string[]; maxChars: number };
   /** Every change or rate word (global), and the characters they start with. */
   changeOrRate: { re: RegExp; first: Uint8Array | null };
   genericNoun: RegExp;
@@ -576,6 +578,7 @@ interface LabelRulesFile {
   builtVerbs: string[];
   cutBefore: { chars: string; words: string[]; notInside?: string[] };
   owners?: { link: string; attributes: string[]; actions: string[] };
+  shares?: { openers: string[]; placeEndings: string[]; maxChars: number };
   changeOrRateWords: string[];
   genericNouns: string[];
   shortenAfter: string;
@@ -695,6 +698,11 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
       link: r.owners ? text(r.owners.link, "owners.link") : "",
       attributes: longestFirstUnique(words(r.owners?.attributes ?? [], "owners.attributes")),
       actions: new WordMatcher(words(r.owners?.actions ?? [], "owners.actions")),
+    },
+    shares: {
+      openers: words(r.shares?.openers ?? [], "shares.openers"),
+      placeEndings: longestFirstUnique(words(r.shares?.placeEndings ?? [], "shares.placeEndings")),
+      maxChars: typeof r.shares?.maxChars === "number" ? r.shares.maxChars : 0,
     },
     changeOrRate: { re: changeOrRate, first: startTable(changeOrRate) },
     genericNoun: new RegExp(`^(?:${alternation(words(r.genericNouns, "genericNouns"))})$`),

@@ -102,4 +102,15 @@ describe("phrases around a raised standard and a bracketed aside", () => {
     const without = referenceWith((r) => ((r.cutBefore as { notInside: string[] }).notInside = []));
     expect(labels("关停1家不达标养老机构。", without)).toEqual(["关停数"]);
   });
+
+  it("names a place's share of a total after 其中 by the place and the total's thing (shares)", () => {
+    expect(labels("全县共有农村低保对象3260户，其中保华镇420户，清溪镇380户。")).toEqual(["农村低保对象户数", "保华镇农村低保对象户数", "清溪镇农村低保对象户数"]);
+    // the total in the same unit, not the figure just before (57374人)
+    expect(labels("全市城市低保对象33087户57374人,其中市本级23502户。")).toEqual(["城市低保对象户数", "城市低保对象人数", "市本级城市低保对象户数"]);
+    // a share that names its thing, a category rather than a place, and places with no total before them keep their own words
+    expect(labels("全区共有困境儿童257名，其中孤儿6名。")).toEqual(["困境儿童人数", "孤儿人数"]);
+    expect(labels("其中保华镇2户，大河镇8户。")).toEqual(["保华镇户数", "大河镇户数"]);
+    const without = referenceWith((r) => ((r.shares as { openers: string[] }).openers = []));
+    expect(labels("全县共有农村低保对象3260户，其中保华镇420户。", without)).toEqual(["农村低保对象户数", "保华镇户数"]);
+  });
 });
