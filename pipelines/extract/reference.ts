@@ -281,6 +281,8 @@ export interface ExtractReference {
     /** Column headers of a flattened table whose cells are plans (实施内容) or records (最新进度). */
     tableColumnPlan: string[];
     tableColumnActual: string[];
+    /** Column headers that record neither, whatever plan or progress word they hold (计划完成时间: a deadline). */
+    tableColumnNeither: string[];
     planParagraphVerbs: string[];
     /** A sentence opening on a plan word and an action (市民政局将持续加强…) is a plan in every clause not done (plan-markers.json sentencePlanOpeners). */
     sentencePlanOpeners: { words: WordMatcher; within: number; followedBy: string[]; doneInClause: string[]; notAfter: string; notInSentence: string[]; notBeforeAction: string[] };
@@ -405,6 +407,9 @@ export interface HeadingRules {
   numerals: Uint8Array;
   topicAfterFigure: { units: Uint8Array; amountEnds: Uint8Array; topicWord: number; notNumerals: Uint8Array };
   figureLike: RegExp;
+  /** A table laid out one cell a line without ' |': its header cells' longest, and a pattern of lines that are no header cell. */
+  bareHeaderMax: number;
+  notBareHeader: RegExp;
   /** A heading's number (二、 （三） 4.), its end marks, the number an indicator label is trimmed of (also 一是, ①), and a placeholder year (20XX年). */
   number: RegExp;
   endMarks: RegExp;
@@ -424,6 +429,7 @@ interface HeadingRulesFile {
   markers: { level: number; pattern: string; lookaheadInLine?: number; topic?: boolean }[];
   topicAfterFigure: { units: string; amountEnds: string; topicWord: string; notNumerals: string };
   figureLike: string;
+  bareTableHeader?: { maxChars: number; notHeader: string };
   number: string;
   endMarks: string;
   labelMark: string;
@@ -473,6 +479,8 @@ function compileHeadingRules(r: HeadingRulesFile): HeadingRules {
     numerals: chars(numerals, "numerals"),
     topicAfterFigure: { units: chars(t.units, "topicAfterFigure.units"), amountEnds: chars(t.amountEnds, "topicAfterFigure.amountEnds"), topicWord: topicWord.charCodeAt(0), notNumerals: chars(t.notNumerals ?? "", "topicAfterFigure.notNumerals") },
     figureLike: pattern(r.figureLike, "figureLike"),
+    bareHeaderMax: r.bareTableHeader?.maxChars ?? 0,
+    notBareHeader: pattern(r.bareTableHeader?.notHeader ?? "(?!)", "bareTableHeader.notHeader"),
     number: pattern(r.number, "number"),
     endMarks: pattern(r.endMarks, "endMarks"),
     labelMark: startPattern(pattern(r.labelMark, "labelMark")),
@@ -973,7 +981,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     headingPlan: string[]; headingPlanWithYear?: string[]; planMasks?: string[]; targetBeforeIgnoredAfter?: string[];
     targetBeforeIgnoredWhenPreceded?: string[]; pastWhenPreceded?: Record<string, string[]>; pastWhenFollowed?: Record<string, string[]>; completionShare?: string; headingActual: string[]; headingNextYear: string[]; headingSameYear: string[];
     planParagraphStarts: string[]; planParagraphVerbs: string[]; sentencePlanOpeners?: { words: string[]; within: number; followedBy: string[]; doneInClause: string[]; notAfter?: string; notInSentence?: string[]; notBeforeAction?: string[] }; targetBefore: string[]; targetBeforeWindow: number;
-    tableColumnPlan?: string[]; tableColumnActual?: string[];
+    tableColumnPlan?: string[]; tableColumnActual?: string[]; tableColumnNeither?: string[];
     targetAfter: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
     completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>;
     achievedAfterPlanWord?: string[]; doneRightAfterPlanWord?: string[]; nounUnlessFollowedBy?: Record<string, string>; objectMarkerPlanWords?: string[];
@@ -1077,6 +1085,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       planParagraphStarts: p.planParagraphStarts,
       tableColumnPlan: p.tableColumnPlan ?? [],
       tableColumnActual: p.tableColumnActual ?? [],
+      tableColumnNeither: p.tableColumnNeither ?? [],
       planParagraphVerbs: p.planParagraphVerbs,
       sentencePlanOpeners: {
         words: new WordMatcher(p.sentencePlanOpeners?.words ?? []),

@@ -227,7 +227,9 @@ class Segmenter {
   docPlan: { start: number; year: number | null } | null = null;
   seenNumbered = false;
   /** A table flattened one cell a line (`实施内容 |`): its header cells, and the column of the current cell. */
-  table: { cols: string[]; kinds: ({ kind: Kind; year: number | null } | null)[]; col: number; data: boolean; used: number } | null = null;
+  table: { cols: string[]; kinds: ({ kind: Kind; year: number | null } | null)[]; col: number; data: boolean; used: number; bare?: boolean } | null = null;
+  /** Short header-like lines just read (序号 / 重点工作任务 / … / 进展情况): the header of a table whose cells carry no ' |'. */
+  bareHeader: string[] = [];
   cell: { kind: Kind; year: number | null } | null = null;
   /** The context changes only with the headings, the plan opening and the table cell: it is kept until one does. */
   current: { kind: Kind; year: number | null } | null = null;
@@ -333,11 +335,12 @@ class Segmenter {
     const text = this.text;
     if (this.cell) this.current = null;
     this.cell = null;
-    if (text.charCodeAt(b - 1) !== 124) {
+    const piped = text.charCodeAt(b - 1) === 124;
+    if (!piped && !this.inBareTable(a, b)) {
       this.table = null;
       return;
     }
-    const content = text.slice(a, b - 1).trim();
+    const content = (piped ? text.slice(a, b - 1) : text.slice(a, b)).trim();
     const table = (this.table ??= { cols: [], kinds: [], col: -1, data: false, used: -1 });
     if (!table.data) {
       if (/^\d{1,3}$/.test(content) && table.cols.length >= 3) {
@@ -368,8 +371,33 @@ class Segmenter {
     }
   }
 
+  /**
+   * Whether line [a, b) is a cell of a table laid out one cell a line without ' |' (a portal's task table pasted as
+   * text): three or more short header-like lines, at least one of them a plan or progress column, then a line that is
+   * only a row number start it; a row holding more cells than the header has columns ends it.
+   */
+  inBareTable(a: number, b: number): boolean {
+    const text = this.text;
+    const rowNumber = b - a <= 3 && isRowNumber(text, a, b);
+    const table = this.table;
+    if (table?.bare) {
+      if (rowNumber || table.col + 1 < table.cols.length) return true;
+      this.table = null;
+    }
+    if (rowNumber && this.bareHeader.length >= 3 && this.bareHeader.some((header) => this.columnKind(header) !== null)) {
+      this.table = { cols: this.bareHeader, kinds: [], col: -1, data: false, used: -1, bare: true };
+      this.bareHeader = [];
+      return true;
+    }
+    const line = b - a <= this.h.bareHeaderMax ? text.slice(a, b) : "";
+    if (line && !this.h.figureLike.test(line) && !this.h.notBareHeader.test(line)) this.bareHeader.push(line);
+    else if (this.bareHeader.length) this.bareHeader = [];
+    return false;
+  }
+
   columnKind(header: string): { kind: Kind; year: number | null } | null {
     const p = this.p;
+    if (includesAny(header, p.tableColumnNeither)) return null;
     if (includesAny(header, p.tableColumnActual)) return { kind: "actual", year: this.reportYear };
     if (includesAny(header, p.tableColumnPlan)) return { kind: "target", year: this.reportYear };
     return null;
@@ -462,6 +490,13 @@ function isClauseSep(text: string, i: number, seps: Uint8Array, alsoEnumComma: b
   if (kind === ENUMERATION_MARK) return alsoEnumComma;
   // A comma between a digit and a group of three digits separates thousands (1,200).
   return !(isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)) && !isDigit(text.charCodeAt(i + 4)));
+}
+
+/** Whether text[a, b) is only ASCII digits: a table's row number. */
+function isRowNumber(text: string, a: number, b: number): boolean {
+  if (b <= a) return false;
+  for (let i = a; i < b; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
 }
 
 function isDigit(c: number): boolean {
