@@ -556,7 +556,7 @@ function ownedAttribute(pre: string, postRaw: string, L: LabelRules): string {
 export function indicatorLabel(
   text: string, sent: Sentence, q: Quantity, unit: Unit, measure: Measure, ref: ExtractReference, prev?: { end: number; base: string }, pairedEnd = -1,
   sameUnitBase = "",
-): { label: string; base: string } {
+): { label: string; base: string; shareOf?: string } {
   const L = ref.labels;
   // A table row's label names its cells (养老床位（张） 4500 4860 → 养老床位数).
   if (q.rowLabel !== null) {
@@ -610,9 +610,9 @@ export function indicatorLabel(
     else if (post.length <= 3 && !verb && samePhrase && !samePhrase.endsWith(post)) base = samePhrase + post;
   } else if (pre.length >= 2) {
     // 其中市本级23502户 after 全市城市低保对象33087户 (sameUnitBase: the sentence's last base in this unit): a place's or
-    // level's share of the total is the total's thing there, and the next share (保华镇420户，清溪镇380户) is named
-    // after the same total.
-    if (sameUnitBase && isShareOfTotal(text, sent, q.start, pre, sameUnitBase, L)) return { label: unitSuffix(pre + sameUnitBase, unit, measure, L), base: sameUnitBase };
+    // level's share of the total is the total's thing there; the next share (保华镇420户，清溪镇380户) is named after
+    // the same total (shareOf), the count paired with it (保华镇2户10人) after the share.
+    if (sameUnitBase && isShareOfTotal(text, sent, q.start, pre, sameUnitBase, L)) return { label: unitSuffix(pre + sameUnitBase, unit, measure, L), base: pre + sameUnitBase, shareOf: sameUnitBase };
     base = ownedAttribute(pre, postRaw, L) || pre;
     // 完成率达247%, 同比增加9.63%: the rate or change of what the previous figure counted.
     const core = hasCharOf(base, L.changeOrRate.first) ? base.replace(L.changeOrRate.re, "") : base;

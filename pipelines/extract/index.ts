@@ -7,6 +7,7 @@ import { clauseAround, segment, unwrapLines, type Heading } from "../segment/ind
 import { findQuantities, type Quantity } from "./quantities.ts";
 import { loadExtractReference as load, type ExtractReference } from "./reference.ts";
 import { isJsSpace } from "../text/chars.ts";
+import { startsWithAny } from "../text/words.ts";
 
 export type { ExtractReference } from "./reference.ts";
 
@@ -85,6 +86,7 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
   let prevStart = -1;
   // The domains of the sentence before's figures, by unit, the last of each (a 其中 sentence breaks one down).
   let lastDomains = new Map<string, Domain>();
+  let lastBases = new Map<string, string>();
   for (const sent of seg.sentences) {
     if (sent.start < prevStart) nextCand = 0;
     prevStart = sent.start;
@@ -95,8 +97,9 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
     const sentence = sent.spaced === false ? text.slice(sent.start, sent.end) : collapseSpaces(text, sent.start, sent.end);
     const section = sectionOf(sent.headings, sectionCache, ref.headings.endMarks);
     let prev: { end: number; base: string; measure: string; unit: string } | undefined;
-    // The sentence's last label base in each unit: what a share after 其中 is a share of.
-    const basesByUnit = new Map<string, string>();
+    // The sentence's last label base in each unit: what a share after 其中 is a share of. A sentence that opens on
+    // 其中 (domains.json continuationStarts) breaks down the one before: its totals come from there.
+    const basesByUnit = startsWithAny(text, sent.start, ref.domains.continuationStarts) !== null ? new Map(lastBases) : new Map<string, string>();
     const carried = lastDomains;
     const domains = new Map<string, Domain>();
     for (let qi = 0; qi < quantities.length; qi++) {
@@ -106,9 +109,9 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
       // 提高幅度达30%和20%: a figure joined to a change by 和/与/、 is the same kind of change.
       if (measure !== "change" && prev?.measure === "change" && prev.unit === q.unit && coordinated(text, prev.end, q.start, ref)) measure = "change";
       const domain = domainOf(text, sent, q, ref, memo, carried.get(q.unit) ?? null);
-      const { label: indicator, base } = indicatorLabel(text, sent, q, q.unit, measure, ref, prev, pairedEnd(text, q, quantities[qi + 1], ref), basesByUnit.get(q.unit) ?? "");
+      const { label: indicator, base, shareOf } = indicatorLabel(text, sent, q, q.unit, measure, ref, prev, pairedEnd(text, q, quantities[qi + 1], ref), basesByUnit.get(q.unit) ?? "");
       prev = { end: q.end, base, measure, unit: q.unit };
-      if (base) basesByUnit.set(q.unit, base);
+      if (shareOf ?? base) basesByUnit.set(q.unit, shareOf ?? base);
       domains.set(q.unit, domain);
       const [sa, sb] = q.item ?? clauseAround(text, sent.start, sent.end, q.numStart, ref.clauseSeparators, true);
       const indicator_id = catalogIndicator(indicator, text.slice(sa, sb), q.unit, measure, domain, ref.indicators);
@@ -134,6 +137,7 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
       });
     }
     lastDomains = domains;
+    lastBases = basesByUnit;
   }
   return rows;
 }

@@ -110,6 +110,10 @@ describe("phrases around a raised standard and a bracketed aside", () => {
     // a share that names its thing, a category rather than a place, and places with no total before them keep their own words
     expect(labels("全区共有困境儿童257名，其中孤儿6名。")).toEqual(["困境儿童人数", "孤儿人数"]);
     expect(labels("其中保华镇2户，大河镇8户。")).toEqual(["保华镇户数", "大河镇户数"]);
+    // a sentence opening on 其中 breaks down the sentence before; a count paired with a share is that share's too
+    expect(labels("全区实施临时救助52户134人。其中保华镇2户10人，大河镇8户17人。")).toEqual([
+      "实施临时救助户数", "实施临时救助人数", "保华镇实施临时救助户数", "保华镇实施临时救助人数", "大河镇实施临时救助户数", "大河镇实施临时救助人数",
+    ]);
     const without = referenceWith((r) => ((r.shares as { openers: string[] }).openers = []));
     expect(labels("全县共有农村低保对象3260户，其中保华镇420户。", without)).toEqual(["农村低保对象户数", "保华镇户数"]);
   });
