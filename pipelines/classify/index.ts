@@ -433,6 +433,22 @@ export function domainOf(text: string, sent: Sentence, q: Quantity, ref: Extract
   return headingDomain(text, sent.headings, ref, memo) ?? "other";
 }
 
+/**
+ * Money whose own words are only the funding (投入, 投入资金: indicator-labels.json fundedMoney.bare), followed straight
+ * by a clause saying what it paid for (投入42万元,新建成8个居家养老服务站; 投入资金120万元，用于改造提升敬老院3所):
+ * named after that clause's figure (its base), less a purpose word (用于), then the funding words. `moneyEnd` is
+ * where the money's clause ends, `next` where the next figure's clause starts; null when the words do not read so.
+ */
+export function fundedMoneyLabel(text: string, moneyBase: string, moneyEnd: number, next: number, nextBase: string, measure: Measure, ref: ExtractReference): { label: string; base: string } | null {
+  const L = ref.labels;
+  if (!L.fundedMoney.bare.includes(moneyBase) || next <= moneyEnd || next - moneyEnd > 2) return null;
+  if (startsWithAny(text, next, ref.domains.fundedActionStarts) === null && !startsPurposeClause(text, next, ref.domains)) return null;
+  const thing = replaceAtStart(nextBase, L.fundedMoney.dropStart);
+  if (thing.length < 2) return null;
+  const base = thing.slice(-14) + moneyBase;
+  return { label: unitSuffix(base, "yuan", measure, L), base };
+}
+
 /** Whether the clause at `a` says what a figure was for (用于…, 主要用于…). */
 function startsPurposeClause(text: string, a: number, d: ExtractReference["domains"]): boolean {
   if (startsWithAny(text, a, d.purposeClauseStarts) !== null) return true;

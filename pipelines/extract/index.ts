@@ -2,7 +2,7 @@
 // segment (headings, sentences, plan parts) → quantities (number, unit, qualifier) → classify
 // (kind, year, measure, domain, indicator). Pure and deterministic; reference data is loaded once.
 import type { CleanText, Domain, DocumentDescription, FigureRow } from "../types.ts";
-import { catalogIndicator, domainOf, indicatorLabel, kindAndYear, measureOf, newDocumentMemo } from "../classify/index.ts";
+import { catalogIndicator, domainOf, fundedMoneyLabel, indicatorLabel, kindAndYear, measureOf, newDocumentMemo } from "../classify/index.ts";
 import { clauseAround, segment, unwrapLines, type Heading } from "../segment/index.ts";
 import { findQuantities, type Quantity } from "./quantities.ts";
 import { loadExtractReference as load, type ExtractReference } from "./reference.ts";
@@ -102,6 +102,8 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
     const basesByUnit = startsWithAny(text, sent.start, ref.domains.continuationStarts) !== null ? new Map(lastBases) : new Map<string, string>();
     const carried = lastDomains;
     const domains = new Map<string, Domain>();
+    // The figure just before, while its label may still take what the next clause says it paid for (fundedMoneyLabel).
+    let money: { row: number; base: string; end: number; clause: string } | null = null;
     for (let qi = 0; qi < quantities.length; qi++) {
       const q = quantities[qi];
       const { kind, year } = kindAndYear(text, sent, q, ref, reportYear);
@@ -114,6 +116,15 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
       if (shareOf ?? base) basesByUnit.set(q.unit, shareOf ?? base);
       domains.set(q.unit, domain);
       const [sa, sb] = q.item ?? clauseAround(text, sent.start, sent.end, q.numStart, ref.clauseSeparators, true);
+      if (money) {
+        const named = fundedMoneyLabel(text, money.base, money.end, sa, base, rows[money.row].measure, ref);
+        if (named) {
+          const r = rows[money.row];
+          r.indicator = named.label;
+          r.indicator_id = catalogIndicator(named.label, money.clause, r.unit, r.measure, r.domain, ref.indicators);
+        }
+      }
+      money = q.unit === "yuan" ? { row: rows.length, base, end: sb, clause: text.slice(sa, sb) } : null;
       const indicator_id = catalogIndicator(indicator, text.slice(sa, sb), q.unit, measure, domain, ref.indicators);
       const [start, end] = originalSpan(clean, q.start, q.end, unwrapped.map);
       rows.push({

@@ -549,6 +549,8 @@ export interface LabelRules {
   cutBefore: { re: RegExp; sticky: RegExp; first: Uint8Array | null; notInside: string[] };
   /** An attribute before a figure (床位数, 建筑面积) whose owner follows it after `link` (床位数500张的养老综合体), up to an action (建设). */
   owners: { link: string; attributes: string[]; actions: WordMatcher };
+  /** Money named only by its funding (投入42万元) and the purpose words dropped from what it paid for (用于): see fundedMoneyLabel. */
+  fundedMoney: { bare: string[]; dropStart: StartPattern };
   /** A place's or level's share of a total named just before (其中市本级23502户): its openers, the endings of such words, and their longest. */
   shares: { openers: string[]; placeEndings: string[]; maxChars: number };
   /** Every change or rate word (global), and the characters they start with. */
@@ -587,6 +589,7 @@ interface LabelRulesFile {
   cutBefore: { chars: string; words: string[]; notInside?: string[] };
   owners?: { link: string; attributes: string[]; actions: string[] };
   shares?: { openers: string[]; placeEndings: string[]; maxChars: number };
+  fundedMoney?: { bare: string[]; dropStart: string[] };
   changeOrRateWords: string[];
   genericNouns: string[];
   shortenAfter: string;
@@ -706,6 +709,10 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
       link: r.owners ? text(r.owners.link, "owners.link") : "",
       attributes: longestFirstUnique(words(r.owners?.attributes ?? [], "owners.attributes")),
       actions: new WordMatcher(words(r.owners?.actions ?? [], "owners.actions")),
+    },
+    fundedMoney: {
+      bare: words(r.fundedMoney?.bare ?? [], "fundedMoney.bare"),
+      dropStart: startPattern(new RegExp(`^(?:${alternation(words(r.fundedMoney?.dropStart ?? [], "fundedMoney.dropStart"))})`)),
     },
     shares: {
       openers: words(r.shares?.openers ?? [], "shares.openers"),

@@ -117,4 +117,14 @@ describe("phrases around a raised standard and a bracketed aside", () => {
     const without = referenceWith((r) => ((r.shares as { openers: string[] }).openers = []));
     expect(labels("全县共有农村低保对象3260户，其中保华镇420户。", without)).toEqual(["农村低保对象户数", "保华镇户数"]);
   });
+
+  it("names money only funded (投入) after what the next clause says it paid for (fundedMoney)", () => {
+    expect(labels("投入42万元,新建成8个居家养老服务站。")).toEqual(["建成居家养老服务站投入", "建成居家养老服务站数"]);
+    expect(labels("投入资金120万元，用于改造提升敬老院3所。")[0]).toBe("改造提升敬老院投入资金");
+    // not when the next clause says something else, nor when the money names its use itself
+    expect(labels("投入资金120万元，全区低保对象减少200人。")[0]).toBe("投入资金");
+    expect(labels("发放高龄津贴120万元，惠及老人3000人。")[0]).toBe("发放高龄津贴");
+    const without = referenceWith((r) => ((r.fundedMoney as { bare: string[] }).bare = []));
+    expect(labels("投入42万元,新建成8个居家养老服务站。", without)[0]).toBe("投入");
+  });
 });
