@@ -28,6 +28,7 @@ describe("plan-markers.json", () => {
   it("takes 计划 for a programme's name unless an action or amount follows it (nounUnlessFollowedBy)", () => {
     expect(only("落实助餐服务倍增计划惠及老年人1200名。").kind).toBe("actual");
     expect(only("落实计划新增助餐点12个。").kind).toBe("target");
+    expect(only("扩建五面井敬老院,计划可利用床位数20张。").kind).toBe("target");
     const noNoun = referenceWith("plan-markers.json", (p) => (p.nounUnlessFollowedBy = {}));
     expect(only("落实助餐服务倍增计划惠及老年人1200名。", noNoun).kind).toBe("target");
   });
