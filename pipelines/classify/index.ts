@@ -511,8 +511,18 @@ function replaceAtStart(s: string, p: StartPattern, by = ""): string {
  * that is not inside a word of cut.notInside.
  */
 function cutIn(s: string, cut: LabelRules["cutBefore"]): number {
+  if (!cut.first) {
+    // one search, and again past a match inside a word of notInside (rare)
+    for (let from = 0; ; ) {
+      const rest = from ? s.slice(from) : s;
+      const at = rest.search(cut.re);
+      if (at < 0) return -1;
+      if (!insideWordOf(s, from + at, cut.notInside)) return from + at;
+      from += at + 1;
+    }
+  }
   for (let i = 0; i < s.length; i++) {
-    if (cut.first && !cut.first[s.charCodeAt(i)]) continue;
+    if (!cut.first[s.charCodeAt(i)]) continue;
     cut.sticky.lastIndex = i;
     if (cut.sticky.test(s) && !insideWordOf(s, i, cut.notInside)) return i;
   }
