@@ -580,7 +580,7 @@ function ownedAttribute(pre: string, postRaw: string, L: LabelRules): string {
  * figure of the same clause), else the one after it, else the previous figure's, plus 数/人数/金额.
  */
 export function indicatorLabel(
-  text: string, sent: Sentence, q: Quantity, unit: Unit, measure: Measure, ref: ExtractReference, prev?: { end: number; base: string }, pairedEnd = -1,
+  text: string, sent: Sentence, q: Quantity, unit: Unit, measure: Measure, ref: ExtractReference, prev?: { end: number; base: string; unit?: string }, pairedEnd = -1,
   sameUnitBase = "",
 ): { label: string; base: string; shareOf?: string } {
   const L = ref.labels;
@@ -645,6 +645,8 @@ export function indicatorLabel(
     if (core.length < 2 && samePhrase) base = samePhrase + (measure === "change" ? "" : base);
     // 发放高龄补贴9.99余万人次,资金309.32万元: a bare generic noun is the money of what the previous figure counted.
     else if (L.genericNoun.test(base) && samePhrase && !samePhrase.endsWith(base)) base = samePhrase + base;
+    // 全国共有儿童福利和保护服务机构753个,床位10万张: an attribute alone (owners.attributes) is the one of the places just counted.
+    else if (samePhrase && prev?.unit !== undefined && L.owners.ofCounts.includes(prev.unit) && L.owners.attributes.includes(base) && !samePhrase.endsWith(base)) base = samePhrase + base;
   } else {
     // 1300户共2308人: the same thing as the previous figure, counted another way.
     base = runsIntoNext ? "" : post.slice(0, 12);

@@ -548,7 +548,7 @@ export interface LabelRules {
    */
   cutBefore: { re: RegExp; sticky: RegExp; first: Uint8Array | null; notInside: string[] };
   /** An attribute before a figure (床位数, 建筑面积) whose owner follows it after `link` (床位数500张的养老综合体), up to an action (建设). */
-  owners: { link: string; attributes: string[]; actions: WordMatcher };
+  owners: { link: string; attributes: string[]; actions: WordMatcher; ofCounts: string[] };
   /** Money named only by its funding (投入42万元) and the purpose words dropped from what it paid for (用于): see fundedMoneyLabel. */
   fundedMoney: { bare: string[]; dropStart: StartPattern };
   /** A place's or level's share of a total named just before (其中市本级23502户): its openers, the endings of such words, and their longest. */
@@ -587,7 +587,7 @@ interface LabelRulesFile {
   raised: { from: string[]; since?: string[]; perLinks?: string[]; adverbs?: string[]; verbs: string[]; to: string[]; floors: string[]; perHead: string[]; perPeriod: string[] };
   builtVerbs: string[];
   cutBefore: { chars: string; words: string[]; notInside?: string[] };
-  owners?: { link: string; attributes: string[]; actions: string[] };
+  owners?: { link: string; attributes: string[]; actions: string[]; ofCounts?: string[] };
   shares?: { openers: string[]; placeEndings: string[]; maxChars: number };
   fundedMoney?: { bare: string[]; dropStart: string[] };
   changeOrRateWords: string[];
@@ -709,6 +709,7 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
       link: r.owners ? text(r.owners.link, "owners.link") : "",
       attributes: longestFirstUnique(words(r.owners?.attributes ?? [], "owners.attributes")),
       actions: new WordMatcher(words(r.owners?.actions ?? [], "owners.actions")),
+      ofCounts: words(r.owners?.ofCounts ?? [], "owners.ofCounts").map((u) => asUnit(u, `${where} owners.ofCounts`)),
     },
     fundedMoney: {
       bare: words(r.fundedMoney?.bare ?? [], "fundedMoney.bare"),

@@ -91,6 +91,9 @@ describe("phrases around a raised standard and a bracketed aside", () => {
     expect(labels("启动床位数500张的金色小镇养老综合体建设。")).toEqual(["金色小镇养老综合体床位数"]);
     expect(labels("建筑面积3000平方米的养老服务中心投入使用。")).toEqual(["养老服务中心建筑面积"]);
     expect(labels("完成床位数128张的区级社会福利院改造升级。")).toEqual(["区级社会福利院床位数"]);
+    // an attribute alone right after a count of places is theirs
+    expect(labels("全市共有养老机构22家，床位4610张。")).toEqual(["养老机构数", "养老机构床位数"]);
+    expect(labels("新增护理员30名，床位100张。")).toEqual(["新增护理员人数", "床位数"]);
     // Not an attribute: the figure still counts what stands before it.
     expect(labels("全区12个乡镇的困难群众得到救助。")).toEqual(["乡镇数"]);
     const without = referenceWith((r) => ((r.owners as { attributes: string[] }).attributes = []));
