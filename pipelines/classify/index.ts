@@ -582,7 +582,7 @@ function ownedAttribute(pre: string, postRaw: string, L: LabelRules): string {
 export function indicatorLabel(
   text: string, sent: Sentence, q: Quantity, unit: Unit, measure: Measure, ref: ExtractReference, prev?: { end: number; base: string; unit?: string }, pairedEnd = -1,
   sameUnitBase = "",
-): { label: string; base: string; shareOf?: string } {
+): { label: string; base: string; shareOf?: string; ofPrevious?: boolean } {
   const L = ref.labels;
   // A table row's label names its cells (养老床位（张） 4500 4860 → 养老床位数).
   if (q.rowLabel !== null) {
@@ -609,6 +609,8 @@ export function indicatorLabel(
   if (pre.length < 2 && samePhrase) pre = samePhrase;
   if (pre.length > 18) pre = shorten(pre, L);
   let base = "";
+  // Named as an attribute of the places the figure before counted (床位 after 养老机构22家): its domain is theirs too.
+  let ofPrevious = false;
   // 设立21个后扶项目, 为1800户老年人家庭适老化改造: the noun after the figure names what is counted.
   // 14035户25559人享受城乡低保: a count paired with the next one (pairedEnd: where that one ends) counts the
   // same people, named after both.
@@ -646,7 +648,10 @@ export function indicatorLabel(
     // 发放高龄补贴9.99余万人次,资金309.32万元: a bare generic noun is the money of what the previous figure counted.
     else if (L.genericNoun.test(base) && samePhrase && !samePhrase.endsWith(base)) base = samePhrase + base;
     // 全国共有儿童福利和保护服务机构753个,床位10万张: an attribute alone (owners.attributes) is the one of the places just counted.
-    else if (samePhrase && prev?.unit !== undefined && L.owners.ofCounts.includes(prev.unit) && L.owners.attributes.includes(base) && !samePhrase.endsWith(base)) base = samePhrase + base;
+    else if (samePhrase && prev?.unit !== undefined && L.owners.ofCounts.includes(prev.unit) && L.owners.attributes.includes(base) && !samePhrase.endsWith(base)) {
+      base = samePhrase + base;
+      ofPrevious = true;
+    }
   } else {
     // 1300户共2308人: the same thing as the previous figure, counted another way.
     base = runsIntoNext ? "" : post.slice(0, 12);
@@ -655,7 +660,7 @@ export function indicatorLabel(
     // The clause's words, less the figure itself (百分之九十的社区建成… names 社区建成…, not 百分之九十).
     if (base.length < 2) base = labelText(replaceAtStart(text.slice(sa, q.start) + text.slice(q.end, sb), ref.headings.labelMark), L).replace(L.shortenDropLead, "").slice(0, 12);
   }
-  return { label: base ? unitSuffix(base, unit, measure, L) : "", base };
+  return { label: base ? unitSuffix(base, unit, measure, L) : "", base, ...(ofPrevious ? { ofPrevious } : {}) };
 }
 
 const COLON = /[:：]/;

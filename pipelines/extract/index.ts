@@ -110,8 +110,9 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
       let measure = measureOf(text, sent, q, ref);
       // 提高幅度达30%和20%: a figure joined to a change by 和/与/、 is the same kind of change.
       if (measure !== "change" && prev?.measure === "change" && prev.unit === q.unit && coordinated(text, prev.end, q.start, ref)) measure = "change";
-      const domain = domainOf(text, sent, q, ref, memo, carried.get(q.unit) ?? null);
-      const { label: indicator, base, shareOf } = indicatorLabel(text, sent, q, q.unit, measure, ref, prev, pairedEnd(text, q, quantities[qi + 1], ref), basesByUnit.get(q.unit) ?? "");
+      let domain = domainOf(text, sent, q, ref, memo, carried.get(q.unit) ?? null);
+      const { label: indicator, base, shareOf, ofPrevious } = indicatorLabel(text, sent, q, q.unit, measure, ref, prev, pairedEnd(text, q, quantities[qi + 1], ref), basesByUnit.get(q.unit) ?? "");
+      if (ofPrevious && qi > 0) domain = rows[rows.length - 1].domain;
       prev = { end: q.end, base, measure, unit: q.unit };
       if (shareOf ?? base) basesByUnit.set(q.unit, shareOf ?? base);
       domains.set(q.unit, domain);

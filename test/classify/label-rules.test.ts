@@ -94,6 +94,9 @@ describe("phrases around a raised standard and a bracketed aside", () => {
     // an attribute alone right after a count of places is theirs
     expect(labels("全市共有养老机构22家，床位4610张。")).toEqual(["养老机构数", "养老机构床位数"]);
     expect(labels("新增护理员30名，床位100张。")).toEqual(["新增护理员人数", "床位数"]);
+    // …and of their domain: the beds of child-welfare institutions are child welfare's, though 床位 alone reads as elderly care
+    const rows = extractFigures(cleanOf("全国共有儿童福利和保护服务机构753个,床位10万张。"), descOf(), loadExtractReference(REFERENCE_DIR));
+    expect(rows.map((r) => [r.indicator, r.domain])).toEqual([["儿童福利和保护服务机构数", "child_welfare"], ["儿童福利和保护服务机构床位数", "child_welfare"]]);
     // Not an attribute: the figure still counts what stands before it.
     expect(labels("全区12个乡镇的困难群众得到救助。")).toEqual(["乡镇数"]);
     const without = referenceWith((r) => ((r.owners as { attributes: string[] }).attributes = []));
