@@ -339,6 +339,8 @@ describe("a second reader's counter-examples to today's rules", () => {
 describe("a comparison with a named year, and person-days", () => {
   it("比2022年12月增加316人 is a change; 2100人天 counts person-days, not people", () => {
     expect(figure("截止目前城乡低保人数11022人,比2022年12月增加316人。", "316人").measure).toBe("change");
+    // a year blanked in a template is a named year too
+    expect(figure("总产3124.97万公斤,比XX年的5296.56万公斤减产2171.59万公斤。", "2171.59万公斤")).toMatchObject({ measure: "change", indicator: "减产" });
     expect(figure("为受助人员提供临时住宿2100人天。", "2100人天")).toMatchObject({ unit: "other", measure_word: "人天" });
   });
 });
