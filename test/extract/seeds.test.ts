@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { processDocument } from "../../pipelines/process.ts";
 import { loadReference } from "../../pipelines/reference.ts";
-import type { MetricRow, ProcessedDocument } from "../../pipelines/types.ts";
+import type { ProcessedDocument } from "../../pipelines/types.ts";
+import { emptyScore, factF1, precision, scoreDocument } from "../eval/gold-score.ts";
 import { REFERENCE_DIR, ROOT } from "./helpers.ts";
 
 const RAW = join(ROOT, "data/raw");
@@ -58,30 +59,11 @@ describe("seed reports", () => {
   });
 });
 
-type Gold = { quote: string; value: number; unit: string; kind: string; measure: string; year: number | null; domain: string; optional?: boolean };
-
 describe.skipIf(!existsSync(GOLD))("seed score (loose floor; score.mjs is the real measure)", () => {
   it("fact_F1 ≥ 0.85 and precision ≥ 0.9 over the five seeds", () => {
-    let tp = 0, fp = 0, fn = 0, facts = 0;
-    for (const name of seeds) {
-      const goldFile = join(GOLD, name.replace(/\.txt$/, ".jsonl"));
-      if (!existsSync(goldFile)) continue;
-      const gold: Gold[] = readFileSync(goldFile, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
-      const pool: (MetricRow & { used?: boolean })[] = processed.get(name)!.metrics.map((r) => ({ ...r }));
-      const order = [...gold].sort((a, b) => Number(!!a.optional) - Number(!!b.optional));
-      for (const g of order) {
-        const p = pool.find((r) => !r.used && r.unit === g.unit && Math.abs(r.value - g.value) <= 1e-6 * Math.max(1, Math.abs(g.value)));
-        if (!p) { if (!g.optional) fn++; continue; }
-        p.used = true;
-        if (g.optional) continue;
-        tp++;
-        if (p.kind === g.kind && p.measure === g.measure && p.year === g.year && p.domain === g.domain) facts++;
-      }
-      fp += pool.filter((r) => !r.used).length;
-    }
-    const P = facts / Math.max(1, tp + fp), R = facts / Math.max(1, tp + fn);
-    const factF1 = (2 * P * R) / Math.max(1e-9, P + R);
-    expect(factF1).toBeGreaterThanOrEqual(0.85);
-    expect(tp / Math.max(1, tp + fp)).toBeGreaterThanOrEqual(0.9);
+    const score = emptyScore();
+    for (const name of seeds) scoreDocument(GOLD, name, processed.get(name)!.metrics, score);
+    expect(factF1(score)).toBeGreaterThanOrEqual(0.85);
+    expect(precision(score)).toBeGreaterThanOrEqual(0.9);
   });
 });
