@@ -297,6 +297,8 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     const beforeCode = codeAt(text, numStart - 1);
     if (isLatinLetter(beforeCode) || (!chinese && ((beforeCode >= 48 && beforeCode <= 57) || beforeCode === 46 || beforeCode === 0xff0e))) continue;
     if (ex.precededByMatcher.endsAt(text, numStart)) continue;
+    // 以上三个项目, 上述两项: a count written out after a word pointing back names what was just counted, not a new figure.
+    if (chinese && ex.pointingBackMatcher.endsAt(text, numStart)) continue;
     // Dates, years, ages, grades, document numbers, page furniture: 2023年, 65周岁, 20212号, 第1页.
     if (ex.followedBy.at(text, numEnd)) continue;
     // Page furniture: 浏览次数：1234, 访问量 5678次.

@@ -245,6 +245,8 @@ export interface ExtractReference {
     afterUnitByWord: Map<string, string[]>;
     metadataLabels: string[];
     precededByMatcher: WordMatcher;
+    /** Words pointing back (以上, 上述): a count in Chinese numerals right after one is not a figure (以上三个项目). */
+    pointingBackMatcher: WordMatcher;
     metadataLabelsMatcher: WordMatcher;
     thresholdAfterQualifier: string[];
     /** After a figure (60岁及以上): a threshold, not a figure. */
@@ -980,7 +982,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   const num = readReferenceJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[]; measurableNouns?: string[]; percentPrefix?: string[]; decimalWord?: string }>(dir, "numerals.json");
   const q = readReferenceJson<{ prefix: Record<string, Qualifier>; prefixLinks?: string[]; notPrefixInside?: string[]; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; restatementOpen?: string[]; restatementClose?: string[]; restatementTail?: string; rangeConnectors: string[] }>(dir, "qualifiers.json");
   const ex = readReferenceJson<{
-    precededBy: string[]; followedBy: string[]; afterUnit: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
+    precededBy: string[]; pointingBack?: string[]; followedBy: string[]; afterUnit: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
     insideBrackets: [string, string][]; shortQuotes: [string, string][]; shortQuoteMax: number;
     bareNumberNouns: Record<string, string>; bareNumberVerbs: string[]; bareNumberStopNouns: string[]; moneyContext: string[];
     thresholdAfter?: string[]; moneyAfterFigure?: string[]; moneyAfterFigureLeads?: string[]; yearMark?: string;
@@ -1063,6 +1065,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       afterUnitByWord: new Map(Object.entries(ex.afterUnitByWord ?? {})),
       metadataLabels: sortLong(ex.metadataLabels ?? []),
       precededByMatcher: new WordMatcher(ex.precededBy),
+      pointingBackMatcher: new WordMatcher(ex.pointingBack ?? []),
       metadataLabelsMatcher: new WordMatcher(ex.metadataLabels ?? []),
       thresholdAfterQualifier: sortLong(ex.thresholdAfterQualifier),
       brackets: ex.insideBrackets,

@@ -116,6 +116,9 @@ describe("not metrics", () => {
     expect(quotes("一手抓疫情防控、一手抓重点工作。")).toEqual([]);
     expect(quotes("破解“两个问题”优机制,重点推进四项工作,建立五大机制。")).toEqual([]);
     expect(quotes("建立“政策+服务+力量”3张清单。")).toEqual([]);
+    // a count written out after a word pointing back is what was just counted; digits there stay figures
+    expect(quotes("以上三个项目年内均可实现主体建筑结顶。")).toEqual([]);
+    expect(quotes("其中65岁以上1200人。")).toEqual(["1200人"]);
     expect(quotes("持续打好六场攻坚战,做到不漏一户、不漏一人。")).toEqual([]);
     expect(quotes("编制《慈溪市中心城区地名规划(2021-2035)》。")).toEqual([]);
   });
