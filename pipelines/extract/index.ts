@@ -125,8 +125,9 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
           r.indicator_id = catalogIndicator(named.label, money.clause, r.unit, r.measure, r.domain, ref.indicators);
         }
       }
-      money = q.unit === "yuan" ? { row: rows.length, base, end: sb, clause: text.slice(sa, sb) } : null;
-      const indicator_id = catalogIndicator(indicator, text.slice(sa, sb), q.unit, measure, domain, ref.indicators);
+      const clause = text.slice(sa, sb);
+      money = q.unit === "yuan" ? { row: rows.length, base, end: sb, clause } : null;
+      const indicator_id = catalogIndicator(indicator, clause, q.unit, measure, domain, ref.indicators);
       const [start, end] = originalSpan(clean, q.start, q.end, unwrapped.map);
       rows.push({
         section,
