@@ -436,15 +436,19 @@ export function domainOf(text: string, sent: Sentence, q: Quantity, ref: Extract
 /**
  * Money whose own words are only the funding (投入, 投入资金: indicator-labels.json fundedMoney.bare), followed straight
  * by a clause saying what it paid for (投入42万元,新建成8个居家养老服务站; 投入资金120万元，用于改造提升敬老院3所):
- * named after that clause's figure (its base), less a purpose word (用于), then the funding words. `moneyEnd` is
+ * named after that clause's figure (its base) when that counts things built or bought (fundedMoney.thingUnits), less a
+ * purpose word (用于), then the funding words. `moneyEnd` is
  * where the money's clause ends, `next` where the next figure's clause starts; null when the words do not read so.
  */
-export function fundedMoneyLabel(text: string, moneyBase: string, moneyEnd: number, next: number, nextBase: string, measure: Measure, ref: ExtractReference): { label: string; base: string } | null {
+export function fundedMoneyLabel(text: string, moneyBase: string, moneyEnd: number, next: number, nextBase: string, nextUnit: Unit, measure: Measure, ref: ExtractReference): { label: string; base: string } | null {
   const L = ref.labels;
   if (!L.fundedMoney.bare.includes(moneyBase) || next <= moneyEnd || next - moneyEnd > 2) return null;
+  // only what was built or bought (新建成8个…, 改造敬老院3所), not a rate or a count of people
+  if (!L.fundedMoney.thingUnits.includes(nextUnit)) return null;
   if (startsWithAny(text, next, ref.domains.fundedActionStarts) === null && !startsPurposeClause(text, next, ref.domains)) return null;
   const thing = replaceAtStart(nextBase, L.fundedMoney.dropStart);
-  if (thing.length < 2) return null;
+  // 完成全县42个村(社区)换届选举: a label that ends on a place names no thing
+  if (thing.length < 2 || endsWithAny(thing, thing.length, L.shares.placeEndings) !== null) return null;
   const base = thing.slice(-14) + moneyBase;
   return { label: unitSuffix(base, "yuan", measure, L), base };
 }
@@ -537,6 +541,13 @@ function insideWordOf(s: string, i: number, words: readonly string[]): boolean {
   return false;
 }
 
+/** Whether the sentence says 其中 (shares.openers) before `at`. */
+function afterShareOpener(text: string, sent: Sentence, at: number, L: LabelRules): boolean {
+  // within the sentence only: lastIndexOf would read back through the whole text when there is none
+  for (const o of L.shares.openers) for (let i = sent.start; i + o.length <= at; i++) if (text.startsWith(o, i)) return true;
+  return false;
+}
+
 /**
  * Whether the words before a figure (pre) name a place or level (shares.placeEndings: 市本级, 保华镇, 城区) whose
  * share of the total just named (total) the figure is: the sentence says 其中 (shares.openers) before it, the words
@@ -544,11 +555,11 @@ function insideWordOf(s: string, i: number, words: readonly string[]): boolean {
  * is not a place itself.
  */
 function isShareOfTotal(text: string, sent: Sentence, at: number, pre: string, total: string, L: LabelRules): boolean {
-  const { openers, placeEndings, maxChars } = L.shares;
+  const { placeEndings, maxChars } = L.shares;
   if (pre.length > maxChars || endsWithAny(pre, pre.length, placeEndings) === null) return false;
   // a list of places after 其中 with no total before it in the sentence (其中保华镇2户,大河镇8户): each is its own
   if (endsWithAny(total, total.length, placeEndings) !== null) return false;
-  if (!openers.some((o) => text.lastIndexOf(o, at) >= sent.start)) return false;
+  if (!afterShareOpener(text, sent, at, L)) return false;
   for (let i = 0; i + 1 < pre.length; i++) if (total.includes(pre.slice(i, i + 2))) return false;
   return true;
 }
@@ -561,7 +572,8 @@ function isShareOfTotal(text: string, sent: Sentence, at: number, pre: string, t
 function ownedAttribute(pre: string, postRaw: string, L: LabelRules): string {
   const { link, attributes, actions } = L.owners;
   if (!link || !postRaw.startsWith(link)) return "";
-  const attribute = endsWithAny(pre, pre.length, attributes);
+  // only a phrase that is the attribute and nothing more (全市养老机构床位数达到5000张的基础上 names its own owner)
+  const attribute = attributes.includes(pre) ? pre : null;
   if (attribute === null) return "";
   const rest = postRaw.slice(link.length);
   const cut = cutIn(rest, L.cutBefore);
@@ -572,7 +584,7 @@ function ownedAttribute(pre: string, postRaw: string, L: LabelRules): string {
       break;
     }
   }
-  return owner.length >= 2 && owner.length <= 16 ? owner + attribute : "";
+  return owner.length >= 2 && owner.length <= 16 && !L.owners.notOwners.includes(owner) ? owner + attribute : "";
 }
 
 /**
@@ -648,7 +660,8 @@ export function indicatorLabel(
     // 发放高龄补贴9.99余万人次,资金309.32万元: a bare generic noun is the money of what the previous figure counted.
     else if (L.genericNoun.test(base) && samePhrase && !samePhrase.endsWith(base)) base = samePhrase + base;
     // 全国共有儿童福利和保护服务机构753个,床位10万张: an attribute alone (owners.attributes) is the one of the places just counted.
-    else if (samePhrase && prev?.unit !== undefined && L.owners.ofCounts.includes(prev.unit) && L.owners.attributes.includes(base) && !samePhrase.endsWith(base)) {
+    // Not among the shares of a total (全市有养老机构22家，其中公办8家，床位4610张: the beds are all of them).
+    else if (samePhrase && prev?.unit !== undefined && L.owners.ofCounts.includes(prev.unit) && L.owners.attributes.includes(base) && !samePhrase.endsWith(base) && !afterShareOpener(text, sent, q.start, L)) {
       base = samePhrase + base;
       ofPrevious = true;
     }

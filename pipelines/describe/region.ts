@@ -293,7 +293,7 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
     const r = placeRegion(explicit.place, gz, `title/agency names ${explicit.how}`);
     // 浙江省**县民政局: the title names the province and blanks the county; the body may still place the county
     if (r && blankedBelow(explicit.place, input.titleText, gz)) {
-      const deeper = fromBody(ev, gz, input.levelHint, body.length > 0);
+      const deeper = fromBody(ev, gz, input.levelHint, body.length > 0, openingCounty(input.body, body, gz));
       const dd = gz.divisions.get(deeper.code);
       const inside = dd && (explicit.place.level === "province" ? dd.province === explicit.place.province : dd.city === explicit.place.city);
       if (inside && dd.level !== explicit.place.level && dd.code !== r.code) {
@@ -302,7 +302,7 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
     }
     if (r) return r;
   }
-  const r = fromBody(ev, gz, input.levelHint, body.length > 0);
+  const r = fromBody(ev, gz, input.levelHint, body.length > 0, openingCounty(input.body, body, gz));
   const level = () => input.levelHint || (typeof input.selfLevel === "function" ? input.selfLevel() : input.selfLevel) || "";
   return r.code ? r : fromAliases(ev, gz, level) ?? r;
 }
@@ -340,8 +340,49 @@ function inCity(ev: Evidence, gz: Gazetteer, code: string): number {
   return n;
 }
 
+/**
+ * The county a line of the text's opening starts with (宁夏利通区坚持…, after at most a province's or city's name),
+ * when its name has one reading; else "".
+ */
+function openingCounty(text: string, mentions: Mention[], gz: Gazetteer): string {
+  const openingEnd = nthLineEnd(text, OPENING_LINES);
+  for (let i = 0; i < mentions.length && mentions[i].at < openingEnd; i++) {
+    const m = mentions[i];
+    if (m.places.length !== 1 || m.places[0].level !== "county") continue;
+    // the line's start, or right after a province's or city's name that starts it
+    let start = m.at;
+    for (let k = i - 1; k >= 0 && mentions[k].at + mentions[k].text.length === start && mentions[k].places.some((p) => p.level === "province" || p.level === "city"); k--) start = mentions[k].at;
+    const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+    if (start === lineStart || namesProvinceOrCity(text.slice(lineStart, start), gz)) return m.places[0].code;
+  }
+  return "";
+}
+
+/** Whether `s` is nothing but a province's or city's short name (宁夏, 吴忠). */
+function namesProvinceOrCity(s: string, gz: Gazetteer): boolean {
+  if (!s || s.length > 4) return false;
+  const short = findShort(s, gz);
+  return short.length === 1 && short[0].at === 0 && short[0].text.length === s.length && short[0].places.some((p) => p.level === "province" || p.level === "city");
+}
+
+/** Lines of the opening read for a county that starts one. */
+const OPENING_LINES = 3;
+
+/** Where the text's `n`-th non-empty line ends (or the text does). */
+function nthLineEnd(text: string, n: number): number {
+  let at = 0;
+  for (let seen = 0; at < text.length; ) {
+    const end = text.indexOf("\n", at);
+    const lineEnd = end < 0 ? text.length : end;
+    if (text.slice(at, lineEnd).trim()) seen++;
+    if (seen >= n || end < 0) return lineEnd;
+    at = end + 1;
+  }
+  return at;
+}
+
 /** 2. The body's places vote (see the file comment). */
-function fromBody(ev: Evidence, gz: Gazetteer, hint: string, anyPlace: boolean): Region {
+function fromBody(ev: Evidence, gz: Gazetteer, hint: string, anyPlace: boolean, opening: string): Region {
   const county = best(ev.towns, (t) => t.weight);
   const countyNamed = best(ev.counties, (t) => t.count);
   const city = best(ev.countiesOfCity, (t) => t.weight);
@@ -364,8 +405,9 @@ function fromBody(ev: Evidence, gz: Gazetteer, hint: string, anyPlace: boolean):
     const others = [...ev.counties].filter(([c]) => c !== code).map(([, o]) => o.count);
     const unambiguous = t.weight >= 1 || weightOf(ev.cities, gz.divisions.get(code)?.city ?? "") > 0 || weightOf(ev.towns, code) > 0;
     // The index number is the agency's own code (unified social credit code): with one mention in the body, enough.
-    // So is a second mention of a name no other division has, when the body names no other county at all.
-    const enough = t.count >= 3 || (t.count >= 2 && (t.names.has("索引号") || (others.length === 0 && t.weight >= 1)));
+    // So is a second mention of a name no other division has, when the body names no other county at all and opens a
+    // line with it as its subject (宁夏利通区坚持…): a county visited or partnered (赴仙居县学习) is named mid-sentence.
+    const enough = t.count >= 3 || (t.count >= 2 && (t.names.has("索引号") || (others.length === 0 && t.weight >= 1 && code === opening)));
     if (enough && unambiguous && others.every((o) => t.count >= 2 * o)) {
       const inBody = t.count - (t.names.has("索引号") ? 1 : 0);
       countyPick = { code, why: `body names ${[...t.names].filter((n) => n !== "索引号").join("、") || "it"} ${inBody} time${inBody === 1 ? "" : "s"}${t.names.has("索引号") ? " and the index number carries its code" : ""}` };

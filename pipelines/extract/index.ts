@@ -70,6 +70,34 @@ function pairedEnd(text: string, q: Quantity, next: Quantity | undefined, ref: E
   return between === "" || links.includes(between) ? next.end : -1;
 }
 
+/**
+ * What a share after 其中 is a share of, by unit: a figure before the part's shares is a total (a part after a
+ * semicolon may name a new one), but two of one unit in a part leave it open which one the shares break down ("":
+ * none); a figure among the shares is never one, unless no total of its unit came before (其中保华镇2户, 大河镇8户:
+ * each place its own).
+ */
+function recordTotal(totals: Map<string, string>, inPart: Set<string>, unit: string, base: string, amongShares: boolean): void {
+  if (!base) return;
+  if (amongShares) {
+    if (!totals.has(unit)) totals.set(unit, base);
+    return;
+  }
+  totals.set(unit, inPart.has(unit) ? "" : base);
+  inPart.add(unit);
+}
+
+/** Where a part of the sentence starts at `to`: after the last of `ends` in text[from, to), else still `start`. */
+function lastPartStart(text: string, from: number, to: number, start: number, ends: string): number {
+  for (let i = to - 1; i >= from; i--) if (ends.includes(text[i])) return i + 1;
+  return start;
+}
+
+/** Where the first of `words` starts in text[from, to), or `to` (read within the span: indexOf would read on to the text's end). */
+function firstOf(text: string, from: number, to: number, words: readonly string[]): number {
+  for (let i = from; i < to; i++) for (const w of words) if (text.startsWith(w, i)) return i;
+  return to;
+}
+
 export function extractFigures(clean: CleanText, desc: DocumentDescription, ref: ExtractReference): FigureRow[] {
   // Hard-wrapped lines are joined first, so sentences and headings are read whole.
   const unwrapped = unwrapLines(clean.text, ref.headings, undefined, ref.isTableLine);
@@ -100,12 +128,24 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
     // The sentence's last label base in each unit: what a share after 其中 is a share of. A sentence that opens on
     // 其中 (domains.json continuationStarts) breaks down the one before: its totals come from there.
     const basesByUnit = startsWithAny(text, sent.start, ref.domains.continuationStarts) !== null ? new Map(lastBases) : new Map<string, string>();
+    // The sentence read in parts between semicolons (…其中市本级23502户；农村低保对象25070户，其中市本级3127户): each
+    // part names its own totals, and the part's figures after its first 其中 are its shares.
+    let partStart = sent.start;
+    let scanned = sent.start;
+    // Units whose total this part has named (a new part may name a new one: 农村低保对象25070户 after 城市低保对象…).
+    const totalsInPart = new Set<string>();
     const carried = lastDomains;
     const domains = new Map<string, Domain>();
     // The figure just before, while its label may still take what the next clause says it paid for (fundedMoneyLabel).
     let money: { row: number; base: string; end: number; clause: string } | null = null;
     for (let qi = 0; qi < quantities.length; qi++) {
       const q = quantities[qi];
+      const part = lastPartStart(text, scanned, q.start, partStart, ref.labels.shares.partEnds);
+      scanned = q.start;
+      if (part !== partStart) {
+        partStart = part;
+        totalsInPart.clear();
+      }
       const { kind, year } = kindAndYear(text, sent, q, ref, reportYear);
       let measure = measureOf(text, sent, q, ref);
       // 提高幅度达30%和20%: a figure joined to a change by 和/与/、 is the same kind of change.
@@ -114,11 +154,11 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
       const { label: indicator, base, shareOf, ofPrevious } = indicatorLabel(text, sent, q, q.unit, measure, ref, prev, pairedEnd(text, q, quantities[qi + 1], ref), basesByUnit.get(q.unit) ?? "");
       if (ofPrevious && qi > 0) domain = rows[rows.length - 1].domain;
       prev = { end: q.end, base, measure, unit: q.unit };
-      if (shareOf ?? base) basesByUnit.set(q.unit, shareOf ?? base);
+      recordTotal(basesByUnit, totalsInPart, q.unit, shareOf ?? base, firstOf(text, partStart, q.start, ref.labels.shares.openers) < q.start);
       domains.set(q.unit, domain);
       const [sa, sb] = q.item ?? clauseAround(text, sent.start, sent.end, q.numStart, ref.clauseSeparators, true);
       if (money) {
-        const named = fundedMoneyLabel(text, money.base, money.end, sa, base, rows[money.row].measure, ref);
+        const named = fundedMoneyLabel(text, money.base, money.end, sa, base, q.unit, rows[money.row].measure, ref);
         if (named) {
           const r = rows[money.row];
           r.indicator = named.label;

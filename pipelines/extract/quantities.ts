@@ -87,6 +87,14 @@ function qualifiedRound(text: string, raw: string, numStart: number, numEnd: num
   return ref.innerQualifierByCode.has(text.charCodeAt(numEnd)) || ref.qualifierPrefixMatcher.endsAt(text, numStart) !== null;
 }
 
+/** Whether a word pointing back (以上, 上述: exclusions.json pointingBack) ends at `at` and opens its clause. */
+function pointsBack(text: string, at: number, lo: number, ex: ExtractReference["exclusions"]): boolean {
+  const w = ex.pointingBackMatcher.endsAt(text, at);
+  if (w === null) return false;
+  const before = at - w.length - 1;
+  return before < lo || isJsSpace(text.charCodeAt(before)) || ex.pointingBackOpens.includes(text[before]);
+}
+
 /** A whole number from 1900 to 2100 without a multiplier (every operation done whatever the value: see findQuantities). */
 function isPlainYear(v: number, mult: number): boolean {
   const whole = v % 1 === 0;
@@ -297,8 +305,9 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     const beforeCode = codeAt(text, numStart - 1);
     if (isLatinLetter(beforeCode) || (!chinese && ((beforeCode >= 48 && beforeCode <= 57) || beforeCode === 46 || beforeCode === 0xff0e))) continue;
     if (ex.precededByMatcher.endsAt(text, numStart)) continue;
-    // 以上三个项目, 上述两项: a count written out after a word pointing back names what was just counted, not a new figure.
-    if (chinese && ex.pointingBackMatcher.endsAt(text, numStart)) continue;
+    // 以上三个项目, 上述两项: a count written out after a word pointing back, at a clause's start, names what was just
+    // counted, not a new figure (70周岁以上三千余名老年人 still counts the people).
+    if (chinese && pointsBack(text, numStart, lo, ex)) continue;
     // Dates, years, ages, grades, document numbers, page furniture: 2023年, 65周岁, 20212号, 第1页.
     if (ex.followedBy.at(text, numEnd)) continue;
     // Page furniture: 浏览次数：1234, 访问量 5678次.

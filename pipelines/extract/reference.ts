@@ -247,6 +247,8 @@ export interface ExtractReference {
     precededByMatcher: WordMatcher;
     /** Words pointing back (以上, 上述): a count in Chinese numerals right after one is not a figure (以上三个项目). */
     pointingBackMatcher: WordMatcher;
+    /** Characters a clause opens after (a pointing word counts only there). */
+    pointingBackOpens: string;
     metadataLabelsMatcher: WordMatcher;
     thresholdAfterQualifier: string[];
     /** After a figure (60岁及以上): a threshold, not a figure. */
@@ -412,6 +414,8 @@ export interface HeadingRules {
   /** A table laid out one cell a line without ' |': its header cells' longest, and a pattern of lines that are no header cell. */
   bareHeaderMax: number;
   notBareHeader: RegExp;
+  /** The header cells such a table opens on (序号). */
+  bareHeaderFirst: string[];
   /** A heading's number (二、 （三） 4.), its end marks, the number an indicator label is trimmed of (also 一是, ①), and a placeholder year (20XX年). */
   number: RegExp;
   endMarks: RegExp;
@@ -431,7 +435,7 @@ interface HeadingRulesFile {
   markers: { level: number; pattern: string; lookaheadInLine?: number; topic?: boolean }[];
   topicAfterFigure: { units: string; amountEnds: string; topicWord: string; notNumerals: string };
   figureLike: string;
-  bareTableHeader?: { maxChars: number; notHeader: string };
+  bareTableHeader?: { maxChars: number; notHeader: string; first?: string[] };
   number: string;
   endMarks: string;
   labelMark: string;
@@ -483,6 +487,7 @@ function compileHeadingRules(r: HeadingRulesFile): HeadingRules {
     figureLike: pattern(r.figureLike, "figureLike"),
     bareHeaderMax: r.bareTableHeader?.maxChars ?? 0,
     notBareHeader: pattern(r.bareTableHeader?.notHeader ?? "(?!)", "bareTableHeader.notHeader"),
+    bareHeaderFirst: r.bareTableHeader?.first ?? [],
     number: pattern(r.number, "number"),
     endMarks: pattern(r.endMarks, "endMarks"),
     labelMark: startPattern(pattern(r.labelMark, "labelMark")),
@@ -550,11 +555,11 @@ export interface LabelRules {
    */
   cutBefore: { re: RegExp; sticky: RegExp; first: Uint8Array | null; notInside: string[] };
   /** An attribute before a figure (床位数, 建筑面积) whose owner follows it after `link` (床位数500张的养老综合体), up to an action (建设). */
-  owners: { link: string; attributes: string[]; actions: WordMatcher; ofCounts: string[] };
+  owners: { link: string; attributes: string[]; actions: WordMatcher; ofCounts: string[]; notOwners: string[] };
   /** Money named only by its funding (投入42万元) and the purpose words dropped from what it paid for (用于): see fundedMoneyLabel. */
-  fundedMoney: { bare: string[]; dropStart: StartPattern };
+  fundedMoney: { bare: string[]; dropStart: StartPattern; thingUnits: string[] };
   /** A place's or level's share of a total named just before (其中市本级23502户): its openers, the endings of such words, and their longest. */
-  shares: { openers: string[]; placeEndings: string[]; maxChars: number };
+  shares: { openers: string[]; placeEndings: string[]; maxChars: number; partEnds: string };
   /** Every change or rate word (global), and the characters they start with. */
   changeOrRate: { re: RegExp; first: Uint8Array | null };
   genericNoun: RegExp;
@@ -589,9 +594,9 @@ interface LabelRulesFile {
   raised: { from: string[]; since?: string[]; perLinks?: string[]; adverbs?: string[]; verbs: string[]; to: string[]; floors: string[]; perHead: string[]; perPeriod: string[] };
   builtVerbs: string[];
   cutBefore: { chars: string; words: string[]; notInside?: string[] };
-  owners?: { link: string; attributes: string[]; actions: string[]; ofCounts?: string[] };
-  shares?: { openers: string[]; placeEndings: string[]; maxChars: number };
-  fundedMoney?: { bare: string[]; dropStart: string[] };
+  owners?: { link: string; attributes: string[]; actions: string[]; ofCounts?: string[]; notOwners?: string[] };
+  shares?: { openers: string[]; placeEndings: string[]; maxChars: number; partEnds?: string };
+  fundedMoney?: { bare: string[]; dropStart: string[]; thingUnits?: string[] };
   changeOrRateWords: string[];
   genericNouns: string[];
   shortenAfter: string;
@@ -712,15 +717,18 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
       attributes: longestFirstUnique(words(r.owners?.attributes ?? [], "owners.attributes")),
       actions: new WordMatcher(words(r.owners?.actions ?? [], "owners.actions")),
       ofCounts: words(r.owners?.ofCounts ?? [], "owners.ofCounts").map((u) => asUnit(u, `${where} owners.ofCounts`)),
+      notOwners: words(r.owners?.notOwners ?? [], "owners.notOwners"),
     },
     fundedMoney: {
       bare: words(r.fundedMoney?.bare ?? [], "fundedMoney.bare"),
       dropStart: startPattern(new RegExp(`^(?:${alternation(words(r.fundedMoney?.dropStart ?? [], "fundedMoney.dropStart"))})`)),
+      thingUnits: words(r.fundedMoney?.thingUnits ?? [], "fundedMoney.thingUnits").map((u) => asUnit(u, `${where} fundedMoney.thingUnits`)),
     },
     shares: {
       openers: words(r.shares?.openers ?? [], "shares.openers"),
       placeEndings: longestFirstUnique(words(r.shares?.placeEndings ?? [], "shares.placeEndings")),
       maxChars: typeof r.shares?.maxChars === "number" ? r.shares.maxChars : 0,
+      partEnds: r.shares?.partEnds ?? "",
     },
     changeOrRate: { re: changeOrRate, first: startTable(changeOrRate) },
     genericNoun: new RegExp(`^(?:${alternation(words(r.genericNouns, "genericNouns"))})$`),
@@ -982,7 +990,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   const num = readReferenceJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[]; measurableNouns?: string[]; percentPrefix?: string[]; decimalWord?: string }>(dir, "numerals.json");
   const q = readReferenceJson<{ prefix: Record<string, Qualifier>; prefixLinks?: string[]; notPrefixInside?: string[]; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; restatementOpen?: string[]; restatementClose?: string[]; restatementTail?: string; rangeConnectors: string[] }>(dir, "qualifiers.json");
   const ex = readReferenceJson<{
-    precededBy: string[]; pointingBack?: string[]; followedBy: string[]; afterUnit: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
+    precededBy: string[]; pointingBack?: string[]; pointingBackOpens?: string; followedBy: string[]; afterUnit: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
     insideBrackets: [string, string][]; shortQuotes: [string, string][]; shortQuoteMax: number;
     bareNumberNouns: Record<string, string>; bareNumberVerbs: string[]; bareNumberStopNouns: string[]; moneyContext: string[];
     thresholdAfter?: string[]; moneyAfterFigure?: string[]; moneyAfterFigureLeads?: string[]; yearMark?: string;
@@ -1066,6 +1074,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       metadataLabels: sortLong(ex.metadataLabels ?? []),
       precededByMatcher: new WordMatcher(ex.precededBy),
       pointingBackMatcher: new WordMatcher(ex.pointingBack ?? []),
+      pointingBackOpens: ex.pointingBackOpens ?? "",
       metadataLabelsMatcher: new WordMatcher(ex.metadataLabels ?? []),
       thresholdAfterQualifier: sortLong(ex.thresholdAfterQualifier),
       brackets: ex.insideBrackets,

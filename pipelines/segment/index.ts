@@ -373,8 +373,9 @@ class Segmenter {
 
   /**
    * Whether line [a, b) is a cell of a table laid out one cell a line without ' |' (a portal's task table pasted as
-   * text): three or more short header-like lines, at least one of them a plan or progress column, then a line that is
-   * only a row number start it; a row holding more cells than the header has columns ends it.
+   * text): three or more short header-like lines opening on a row-number column (序号), at least one of them a plan or
+   * progress column, then a line that is only a row number start it; a row holding more cells than the header has
+   * columns ends it.
    */
   inBareTable(a: number, b: number): boolean {
     const text = this.text;
@@ -384,10 +385,16 @@ class Segmenter {
       if (rowNumber || table.col + 1 < table.cols.length) return true;
       this.table = null;
     }
-    if (rowNumber && this.bareHeader.length >= 3 && this.bareHeader.some((header) => this.columnKind(header) !== null)) {
-      this.table = { cols: this.bareHeader, kinds: [], col: -1, data: false, used: -1, bare: true };
-      this.bareHeader = [];
-      return true;
+    if (rowNumber && this.bareHeader.length >= 3) {
+      // the header opens on its row-number column (序号), so headings above a page number are no table
+      let first = this.bareHeader.length - 1;
+      while (first >= 0 && !this.h.bareHeaderFirst.includes(this.bareHeader[first])) first--;
+      const cols = first >= 0 ? this.bareHeader.slice(first) : [];
+      if (cols.length >= 3 && cols.some((header) => this.columnKind(header) !== null)) {
+        this.table = { cols, kinds: [], col: -1, data: false, used: -1, bare: true };
+        this.bareHeader = [];
+        return true;
+      }
     }
     const line = b - a <= this.h.bareHeaderMax ? text.slice(a, b) : "";
     if (line && !this.h.figureLike.test(line) && !this.h.notBareHeader.test(line)) this.bareHeader.push(line);

@@ -88,23 +88,30 @@ describe("phrases around a raised standard and a bracketed aside", () => {
   });
 
   it("gives an attribute before a figure to the owner after 的 (owners), up to an action, and only for the attributes listed", () => {
-    expect(labels("启动床位数500张的金色小镇养老综合体建设。")).toEqual(["金色小镇养老综合体床位数"]);
+    expect(labels("床位数500张的金色小镇养老综合体建设顺利推进。")).toEqual(["金色小镇养老综合体床位数"]);
+    // only when the words before the figure are the attribute alone, and never a frame (基础上, 标准, 年度任务)
+    expect(labels("全市养老机构床位数达到5000张的基础上继续推进。")).toEqual(["养老机构床位数"]);
+    expect(labels("完成新增床位数200张的年度任务。")).toEqual(["完成新增床位数"]);
+    expect(labels("投资30万元的标准对农村幸福院进行改造。")).toEqual(["投资"]);
     expect(labels("建筑面积3000平方米的养老服务中心投入使用。")).toEqual(["养老服务中心建筑面积"]);
-    expect(labels("完成床位数128张的区级社会福利院改造升级。")).toEqual(["区级社会福利院床位数"]);
+    expect(labels("床位数128张的区级社会福利院改造升级。")).toEqual(["区级社会福利院床位数"]);
     // an attribute alone right after a count of places is theirs
     expect(labels("全市共有养老机构22家，床位4610张。")).toEqual(["养老机构数", "养老机构床位数"]);
     expect(labels("新增护理员30名，床位100张。")).toEqual(["新增护理员人数", "床位数"]);
+    // after a share (其中公办8家) the beds are the total's, as before
+    expect(labels("全市有养老机构22家，其中公办8家，床位4610张。")[2]).toBe("床位数");
     // …and of their domain: the beds of child-welfare institutions are child welfare's, though 床位 alone reads as elderly care
     const rows = extractFigures(cleanOf("全国共有儿童福利和保护服务机构753个,床位10万张。"), descOf(), loadExtractReference(REFERENCE_DIR));
     expect(rows.map((r) => [r.indicator, r.domain])).toEqual([["儿童福利和保护服务机构数", "child_welfare"], ["儿童福利和保护服务机构床位数", "child_welfare"]]);
     // Not an attribute: the figure still counts what stands before it.
     expect(labels("全区12个乡镇的困难群众得到救助。")).toEqual(["乡镇数"]);
     const without = referenceWith((r) => ((r.owners as { attributes: string[] }).attributes = []));
-    expect(labels("启动床位数500张的金色小镇养老综合体建设。", without)).toEqual(["启动床位数"]);
+    expect(labels("床位数500张的金色小镇养老综合体建设顺利推进。", without)).toEqual(["床位数"]);
   });
 
   it("does not cut the words after a figure inside a word of notInside (不达标 at 达)", () => {
     expect(labels("关停1家不达标养老机构。")).toEqual(["关停不达标养老机构数"]);
+    expect(labels("全市23家养老机构达标率达到95%。")[0]).toBe("养老机构数");
     const without = referenceWith((r) => ((r.cutBefore as { notInside: string[] }).notInside = []));
     expect(labels("关停1家不达标养老机构。", without)).toEqual(["关停数"]);
   });
@@ -113,6 +120,13 @@ describe("phrases around a raised standard and a bracketed aside", () => {
     expect(labels("全县共有农村低保对象3260户，其中保华镇420户，清溪镇380户。")).toEqual(["农村低保对象户数", "保华镇农村低保对象户数", "清溪镇农村低保对象户数"]);
     // the total in the same unit, not the figure just before (57374人)
     expect(labels("全市城市低保对象33087户57374人,其中市本级23502户。")).toEqual(["城市低保对象户数", "城市低保对象人数", "市本级城市低保对象户数"]);
+    // the total is a figure before the first 其中, not a share listed after it; two totals of one unit leave it open
+    expect(labels("全县共有低保对象3260户，其中城市低保对象580户，农村2680户。")[2]).toBe("农村低保对象户数");
+    expect(labels("全区共有特困人员1500人，其中集中供养320人，城区180人。")[2]).toBe("城区特困人员人数");
+    expect(labels("结婚登记6200对，离婚登记2400对。其中市区1800对。")[2]).toBe("市区对数");
+    // a part after a semicolon may name a new total; parts that only list shares keep the one before
+    expect(labels("全市城市低保对象33087户,其中市本级23502户；农村低保对象25070户,其中市本级3127户。")[3]).toBe("市本级农村低保对象户数");
+    expect(labels("全区实施临时救助52户。其中保华镇2户;大河镇8户。")[2]).toBe("大河镇实施临时救助户数");
     // a share that names its thing, a category rather than a place, and places with no total before them keep their own words
     expect(labels("全区共有困境儿童257名，其中孤儿6名。")).toEqual(["困境儿童人数", "孤儿人数"]);
     expect(labels("其中保华镇2户，大河镇8户。")).toEqual(["保华镇户数", "大河镇户数"]);
@@ -129,6 +143,9 @@ describe("phrases around a raised standard and a bracketed aside", () => {
     expect(labels("投入资金120万元，用于改造提升敬老院3所。")[0]).toBe("改造提升敬老院投入资金");
     // not when the next clause says something else, nor when the money names its use itself
     expect(labels("投入资金120万元，全区低保对象减少200人。")[0]).toBe("投入资金");
+    // only things built or bought: not a rate, nor a label that ends on a place
+    expect(labels("投入资金80万元，完成率达100%。")[0]).toBe("投入资金");
+    expect(labels("投入资金35万元，完成全县42个村(社区)换届选举工作。")[0]).toBe("投入资金");
     expect(labels("发放高龄津贴120万元，惠及老人3000人。")[0]).toBe("发放高龄津贴");
     const without = referenceWith((r) => ((r.fundedMoney as { bare: string[] }).bare = []));
     expect(labels("投入42万元,新建成8个居家养老服务站。", without)[0]).toBe("投入");

@@ -29,6 +29,9 @@ describe("plan-markers.json", () => {
     expect(only("落实助餐服务倍增计划惠及老年人1200名。").kind).toBe("actual");
     expect(only("落实计划新增助餐点12个。").kind).toBe("target");
     expect(only("扩建五面井敬老院,计划可利用床位数20张。").kind).toBe("target");
+    // 可行性 is a study, 原计划 what was planned before
+    expect(only("完成项目计划可行性研究报告3份。").kind).toBe("actual");
+    expect(extractFigures(cleanOf("原计划可容纳200人的敬老院目前入住150人。"), descOf(2023), loadExtractReference(REFERENCE_DIR)).find((r) => r.quote === "150人")?.kind).toBe("actual");
     const noNoun = referenceWith("plan-markers.json", (p) => (p.nounUnlessFollowedBy = {}));
     expect(only("落实助餐服务倍增计划惠及老年人1200名。", noNoun).kind).toBe("target");
   });

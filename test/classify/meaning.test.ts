@@ -127,7 +127,8 @@ describe("domain", () => {
 
   it("by the service the money pays for over who receives it: a funeral fee waiver for 困难群众 is funeral", () => {
     expect(figure("下拨困难群众基本殡葬服务费用减免资金120万元。", "120万元").domain).toBe("funeral");
-    expect(figure("为困难群众发放丧葬补助金12万元。", "12万元").domain).toBe("funeral");
+    // a 优抚 family's funeral allowance stays with veterans
+    expect(figure("为126名去世优抚对象家属发放丧葬补助金18万元。", "126名").domain).toBe("veterans");
     expect(figure("发放困难群众救助金120万元。", "120万元").domain).toBe("social_assistance");
   });
 

@@ -70,6 +70,10 @@ describe("region", () => {
     // once is not enough, nor twice with another county named as well
     expect(describeText(`宁夏利通区坚持“以民为本、为民解困、为民服务”的宗旨。${FILLER}`).region.code).toBe("");
     expect(describeText(`${text}与仙居县签订协作协议。`).region.code).toBe("");
+    // named twice, but mid-sentence: a county visited, partnered or hosting a meeting, not the author
+    for (const body of ["在利通区召开全市养老服务现场推进会。全市推广利通区“互联网+养老”经验。", "组织干部赴仙居县学习考察养老服务工作。借鉴仙居县经验，推进农村养老。", "与利通区民政局签订结对协议。接收利通区转来流浪人员5人。"]) {
+      expect(describeText(`区民政局2023年工作总结\n${FILLER}${body}`).region.code).toBe("");
+    }
   });
 
   it("reads the division code carried by a portal index number (unified social credit code)", () => {

@@ -88,6 +88,9 @@ describe("units", () => {
     // 张 near a place that holds beds counts beds, even without 床位 in reach (units.csv context)
     expect(figure("建成金秋钱塘老年公寓，可提供40张。", "40张").unit).toBe("bed");
     expect(figure("全市养老机构共有床位8000张，其中护理型3500张。", "3500张").unit).toBe("bed");
+    // but not cards, certificates or posters near such a place
+    expect(figure("在敬老院张贴消防安全宣传画200张。", "200张").unit).toBe("item");
+    expect(figure("为养老机构颁发等级评定证书12张。", "12张").unit).toBe("item");
     expect(figure("累计完成涉财查询99件。", "99件").unit).toBe("case");
     expect(figure("发放慰问物资500件。", "500件").unit).toBe("item");
     expect(figure("共治理违建坟墓175起。", "175起").unit).toBe("case");
@@ -119,6 +122,8 @@ describe("not metrics", () => {
     // a count written out after a word pointing back is what was just counted; digits there stay figures
     expect(quotes("以上三个项目年内均可实现主体建筑结顶。")).toEqual([]);
     expect(quotes("其中65岁以上1200人。")).toEqual(["1200人"]);
+    // only where the pointing word opens its clause: after a qualifier it is part of the figure's phrase
+    expect(quotes("全县70周岁以上三千余名老年人享受高龄津贴。")).toEqual(["三千余名"]);
     expect(quotes("持续打好六场攻坚战,做到不漏一户、不漏一人。")).toEqual([]);
     expect(quotes("编制《慈溪市中心城区地名规划(2021-2035)》。")).toEqual([]);
   });
