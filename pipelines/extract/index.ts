@@ -86,15 +86,19 @@ function recordTotal(totals: Map<string, string>, inPart: Set<string>, unit: str
   inPart.add(unit);
 }
 
-/** Where a part of the sentence starts at `to`: after the last of `ends` in text[from, to), else still `start`. */
-function lastPartStart(text: string, from: number, to: number, start: number, ends: string): number {
-  for (let i = to - 1; i >= from; i--) if (ends.includes(text[i])) return i + 1;
+/** Where a part of the sentence starts at `to`: after the last of `ends` (char codes) in text[from, to), else still `start`. */
+function lastPartStart(text: string, from: number, to: number, start: number, ends: readonly number[]): number {
+  // char codes, not text[i]: a one-character string of a Chinese character is a new allocation every time
+  for (let i = to - 1; i >= from; i--) if (ends.includes(text.charCodeAt(i))) return i + 1;
   return start;
 }
 
 /** Where the first of `words` starts in text[from, to), or `to` (read within the span: indexOf would read on to the text's end). */
 function firstOf(text: string, from: number, to: number, words: readonly string[]): number {
-  for (let i = from; i < to; i++) for (const w of words) if (text.startsWith(w, i)) return i;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    for (let k = 0; k < words.length; k++) if (words[k].charCodeAt(0) === c && text.startsWith(words[k], i)) return i;
+  }
   return to;
 }
 
@@ -114,7 +118,10 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
   let prevStart = -1;
   // The domains of the sentence before's figures, by unit, the last of each (a 其中 sentence breaks one down).
   let lastDomains = new Map<string, Domain>();
+  // Two maps taking turns (this sentence's totals, the last sentence's) and one set, made once per document.
   let lastBases = new Map<string, string>();
+  let basesByUnit = new Map<string, string>();
+  const totalsInPart = new Set<string>();
   for (const sent of seg.sentences) {
     if (sent.start < prevStart) nextCand = 0;
     prevStart = sent.start;
@@ -127,13 +134,14 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
     let prev: { end: number; base: string; measure: string; unit: string } | undefined;
     // The sentence's last label base in each unit: what a share after 其中 is a share of. A sentence that opens on
     // 其中 (domains.json continuationStarts) breaks down the one before: its totals come from there.
-    const basesByUnit = startsWithAny(text, sent.start, ref.domains.continuationStarts) !== null ? new Map(lastBases) : new Map<string, string>();
+    basesByUnit.clear();
+    if (startsWithAny(text, sent.start, ref.domains.continuationStarts) !== null) for (const [unit, base] of lastBases) basesByUnit.set(unit, base);
     // The sentence read in parts between semicolons (…其中市本级23502户；农村低保对象25070户，其中市本级3127户): each
     // part names its own totals, and the part's figures after its first 其中 are its shares.
     let partStart = sent.start;
     let scanned = sent.start;
     // Units whose total this part has named (a new part may name a new one: 农村低保对象25070户 after 城市低保对象…).
-    const totalsInPart = new Set<string>();
+    totalsInPart.clear();
     const carried = lastDomains;
     const domains = new Map<string, Domain>();
     // The figure just before, while its label may still take what the next clause says it paid for (fundedMoneyLabel).
@@ -190,7 +198,9 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
       });
     }
     lastDomains = domains;
+    const emptied = lastBases;
     lastBases = basesByUnit;
+    basesByUnit = emptied;
   }
   return rows;
 }

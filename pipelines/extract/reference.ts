@@ -559,7 +559,7 @@ export interface LabelRules {
   /** Money named only by its funding (投入42万元) and the purpose words dropped from what it paid for (用于): see fundedMoneyLabel. */
   fundedMoney: { bare: string[]; dropStart: StartPattern; thingUnits: string[] };
   /** A place's or level's share of a total named just before (其中市本级23502户): its openers, the endings of such words, and their longest. */
-  shares: { openers: string[]; placeEndings: string[]; maxChars: number; partEnds: string };
+  shares: { openers: string[]; placeEndings: string[]; maxChars: number; partEnds: number[] };
   /** Every change or rate word (global), and the characters they start with. */
   changeOrRate: { re: RegExp; first: Uint8Array | null };
   genericNoun: RegExp;
@@ -728,7 +728,7 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
       openers: words(r.shares?.openers ?? [], "shares.openers"),
       placeEndings: longestFirstUnique(words(r.shares?.placeEndings ?? [], "shares.placeEndings")),
       maxChars: typeof r.shares?.maxChars === "number" ? r.shares.maxChars : 0,
-      partEnds: r.shares?.partEnds ?? "",
+      partEnds: [...(r.shares?.partEnds ?? "")].map((c) => c.charCodeAt(0)),
     },
     changeOrRate: { re: changeOrRate, first: startTable(changeOrRate) },
     genericNoun: new RegExp(`^(?:${alternation(words(r.genericNouns, "genericNouns"))})$`),
