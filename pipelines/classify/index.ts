@@ -117,7 +117,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   let relFrom = Math.max(sent.start, ca - 40);
   const framed = p.relativeYearWords.at(text, sent.start) !== null;
   for (let i = ca - 1; i >= relFrom && !framed; i--) {
-    if (p.relativeYearStops.includes(text[i])) {
+    if (holdsCode(p.relativeYearStops, text.charCodeAt(i))) {
       relFrom = i + 1;
       break;
     }
@@ -713,19 +713,35 @@ function startsWithWord(text: string, from: number, to: number): boolean {
  * 集中养育)和 → 和 (…1950元(集中养育)和1450元: the aside belongs to the figure before).
  */
 function afterLeadingAside(s: string, L: LabelRules): string {
+  // char codes throughout: s[i] of a Chinese character is a new string every time
+  const open = L.openBracketCodes;
+  const close = L.closeBracketCodes;
   let depth = 0;
   let cut = -1;
-  const opensWithAside = L.openBrackets.includes(s.trimStart()[0] ?? "");
+  let first = 0;
+  while (first < s.length && isTrimmedSpace(s.charCodeAt(first))) first++;
+  const opensWithAside = first < s.length && open.includes(s.charCodeAt(first));
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (L.openBrackets.includes(c)) depth++;
-    else if (L.closeBrackets.includes(c)) {
+    const c = s.charCodeAt(i);
+    if (open.includes(c)) depth++;
+    else if (close.includes(c)) {
       if (depth > 0) depth--;
       else cut = i;
       if (depth === 0 && opensWithAside && cut < 0) return s.slice(i + 1);
     }
   }
   return cut < 0 ? s : s.slice(cut + 1);
+}
+
+/** Whether `chars` holds the character with code c (without making a one-character string of it). */
+function holdsCode(chars: string, c: number): boolean {
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
+  return false;
+}
+
+/** What String.prototype.trim removes: white space and line terminators. */
+function isTrimmedSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**

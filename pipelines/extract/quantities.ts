@@ -92,7 +92,7 @@ function pointsBack(text: string, at: number, lo: number, ex: ExtractReference["
   const w = ex.pointingBackMatcher.endsAt(text, at);
   if (w === null) return false;
   const before = at - w.length - 1;
-  return before < lo || isJsSpace(text.charCodeAt(before)) || ex.pointingBackOpens.includes(text.charAt(before));
+  return before < lo || isJsSpace(text.charCodeAt(before)) || ex.pointingBackOpens.indexOf(text.charAt(before)) >= 0;
 }
 
 /** A whole number from 1900 to 2100 without a multiplier (every operation done whatever the value: see findQuantities). */

@@ -526,6 +526,9 @@ export interface LabelRules {
   /** Opening and closing brackets (bracketPairs): a phrase opening inside a bracket keeps only what follows its close. */
   openBrackets: string;
   closeBrackets: string;
+  /** The same brackets as char codes. */
+  openBracketCodes: number[];
+  closeBracketCodes: number[];
   /** Verbs after a counted noun whose phrase names the count (697名老年人享受居家养老服务补贴). */
   receivingVerbs: WordMatcher;
   /** The units of counts the receiving verbs name (people, households, visits). */
@@ -702,6 +705,8 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
     raisedToWords: new WordMatcher(verbs.flatMap((v) => to.map((t) => v + t))),
     openBrackets: bracketPairs.map((p) => p[0]).join(""),
     closeBrackets: bracketPairs.map((p) => p[1]).join(""),
+    openBracketCodes: bracketPairs.map((p) => p.charCodeAt(0)),
+    closeBracketCodes: bracketPairs.map((p) => p.charCodeAt(1)),
     raisedTo: {
       re: new RegExp(`(?:${alternation(from)})?${adverbs.length ? `(?:${alternation(adverbs)})*` : ""}(?:${alternation(verbs)})(?:${alternation(to)})(?:${alternation(floors)})?${per}(?:${alternation(floors)})?$`),
       last: lastCodes([...to, ...floors, ...perHead, ...perPeriod]),
