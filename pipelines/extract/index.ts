@@ -140,6 +140,8 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
     // part names its own totals, and the part's figures after its first 其中 are its shares.
     let partStart = sent.start;
     let scanned = sent.start;
+    // Where the part's shares start (its first 其中), found once per part.
+    let sharesFrom = firstOf(text, sent.start, sent.end, ref.labels.shares.openers);
     // Units whose total this part has named (a new part may name a new one: 农村低保对象25070户 after 城市低保对象…).
     totalsInPart.clear();
     const carried = lastDomains;
@@ -152,6 +154,7 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
       scanned = q.start;
       if (part !== partStart) {
         partStart = part;
+        sharesFrom = firstOf(text, part, sent.end, ref.labels.shares.openers);
         totalsInPart.clear();
       }
       const { kind, year } = kindAndYear(text, sent, q, ref, reportYear);
@@ -162,7 +165,7 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
       const { label: indicator, base, shareOf, ofPrevious } = indicatorLabel(text, sent, q, q.unit, measure, ref, prev, pairedEnd(text, q, quantities[qi + 1], ref), basesByUnit.get(q.unit) ?? "");
       if (ofPrevious && qi > 0) domain = rows[rows.length - 1].domain;
       prev = { end: q.end, base, measure, unit: q.unit };
-      recordTotal(basesByUnit, totalsInPart, q.unit, shareOf ?? base, firstOf(text, partStart, q.start, ref.labels.shares.openers) < q.start);
+      recordTotal(basesByUnit, totalsInPart, q.unit, shareOf ?? base, sharesFrom < q.start);
       domains.set(q.unit, domain);
       const [sa, sb] = q.item ?? clauseAround(text, sent.start, sent.end, q.numStart, ref.clauseSeparators, true);
       if (money) {
