@@ -3,11 +3,11 @@
 // (kind, year, measure, domain, indicator). Pure and deterministic; reference data is loaded once.
 import type { CleanText, Domain, DocumentDescription, FigureRow } from "../types.ts";
 import { catalogIndicator, domainOf, fundedMoneyLabel, indicatorLabel, kindAndYear, measureOf, newDocumentMemo } from "../classify/index.ts";
+import { ShareTotals } from "../classify/share-totals.ts";
 import { clauseAround, segment, unwrapLines, type Heading } from "../segment/index.ts";
 import { findQuantities, type Quantity } from "./quantities.ts";
 import { loadExtractReference as load, type ExtractReference } from "./reference.ts";
 import { isJsSpace } from "../text/chars.ts";
-import { startsWithAny } from "../text/words.ts";
 
 export type { ExtractReference } from "./reference.ts";
 
@@ -70,38 +70,6 @@ function pairedEnd(text: string, q: Quantity, next: Quantity | undefined, ref: E
   return between === "" || links.includes(between) ? next.end : -1;
 }
 
-/**
- * What a share after 其中 is a share of, by unit: a figure before the part's shares is a total (a part after a
- * semicolon may name a new one), but two of one unit in a part leave it open which one the shares break down ("":
- * none); a figure among the shares is never one, unless no total of its unit came before (其中保华镇2户, 大河镇8户:
- * each place its own).
- */
-function recordTotal(totals: Map<string, string>, inPart: Set<string>, unit: string, base: string, amongShares: boolean): void {
-  if (!base) return;
-  if (amongShares) {
-    if (!totals.has(unit)) totals.set(unit, base);
-    return;
-  }
-  totals.set(unit, inPart.has(unit) ? "" : base);
-  inPart.add(unit);
-}
-
-/** Where a part of the sentence starts at `to`: after the last of `ends` (char codes) in text[from, to), else still `start`. */
-function lastPartStart(text: string, from: number, to: number, start: number, ends: readonly number[]): number {
-  // char codes, not text[i]: a one-character string of a Chinese character is a new allocation every time
-  for (let i = to - 1; i >= from; i--) if (ends.includes(text.charCodeAt(i))) return i + 1;
-  return start;
-}
-
-/** Where the first of `words` starts in text[from, to), or `to` (read within the span: indexOf would read on to the text's end). */
-function firstOf(text: string, from: number, to: number, words: readonly string[]): number {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    for (let k = 0; k < words.length; k++) if (words[k].charCodeAt(0) === c && text.startsWith(words[k], i)) return i;
-  }
-  return to;
-}
-
 export function extractFigures(clean: CleanText, desc: DocumentDescription, ref: ExtractReference): FigureRow[] {
   // Hard-wrapped lines are joined first, so sentences and headings are read whole.
   const unwrapped = unwrapLines(clean.text, ref.headings, undefined, ref.isTableLine);
@@ -118,10 +86,8 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
   let prevStart = -1;
   // The domains of the sentence before's figures, by unit, the last of each (a 其中 sentence breaks one down).
   let lastDomains = new Map<string, Domain>();
-  // Two maps taking turns (this sentence's totals, the last sentence's) and one set, made once per document.
-  let lastBases = new Map<string, string>();
-  let basesByUnit = new Map<string, string>();
-  const totalsInPart = new Set<string>();
+  // What a share after 其中 is a share of.
+  const totals = new ShareTotals(ref.labels.shares);
   for (const sent of seg.sentences) {
     if (sent.start < prevStart) nextCand = 0;
     prevStart = sent.start;
@@ -132,40 +98,22 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
     const sentence = sent.spaced === false ? text.slice(sent.start, sent.end) : collapseSpaces(text, sent.start, sent.end);
     const section = sectionOf(sent.headings, sectionCache, ref.headings.endMarks);
     let prev: { end: number; base: string; measure: string; unit: string } | undefined;
-    // The sentence's last label base in each unit: what a share after 其中 is a share of. A sentence that opens on
-    // 其中 (domains.json continuationStarts) breaks down the one before: its totals come from there.
-    basesByUnit.clear();
-    if (startsWithAny(text, sent.start, ref.domains.continuationStarts) !== null) for (const [unit, base] of lastBases) basesByUnit.set(unit, base);
-    // The sentence read in parts between semicolons (…其中市本级23502户；农村低保对象25070户，其中市本级3127户): each
-    // part names its own totals, and the part's figures after its first 其中 are its shares.
-    let partStart = sent.start;
-    let scanned = sent.start;
-    // Where the part's shares start (its first 其中), found once per part.
-    let sharesFrom = firstOf(text, sent.start, sent.end, ref.labels.shares.openers);
-    // Units whose total this part has named (a new part may name a new one: 农村低保对象25070户 after 城市低保对象…).
-    totalsInPart.clear();
+    totals.startSentence(text, sent, ref.domains.continuationStarts);
     const carried = lastDomains;
     const domains = new Map<string, Domain>();
     // The figure just before, while its label may still take what the next clause says it paid for (fundedMoneyLabel).
     let money: { row: number; base: string; end: number; clause: string } | null = null;
     for (let qi = 0; qi < quantities.length; qi++) {
       const q = quantities[qi];
-      const part = lastPartStart(text, scanned, q.start, partStart, ref.labels.shares.partEnds);
-      scanned = q.start;
-      if (part !== partStart) {
-        partStart = part;
-        sharesFrom = firstOf(text, part, sent.end, ref.labels.shares.openers);
-        totalsInPart.clear();
-      }
       const { kind, year } = kindAndYear(text, sent, q, ref, reportYear);
       let measure = measureOf(text, sent, q, ref);
       // 提高幅度达30%和20%: a figure joined to a change by 和/与/、 is the same kind of change.
       if (measure !== "change" && prev?.measure === "change" && prev.unit === q.unit && coordinated(text, prev.end, q.start, ref)) measure = "change";
       let domain = domainOf(text, sent, q, ref, memo, carried.get(q.unit) ?? null);
-      const { label: indicator, base, shareOf, ofPrevious } = indicatorLabel(text, sent, q, q.unit, measure, ref, prev, pairedEnd(text, q, quantities[qi + 1], ref), basesByUnit.get(q.unit) ?? "");
+      const { label: indicator, base, shareOf, ofPrevious } = indicatorLabel(text, sent, q, q.unit, measure, ref, prev, pairedEnd(text, q, quantities[qi + 1], ref), totals.totalFor(q.unit, q.start));
       if (ofPrevious && qi > 0) domain = rows[rows.length - 1].domain;
       prev = { end: q.end, base, measure, unit: q.unit };
-      recordTotal(basesByUnit, totalsInPart, q.unit, shareOf ?? base, sharesFrom < q.start);
+      totals.record(q.unit, shareOf ?? base, q.start);
       domains.set(q.unit, domain);
       const [sa, sb] = q.item ?? clauseAround(text, sent.start, sent.end, q.numStart, ref.clauseSeparators, true);
       if (money) {
@@ -201,9 +149,6 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
       });
     }
     lastDomains = domains;
-    const emptied = lastBases;
-    lastBases = basesByUnit;
-    basesByUnit = emptied;
   }
   return rows;
 }
