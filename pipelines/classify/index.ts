@@ -5,7 +5,7 @@ import type { Domain, Kind, Measure, Unit } from "../types.ts";
 import { MASK_FILLER, MASK_START, WORD_START, type EndPattern, type ExtractReference, type Indicator, type LabelRules, type StartPattern } from "../extract/reference.ts";
 import type { Quantity } from "../extract/quantities.ts";
 import { clauseAndItemAround, clauseAround, type Heading, type Sentence } from "../segment/index.ts";
-import { codeAt, isDigitCode, isJsSpace } from "../text/chars.ts";
+import { codeAt, holdsCode, isDigitCode, isJsSpace } from "../text/chars.ts";
 import { endsWithAny, includesAny, startsWithAny } from "../text/words.ts";
 
 function clauseOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference): [number, number] {
@@ -731,12 +731,6 @@ function afterLeadingAside(s: string, L: LabelRules): string {
     }
   }
   return cut < 0 ? s : s.slice(cut + 1);
-}
-
-/** Whether `chars` holds the character with code c (without making a one-character string of it). */
-function holdsCode(chars: string, c: number): boolean {
-  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
-  return false;
 }
 
 /** What String.prototype.trim removes: white space and line terminators. */

@@ -2,7 +2,7 @@
 // range ends and canonical unit; drops what GOLD.md says is not a metric (dates, ordinals, document
 // numbers, plan names, age limits, thresholds, page furniture, rhetoric). Each candidate is judged on a
 // bounded window around it, so the scan stays linear in the text length.
-import { codeAt, isAsciiDigit, isDigitCode, isJsSpace } from "../text/chars.ts";
+import { codeAt, holdsCode, isAsciiDigit, isDigitCode, isJsSpace } from "../text/chars.ts";
 import { endsWithAny, startsWithAny } from "../text/words.ts";
 import type { Qualifier, Unit } from "../types.ts";
 import { hasChineseDigit, isArabic, parseArabic, parseChinese } from "./numbers.ts";
@@ -92,7 +92,7 @@ function pointsBack(text: string, at: number, lo: number, ex: ExtractReference["
   const w = ex.pointingBackMatcher.endsAt(text, at);
   if (w === null) return false;
   const before = at - w.length - 1;
-  return before < lo || isJsSpace(text.charCodeAt(before)) || ex.pointingBackOpens.indexOf(text.charAt(before)) >= 0;
+  return before < lo || isJsSpace(text.charCodeAt(before)) || holdsCode(ex.pointingBackOpens, text.charCodeAt(before));
 }
 
 /** A whole number from 1900 to 2100 without a multiplier (every operation done whatever the value: see findQuantities). */

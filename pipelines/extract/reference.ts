@@ -523,10 +523,10 @@ export interface LabelRules {
   fillerEnd: EndPattern;
   leadingBrackets: StartPattern;
   leadingUnitTail: StartPattern;
-  /** Opening and closing brackets (bracketPairs): a phrase opening inside a bracket keeps only what follows its close. */
-  openBrackets: string;
-  closeBrackets: string;
-  /** The same brackets as char codes. */
+  /**
+   * Opening and closing brackets (bracketPairs) as char codes: a phrase opening inside a bracket keeps only what follows
+   * its close.
+   */
   openBracketCodes: number[];
   closeBracketCodes: number[];
   /** Verbs after a counted noun whose phrase names the count (697名老年人享受居家养老服务补贴). */
@@ -703,8 +703,6 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
     },
     raisedFromWords: new WordMatcher(from),
     raisedToWords: new WordMatcher(verbs.flatMap((v) => to.map((t) => v + t))),
-    openBrackets: bracketPairs.map((p) => p[0]).join(""),
-    closeBrackets: bracketPairs.map((p) => p[1]).join(""),
     openBracketCodes: bracketPairs.map((p) => p.charCodeAt(0)),
     closeBracketCodes: bracketPairs.map((p) => p.charCodeAt(1)),
     raisedTo: {

@@ -58,3 +58,9 @@ export function isAsciiDigit(c: number): boolean {
 export function isDigitCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 }
+
+/** Whether `chars` holds the character with code c, without making a one-character string of it (text[i] of a Chinese character is a new string every time). */
+export function holdsCode(chars: string, c: number): boolean {
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
+  return false;
+}
