@@ -288,12 +288,14 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
     } else if (uscDiv.level === "city") tally(ev.cities, uscDiv.code, "索引号", 1, 1);
   }
 
+  // the county an opening line starts with, if any: what lets a county named only twice place the report
+  const opening = openingCounty(input.body, body, gz);
   const explicit = explicitPlace(titleMentions, ev);
   if (explicit) {
     const r = placeRegion(explicit.place, gz, `title/agency names ${explicit.how}`);
     // 浙江省**县民政局: the title names the province and blanks the county; the body may still place the county
     if (r && blankedBelow(explicit.place, input.titleText, gz)) {
-      const deeper = fromBody(ev, gz, input.levelHint, body.length > 0, openingCounty(input.body, body, gz));
+      const deeper = fromBody(ev, gz, input.levelHint, body.length > 0, opening);
       const dd = gz.divisions.get(deeper.code);
       const inside = dd && (explicit.place.level === "province" ? dd.province === explicit.place.province : dd.city === explicit.place.city);
       if (inside && dd.level !== explicit.place.level && dd.code !== r.code) {
@@ -302,7 +304,7 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
     }
     if (r) return r;
   }
-  const r = fromBody(ev, gz, input.levelHint, body.length > 0, openingCounty(input.body, body, gz));
+  const r = fromBody(ev, gz, input.levelHint, body.length > 0, opening);
   const level = () => input.levelHint || (typeof input.selfLevel === "function" ? input.selfLevel() : input.selfLevel) || "";
   return r.code ? r : fromAliases(ev, gz, level) ?? r;
 }
