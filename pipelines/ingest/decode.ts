@@ -2,10 +2,10 @@
 // then the Chinese legacy encodings (GB18030 covers GBK/GB2312; Big5), choosing between them by
 // the share of very common characters each decoding yields (a real report ~0.98, the wrong code page
 // or random bytes ~0.15–0.23), with chardet's verdict as the tie-breaker when the two are close.
+import { isUtf8, transcode } from "node:buffer";
 import { createRequire } from "node:module";
 import type Chardet from "chardet";
 import { dbcsDecoder, decodeDbcs, iconvLite } from "./dbcs.ts";
-import { decodeSpace } from "../text/chars.ts";
 
 const require = createRequire(import.meta.url);
 let chardetModule: typeof Chardet | undefined;
@@ -285,53 +285,23 @@ const utf8 = new TextDecoder("utf-8");
 
 /**
  * The text of valid UTF-8 that has a multi-byte character and no control or NUL byte in its first SAMPLE bytes (what
- * byteStats counts), else null. One pass checks and decodes: the native decoder is about twice as slow as this
- * loop on mostly-Chinese text, and byteStats would be a second pass.
+ * byteStats counts), else null. Node's own UTF-8 check (simdutf) and ICU's transcoding to UTF-16 do it natively:
+ * together about five times as fast as the JavaScript decoding loop this replaced, and ~8× as fast as
+ * toString("utf8") or TextDecoder, which build the string through V8's slower UTF-8 path.
  */
 function decodeCleanUtf8(bytes: Uint8Array): string | null {
   const n = bytes.length;
-  const u = decodeSpace(n);
+  if (n === 0 || !isUtf8(bytes)) return null;
   const head = Math.min(n, SAMPLE);
-  let o = 0;
-  let i = 0;
-  while (i < n) {
+  for (let i = 0; i < head; i++) {
     const b = bytes[i];
-    if (b < 0x80) {
-      // NUL and control bytes (as byteStats counts them) send the file to the careful path
-      if (i < head && (b === 0 || CONTROL[b] === 1)) return null;
-      u[o++] = b;
-      i++;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      if (i + 2 >= n) return null;
-      const b1 = bytes[i + 1];
-      const b2 = bytes[i + 2];
-      if ((b1 & 0xc0) !== 0x80 || (b2 & 0xc0) !== 0x80) return null;
-      const c = ((b & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
-      if (c < 0x800 || (c >= 0xd800 && c <= 0xdfff)) return null; // overlong, or a surrogate
-      u[o++] = c;
-      i += 3;
-    } else if (b >= 0xc2 && b <= 0xdf) {
-      if (i + 1 >= n) return null;
-      const b1 = bytes[i + 1];
-      if ((b1 & 0xc0) !== 0x80) return null;
-      u[o++] = ((b & 0x1f) << 6) | (b1 & 0x3f);
-      i += 2;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      if (i + 3 >= n) return null;
-      const b1 = bytes[i + 1];
-      const b2 = bytes[i + 2];
-      const b3 = bytes[i + 3];
-      if ((b1 & 0xc0) !== 0x80 || (b2 & 0xc0) !== 0x80 || (b3 & 0xc0) !== 0x80) return null;
-      const c = ((b & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f);
-      if (c < 0x10000 || c > 0x10ffff) return null;
-      u[o++] = 0xd800 + ((c - 0x10000) >> 10);
-      u[o++] = 0xdc00 + ((c - 0x10000) & 0x3ff);
-      i += 4;
-    } else return null;
+    // NUL and control bytes (as byteStats counts them) send the file to the careful path
+    if (b < 0x20 && (b === 0 || CONTROL[b] === 1)) return null;
   }
+  const units = transcode(bytes, "utf8", "ucs2");
   // no multi-byte character: ASCII, which the careful path names as such
-  if (o === n) return null;
-  return Buffer.from(u.buffer, 0, o * 2).toString("ucs2");
+  if (units.length === 2 * n) return null;
+  return units.toString("ucs2");
 }
 
 export function decodeBytes(bytes: Uint8Array, ref: DecodeReference): Decoded {
