@@ -64,6 +64,8 @@ export interface PlaceNameRules {
   municipalCity: string;
   directlyAdministered: string;
   zoneForms: Array<[RegExp, string[]]>;
+  /** Level word of an autonomous division → the character its everyday form ends with (自治州 → 州). */
+  autonomousForms: Map<string, string>;
   authorAfterShortName: string[];
   redactedLower: RegExp;
   documentNumber: RegExp;
@@ -78,6 +80,7 @@ interface PlaceNamesFile {
   municipalCity: string;
   directlyAdministered: string;
   zoneForms?: { ending: string; forms: string[] }[];
+  autonomousForms?: Record<string, string>;
   authorAfterShortName: string[];
   redactedLower: string;
   documentNumber: string;
@@ -101,6 +104,7 @@ export function compilePlaceNames(r: PlaceNamesFile): PlaceNameRules {
     municipalCity: String(r.municipalCity ?? ""),
     directlyAdministered: String(r.directlyAdministered ?? ""),
     zoneForms: (r.zoneForms ?? []).map((z, i) => [pattern(z.ending, `zoneForms[${i}].ending`), words(z.forms, `zoneForms[${i}].forms`)]),
+    autonomousForms: new Map(Object.entries(r.autonomousForms ?? {})),
     authorAfterShortName: words(r.authorAfterShortName, "authorAfterShortName"),
     redactedLower: pattern(r.redactedLower, "redactedLower"),
     documentNumber,
@@ -135,6 +139,16 @@ export function shortName(name: string, rules: PlaceNameRules): string {
   return s.length >= 2 && s !== name ? s : "";
 }
 
+/** The everyday form of an autonomous city or county, or "": 果洛藏族自治州 → 果洛州 (place-names.json autonomousForms). */
+function autonomousForm(name: string, rules: PlaceNameRules): string {
+  for (const [ending, char] of rules.autonomousForms) {
+    if (!name.endsWith(ending)) continue;
+    const s = shortName(name, rules);
+    return s ? s + char : "";
+  }
+  return "";
+}
+
 /** Zone short forms: 长春高新技术产业开发区 → 长春高新区, 徐州经济技术开发区 → 徐州经开区 (place-names.json zoneForms). */
 function zoneForms(name: string, rules: PlaceNameRules): string[] {
   const forms = [name];
@@ -165,6 +179,7 @@ export function loadGazetteer(dir: string): Gazetteer {
   const full = new Map<string, Place[]>();
   const short = new Map<string, Place[]>();
   const divisions = new Map<string, Division>();
+  const everyday: Array<[string, Place]> = [];
   const p6 = (c: string) => c.padEnd(6, "0");
   const provinceName = (code2: string) => div.provinces[code2] ?? "";
 
@@ -189,6 +204,7 @@ export function loadGazetteer(dir: string): Gazetteer {
     add(full, name, place);
     const s = shortOf(name);
     if (s) add(short, s, place);
+    everyday.push([autonomousForm(name, names), place]);
   }
   const cityOf = (city4: string) => (div.cities[city4] && !directly(div.cities[city4][0]) ? p6(city4) : "");
   for (const [code, [name, city4]] of Object.entries(div.counties)) {
@@ -199,7 +215,10 @@ export function loadGazetteer(dir: string): Gazetteer {
     const s = shortOf(name);
     if (s) add(short, s, place);
     divisions.set(code, { code, name, level: "county", province, city, county: code });
+    everyday.push([autonomousForm(name, names), place]);
   }
+  // an autonomous division's everyday form, unless a division bears that name
+  for (const [form, place] of everyday) if (form && !full.has(form)) add(full, form, place);
   for (const [code, [name, city4]] of Object.entries(zones)) {
     const province = p6(code.slice(0, 2));
     const city = cityOf(city4) || province;

@@ -184,6 +184,14 @@ describe("portal page lines", () => {
     expect(describeText(`民政工作情况\n在上级民政局的大力支持下,县民政局全年${BODY}县民政局完成婚姻登记。`).agency).toBe("县民政局");
   });
 
+  it("takes a government's general office named as the source as the agency, and places the report by it (fresh b04)", () => {
+    const d = describeText(`政府工作报告解读之六:着力改善民生 增进民生福祉\n来源:果洛州政府办    时间:2016年11月18日\n${BODY}`);
+    expect(d.agency).toBe("果洛州政府办");
+    // 果洛州: the everyday form of 果洛藏族自治州
+    expect(d.region.code).toBe("632600");
+    expect(describeText(`2023年工作总结\n来源：长阳县人民政府办公室\n${BODY}`).region.code).toBe("420528");
+  });
+
   it("does not take a newspaper as the agency", () => {
     const d = describeText(`2023年工作总结\n来源：苏州日报 发布时间：2024-01-30\n${BODY}`);
     expect(d.agency).toBe("");
