@@ -16,13 +16,23 @@ export function loadExtractReference(dir: string): ExtractReference {
 }
 
 /** Offsets of a clean span [a, b) in the original text (through the unwrap map when lines were joined). */
-export function originalSpan(clean: CleanText, a: number, b: number, unwrap: Int32Array | null = null): [number, number] {
-  const map = clean.toOriginal;
-  const ca = unwrap ? unwrap[a] : a;
-  const cl = unwrap ? unwrap[b - 1] : b - 1;
-  const start = map[ca];
-  const end = b > a ? map[cl] + 1 : start;
-  return [start, end];
+/** Where text[a, b) of the clean text lies in the original: `map` takes a clean-text offset to an original one. */
+function originalSpan(map: Int32Array, a: number, b: number): [number, number] {
+  const start = map[a];
+  return [start, b > a ? map[b - 1] + 1 : start];
+}
+
+/**
+ * The clean text's map to the original, seen from the unwrapped text (`unwrap`: unwrapped offset → clean offset).
+ * Made once per hard-wrapped document, so that originalSpan has one map to read: with a branch for the unwrapped
+ * case, which no document took before the code was optimised, the first hard-wrapped one threw the optimised
+ * extractFigures away in every worker.
+ */
+function throughUnwrap(toOriginal: Int32Array, unwrap: Int32Array | null): Int32Array {
+  if (!unwrap) return toOriginal;
+  const map = new Int32Array(unwrap.length);
+  for (let i = 0; i < unwrap.length; i++) map[i] = toOriginal[unwrap[i]];
+  return map;
 }
 
 /** Only a conjunction between two figures (30%和 20%, 30%、20%): measure-markers.json coordinatingWords. */
@@ -74,6 +84,7 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
   // Hard-wrapped lines are joined first, so sentences and headings are read whole.
   const unwrapped = unwrapLines(clean.text, ref.headings, undefined, ref.isTableLine);
   const text = unwrapped.text;
+  const toOriginal = throughUnwrap(clean.toOriginal, unwrapped.map);
   // Sentences, headings and candidate numerals in one pass over the text.
   const seg = segment(text, ref, desc.reportYear, desc.period, ref);
   const reportYear = desc.reportYear ?? seg.reportYear;
@@ -127,7 +138,7 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
       const clause = text.slice(sa, sb);
       money = q.unit === "yuan" ? { row: rows.length, base, end: sb, clause } : null;
       const indicator_id = catalogIndicator(indicator, clause, q.unit, measure, domain, ref.indicators);
-      const [start, end] = originalSpan(clean, q.start, q.end, unwrapped.map);
+      const [start, end] = originalSpan(toOriginal, q.start, q.end);
       rows.push({
         section,
         sentence,

@@ -1,6 +1,7 @@
 // Line-level clean-up of the simplified text: portal metadata header → CleanText.header,
 // page furniture dropped, document-sharing-site page chunks rejoined. All markers come from
 // data/reference/boilerplate.json (see its _readme entries); this file only holds the mechanics.
+import { codeAt } from "../text/chars.ts";
 import { builder, type Mapped } from "./offsets.ts";
 
 export interface BoilerplateReference {
@@ -279,7 +280,8 @@ const LABEL_SPACES = /[ \u3000]/g;
 function parseLabelled(line: string, ref: BoilerplateReference, header: Record<string, string>): boolean {
   // | 索引号 | 5304002017607969 | 文 号 |  |: a header laid out as a table reads as its cells, spaced apart, when two
   // of them are labels, or one with a number (| 名称 | 床位数 | 入住人数 | is a table of the body)
-  const cells = line.charCodeAt(0) === 0x7c && line.length <= ref.headerMaxChars;
+  // codeAt: charCodeAt(0) of an empty line (NaN) threw stripBoilerplate's optimised code away
+  const cells = codeAt(line, 0) === 0x7c && line.length <= ref.headerMaxChars;
   if (cells) line = line.split("|").map((c) => c.trim()).filter(Boolean).join("  ");
   if (line.length > ref.headerMaxChars || !ref.headerLabelStart.test(line)) return false;
   const re = ref.headerLabels;
