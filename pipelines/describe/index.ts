@@ -101,7 +101,7 @@ export function describeDocument(clean: CleanText, fileName: string, ref: Descri
   const publishedYear = published ? Number(published.slice(0, 4)) : null;
   const { year, from } = findReportYear(title, lines, clean.text.slice(0, 3000), publishedYear, md);
   // no year phrase: the title still says what kind of report it is (工作总结 with no 上半年 → the year)
-  const period = findPeriod(from || (year ? "" : title), year, md, clean.text);
+  const period = findPeriod(from || (year ? "" : title), year, md, clean.text, title);
 
   const hints = md.regionHints;
   // a province's bureau (民政厅) speaks at the province's level word (place-names.json levelWords)

@@ -27,6 +27,8 @@ export interface MetadataReference {
   /** A period word opening the text or its first heading (group 1); looked for in the first openingChars characters. */
   openingPeriod: RegExp;
   openingChars: number;
+  /** A period word in a title's report phrase that names no year (group 1). */
+  titlePeriod: RegExp;
   publishedFields: string[];
   /** Header fields naming the agency, and source fields that do when they hold nothing but a bureau. */
   agencyFields: string[];
@@ -63,7 +65,7 @@ interface RawMetadata {
   agency_names: { names: string[]; not_author_after: string; not_author_before: string; cited_title?: string; header_fields: string[]; source_fields: string[]; level_chars: string; place_chars: string };
   title: { max_chars: number; kind: string; section_number: string; meta_fields: string[]; header_fields: string[]; continuation: string };
   report_year: { review: string; first_sentence: string; stock_marks?: string[]; plan: string; heading_lines: number; min_year: number; placeholder: string; mention: string };
-  period: { rules: Array<[string, Period]>; opening: string; opening_chars: number };
+  period: { rules: Array<[string, Period]>; opening: string; opening_chars: number; title: string };
   dates: { year_digits: Record<string, string>; chinese_year: string; year_char: string; ten: string; date: string; date_line: string; date_line_max: number };
   region_hints: {
     agency_level: string; province_bureau: string; self_reference: string; self_levels: string[];
@@ -97,6 +99,7 @@ export function compileMetadata(json: unknown): MetadataReference {
     minYear: raw.report_year.min_year,
     periods: raw.period.rules.map(([p, period]) => ({ re: new RegExp(p), period })),
     openingPeriod: new RegExp(raw.period.opening),
+    titlePeriod: new RegExp(raw.period.title),
     openingChars: raw.period.opening_chars,
     publishedFields: raw.published.header_fields,
     agencyFields: raw.agency_names.header_fields,
@@ -279,8 +282,11 @@ export function findReportYear(
 }
 
 /** The period of the phrase the report year was read from (`2021年上半年工作总结` → H1); rules in order, first hit wins. */
-export function findPeriod(source: string, year: number | null, ref: MetadataReference, text = ""): Period {
+export function findPeriod(source: string, year: number | null, ref: MetadataReference, text = "", title = ""): Period {
   for (const { re, period } of ref.periods) if (re.test(source)) return period;
+  // a title whose report phrase names a period but no year (民政局上半年工作总结: the year came from elsewhere)
+  const t = source ? null : ref.titlePeriod.exec(title);
+  if (t) for (const { re, period } of ref.periods) if (re.test(t[1])) return period;
   // the phrase says nothing (or there is none): a text that opens on 上半年 / 一、上半年工作总结 covers that half
   const m = ref.openingPeriod.exec(text.length > ref.openingChars ? text.slice(0, ref.openingChars) : text);
   if (m) for (const { re, period } of ref.periods) if (re.test(m[1])) return period;

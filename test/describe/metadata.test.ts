@@ -129,6 +129,15 @@ describe("report year and period", () => {
     expect(describeText(`民政局2019年第三季度工作总结\n${BODY}`).agency).toBe("民政局");
   });
 
+  it("reads the period from a title that names one but no year, the year coming from the page's date", () => {
+    const d = describeText(`发布时间：2023-07-10\n民政局上半年工作总结\n${BODY}`);
+    expect(d.reportYear).toBe(2023);
+    expect(d.period).toBe("H1");
+    expect(describeText(`民政局第三季度工作情况汇报\n${BODY}`).period).toBe("Q3");
+    // a period word outside the report phrase says nothing
+    expect(describeText(`发布时间：2023-07-10\n关于上半年养老床位的通知落实情况的工作总结\n${BODY}`).period).toBe("annual");
+  });
+
   it("reads the period from an opening that starts with 上半年 when the title names none (holdout 006, 012)", () => {
     const d = describeText(`县政府民政工作总结\n\n上半年,我局在县委、县政府的领导和在上级民政部门的指导下,较好的完成了上半年的目标任务。\n\n一、上半年工作开展情况\n2010年新增养老床位120张,2010年发放高龄津贴30万元。`);
     expect(d.reportYear).toBe(2010);
