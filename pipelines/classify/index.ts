@@ -114,15 +114,17 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   const [ca, lb] = clauseOf(text, sent, q, ref);
   // Back into the clauses before, but not past a semicolon (不低于上年度…增幅;…新增服务点60个 is this year's), unless
   // the sentence opens on the relative year: then it frames the whole sentence (去年底,…120个;养老机构45家).
-  let relFrom = Math.max(sent.start, ca - 40);
-  const framed = p.relativeYearWords.at(text, sent.start) !== null;
+  const framed = p.relativeYearWords.at(text, afterLeadIn(text, sent.start, p.relativeYearLeadIns)) !== null;
+  let relFrom = framed ? sent.start : Math.max(sent.start, ca - 40);
   for (let i = ca - 1; i >= relFrom && !framed; i--) {
     if (holdsCode(p.relativeYearStops, text.charCodeAt(i))) {
       relFrom = i + 1;
       break;
     }
   }
-  const rel = p.relativeYearWords.last(text, relFrom, q.numStart);
+  let rel = p.relativeYearWords.last(text, relFrom, q.numStart);
+  // 去年,…带动了全年募集…9400余万元: 全年 (当年, 年内) is the year in context, not a year of its own.
+  while (rel && p.sameYearWords.has(rel.word)) rel = p.relativeYearWords.last(text, relFrom, rel.index);
   // 比上年增加, 较去年同期: a comparison base, not the figure's year.
   if (rel && (yearPos < 0 || rel.index > headFrom + yearPos) && ctxYear !== null && endsWithAny(text, rel.index, p.comparisonBefore) === null && startsWithAny(text, rel.index + rel.word.length, p.comparisonAfterRelativeYear) === null) {
     // 今年/全年/年内 are the part's own year; 去年/明年 count from the year the report was written about.
@@ -387,6 +389,14 @@ function isAgentClause(text: string, a: number, b: number, ref: ExtractReference
   // The clause is copied for the regex only when it starts with the pattern's fixed first character.
   if (agentClauseFirst >= 0 && text.charCodeAt(a) !== agentClauseFirst) return false;
   return agentClause.test(text.slice(a, b));
+}
+
+/** Where a sentence's own words start after a lead-in and its comma (据悉,去年,… → 去年); else `start`. */
+function afterLeadIn(text: string, start: number, leadIns: readonly string[]): number {
+  const lead = startsWithAny(text, start, leadIns);
+  if (lead === null) return start;
+  const c = text.charCodeAt(start + lead.length);
+  return c === 0x2c || c === 0xff0c ? start + lead.length + 1 : start;
 }
 
 export function domainOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, memo: DocumentMemo, carried: Domain | null = null): Domain {

@@ -307,6 +307,10 @@ export interface ExtractReference {
     relativeYears: [string, number][];
     relativeYearWords: WordMatcher;
     relativeYearDelta: Map<string, number>;
+    /** Relative years that only say "the year in context" (全年, 当年, 年内): an earlier year in reach still speaks. */
+    sameYearWords: Set<string>;
+    /** A sentence opening on one of these, then a comma, is framed by a relative year right after (据悉,去年,…). */
+    relativeYearLeadIns: string[];
     /** After a plan word: the plan was met (完成率), or done (了); a plan word that is also a noun (计划) needs a pattern after it. */
     achievedAfterPlanWord: string[];
     doneRightAfterPlanWord: string[];
@@ -1004,7 +1008,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     planParagraphStarts: string[]; planParagraphVerbs: string[]; sentencePlanOpeners?: { words: string[]; within: number; followedBy: string[]; doneInClause: string[]; notAfter?: string; notInSentence?: string[]; notBeforeAction?: string[] }; targetBefore: string[]; targetBeforeWindow: number;
     tableColumnPlan?: string[]; tableColumnActual?: string[]; tableColumnNeither?: string[];
     targetAfter: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
-    completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>;
+    completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>; sameYearWords?: string[]; relativeYearLeadIns?: string[];
     achievedAfterPlanWord?: string[]; doneRightAfterPlanWord?: string[]; nounUnlessFollowedBy?: Record<string, string>; objectMarkerPlanWords?: string[];
     yearMention: string; yearWord?: string; yearStartsPeriodAfter?: string[]; yearRangeMarksAfter?: string[]; yearRangeMarksBefore?: string[]; comparisonBefore?: string[];
     comparisonAfterYear?: string[]; comparisonAfterRelativeYear?: string[]; documentTitleBrackets?: [string, string]; skippedAfterFigure?: string[]; monthDayAfterYear?: string; relativeYearStops?: string; comparisonBaseMaxChars?: number;
@@ -1135,6 +1139,8 @@ export function loadExtractReference(dir: string): ExtractReference {
       relativeYears: longestFirst(Object.entries(p.relativeYears)),
       relativeYearWords: new WordMatcher(Object.keys(p.relativeYears)),
       relativeYearDelta: new Map(Object.entries(p.relativeYears)),
+      sameYearWords: new Set(p.sameYearWords ?? []),
+      relativeYearLeadIns: sortLong(p.relativeYearLeadIns ?? []),
       achievedAfterPlanWord: p.achievedAfterPlanWord ?? [],
       doneRightAfterPlanWord: p.doneRightAfterPlanWord ?? [],
       nounUnlessFollowedBy: new Map(Object.entries(p.nounUnlessFollowedBy ?? {}).map(([w, re]) => [w, referencePattern(re, "plan-markers.json", `nounUnlessFollowedBy.${w}`)])),

@@ -311,6 +311,18 @@ describe("a second reader's counter-examples to today's rules", () => {
   it("a relative year opening the sentence frames it across a semicolon", () => {
     expect(figure("去年底，全县有登记老年协会120个；养老机构45家。", "45家").year).toBe(2022);
   });
+  it("全年, 当年 and 年内 are the year in context: an earlier year or 去年 still speaks for the figure (fresh3 c07)", () => {
+    expect(figure("回顾2021年,全县全年共发放救助金100万元。", "100万元").year).toBe(2021);
+    expect(figure("去年,全县年内新建站点5个。", "5个").year).toBe(2022);
+    expect(figure("今年全年新增床位30张。", "30张").year).toBe(2023);
+    // with nothing before them, the report's year
+    expect(figure("全年新增床位30张。", "30张").year).toBe(2023);
+  });
+  it("a relative year after a lead-in (据悉,去年,…) frames the whole sentence (fresh3 c07)", () => {
+    const t = "据悉,去年,余姚市“慈善一日捐”活动营造了良好的慈善氛围,带动了全年募集资金,共募集善款9400余万元,总收入超过亿元大关,支出超过8300余万元。";
+    expect(figure(t, "8300余万元").year).toBe(2022);
+    expect(figure(t.replace("据悉,去年,", "据悉,"), "8300余万元").year).toBe(2023);
+  });
   it("the weak-word look-ahead stops at a clause on another matter (同时…); 救助管理站 is strong", () => {
     expect(figure("全年累计救助1200人次，同时为800名残疾人发放两项补贴。", "1200人次").domain).toBe("social_assistance");
     expect(figure("市救助管理站2023年工作总结\n全年接待860人次。", "860人次").domain).toBe("social_assistance");
