@@ -17,6 +17,8 @@ export interface MetadataReference {
   review: RegExp;
   /** `review` with a blanked year (20xx年) in place of the year. */
   placeholderReview: RegExp;
+  /** A first sentence opening on a blanked year (20xx年,在镇党委…): the report year is unknown, whatever the page's date. */
+  placeholderFirstSentence: RegExp;
   firstSentence: RegExp;
   /** Year-end words (年底, 年末) of a first sentence that gives the report year only when the text has no date. */
   stockMarks: string[];
@@ -92,6 +94,7 @@ export function compileMetadata(json: unknown): MetadataReference {
     sectionNumber: new RegExp(raw.title.section_number),
     review: y(raw.report_year.review),
     placeholderReview: new RegExp(raw.report_year.review.replace(/YEAR/g, `(${raw.report_year.placeholder})`)),
+    placeholderFirstSentence: new RegExp(raw.report_year.first_sentence.replace(/YEAR/g, `(${raw.report_year.placeholder})`)),
     firstSentence: y(raw.report_year.first_sentence),
     stockMarks: raw.report_year.stock_marks ?? [],
     plan: y(raw.report_year.plan),
@@ -230,6 +233,9 @@ export function findTitle(clean: CleanText, fileName: string, lines: string[], r
 
 const plausible = (y: number, ref: MetadataReference, maxYear: number) => y >= ref.minYear && y <= maxYear;
 
+/** How far into a first line run together with its title the report phrase may start (after the bureau's name). */
+const GLUED_TITLE_START = 16;
+
 export function findReportYear(
   title: string,
   lines: string[],
@@ -254,6 +260,12 @@ export function findReportYear(
     y = tryRe(ref.review, h);
     if (y) return { year: y, from };
   }
+  // a title run into the first paragraph (民政局2021年一季度工作小结在区委、区政府的领导下,…): the phrase opening it
+  const glued = heads.length && heads[0].length > 40 ? ref.review.exec(heads[0].slice(0, 40)) : null;
+  if (glued && glued.index <= GLUED_TITLE_START) {
+    y = tryRe(ref.review, heads[0].slice(0, 40));
+    if (y) return { year: y, from };
+  }
   for (const h of heads.slice(0, 3)) {
     y = tryRe(ref.firstSentence, h);
     // 2023年底,全区户籍老年人口…: a stock at a year's end opens the next year's reports too; only a text without a
@@ -274,6 +286,10 @@ export function findReportYear(
   // 20xx年工作总结: the year was blanked on purpose; the phrase still says what period it covers
   for (const h of [t, ...heads.filter((x) => x.length <= 40)]) {
     const m = ref.placeholderReview.exec(h);
+    if (m) return { year: null, from: m[0] };
+  }
+  for (const h of heads.slice(0, 3)) {
+    const m = ref.placeholderFirstSentence.exec(h);
     if (m) return { year: null, from: m[0] };
   }
   // A page that says it reposts what a user uploaded dates the upload, not the report.

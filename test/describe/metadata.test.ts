@@ -129,6 +129,20 @@ describe("report year and period", () => {
     expect(describeText(`民政局2019年第三季度工作总结\n${BODY}`).agency).toBe("民政局");
   });
 
+  it("reads the year and period of a title run into the first paragraph (fresh3 c02)", () => {
+    const d = describeText(`民政局2021年一季度工作小结在区委、区政府的领导下,民政工作紧紧围绕全区经济和发展的大局,对照区委、区政府下达的年度工作目标,精心组织。\n${BODY}`);
+    expect(d.reportYear).toBe(2021);
+    expect(d.period).toBe("Q1");
+    // a report phrase deep in a first paragraph is not a title
+    expect(describeText(`在区委、区政府的领导下,我局认真总结2020年工作总结的经验,紧紧围绕全区经济和发展的大局,对照区委、区政府下达的目标。\n${BODY}`).reportYear).not.toBe(2020);
+  });
+
+  it("a first sentence opening on a blanked year leaves the report year unknown, whatever the page's date (fresh3 d04)", () => {
+    const d = describeText(`民政工作年度总结\n\n时间:2021-08-31\n\n20xx年,在镇党委、政府的正确领导下,镇民政办紧紧围绕中心工作,认真做好各项民政工作。\n${BODY}`);
+    expect(d.published).toBe("2021-08-31");
+    expect(d.reportYear).toBe(null);
+  });
+
   it("reads the period from a title that names one but no year, the year coming from the page's date", () => {
     const d = describeText(`发布时间：2023-07-10\n民政局上半年工作总结\n${BODY}`);
     expect(d.reportYear).toBe(2023);
