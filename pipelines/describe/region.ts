@@ -306,7 +306,27 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
   }
   const r = fromBody(ev, gz, input.levelHint, body.length > 0, opening);
   const level = () => input.levelHint || (typeof input.selfLevel === "function" ? input.selfLevel() : input.selfLevel) || "";
-  return r.code ? r : fromAliases(ev, gz, level) ?? r;
+  return r.code ? r : fromAliases(ev, gz, level) ?? fromTitleTown(titleMentions, ev, gz) ?? r;
+}
+
+/**
+ * 2c. A town's or street's own report that names no county (四铺镇2023年三季度民政工作落实情况, 四铺镇民政办): a town name
+ * in the title or agency that only one county has places the report in that county (townReport then puts it at
+ * the town level), when nothing the body names points at another county or city.
+ */
+function fromTitleTown(mentions: Mention[], ev: Evidence, gz: Gazetteer): Region | null {
+  let county = "";
+  for (const m of mentions) {
+    if (!m.places.length || m.places.some((p) => p.level !== "town" || !p.county || p.county !== m.places[0].county)) continue;
+    if (county && county !== m.places[0].county) return null;
+    county = m.places[0].county;
+  }
+  const d = county ? gz.divisions.get(county) : undefined;
+  if (!d) return null;
+  for (const c of ev.counties.keys()) if (c !== county) return null;
+  for (const c of ev.cities.keys()) if (c !== d.city) return null;
+  for (const c of ev.towns.keys()) if (c !== county) return null;
+  return placeRegion({ name: d.name, level: "county", code: county, province: d.province, city: d.city, county }, gz, "the title or agency names a town only this county has, and the body names no other division");
 }
 
 /**

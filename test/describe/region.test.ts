@@ -25,6 +25,16 @@ describe("region", () => {
     expect(d.region.code).toBe("");
   });
 
+  it("places a town's own report by its town when only one county has that name and the body names no other (fresh3 c05)", () => {
+    const d = describeText(`四铺镇2023年三季度民政工作落实情况\n四铺镇民政办切实履行社会事务管理功能。${FILLER}`);
+    expect(d.region.code).toBe("340621");
+    expect(d.region.level).toBe("town");
+    expect(d.region.name).toBe("四铺镇");
+    // a town name many counties have says nothing; nor does one whose body names another county
+    expect(describeText(`城关镇2023年民政工作总结\n${FILLER}`).region.code).toBe("");
+    expect(describeText(`四铺镇2023年三季度民政工作落实情况\n${FILLER}赴灵璧县学习先进经验。`).region.code).toBe("");
+  });
+
   it("places a district report by three of its streets", () => {
     const d = describeText(`区民政局2021年上半年工作总结\n${FILLER}瑶溪街道五和、蒲州街道万年青、状元街道元善为老等项目落地。`);
     expect(d.region.code).toBe("330303");
