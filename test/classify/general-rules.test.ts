@@ -9,6 +9,15 @@ describe("domain: a payment word does not settle the domain", () => {
   });
 });
 
+describe("domain: homeless relief", () => {
+  it("庇护 and 寻亲 are social assistance, so 安置 there is not veterans' resettlement (fresh3 d02)", () => {
+    const t = "先后开设3处临时庇护点,累计安置约175人,帮助寻亲返乡85名、链接就业7名、送医治疗11名。";
+    expect(figure(t, "约175人").domain).toBe("social_assistance");
+    expect(figure(t, "85名").domain).toBe("social_assistance");
+    expect(figure("全年接收安置退役士兵120名。", "120名").domain).toBe("veterans");
+  });
+});
+
 describe("measure: the size of an increase", () => {
   it("提高幅度 is a change, and a figure joined to it by 和 is the same change", () => {
     const t = "适时提高了一、二类低保人员的补助标准,提高幅度达30%和 20%。";
