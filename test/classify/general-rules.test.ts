@@ -18,6 +18,14 @@ describe("domain: homeless relief", () => {
   });
 });
 
+describe("domain: government-service reform", () => {
+  it("通办/秒办/智办 and 办事材料 are administrative services (fresh3 c01, d01)", () => {
+    expect(figure("梳理市本级民生事项共17项,新增实现“一证通办”事项9项。", "9项").domain).toBe("admin_services");
+    expect(figure("落实3项“无感智办”、2项“智能秒办”服务。", "2项").domain).toBe("admin_services");
+    expect(figure("更新办事指南,减少办事材料25件。", "25件").domain).toBe("admin_services");
+  });
+});
+
 describe("measure: the size of an increase", () => {
   it("提高幅度 is a change, and a figure joined to it by 和 is the same change", () => {
     const t = "适时提高了一、二类低保人员的补助标准,提高幅度达30%和 20%。";
