@@ -26,6 +26,16 @@ describe("domain: government-service reform", () => {
   });
 });
 
+describe("unit: 件 of matters and of papers", () => {
+  it("办结 and 一件事 are matters handled (cases); 材料 are papers (items) even among 事项 (fresh3 c01, d01)", () => {
+    const t = "全年办结“婚育户一件事”4193件、“身后一件事”9669件。";
+    expect(figure(t, "4193件").unit).toBe("case");
+    expect(figure(t, "9669件").unit).toBe("case");
+    expect(figure("规范事项标准,减少办事材料25件。", "25件").unit).toBe("item");
+    expect(figure("全年受理信访事项120件。", "120件").unit).toBe("case");
+  });
+});
+
 describe("measure: the size of an increase", () => {
   it("提高幅度 is a change, and a figure joined to it by 和 is the same change", () => {
     const t = "适时提高了一、二类低保人员的补助标准,提高幅度达30%和 20%。";
