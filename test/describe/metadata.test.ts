@@ -129,6 +129,15 @@ describe("report year and period", () => {
     expect(describeText(`民政局2019年第三季度工作总结\n${BODY}`).agency).toBe("民政局");
   });
 
+  it("reads a year written straight before its period, without 年 (2022上半年工作总结)", () => {
+    const d = describeText(`某区民政局2022上半年工作总结\n${BODY}`);
+    expect(d.reportYear).toBe(2022);
+    expect(d.period).toBe("H1");
+    expect(describeText(`民政局2023前三季度工作总结\n${BODY}`).period).toBe("Q3");
+    // a number run into a month range is no year
+    expect(describeText(`某区民政局20221-6月工作总结\n${BODY}`).reportYear).toBe(null);
+  });
+
   it("reads the year and period of a title run into the first paragraph (fresh3 c02)", () => {
     const d = describeText(`民政局2021年一季度工作小结在区委、区政府的领导下,民政工作紧紧围绕全区经济和发展的大局,对照区委、区政府下达的年度工作目标,精心组织。\n${BODY}`);
     expect(d.reportYear).toBe(2021);
