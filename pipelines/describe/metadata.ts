@@ -261,9 +261,9 @@ export function findReportYear(
     if (y) return { year: y, from };
   }
   // a title run into the first paragraph (民政局2021年一季度工作小结在区委、区政府的领导下,…): the phrase opening it
-  const glued = heads.length && heads[0].length > 40 ? ref.review.exec(heads[0].slice(0, 40)) : null;
-  if (glued && glued.index <= GLUED_TITLE_START) {
-    y = tryRe(ref.review, heads[0].slice(0, 40));
+  const lead = heads.length && heads[0].length > 40 ? heads[0].slice(0, 40) : "";
+  if (lead && (ref.review.exec(lead)?.index ?? Infinity) <= GLUED_TITLE_START) {
+    y = tryRe(ref.review, lead);
     if (y) return { year: y, from };
   }
   for (const h of heads.slice(0, 3)) {
