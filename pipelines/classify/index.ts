@@ -123,8 +123,14 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
     }
   }
   let rel = p.relativeYearWords.last(text, relFrom, q.numStart);
-  // 去年,…带动了全年募集…9400余万元: 全年 (当年, 年内) is the year in context, not a year of its own.
+  // 去年,…带动了全年募集…9400余万元: 全年 (当年, 年内) is the year in context, not a year of its own…
+  const inContext = rel && p.sameYearWords.has(rel.word) ? rel : null;
   while (rel && p.sameYearWords.has(rel.word)) rel = p.relativeYearWords.last(text, relFrom, rel.index);
+  // …unless the year before it is a base the figure is measured from (在2022年建成120张的基础上,全年新增…)
+  if (inContext) {
+    const anchor = Math.max(rel ? rel.index : -1, yearPos >= 0 ? headFrom + yearPos : -1);
+    if (anchor >= 0 && includesAny(text.slice(Math.max(relFrom, anchor - 4), inContext.index), p.sameYearBases)) rel = inContext;
+  }
   // 比上年增加, 较去年同期: a comparison base, not the figure's year.
   if (rel && (yearPos < 0 || rel.index > headFrom + yearPos) && ctxYear !== null && endsWithAny(text, rel.index, p.comparisonBefore) === null && startsWithAny(text, rel.index + rel.word.length, p.comparisonAfterRelativeYear) === null) {
     // 今年/全年/年内 are the part's own year; 去年/明年 count from the year the report was written about.

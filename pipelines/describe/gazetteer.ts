@@ -217,8 +217,12 @@ export function loadGazetteer(dir: string): Gazetteer {
     divisions.set(code, { code, name, level: "county", province, city, county: code });
     everyday.push([autonomousForm(name, names), place]);
   }
-  // an autonomous division's everyday form, unless a division bears that name
-  for (const [form, place] of everyday) if (form && !full.has(form)) add(full, form, place);
+  // an autonomous division's everyday form, unless a division bears that name or its short name is another's
+  // (河南县 of 河南蒙古族自治县 would read 河南县域 as that county)
+  for (const [form, place] of everyday) {
+    if (!form || full.has(form) || (short.get(form.slice(0, -1)) ?? []).some((p) => p.code !== place.code)) continue;
+    add(full, form, place);
+  }
   for (const [code, [name, city4]] of Object.entries(zones)) {
     const province = p6(code.slice(0, 2));
     const city = cityOf(city4) || province;

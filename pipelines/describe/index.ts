@@ -76,7 +76,17 @@ function findAgency(clean: CleanText, title: string, ref: DescribeReference): st
   let best = "";
   let top = { n: 0, at: Infinity };
   for (const [name, c] of counts) if (c.n > top.n || (c.n === top.n && c.at < top.at)) [best, top] = [name, c];
-  return best || titleAgency;
+  return best || titleAgency || generalOffice(clean, md);
+}
+
+/** A source field that is a place's general office (来源:果洛州政府办), the last resort for the agency; else "". */
+function generalOffice(clean: CleanText, md: MetadataReference): string {
+  for (const k of md.sourceFields) {
+    const v = clean.header[k]?.trim();
+    const office = v ? md.generalOffices.find((o) => v.endsWith(o)) : undefined;
+    if (office && v!.length > office.length && includesAny(v!.slice(0, -office.length), md.placeChars)) return v!;
+  }
+  return "";
 }
 
 /** The level a text speaks of itself at (我市, 全区 …), when one clearly dominates in its opening; else "" (describe-metadata.json region_hints). */
@@ -99,9 +109,12 @@ export function describeDocument(clean: CleanText, fileName: string, ref: Descri
   const agency = findAgency(clean, title, ref);
   const published = findPublished(clean, lines, md);
   const publishedYear = published ? Number(published.slice(0, 4)) : null;
-  const { year, from } = findReportYear(title, lines, clean.text.slice(0, 3000), publishedYear, md);
+  const found = findReportYear(title, lines, clean.text.slice(0, 3000), publishedYear, md);
+  const from = found.from;
   // no year phrase: the title still says what kind of report it is (工作总结 with no 上半年 → the year)
-  const period = findPeriod(from || (year ? "" : title), year, md, clean.text, title);
+  const period = findPeriod(from || (found.year ? "" : title), found.year, md, clean.text, title);
+  // a second half or fourth quarter dated only by a page of the next year's first half is the year before's
+  const year = !from && found.year !== null && found.year === publishedYear && (period === "H2" || period === "Q4") && Number(published.slice(5, 7)) <= 6 ? found.year - 1 : found.year;
 
   const hints = md.regionHints;
   // a province's bureau (民政厅) speaks at the province's level word (place-names.json levelWords)

@@ -29,12 +29,15 @@ export interface MetadataReference {
   /** A period word opening the text or its first heading (group 1); looked for in the first openingChars characters. */
   openingPeriod: RegExp;
   openingChars: number;
-  /** A period word in a title's report phrase that names no year (group 1). */
+  /** A period word in a title's report phrase that names no year (group 1), read before titleTail. */
   titlePeriod: RegExp;
+  titleTail: RegExp;
   publishedFields: string[];
   /** Header fields naming the agency, and source fields that do when they hold nothing but a bureau. */
   agencyFields: string[];
   sourceFields: string[];
+  /** Longest first. */
+  generalOffices: string[];
   /** A bare level character before a bureau (区民政局), and the characters that make a bureau's name placed. */
   levelChars: Set<string>;
   placeChars: string[];
@@ -64,10 +67,10 @@ export interface MetadataReference {
 }
 
 interface RawMetadata {
-  agency_names: { names: string[]; not_author_after: string; not_author_before: string; cited_title?: string; header_fields: string[]; source_fields: string[]; level_chars: string; place_chars: string };
+  agency_names: { names: string[]; not_author_after: string; not_author_before: string; cited_title?: string; header_fields: string[]; source_fields: string[]; general_offices?: string[]; level_chars: string; place_chars: string };
   title: { max_chars: number; kind: string; section_number: string; meta_fields: string[]; header_fields: string[]; continuation: string };
   report_year: { review: string; first_sentence: string; stock_marks?: string[]; plan: string; heading_lines: number; min_year: number; placeholder: string; mention: string };
-  period: { rules: Array<[string, Period]>; opening: string; opening_chars: number; title: string };
+  period: { rules: Array<[string, Period]>; opening: string; opening_chars: number; title: string; title_tail: string };
   dates: { year_digits: Record<string, string>; chinese_year: string; year_char: string; ten: string; date: string; date_line: string; date_line_max: number };
   region_hints: {
     agency_level: string; province_bureau: string; self_reference: string; self_levels: string[];
@@ -103,10 +106,12 @@ export function compileMetadata(json: unknown): MetadataReference {
     periods: raw.period.rules.map(([p, period]) => ({ re: new RegExp(p), period })),
     openingPeriod: new RegExp(raw.period.opening),
     titlePeriod: new RegExp(raw.period.title),
+    titleTail: new RegExp(raw.period.title_tail),
     openingChars: raw.period.opening_chars,
     publishedFields: raw.published.header_fields,
     agencyFields: raw.agency_names.header_fields,
     sourceFields: raw.agency_names.source_fields,
+    generalOffices: [...(raw.agency_names.general_offices ?? [])].sort((a, b) => b.length - a.length),
     levelChars: new Set(raw.agency_names.level_chars),
     placeChars: [...raw.agency_names.place_chars],
     titleMetaFields: raw.title.meta_fields,
@@ -261,8 +266,10 @@ export function findReportYear(
     if (y) return { year: y, from };
   }
   // a title run into the first paragraph (民政局2021年一季度工作小结在区委、区政府的领导下,…): the phrase opening it
+  // (opening the line or right after a bureau's name: not 根据…《关于报送2022年度工作总结的通知》, 召开2022年度工作总结会)
   const lead = heads.length && heads[0].length > 40 ? heads[0].slice(0, 40) : "";
-  if (lead && (ref.review.exec(lead)?.index ?? Infinity) <= GLUED_TITLE_START) {
+  const at = lead ? (ref.review.exec(lead)?.index ?? -1) : -1;
+  if (at >= 0 && at <= GLUED_TITLE_START && (at === 0 || agencyMatches(lead.slice(0, at), ref, at).some((m) => m.at + m.prefix.length + m.name.length === at))) {
     y = tryRe(ref.review, lead);
     if (y) return { year: y, from };
   }
@@ -301,7 +308,8 @@ export function findReportYear(
 export function findPeriod(source: string, year: number | null, ref: MetadataReference, text = "", title = ""): Period {
   for (const { re, period } of ref.periods) if (re.test(source)) return period;
   // a title whose report phrase names a period but no year (民政局上半年工作总结: the year came from elsewhere)
-  const t = source ? null : ref.titlePeriod.exec(title);
+  const tail = ref.titleTail.exec(title);
+  const t = source ? null : ref.titlePeriod.exec(tail ? title.slice(0, tail.index) : title);
   if (t) for (const { re, period } of ref.periods) if (re.test(t[1])) return period;
   // the phrase says nothing (or there is none): a text that opens on 上半年 / 一、上半年工作总结 covers that half
   const m = ref.openingPeriod.exec(text.length > ref.openingChars ? text.slice(0, ref.openingChars) : text);

@@ -306,18 +306,23 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
   }
   const r = fromBody(ev, gz, input.levelHint, body.length > 0, opening);
   const level = () => input.levelHint || (typeof input.selfLevel === "function" ? input.selfLevel() : input.selfLevel) || "";
-  return r.code ? r : fromAliases(ev, gz, level) ?? fromTitleTown(titleMentions, ev, gz) ?? r;
+  return r.code ? r : fromAliases(ev, gz, level) ?? fromTitleTown(input, titleMentions, ev, gz) ?? r;
 }
 
 /**
  * 2c. A town's or street's own report that names no county (四铺镇2023年三季度民政工作落实情况, 四铺镇民政办): a town name
- * in the title or agency that only one county has places the report in that county (townReport then puts it at
- * the town level), when nothing the body names points at another county or city.
+ * opening the title (after a bracketed tag such as 【工作落实】) or the agency, that only one county has, places the
+ * report in that county (townReport then puts it at the town level), when the agency is not a county's bureau and
+ * nothing the body names points at another county or city. A town further into a title is visited or written
+ * about (赴朱家角镇学习…, 县民政局关于同里镇敬老院…).
  */
-function fromTitleTown(mentions: Mention[], ev: Evidence, gz: Gazetteer): Region | null {
+function fromTitleTown(input: RegionInput, mentions: Mention[], ev: Evidence, gz: Gazetteer): Region | null {
+  if (gz.names.levelWords.county.includes(input.levelHint)) return null;
   let county = "";
   for (const m of mentions) {
     if (!m.places.length || m.places.some((p) => p.level !== "town" || !p.county || p.county !== m.places[0].county)) continue;
+    const lineStart = input.titleText.lastIndexOf("\n", m.at - 1) + 1;
+    if (!OPENING_TAG.test(input.titleText.slice(lineStart, m.at))) continue;
     if (county && county !== m.places[0].county) return null;
     county = m.places[0].county;
   }
@@ -386,6 +391,9 @@ function namesProvinceOrCity(s: string, gz: Gazetteer): boolean {
   const short = findShort(s, gz);
   return short.length === 1 && short[0].at === 0 && short[0].text.length === s.length && short[0].places.some((p) => p.level === "province" || p.level === "city");
 }
+
+/** What may stand before a town name that opens a title: nothing, or a bracketed tag (【工作落实】). */
+const OPENING_TAG = /^(?:\s*[【\[][^】\]]{0,10}[】\]])?\s*$/;
 
 /** Lines of the opening read for a county that starts one. */
 const OPENING_LINES = 3;

@@ -15,6 +15,7 @@ describe("domain: homeless relief", () => {
     expect(figure(t, "约175人").domain).toBe("social_assistance");
     expect(figure(t, "85名").domain).toBe("social_assistance");
     expect(figure("全年接收安置退役士兵120名。", "120名").domain).toBe("veterans");
+    expect(figure("接收安置符合政府安排工作条件的退役人员56人。", "56人").domain).toBe("veterans");
   });
 });
 
@@ -23,16 +24,22 @@ describe("domain: government-service reform", () => {
     expect(figure("梳理市本级民生事项共17项,新增实现“一证通办”事项9项。", "9项").domain).toBe("admin_services");
     expect(figure("落实3项“无感智办”、2项“智能秒办”服务。", "2项").domain).toBe("admin_services");
     expect(figure("更新办事指南,减少办事材料25件。", "25件").domain).toBe("admin_services");
+    // how a service is delivered does not outvote what it is (review of the rule)
+    expect(figure("通过网上办理结婚登记1500对。", "1500对").domain).toBe("marriage");
+    expect(figure("通过“掌上办”发放困难残疾人生活补贴1560人。", "1560人").domain).toBe("disability");
   });
 });
 
 describe("unit: 件 of matters and of papers", () => {
-  it("办结 and 一件事 are matters handled (cases); 材料 are papers (items) even among 事项 (fresh3 c01, d01)", () => {
+  it("一件事 bundles are matters handled (cases); 材料 are papers (items) even among 事项 (fresh3 c01, d01)", () => {
     const t = "全年办结“婚育户一件事”4193件、“身后一件事”9669件。";
     expect(figure(t, "4193件").unit).toBe("case");
     expect(figure(t, "9669件").unit).toBe("case");
     expect(figure("规范事项标准,减少办事材料25件。", "25件").unit).toBe("item");
     expect(figure("全年受理信访事项120件。", "120件").unit).toBe("case");
+    // a 办结 in another clause says nothing of goods; 证件 handled are cases (review of the rule)
+    expect(figure("各类信访件均已办结,全年共募集爱心衣物3000件。", "3000件").unit).toBe("item");
+    expect(figure("全年办理残疾人证件450件。", "450件").unit).toBe("case");
   });
 });
 
@@ -344,6 +351,10 @@ describe("a second reader's counter-examples to today's rules", () => {
     expect(figure("今年全年新增床位30张。", "30张").year).toBe(2023);
     // with nothing before them, the report's year
     expect(figure("全年新增床位30张。", "30张").year).toBe(2023);
+    // a year the figure is measured from is a base, and 全年 the part's own year again (review of the rule)
+    expect(figure("在2022年建成120张的基础上,全年新增养老床位200张。", "200张").year).toBe(2023);
+    expect(figure("在去年超额完成任务的基础上,全年新增养老床位500张。", "500张").year).toBe(2023);
+    expect(figure("对照2022年省定目标,全年完成困难群众住房改造120户。", "120户").year).toBe(2023);
   });
   it("a relative year after a lead-in (据悉,去年,…) frames the whole sentence (fresh3 c07)", () => {
     const t = "据悉,去年,余姚市“慈善一日捐”活动营造了良好的慈善氛围,带动了全年募集资金,共募集善款9400余万元,总收入超过亿元大关,支出超过8300余万元。";

@@ -142,8 +142,10 @@ describe("report year and period", () => {
     const d = describeText(`民政局2021年一季度工作小结在区委、区政府的领导下,民政工作紧紧围绕全区经济和发展的大局,对照区委、区政府下达的年度工作目标,精心组织。\n${BODY}`);
     expect(d.reportYear).toBe(2021);
     expect(d.period).toBe("Q1");
-    // a report phrase deep in a first paragraph is not a title
+    // a report phrase deep in a first paragraph is not a title, nor one after 根据/据/召开 (review of the rule)
     expect(describeText(`在区委、区政府的领导下,我局认真总结2020年工作总结的经验,紧紧围绕全区经济和发展的大局,对照区委、区政府下达的目标。\n${BODY}`).reportYear).not.toBe(2020);
+    expect(describeText(`据2020年第七次人口普查情况显示,全区60周岁以上老年人口达到12.3万人,占总人口的18.6%。\n${BODY}`).reportYear).not.toBe(2020);
+    expect(describeText(`近日,县民政局召开2022年度工作总结表彰暨2023年上半年工作推进会,会议总结了过去一年的工作。\n${BODY}`).reportYear).not.toBe(2022);
   });
 
   it("a first sentence opening on a blanked year leaves the report year unknown, whatever the page's date (fresh3 d04)", () => {
@@ -159,6 +161,13 @@ describe("report year and period", () => {
     expect(describeText(`民政局第三季度工作情况汇报\n${BODY}`).period).toBe("Q3");
     // a period word outside the report phrase says nothing
     expect(describeText(`发布时间：2023-07-10\n关于上半年养老床位的通知落实情况的工作总结\n${BODY}`).period).toBe("annual");
+    // nor one after 暨/及/附 (review of the rule)
+    expect(describeText(`发布时间：2024-01-08\n县民政局全年工作总结暨第四季度工作情况汇报\n${BODY}`).period).toBe("annual");
+    expect(describeText(`发布时间：2024-01-08\n县民政局年度工作总结（附一季度工作情况）\n${BODY}`).period).toBe("annual");
+    expect(describeText(`发布时间：2023-07-08\n民政局上半年工作总结及下半年工作计划\n${BODY}`).period).toBe("H1");
+    // a fourth quarter dated only by a page of next January is the year before's
+    const q4 = describeText(`发布时间：2024-01-08\n县民政局第四季度工作总结\n${BODY}`);
+    expect([q4.reportYear, q4.period]).toEqual([2023, "Q4"]);
   });
 
   it("reads the period from an opening that starts with 上半年 when the title names none (holdout 006, 012)", () => {
@@ -222,6 +231,10 @@ describe("portal page lines", () => {
     // 果洛州: the everyday form of 果洛藏族自治州
     expect(d.region.code).toBe("632600");
     expect(describeText(`2023年工作总结\n来源：长阳县人民政府办公室\n${BODY}`).region.code).toBe("420528");
+    // only as a last resort: a bureau the title names stays the agency (review of the rule)
+    expect(describeText(`平江县民政局2023年工作总结\n来源:县政府办公室\n${BODY}`).agency).toBe("平江县民政局");
+    // 河南县 (河南蒙古族自治县) is no everyday form: 河南 is a province's short name
+    expect(describeText(`河南县域养老服务体系建设情况调研报告\n${BODY}`).region.code).not.toBe("632324");
   });
 
   it("does not take a newspaper as the agency", () => {

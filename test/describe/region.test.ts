@@ -33,6 +33,10 @@ describe("region", () => {
     // a town name many counties have says nothing; nor does one whose body names another county
     expect(describeText(`城关镇2023年民政工作总结\n${FILLER}`).region.code).toBe("");
     expect(describeText(`四铺镇2023年三季度民政工作落实情况\n${FILLER}赴灵璧县学习先进经验。`).region.code).toBe("");
+    // a town further into the title is visited or written about; a county bureau's report is the county's (review)
+    expect(describeText(`赴朱家角镇学习考察社区养老服务的报告\n${FILLER}`).region.code).toBe("");
+    expect(describeText(`县民政局关于同里镇敬老院消防安全隐患整改情况的报告\n${FILLER}`).region.level).not.toBe("town");
+    expect(describeText(`【工作落实】四铺镇2023年三季度民政工作落实情况\n${FILLER}`).region.code).toBe("340621");
   });
 
   it("places a district report by three of its streets", () => {
