@@ -1,6 +1,11 @@
 // One pipeline run in its own process, so its peak RSS is measured apart from the benchmark's own.
 // Prints one JSON line: the run summary, maxRSS (MB) and wall seconds.
+import v8 from "node:v8";
 import { runPipeline } from "../pipelines/run.ts";
+
+// V8_FLAGS="--trace-opt": V8 flags set here reach the workers too (they are process-wide) without being node
+// arguments, so the workers still load the plain bundle as in a real run (given as arguments, they load tsx too).
+if (process.env.V8_FLAGS) v8.setFlagsFromString(process.env.V8_FLAGS);
 
 const [input, out, cacheDir, workers, review, reuse, referenceDir] = process.argv.slice(2);
 const t0 = performance.now();
