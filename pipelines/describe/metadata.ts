@@ -240,6 +240,8 @@ const plausible = (y: number, ref: MetadataReference, maxYear: number) => y >= r
 
 /** How far into a first line run together with its title the report phrase may start (after the bureau's name). */
 const GLUED_TITLE_START = 16;
+/** A line longer than this is a paragraph of the report, not a heading or page furniture. */
+const FIRST_PARAGRAPH_CHARS = 40;
 
 export function findReportYear(
   title: string,
@@ -273,7 +275,11 @@ export function findReportYear(
     y = tryRe(ref.review, lead);
     if (y) return { year: y, from };
   }
-  for (const h of heads.slice(0, 3)) {
+  // the first three lines, and the first paragraph when page furniture (a newspaper's navigation) stands before it
+  const firstParagraph = heads.find((h) => h.length > FIRST_PARAGRAPH_CHARS);
+  const openers = heads.slice(0, 3);
+  if (firstParagraph !== undefined && !openers.includes(firstParagraph)) openers.push(firstParagraph);
+  for (const h of openers) {
     y = tryRe(ref.firstSentence, h);
     // 2023年底,全区户籍老年人口…: a stock at a year's end opens the next year's reports too; only a text without a
     // date of its own is taken to be that year's

@@ -306,23 +306,27 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
   }
   const r = fromBody(ev, gz, input.levelHint, body.length > 0, opening);
   const level = () => input.levelHint || (typeof input.selfLevel === "function" ? input.selfLevel() : input.selfLevel) || "";
-  return r.code ? r : fromAliases(ev, gz, level) ?? fromTitleTown(input, titleMentions, ev, gz) ?? r;
+  return r.code ? r : fromAliases(ev, gz, level) ?? fromOwnTown(input, titleMentions, body, ev, gz) ?? r;
 }
 
 /**
- * 2c. A town's or street's own report that names no county (四铺镇2023年三季度民政工作落实情况, 四铺镇民政办): a town name
- * opening the title (after a bracketed tag such as 【工作落实】) or the agency, that only one county has, places the
- * report in that county (townReport then puts it at the town level), when the agency is not a county's bureau and
- * nothing the body names points at another county or city. A town further into a title is visited or written
- * about (赴朱家角镇学习…, 县民政局关于同里镇敬老院…).
+ * 2c. A town's or street's own report that names no county (四铺镇2023年三季度民政工作落实情况, 四铺镇民政办; a news page
+ * headed 钢山街道奋力书写民生满意答卷): a town name opening the title or the agency (after a bracketed tag such as
+ * 【工作落实】), or one of the text's opening lines, that only one county has, places the report in that county
+ * (townReport then puts it at the town level), when the agency is not a county's bureau and nothing the body names
+ * points at another county or city. A town further into a line is visited or written about (赴朱家角镇学习…,
+ * 县民政局关于同里镇敬老院…).
  */
-function fromTitleTown(input: RegionInput, mentions: Mention[], ev: Evidence, gz: Gazetteer): Region | null {
+function fromOwnTown(input: RegionInput, titleMentions: Mention[], bodyMentions: Mention[], ev: Evidence, gz: Gazetteer): Region | null {
   if (gz.names.levelWords.county.includes(input.levelHint)) return null;
+  const openingEnd = nthLineEnd(input.body, OPENING_LINES);
+  const opening: Array<[Mention, string]> = [...titleMentions.map((m): [Mention, string] => [m, input.titleText])];
+  for (const m of bodyMentions) if (m.at < openingEnd) opening.push([m, input.body]);
   let county = "";
-  for (const m of mentions) {
+  for (const [m, text] of opening) {
     if (!m.places.length || m.places.some((p) => p.level !== "town" || !p.county || p.county !== m.places[0].county)) continue;
-    const lineStart = input.titleText.lastIndexOf("\n", m.at - 1) + 1;
-    if (!OPENING_TAG.test(input.titleText.slice(lineStart, m.at))) continue;
+    const lineStart = text.lastIndexOf("\n", m.at - 1) + 1;
+    if (!OPENING_TAG.test(text.slice(lineStart, m.at))) continue;
     if (county && county !== m.places[0].county) return null;
     county = m.places[0].county;
   }
@@ -331,7 +335,7 @@ function fromTitleTown(input: RegionInput, mentions: Mention[], ev: Evidence, gz
   for (const c of ev.counties.keys()) if (c !== county) return null;
   for (const c of ev.cities.keys()) if (c !== d.city) return null;
   for (const c of ev.towns.keys()) if (c !== county) return null;
-  return placeRegion({ name: d.name, level: "county", code: county, province: d.province, city: d.city, county }, gz, "the title or agency names a town only this county has, and the body names no other division");
+  return placeRegion({ name: d.name, level: "county", code: county, province: d.province, city: d.city, county }, gz, "the title, the agency or an opening line starts with a town only this county has, and the body names no other division");
 }
 
 /**

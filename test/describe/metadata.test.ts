@@ -129,6 +129,13 @@ describe("report year and period", () => {
     expect(describeText(`民政局2019年第三季度工作总结\n${BODY}`).agency).toBe("民政局");
   });
 
+  it("reads the year a first paragraph opens on when a newspaper's navigation stands before it (fresh4 e01)", () => {
+    const d = describeText(`返回主页 | 郑州晚报 | 标题导航\n上一期  下一期\n以民为本、为民解困、为民服务\n中牟县全面推进民政工作长足发展 多项工作取得新突破\n\n2017年,中牟县民政工作坚持“以民为本、为民解困、为民服务”的工作宗旨,做好“基本民生”,保障“底线民生”。\n${BODY}`);
+    expect(d.reportYear).toBe(2017);
+    // a short line is no paragraph
+    expect(describeText(`返回主页 | 标题导航\n上一期  下一期\n民政动态\n2017年,中牟县民政工作\n${BODY}`).reportYear).not.toBe(2017);
+  });
+
   it("reads a year written straight before its period, without 年 (2022上半年工作总结)", () => {
     const d = describeText(`某区民政局2022上半年工作总结\n${BODY}`);
     expect(d.reportYear).toBe(2022);

@@ -37,6 +37,9 @@ describe("region", () => {
     expect(describeText(`赴朱家角镇学习考察社区养老服务的报告\n${FILLER}`).region.code).toBe("");
     expect(describeText(`县民政局关于同里镇敬老院消防安全隐患整改情况的报告\n${FILLER}`).region.level).not.toBe("town");
     expect(describeText(`【工作落实】四铺镇2023年三季度民政工作落实情况\n${FILLER}`).region.code).toBe("340621");
+    // or a news page whose opening line starts with the street (fresh4 e06); not a visit further into the line
+    expect(describeText(`新闻动态\n钢山街道奋力书写民生满意答卷\n近年来,钢山街道以保基本为导向。${FILLER}`).region.code).toBe("370883");
+    expect(describeText(`新闻动态\n我局赴钢山街道调研\n近年来,${FILLER}`).region.code).toBe("");
   });
 
   it("places a district report by three of its streets", () => {
