@@ -43,6 +43,14 @@ describe("unit: 件 of matters and of papers", () => {
   });
 });
 
+describe("unit: person-times written with 次 in brackets", () => {
+  it("人(次) and 人（次） are person-times (fresh4 e07)", () => {
+    expect(figure("累计保障城乡低保对象共19372人(次),共发放低保金320余万元。", "19372人(次)").unit).toBe("person_time");
+    expect(figure("累计保障城乡低保对象共19372人（次）。", "19372人（次）").unit).toBe("person_time");
+    expect(figure("全区共有低保对象5人(其中3人为残疾人)。", "5人").unit).toBe("person");
+  });
+});
+
 describe("measure: the size of an increase", () => {
   it("提高幅度 is a change, and a figure joined to it by 和 is the same change", () => {
     const t = "适时提高了一、二类低保人员的补助标准,提高幅度达30%和 20%。";
