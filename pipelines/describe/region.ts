@@ -320,7 +320,7 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
 function fromOwnTown(input: RegionInput, titleMentions: Mention[], bodyMentions: Mention[], ev: Evidence, gz: Gazetteer): Region | null {
   if (gz.names.levelWords.county.includes(input.levelHint)) return null;
   const openingEnd = nthLineEnd(input.body, OPENING_LINES);
-  const opening: Array<[Mention, string]> = [...titleMentions.map((m): [Mention, string] => [m, input.titleText])];
+  const opening = titleMentions.map((m): [Mention, string] => [m, input.titleText]);
   for (const m of bodyMentions) if (m.at < openingEnd) opening.push([m, input.body]);
   let county = "";
   for (const [m, text] of opening) {
