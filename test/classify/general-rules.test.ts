@@ -51,6 +51,15 @@ describe("unit: person-times written with 次 in brackets", () => {
   });
 });
 
+describe("figures: a round hundred or thousand of 万 with a qualifier", () => {
+  it("近百万元 and 近千万元 are figures; 百万群众 and 千家万户 are words (fresh4 e02)", () => {
+    const r = figure("今年来该局投入近百万元用于养老服务。", "近百万元");
+    expect([r.value, r.unit, r.qualifier]).toEqual([1_000_000, "yuan", "approx"]);
+    expect(figure("投入近千万元建设养老中心。", "近千万元").value).toBe(10_000_000);
+    expect(figures("百万群众受益,惠及千家万户。")).toHaveLength(0);
+  });
+});
+
 describe("measure: the size of an increase", () => {
   it("提高幅度 is a change, and a figure joined to it by 和 is the same change", () => {
     const t = "适时提高了一、二类低保人员的补助标准,提高幅度达30%和 20%。";
