@@ -114,7 +114,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   const [ca, lb] = clauseOf(text, sent, q, ref);
   // Back into the clauses before, but not past a semicolon (不低于上年度…增幅;…新增服务点60个 is this year's), unless
   // the sentence opens on the relative year: then it frames the whole sentence (去年底,…120个;养老机构45家).
-  const framed = p.relativeYearWords.at(text, afterLeadIn(text, sent.start, p.relativeYearLeadIns)) !== null;
+  const framed = p.relativeYearWords.at(text, afterLeadIn(text, sent.start, p)) !== null;
   let relFrom = framed ? sent.start : Math.max(sent.start, ca - 40);
   for (let i = ca - 1; i >= relFrom && !framed; i--) {
     if (holdsCode(p.relativeYearStops, text.charCodeAt(i))) {
@@ -397,12 +397,11 @@ function isAgentClause(text: string, a: number, b: number, ref: ExtractReference
   return agentClause.test(text.slice(a, b));
 }
 
-/** Where a sentence's own words start after a lead-in and its comma (据悉,去年,… → 去年); else `start`. */
-function afterLeadIn(text: string, start: number, leadIns: readonly string[]): number {
-  const lead = startsWithAny(text, start, leadIns);
+/** Where a sentence's own words start after a lead-in and the mark closing it (据悉,去年,… → 去年); else `start`. */
+function afterLeadIn(text: string, start: number, p: ExtractReference["plan"]): number {
+  const lead = startsWithAny(text, start, p.relativeYearLeadIns);
   if (lead === null) return start;
-  const c = text.charCodeAt(start + lead.length);
-  return c === 0x2c || c === 0xff0c ? start + lead.length + 1 : start;
+  return holdsCode(p.relativeYearLeadInEnds, text.charCodeAt(start + lead.length)) ? start + lead.length + 1 : start;
 }
 
 export function domainOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, memo: DocumentMemo, carried: Domain | null = null): Domain {
@@ -735,7 +734,7 @@ function afterLeadingAside(s: string, L: LabelRules): string {
   let depth = 0;
   let cut = -1;
   let first = 0;
-  while (first < s.length && isTrimmedSpace(s.charCodeAt(first))) first++;
+  while (first < s.length && isJsSpace(s.charCodeAt(first))) first++;
   const opensWithAside = first < s.length && open.includes(s.charCodeAt(first));
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -747,11 +746,6 @@ function afterLeadingAside(s: string, L: LabelRules): string {
     }
   }
   return cut < 0 ? s : s.slice(cut + 1);
-}
-
-/** What String.prototype.trim removes: white space and line terminators. */
-function isTrimmedSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**

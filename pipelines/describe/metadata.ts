@@ -240,8 +240,8 @@ const plausible = (y: number, ref: MetadataReference, maxYear: number) => y >= r
 
 /** How far into a first line run together with its title the report phrase may start (after the bureau's name). */
 const GLUED_TITLE_START = 16;
-/** A line longer than this is a paragraph of the report, not a heading or page furniture. */
-const FIRST_PARAGRAPH_CHARS = 40;
+/** A line longer than this is a paragraph of the report, not a title, heading or page furniture. */
+const HEADING_MAX_CHARS = 40;
 
 export function findReportYear(
   title: string,
@@ -263,20 +263,20 @@ export function findReportYear(
   if (y) return { year: y, from };
   const heads = lines.slice(0, ref.headingLines).map((l) => arabicYears(l, ref));
   for (const h of heads) {
-    if (h.length > 40) continue;
+    if (h.length > HEADING_MAX_CHARS) continue;
     y = tryRe(ref.review, h);
     if (y) return { year: y, from };
   }
   // a title run into the first paragraph (民政局2021年一季度工作小结在区委、区政府的领导下,…): the phrase opening it
   // (opening the line or right after a bureau's name: not 根据…《关于报送2022年度工作总结的通知》, 召开2022年度工作总结会)
-  const lead = heads.length && heads[0].length > 40 ? heads[0].slice(0, 40) : "";
+  const lead = heads.length && heads[0].length > HEADING_MAX_CHARS ? heads[0].slice(0, HEADING_MAX_CHARS) : "";
   const at = lead ? (ref.review.exec(lead)?.index ?? -1) : -1;
   if (at >= 0 && at <= GLUED_TITLE_START && (at === 0 || agencyMatches(lead.slice(0, at), ref, at).some((m) => m.at + m.prefix.length + m.name.length === at))) {
     y = tryRe(ref.review, lead);
     if (y) return { year: y, from };
   }
   // the first three lines, and the first paragraph when page furniture (a newspaper's navigation) stands before it
-  const firstParagraph = heads.find((h) => h.length > FIRST_PARAGRAPH_CHARS);
+  const firstParagraph = heads.find((h) => h.length > HEADING_MAX_CHARS);
   const openers = heads.slice(0, 3);
   if (firstParagraph !== undefined && !openers.includes(firstParagraph)) openers.push(firstParagraph);
   for (const h of openers) {
@@ -297,7 +297,7 @@ export function findReportYear(
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   if (ranked.length && ranked[0][1] >= 2 && (ranked.length === 1 || ranked[0][1] >= 2 * ranked[1][1])) return { year: ranked[0][0], from: "" };
   // 20xx年工作总结: the year was blanked on purpose; the phrase still says what period it covers
-  for (const h of [t, ...heads.filter((x) => x.length <= 40)]) {
+  for (const h of [t, ...heads.filter((x) => x.length <= HEADING_MAX_CHARS)]) {
     const m = ref.placeholderReview.exec(h);
     if (m) return { year: null, from: m[0] };
   }

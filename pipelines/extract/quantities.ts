@@ -82,7 +82,7 @@ export function roundFigure(v: number): number {
 
 /** 百 or 千 on its own with a qualifier right after (余, 多) or before it (近, 约): a round number, not a word. */
 function qualifiedRound(text: string, raw: string, numStart: number, numEnd: number, ref: ExtractReference): boolean {
-  // 百, 千, or either times 万/亿 (近百万元, 上千万元)
+  // 百, 千, or either times 万/亿 (近百万元, 超千万元)
   const unit = raw.length <= 3 ? ref.smallUnits[raw[0]] : undefined;
   if (unit !== 100 && unit !== 1000) return false;
   for (let k = 1; k < raw.length; k++) if (ref.bigUnits[raw[k]] === undefined) return false;

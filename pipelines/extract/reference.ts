@@ -304,15 +304,15 @@ export interface ExtractReference {
     plannedCapacityVerbs: string[];
     completedVerbs: string[];
     openedAfter: string[];
-    relativeYears: [string, number][];
     relativeYearWords: WordMatcher;
     relativeYearDelta: Map<string, number>;
     /** Relative years that only say "the year in context" (全年, 当年, 年内): an earlier year in reach still speaks. */
     sameYearWords: Set<string>;
     /** Between an earlier year and 全年: that year is a base, and 全年 is the part's own year again (…的基础上). */
     sameYearBases: string[];
-    /** A sentence opening on one of these, then a comma, is framed by a relative year right after (据悉,去年,…). */
+    /** A sentence opening on one of these, then one of relativeYearLeadInEnds, is framed by a relative year right after (据悉,去年,…). */
     relativeYearLeadIns: string[];
+    relativeYearLeadInEnds: string;
     /** After a plan word: the plan was met (完成率), or done (了); a plan word that is also a noun (计划) needs a pattern after it. */
     achievedAfterPlanWord: string[];
     doneRightAfterPlanWord: string[];
@@ -1010,7 +1010,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     planParagraphStarts: string[]; planParagraphVerbs: string[]; sentencePlanOpeners?: { words: string[]; within: number; followedBy: string[]; doneInClause: string[]; notAfter?: string; notInSentence?: string[]; notBeforeAction?: string[] }; targetBefore: string[]; targetBeforeWindow: number;
     tableColumnPlan?: string[]; tableColumnActual?: string[]; tableColumnNeither?: string[];
     targetAfter: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
-    completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>; sameYearWords?: string[]; sameYearBases?: string[]; relativeYearLeadIns?: string[];
+    completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>; sameYearWords?: string[]; sameYearBases?: string[]; relativeYearLeadIns?: string[]; relativeYearLeadInEnds?: string;
     achievedAfterPlanWord?: string[]; doneRightAfterPlanWord?: string[]; nounUnlessFollowedBy?: Record<string, string>; objectMarkerPlanWords?: string[];
     yearMention: string; yearWord?: string; yearStartsPeriodAfter?: string[]; yearRangeMarksAfter?: string[]; yearRangeMarksBefore?: string[]; comparisonBefore?: string[];
     comparisonAfterYear?: string[]; comparisonAfterRelativeYear?: string[]; documentTitleBrackets?: [string, string]; skippedAfterFigure?: string[]; monthDayAfterYear?: string; relativeYearStops?: string; comparisonBaseMaxChars?: number;
@@ -1138,12 +1138,12 @@ export function loadExtractReference(dir: string): ExtractReference {
       plannedCapacityVerbs: p.plannedCapacityVerbs,
       completedVerbs: p.completedVerbs,
       openedAfter: p.openedAfter ?? [],
-      relativeYears: longestFirst(Object.entries(p.relativeYears)),
       relativeYearWords: new WordMatcher(Object.keys(p.relativeYears)),
       relativeYearDelta: new Map(Object.entries(p.relativeYears)),
       sameYearWords: new Set(p.sameYearWords ?? []),
       sameYearBases: p.sameYearBases ?? [],
       relativeYearLeadIns: sortLong(p.relativeYearLeadIns ?? []),
+      relativeYearLeadInEnds: p.relativeYearLeadInEnds ?? "",
       achievedAfterPlanWord: p.achievedAfterPlanWord ?? [],
       doneRightAfterPlanWord: p.doneRightAfterPlanWord ?? [],
       nounUnlessFollowedBy: new Map(Object.entries(p.nounUnlessFollowedBy ?? {}).map(([w, re]) => [w, referencePattern(re, "plan-markers.json", `nounUnlessFollowedBy.${w}`)])),
