@@ -693,9 +693,9 @@ export function indicatorLabel(
 
 const COLON = /[:：]/;
 
-/** Whether a label's words name no thing: none, only per-head and per-period words (每人每月), or only a unit's tail (人月). */
+/** Whether a label's words name no thing: none, only per-head and per-period words (每人每月), a mark reached (大关), or only a unit's tail (人月). */
 function namesNothing(base: string, L: LabelRules): boolean {
-  if (base.length < 2 || L.onlyPerWords.test(base)) return true;
+  if (base.length < 2 || L.onlyPerWords.test(base) || L.markWords.has(base)) return true;
   return replaceAtStart(base, L.leadingUnitTail) === "";
 }
 

@@ -45,7 +45,11 @@ export function parseChinese(s: string, ref: NumRef): number {
     } else if (ch in ref.bigUnits) {
       const big = ref.bigUnits[ch];
       section += digit ?? 0;
-      if (section === 0 && total === 0) return NaN;
+      // 万 or 亿 on its own stands for one of it (近万人, 万余户); a multiplier after nothing else is no number (万万)
+      if (section === 0 && total === 0) {
+        if (s.length !== 1) return NaN;
+        section = 1;
+      }
       total = (total + section) * big;
       section = 0;
       digit = null;

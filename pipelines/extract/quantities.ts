@@ -80,13 +80,24 @@ export function roundFigure(v: number): number {
   return Number((Math.round(v * 1e6) / 1e6).toPrecision(15));
 }
 
-/** 百 or 千 on its own with a qualifier right after (余, 多) or before it (近, 约): a round number, not a word. */
+/**
+ * A round number written without a digit, as a figure: 百 or 千 (or either times 万/亿: 近百万元, 超千万元), or 万/亿
+ * alone, with a qualifier right after (余, 多), before it (近, 约) or, for these alone, a round-number prefix (上千人,
+ * 上万人: qualifiers.json roundPrefix). Without one, 百家, 千家万户, 万人 are words.
+ */
 function qualifiedRound(text: string, raw: string, numStart: number, numEnd: number, ref: ExtractReference): boolean {
-  // 百, 千, or either times 万/亿 (近百万元, 超千万元)
-  const unit = raw.length <= 3 ? ref.smallUnits[raw[0]] : undefined;
-  if (unit !== 100 && unit !== 1000) return false;
-  for (let k = 1; k < raw.length; k++) if (ref.bigUnits[raw[k]] === undefined) return false;
-  return ref.innerQualifierByCode.has(text.charCodeAt(numEnd)) || ref.qualifierPrefixMatcher.endsAt(text, numStart) !== null;
+  if (raw.length !== 1 || ref.bigUnits[raw] === undefined) {
+    const unit = raw.length <= 3 ? ref.smallUnits[raw[0]] : undefined;
+    if (unit !== 100 && unit !== 1000) return false;
+    for (let k = 1; k < raw.length; k++) if (ref.bigUnits[raw[k]] === undefined) return false;
+  }
+  return ref.innerQualifierByCode.has(text.charCodeAt(numEnd)) || ref.qualifierPrefixMatcher.endsAt(text, numStart) !== null || roundPrefixAt(text, numStart, ref) !== undefined;
+}
+
+/** The round-number prefix (上) right before `numStart`, unless it ends a word (线上, 以上: notPrefixInside). */
+function roundPrefixAt(text: string, numStart: number, ref: ExtractReference): Qualifier | undefined {
+  const kind = ref.roundPrefixKind.get(text.charCodeAt(numStart - 1));
+  return kind && !ref.notPrefixInside.endsAt(text, numStart) ? kind : undefined;
 }
 
 /** Whether a word pointing back (以上, 上述: exclusions.json pointingBack) ends at `at` and opens its clause. */
@@ -301,7 +312,8 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     if (!Number.isFinite(v1)) continue;
     // 百分之百: the one number written without a digit; and a round hundred or thousand with a qualifier (百余家,
     // 千余名, 近百名), where 百家/千家万户 alone are words.
-    if (chinese && !hasChineseDigit(raw, ref) && !percentWord && !qualifiedRound(text, raw, numStart, numEnd, ref)) continue;
+    const round = chinese && !hasChineseDigit(raw, ref) && !percentWord;
+    if (round && !qualifiedRound(text, raw, numStart, numEnd, ref)) continue;
 
     // Not metrics: ordinals, per-N ratios' denominators, document numbers, codes, dates.
     const beforeCode = codeAt(text, numStart - 1);
@@ -453,6 +465,12 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
       const kind = ref.qualifierPrefixKind.get(preWord)!;
       if (!startsWithAny(text, end, ref.exactWhenFollowedBy) && qualifier === "exact") qualifier = kind;
       if (ref.prefixInQuote.has(kind) && qEnd === lead) start = lead - preWord.length;
+    } else if (round && qualifier === "exact") {
+      const kind = roundPrefixAt(text, numStart, ref);
+      if (kind) {
+        qualifier = kind;
+        start = numStart - 1;
+      }
     }
 
     if (insideNamedSpan(text, lo, hi, numStart, unitEnd, ref)) continue;

@@ -218,6 +218,8 @@ export interface ExtractReference {
   /** Prefix qualifiers, matched by how they end (right before the number). */
   qualifierPrefixMatcher: WordMatcher;
   qualifierPrefixKind: Map<string, Qualifier>;
+  /** Prefix qualifiers of a round numeral without a digit only (上千人): qualifiers.json roundPrefix. */
+  roundPrefixKind: Map<number, Qualifier>;
   prefixInQuote: Set<Qualifier>;
   /** Words between a prefix qualifier and the number (约为15%), matched by how they end. */
   qualifierPrefixLinks: WordMatcher;
@@ -548,6 +550,8 @@ export interface LabelRules {
   pairedCounts: { units: Set<string>; links: string[] };
   /** A phrase that is only per-head and per-period words (每人每月): it names no thing. */
   onlyPerWords: RegExp;
+  /** Words after a figure that name a mark it reached, not a thing (突破1亿元大关): indicator-labels.json markWords. */
+  markWords: Set<string>;
   /** The from-words of a raise (由, 从): a year right after one is the starting figure's. */
   raisedFromWords: WordMatcher;
   /** A raise verb with its to-word anywhere (提升至, 提高到): a year before it is the starting figure's. */
@@ -596,6 +600,7 @@ interface LabelRulesFile {
   fillerEnd: string[];
   leadingUnitTail: string;
   afterFigureWords?: string[];
+  markWords?: string[];
   bracketPairs: string[];
   receivingVerbs?: { verbs: string[]; units: string[]; givenVerbs?: string[]; givenAfter?: string[] };
   pairedCounts?: { units: string[]; links: string[] };
@@ -698,6 +703,7 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
     leadingBrackets: startPattern(new RegExp(`^${classOf(bracketPairs.join(""))}+`)),
     leadingUnitTail: startPattern(new RegExp(`^(?:${[...words(r.afterFigureWords ?? [], "afterFigureWords").map(escapeRe), classOf(text(r.leadingUnitTail, "leadingUnitTail"))].join("|")})+`)),
     onlyPerWords: new RegExp(`^${per}$`),
+    markWords: new Set(words(r.markWords ?? [], "markWords")),
     receivingVerbs: new WordMatcher(receivingVerbs),
     givenVerbs: new WordMatcher(givenVerbs),
     givenAfter: new WordMatcher(words(r.receivingVerbs?.givenAfter ?? [], "receivingVerbs.givenAfter")),
@@ -997,7 +1003,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   const tableRows = compileReferenceJson(dir, "table-rows.json", compileTableRows);
 
   const num = readReferenceJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[]; measurableNouns?: string[]; percentPrefix?: string[]; decimalWord?: string }>(dir, "numerals.json");
-  const q = readReferenceJson<{ prefix: Record<string, Qualifier>; prefixLinks?: string[]; notPrefixInside?: string[]; prefixInQuote: Qualifier[]; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; restatementOpen?: string[]; restatementClose?: string[]; restatementTail?: string; rangeConnectors: string[] }>(dir, "qualifiers.json");
+  const q = readReferenceJson<{ prefix: Record<string, Qualifier>; prefixLinks?: string[]; notPrefixInside?: string[]; prefixInQuote: Qualifier[]; roundPrefix?: Record<string, Qualifier>; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; restatementOpen?: string[]; restatementClose?: string[]; restatementTail?: string; rangeConnectors: string[] }>(dir, "qualifiers.json");
   const ex = readReferenceJson<{
     precededBy: string[]; pointingBack?: string[]; pointingBackOpens?: string; followedBy: string[]; afterUnit: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
     insideBrackets: [string, string][]; shortQuotes: [string, string][]; shortQuoteMax: number;
@@ -1061,6 +1067,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     qualifierPrefix: longestFirst(Object.entries(q.prefix)),
     qualifierPrefixMatcher: new WordMatcher(Object.keys(q.prefix)),
     qualifierPrefixKind: new Map(Object.entries(q.prefix)),
+    roundPrefixKind: new Map(Object.entries(q.roundPrefix ?? {}).map(([ch, v]) => [ch.charCodeAt(0), v])),
     prefixInQuote: new Set(q.prefixInQuote),
     qualifierPrefixLinks: new WordMatcher(q.prefixLinks ?? []),
     notPrefixInside: new WordMatcher(q.notPrefixInside ?? []),

@@ -60,6 +60,32 @@ describe("figures: a round hundred or thousand of 万 with a qualifier", () => {
   });
 });
 
+describe("figures: 万 or 亿 alone, and 上 before a round number", () => {
+  it("近万人次, 万余人 and 近亿元 are figures; 万人 alone, 万家灯火 and 万万 are not", () => {
+    const r = figure("全年共救助流浪乞讨人员近万人次。", "近万人次");
+    expect([r.value, r.unit, r.qualifier]).toEqual([10_000, "person_time", "approx"]);
+    const s = figure("帮扶困难群众万余人。", "万余人");
+    expect([s.value, s.qualifier]).toEqual([10_000, "at_least"]);
+    expect(figure("投入近亿元建设养老服务设施。", "近亿元").value).toBe(100_000_000);
+    expect(figures("建成万人社区服务中心,万家灯火,万万不可。")).toHaveLength(0);
+  });
+  it("上千名 and 上万人 count at least that many, with 上 in the quote; 线上千人 and 以上千人 are not read so", () => {
+    const r = figure("吸引上千名志愿者参与活动。", "上千名");
+    expect([r.value, r.unit, r.qualifier]).toEqual([1000, "person", "at_least"]);
+    expect(figure("惠及群众上万人。", "上万人").value).toBe(10_000);
+    expect(figures("举办线上千人培训会。")).toHaveLength(0);
+    expect(figures("组织以上千人参加。")).toHaveLength(0);
+    expect(figure("上年同期为3000人。", "3000人").qualifier).toBe("exact");
+  });
+});
+
+describe("label: a mark reached is no name", () => {
+  it("突破1亿元大关 is named by the words before it", () => {
+    expect(figure("全年慈善总收入突破1亿元大关。", "1亿元").indicator).toBe("慈善总收入金额");
+    expect(figure("共募集善款9400余万元,总收入超过1亿元大关。", "1亿元").indicator).toBe("总收入金额");
+  });
+});
+
 describe("measure: the size of an increase", () => {
   it("提高幅度 is a change, and a figure joined to it by 和 is the same change", () => {
     const t = "适时提高了一、二类低保人员的补助标准,提高幅度达30%和 20%。";
