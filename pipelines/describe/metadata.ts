@@ -20,6 +20,8 @@ export interface MetadataReference {
   /** A first sentence opening on a blanked year (20xx年,在镇党委…): the report year is unknown, whatever the page's date. */
   placeholderFirstSentence: RegExp;
   firstSentence: RegExp;
+  /** Where a first sentence ends (describe-metadata.json report_year.sentence_end). */
+  sentenceEnd: string;
   /** Year-end words (年底, 年末) of a first sentence that gives the report year only when the text has no date. */
   stockMarks: string[];
   plan: RegExp;
@@ -69,7 +71,7 @@ export interface MetadataReference {
 interface RawMetadata {
   agency_names: { names: string[]; not_author_after: string; not_author_before: string; cited_title?: string; header_fields: string[]; source_fields: string[]; general_offices?: string[]; level_chars: string; place_chars: string };
   title: { max_chars: number; kind: string; section_number: string; meta_fields: string[]; header_fields: string[]; continuation: string };
-  report_year: { review: string; first_sentence: string; stock_marks?: string[]; plan: string; heading_lines: number; min_year: number; placeholder: string; mention: string };
+  report_year: { review: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; heading_lines: number; min_year: number; placeholder: string; mention: string };
   period: { rules: Array<[string, Period]>; opening: string; opening_chars: number; title: string; title_tail: string };
   dates: { year_digits: Record<string, string>; chinese_year: string; year_char: string; ten: string; date: string; date_line: string; date_line_max: number };
   region_hints: {
@@ -99,6 +101,7 @@ export function compileMetadata(json: unknown): MetadataReference {
     placeholderReview: new RegExp(raw.report_year.review.replace(/YEAR/g, `(${raw.report_year.placeholder})`)),
     placeholderFirstSentence: new RegExp(raw.report_year.first_sentence.replace(/YEAR/g, `(${raw.report_year.placeholder})`)),
     firstSentence: y(raw.report_year.first_sentence),
+    sentenceEnd: raw.report_year.sentence_end ?? "。",
     stockMarks: raw.report_year.stock_marks ?? [],
     plan: y(raw.report_year.plan),
     headingLines: raw.report_year.heading_lines,
@@ -280,7 +283,8 @@ export function findReportYear(
   const openers = heads.slice(0, 3);
   if (firstParagraph !== undefined && !openers.includes(firstParagraph)) openers.push(firstParagraph);
   for (const h of openers) {
-    y = tryRe(ref.firstSentence, h);
+    // an untitled text (a news snippet) that opens on its paragraph: a year-less lead-in may come before the period
+    y = tryRe(ref.firstSentence, h) ?? (h === heads[0] && h.length > HEADING_MAX_CHARS ? tryRe(ref.firstSentence, afterYearlessLead(h, ref)) : null);
     // 2023年底,全区户籍老年人口…: a stock at a year's end opens the next year's reports too; only a text without a
     // date of its own is taken to be that year's
     if (y && publishedYear !== null && ref.stockMarks.some((w) => from.includes(w))) y = null;
@@ -308,6 +312,17 @@ export function findReportYear(
   // A page that says it reposts what a user uploaded dates the upload, not the report.
   if (publishedYear && !ref.repostMarkers.some((w) => opening.includes(w))) return { year: publishedYear, from: "" };
   return { year: null, from: "" };
+}
+
+/** What follows a first sentence that names no year (a lead-in about the place), or "" (see second_sentence_readme). */
+function afterYearlessLead(paragraph: string, ref: MetadataReference): string {
+  const end = paragraph.indexOf(ref.sentenceEnd);
+  if (end < 0) return "";
+  // yearMention is global: test() moves its lastIndex, which matchAll elsewhere would start from
+  ref.yearMention.lastIndex = 0;
+  const named = ref.yearMention.test(paragraph.slice(0, end));
+  ref.yearMention.lastIndex = 0;
+  return named ? "" : paragraph.slice(end + ref.sentenceEnd.length).trimStart();
 }
 
 /** The period of the phrase the report year was read from (`2021年上半年工作总结` → H1); rules in order, first hit wins. */

@@ -101,6 +101,16 @@ describe("report year and period", () => {
     expect(d.title).toBe("某县民政局2022年养老服务工作总结");
   });
 
+  it("an untitled snippet: a quarter opening the first sentence, or the second after a lead-in without a year (fresh5 f08)", () => {
+    const q1 = describeText(`2023年第一季度,全旗发放各类社会救助资金共计337.1万元。${BODY}`);
+    expect([q1.reportYear, q1.period]).toEqual([2023, "Q1"]);
+    const lead = describeText(`东乌旗全面贯彻落实各项民生政策,切实保障困难群众基本生活。2023年第一季度,发放各类社会救助资金共计337.1万元,惠及3014人。`);
+    expect([lead.reportYear, lead.period]).toEqual([2023, "Q1"]);
+    // a first sentence that names a year of its own is not a lead-in; a titled text takes its year from the title
+    expect(describeText(`2019年以来,全县持续推进养老服务改革。2023年第一季度,新增养老床位120张。`).reportYear).toBe(2019);
+    expect(describeText(`县民政局2022年工作总结\n全县民政系统持续推进改革,成效明显。2023年第一季度,新增养老床位120张,全年发放高龄津贴3049.08万元。`).reportYear).toBe(2022);
+  });
+
   it("finds the title below a site's banner lines", () => {
     const d = describeText(`会员登录  新用户注册 退出\n公文搜网 - 蓝秘书公文之家\n民政\n六枝特区民政局2019年工作总结及2020年工作打算\n${BODY}`);
     expect(d.title).toBe("六枝特区民政局2019年工作总结及2020年工作打算");
