@@ -9,6 +9,16 @@ describe("domain: a payment word does not settle the domain", () => {
   });
 });
 
+describe("domain: 失能 grades care beyond the elderly", () => {
+  it("a 特困 sentence's 全失能/半失能 care subsidy and 精简退职 relief are social assistance; 失能老人 stays elderly care (fresh5 f02)", () => {
+    const t = "特困供养救助标准为每人每月1240元;全失能、半失能、能自理护理补贴分别达到1500元、375元、100元;城乡精简退职人员救济标准分别达到775元和730元。";
+    expect(figure(t, "1500元").domain).toBe("social_assistance");
+    expect(figure(t, "775元").domain).toBe("social_assistance");
+    expect(figure("全县失能老人护理补贴发放120万元。", "120万元").domain).toBe("elderly_care");
+    expect(figure("为500名失能人员提供长期照护服务。", "500名").domain).toBe("elderly_care");
+  });
+});
+
 describe("domain: homeless relief", () => {
   it("庇护 and 寻亲 are social assistance, so 安置 there is not veterans' resettlement (fresh3 d02)", () => {
     const t = "先后开设3处临时庇护点,累计安置约175人,帮助寻亲返乡85名、链接就业7名、送医治疗11名。";
