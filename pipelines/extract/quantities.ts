@@ -438,7 +438,8 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     const unitEnd = p;
 
     // After the measure word: rhetoric and policy devices (3张清单, 一次性), outer qualifiers, thresholds.
-    if (!bare && ex.afterUnitMatcher.at(text, p)) continue;
+    // (…一次性 after digits goes on naming the money: 增发244万元一次性生活补贴; 一次性 after 一次 is the word itself)
+    if (!bare && ex.afterUnitMatcher.at(text, p) && (chinese || !ex.afterUnitKeptMatcher.at(text, p))) continue;
     const byWord = ex.afterUnitByWord.get(measureWord);
     if (byWord && startsWithAny(text, p, byWord)) continue;
     let qualifier: Qualifier = suf.inner ?? "exact";

@@ -244,6 +244,8 @@ export interface ExtractReference {
     followedBy: WordMatcher;
     afterUnit: string[];
     afterUnitMatcher: WordMatcher;
+    /** Words that begin with an afterUnit word yet go on naming the figure (一次性 after digits' unit). */
+    afterUnitKeptMatcher: WordMatcher;
     afterUnitByWord: Map<string, string[]>;
     metadataLabels: string[];
     precededByMatcher: WordMatcher;
@@ -1005,7 +1007,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   const num = readReferenceJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[]; measurableNouns?: string[]; percentPrefix?: string[]; decimalWord?: string }>(dir, "numerals.json");
   const q = readReferenceJson<{ prefix: Record<string, Qualifier>; prefixLinks?: string[]; notPrefixInside?: string[]; prefixInQuote: Qualifier[]; roundPrefix?: Record<string, Qualifier>; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; restatementOpen?: string[]; restatementClose?: string[]; restatementTail?: string; rangeConnectors: string[] }>(dir, "qualifiers.json");
   const ex = readReferenceJson<{
-    precededBy: string[]; pointingBack?: string[]; pointingBackOpens?: string; followedBy: string[]; afterUnit: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
+    precededBy: string[]; pointingBack?: string[]; pointingBackOpens?: string; followedBy: string[]; afterUnit: string[]; afterUnitKept?: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
     insideBrackets: [string, string][]; shortQuotes: [string, string][]; shortQuoteMax: number;
     bareNumberNouns: Record<string, string>; bareNumberVerbs: string[]; bareNumberStopNouns: string[]; moneyContext: string[];
     thresholdAfter?: string[]; moneyAfterFigure?: string[]; moneyAfterFigureLeads?: string[]; yearMark?: string;
@@ -1086,6 +1088,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       followedBy: new WordMatcher(ex.followedBy),
       afterUnit: sortLong(ex.afterUnit),
       afterUnitMatcher: new WordMatcher(ex.afterUnit),
+      afterUnitKeptMatcher: new WordMatcher(ex.afterUnitKept ?? []),
       afterUnitByWord: new Map(Object.entries(ex.afterUnitByWord ?? {})),
       metadataLabels: sortLong(ex.metadataLabels ?? []),
       precededByMatcher: new WordMatcher(ex.precededBy),

@@ -89,6 +89,18 @@ describe("figures: 万 or 亿 alone, and 上 before a round number", () => {
   });
 });
 
+describe("figures: 一次性 after digits, and 单", () => {
+  it("增发244万元一次性生活补贴 is a figure; 4人一组 and 一人一码 are not (fresh5 f06)", () => {
+    expect(figure("为低保对象、特困人员增发244万元一次性生活补贴。", "244万元").value).toBe(2_440_000);
+    expect(figures("申请低保户分为4人一组进场申述,实行一人一码。")).toHaveLength(0);
+  });
+  it("单 counts trusts as items and orders done as other; 120单位 is no count (fresh5 f06, fresh3 d01)", () => {
+    expect(figure("全市共备案慈善信托5单,财产总规模2.01亿元。", "5单").unit).toBe("item");
+    expect(figure("2项补贴服务已完成2677单。", "2677单").unit).toBe("other");
+    expect(figures("全市120单位参加。")).toHaveLength(0);
+  });
+});
+
 describe("label: a mark reached is no name", () => {
   it("突破1亿元大关 is named by the words before it", () => {
     expect(figure("全年慈善总收入突破1亿元大关。", "1亿元").indicator).toBe("慈善总收入金额");
