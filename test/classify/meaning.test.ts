@@ -6,6 +6,9 @@ describe("measure", () => {
   it("rates, shares and per-capita ratios", () => {
     expect(figure("助餐覆盖98518人次,完成率达247%。", "247%").measure).toBe("rate");
     expect(figure("当前高新区每千人托位数达4.7。", "4.7").measure).toBe("rate");
+    // per so many older people, written out (fresh5 f01)
+    expect(figure("年底全区每万老年人口拥有持证养老护理员达18人。", "18人").measure).toBe("rate");
+    expect(figure("全区每千名老年人拥有养老床位35张。", "35张").measure).toBe("rate");
     expect(figure("低保人均补差城镇居民和农村居民分别达571.29元和463.77元。", "571.29元").measure).toBe("rate");
     expect(figure("低保人均补差城镇居民和农村居民分别达571.29元和463.77元。", "463.77元").measure).toBe("rate");
     expect(figure("每万名老人认知症床位达15张。", "15张").measure).toBe("rate");
