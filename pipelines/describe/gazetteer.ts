@@ -67,6 +67,8 @@ export interface PlaceNameRules {
   /** Level word of an autonomous division → the character its everyday form ends with (自治州 → 州). */
   autonomousForms: Map<string, string>;
   authorAfterShortName: string[];
+  /** Marks after which a county opening a clause before authorAfterShortName speaks as the author (place-names.json). */
+  authorOpensAfter: string;
   redactedLower: RegExp;
   documentNumber: RegExp;
   documentNumberEnd: string;
@@ -82,6 +84,7 @@ interface PlaceNamesFile {
   zoneForms?: { ending: string; forms: string[] }[];
   autonomousForms?: Record<string, string>;
   authorAfterShortName: string[];
+  authorOpensAfter?: string;
   redactedLower: string;
   documentNumber: string;
   documentNumberEnd: string;
@@ -106,6 +109,7 @@ export function compilePlaceNames(r: PlaceNamesFile): PlaceNameRules {
     zoneForms: (r.zoneForms ?? []).map((z, i) => [pattern(z.ending, `zoneForms[${i}].ending`), words(z.forms, `zoneForms[${i}].forms`)]),
     autonomousForms: new Map(Object.entries(r.autonomousForms ?? {})),
     authorAfterShortName: words(r.authorAfterShortName, "authorAfterShortName"),
+    authorOpensAfter: String(r.authorOpensAfter ?? ""),
     redactedLower: pattern(r.redactedLower, "redactedLower"),
     documentNumber,
     documentNumberEnd: r.documentNumberEnd,

@@ -290,12 +290,13 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
 
   // the county an opening line starts with, if any: what lets a county named only twice place the report
   const opening = openingCounty(input.body, body, gz);
+  const author = authorCounty(input.body, body, gz);
   const explicit = explicitPlace(titleMentions, ev);
   if (explicit) {
     const r = placeRegion(explicit.place, gz, `title/agency names ${explicit.how}`);
     // 浙江省**县民政局: the title names the province and blanks the county; the body may still place the county
     if (r && blankedBelow(explicit.place, input.titleText, gz)) {
-      const deeper = fromBody(ev, gz, input.levelHint, body.length > 0, opening);
+      const deeper = fromBody(ev, gz, input.levelHint, body.length > 0, opening, author);
       const dd = gz.divisions.get(deeper.code);
       const inside = dd && (explicit.place.level === "province" ? dd.province === explicit.place.province : dd.city === explicit.place.city);
       if (inside && dd.level !== explicit.place.level && dd.code !== r.code) {
@@ -304,7 +305,7 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
     }
     if (r) return r;
   }
-  const r = fromBody(ev, gz, input.levelHint, body.length > 0, opening);
+  const r = fromBody(ev, gz, input.levelHint, body.length > 0, opening, author);
   const level = () => input.levelHint || (typeof input.selfLevel === "function" ? input.selfLevel() : input.selfLevel) || "";
   return r.code ? r : fromAliases(ev, gz, level) ?? fromOwnTown(input, titleMentions, body, ev, gz) ?? r;
 }
@@ -389,6 +390,17 @@ function openingCounty(text: string, mentions: Mention[], gz: Gazetteer): string
   return "";
 }
 
+/** The county the body has speak as the author: named at a line's or clause's start right before 民政/社会 (authorOpensAfter). */
+function authorCounty(text: string, mentions: Mention[], gz: Gazetteer): string {
+  for (const m of mentions) {
+    if (m.places.length !== 1 || m.places[0].level !== "county") continue;
+    const before = m.at === 0 ? "\n" : text[m.at - 1];
+    if (before !== "\n" && !gz.names.authorOpensAfter.includes(before)) continue;
+    if (startsWithAny(text, m.at + m.text.length, gz.names.authorAfterShortName) !== null) return m.places[0].code;
+  }
+  return "";
+}
+
 /** Whether `s` is nothing but a province's or city's short name (宁夏, 吴忠). */
 function namesProvinceOrCity(s: string, gz: Gazetteer): boolean {
   if (!s || s.length > 4) return false;
@@ -416,7 +428,7 @@ function nthLineEnd(text: string, n: number): number {
 }
 
 /** 2. The body's places vote (see the file comment). */
-function fromBody(ev: Evidence, gz: Gazetteer, hint: string, anyPlace: boolean, opening: string): Region {
+function fromBody(ev: Evidence, gz: Gazetteer, hint: string, anyPlace: boolean, opening: string, author: string): Region {
   const county = best(ev.towns, (t) => t.weight);
   const countyNamed = best(ev.counties, (t) => t.count);
   const city = best(ev.countiesOfCity, (t) => t.weight);
@@ -441,7 +453,10 @@ function fromBody(ev: Evidence, gz: Gazetteer, hint: string, anyPlace: boolean, 
     // The index number is the agency's own code (unified social credit code): with one mention in the body, enough.
     // So is a second mention of a name no other division has, when the body names no other county at all and opens a
     // line with it as its subject (宁夏利通区坚持…): a county visited or partnered (赴仙居县学习) is named mid-sentence.
-    const enough = t.count >= 3 || (t.count >= 2 && (t.names.has("索引号") || (others.length === 0 && t.weight >= 1 && code === opening)));
+    // So is it, too, when the agency is a bare bureau of that level and the body has it speak as the author
+    // (区民政局2020年工作成效…: 2020年来,新会区民政部门统筹…; see authorCounty).
+    const ownLevel = hint !== "" && gz.names.levelWords.county.includes(hint) && code === author && (gz.divisions.get(code)?.name.endsWith(hint) ?? false);
+    const enough = t.count >= 3 || (t.count >= 2 && (t.names.has("索引号") || (others.length === 0 && t.weight >= 1 && (code === opening || ownLevel))));
     if (enough && unambiguous && others.every((o) => t.count >= 2 * o)) {
       const inBody = t.count - (t.names.has("索引号") ? 1 : 0);
       countyPick = { code, why: `body names ${[...t.names].filter((n) => n !== "索引号").join("、") || "it"} ${inBody} time${inBody === 1 ? "" : "s"}${t.names.has("索引号") ? " and the index number carries its code" : ""}` };

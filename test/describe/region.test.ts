@@ -93,6 +93,14 @@ describe("region", () => {
     }
   });
 
+  it("a bare district bureau's report whose body has one district speak as the author, twice (fresh5 f04)", () => {
+    const body = "2020年来,新会区民政部门统筹做好民政服务机构疫情防控工作。全年新入住老人710名。新会区共有13家社工机构参与一线防控。";
+    expect(describeText(`区民政局2020年工作成效及2021年工作计划\n${body}${FILLER}`).region.code).toBe("440705");
+    // a county bureau is not a district's; named once is not enough
+    expect(describeText(`县民政局2020年工作成效\n${body}${FILLER}`).region.code).toBe("");
+    expect(describeText(`区民政局2020年工作成效\n2020年来,新会区民政部门统筹做好民政服务机构疫情防控工作。${FILLER}`).region.code).toBe("");
+  });
+
   it("reads the division code carried by a portal index number (unified social credit code)", () => {
     const text = ["1133028241969155XE/2024-177750", "市民政局", "计划总结", "2024-07-04", "2024-07-04", "面向社会", `2023年,市民政局坚持稳中求进工作总基调。${FILLER}慈溪市新增养老床位120张,慈溪市老年食堂15家,慈溪市助浴服务覆盖全市。`].join("\n");
     const d = describeText(text);
