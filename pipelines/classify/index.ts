@@ -2,7 +2,7 @@
 // domain (from the figure's own phrase, then its clause, then its sentence, then its headings),
 // a short Chinese indicator label, and the catalog indicator it maps to.
 import type { Domain, Kind, Measure, Unit } from "../types.ts";
-import { MASK_FILLER, MASK_START, WORD_START, type EndPattern, type ExtractReference, type Indicator, type LabelRules, type StartPattern } from "../extract/reference.ts";
+import { ENUMERATION_MARK, MASK_FILLER, MASK_START, WORD_START, type EndPattern, type ExtractReference, type Indicator, type LabelRules, type StartPattern } from "../extract/reference.ts";
 import type { Quantity } from "../extract/quantities.ts";
 import { clauseAndItemAround, clauseAround, type Heading, type Sentence } from "../segment/index.ts";
 import { codeAt, holdsCode, isDigitCode, isJsSpace } from "../text/chars.ts";
@@ -11,6 +11,23 @@ import { endsWithAny, includesAny, startsWithAny } from "../text/words.ts";
 function clauseOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference): [number, number] {
   if (!q.clause) readClauses(text, sent, q, ref);
   return q.clause!;
+}
+
+function hasDigitBetween(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (isDigitCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Back from an item starting at `ia` over the items before it in the clause that are short names (no digit, nameItemMaxChars at most). */
+function nameListStart(text: string, ca: number, ia: number, ref: ExtractReference): number {
+  let a = ia;
+  while (a > ca && ref.clauseSeparators[text.charCodeAt(a - 1)] === ENUMERATION_MARK) {
+    let s = a - 1;
+    while (s > ca && ref.clauseSeparators[text.charCodeAt(s - 1)] !== ENUMERATION_MARK) s--;
+    if (a - 1 - s > ref.nameItemMaxChars || hasDigitBetween(text, s, a - 1)) break;
+    a = s;
+  }
+  return a;
 }
 
 function itemOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference): [number, number] {
@@ -410,7 +427,10 @@ export function domainOf(text: string, sent: Sentence, q: Quantity, ref: Extract
   // Only weak evidence nearby (社区) is kept as a fallback while the sentence is read for something stronger.
   let weak: Domain | null = null;
   if (!agent) {
-    const [sa, sb] = itemOf(text, sent, q, ref);
+    const [ia, sb] = itemOf(text, sent, q, ref);
+    // The last item of a list of short names (向低保对象、特困人员、孤儿等发放物价临时补贴636.03万元): read with the list.
+    // (Not when the item holds a figure before this one: 等27家…和13家殡葬服务机构 is that figure's list.)
+    const sa = hasDigitBetween(text, ia, q.start) ? ia : nameListStart(text, ca, ia, ref);
     for (let k = 0; k < 2; k++) {
       const a = k === 0 ? sa : ca;
       const b2 = k === 0 ? sb : cb;

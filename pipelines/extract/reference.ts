@@ -398,6 +398,8 @@ export interface ExtractReference {
   indicators: Indicator[];
   /** What each char code does to a clause (clauses.json): 0 nothing, else CLAUSE_END, ENUMERATION_MARK or NUMBER_COMMA. */
   clauseSeparators: Uint8Array;
+  /** Longest item of a list of names read with the figure's item (clauses.json nameItemMaxChars). */
+  nameItemMaxChars: number;
   /** How an indicator label is cut from its clause and trimmed (indicator-labels.json). */
   labels: LabelRules;
   /** How segment finds numbered headings and the lines that are content (headings.json). */
@@ -994,6 +996,7 @@ function compileTableRows(r: { unitBrackets: unknown; percentUnits: unknown; max
 }
 
 export function loadExtractReference(dir: string): ExtractReference {
+  const clauses = readReferenceJson<{ clauseEnds: string[]; enumerationMarks: string[]; numberCommas: string[]; nameItemMaxChars?: number }>(dir, "clauses.json");
   const unitRules = new Map<string, UnitRule[]>();
   for (const r of readCsvObjects(join(dir, "units.csv"))) {
     const rule: UnitRule = { word: r.measure_word, unit: asUnit(r.unit, `units.csv ${r.measure_word}`), context: r.context ? r.context.split("|") : [] };
@@ -1198,7 +1201,8 @@ export function loadExtractReference(dir: string): ExtractReference {
     },
     domains: { matcher, byWord, masks: sortLong(d.masks), masksMatcher, starts: domainStarts(masksMatcher, matcher), weak: new Set(d.weak ?? []), agentClause, agentClauseFirst: agentLead, purposeClauseStarts: sortLong(d.purposeClauseStarts ?? []), purposeClauseLeads: sortLong(d.purposeClauseLeads ?? []), fundingVerbs: d.fundingVerbs ?? [], fundedActionStarts: sortLong(d.fundedActionStarts ?? []), continuationStarts: d.continuationStarts ?? [], otherMatterStarts: d.otherMatterStarts ?? [] },
     indicators: loadIndicators(join(dir, "indicators.csv")),
-    clauseSeparators: clauseSeparators(readReferenceJson(dir, "clauses.json")),
+    clauseSeparators: clauseSeparators(clauses),
+    nameItemMaxChars: Number(clauses.nameItemMaxChars ?? 0),
     headings: compileReferenceJson(dir, "headings.json", compileHeadingRules),
     labels: compileReferenceJson(dir, "indicator-labels.json", compileLabelRules),
   };

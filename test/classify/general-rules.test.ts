@@ -19,6 +19,15 @@ describe("domain: 失能 grades care beyond the elderly", () => {
   });
 });
 
+describe("domain: a list of names before the figure's item", () => {
+  it("is read whole: 向低保对象、特困人员、孤儿等 is social assistance, not the last name's child welfare (fresh5 f04, fresh4 e06)", () => {
+    expect(figure("疫情期间,向低保对象、特困人员、孤儿等发放物价临时补贴636.03万元。", "636.03万元").domain).toBe("social_assistance");
+    expect(figure("为困难家庭、残疾家庭学生发放助学金7.72万元。", "7.72万元").domain).toBe("social_assistance");
+    // not past a figure of the same item, nor over a long item that is no name
+    expect(figure("对养老服务、儿童福利、救助管理等27家民政服务机构和13家殡葬服务机构实行全员核酸检测。", "13家").domain).toBe("funeral");
+  });
+});
+
 describe("domain: homeless relief", () => {
   it("庇护 and 寻亲 are social assistance, so 安置 there is not veterans' resettlement (fresh3 d02)", () => {
     const t = "先后开设3处临时庇护点,累计安置约175人,帮助寻亲返乡85名、链接就业7名、送医治疗11名。";
