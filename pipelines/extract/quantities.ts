@@ -94,6 +94,12 @@ function qualifiedRound(text: string, raw: string, numStart: number, numEnd: num
   return ref.innerQualifierByCode.has(text.charCodeAt(numEnd)) || ref.qualifierPrefixMatcher.endsAt(text, numStart) !== null || roundPrefixAt(text, numStart, ref) !== undefined;
 }
 
+/** Every character a plain Chinese digit (六〇二, 三四): read positionally, not as a count. */
+function isPositionalChinese(raw: string, ref: ExtractReference): boolean {
+  for (let k = 0; k < raw.length; k++) if (ref.digits[raw[k]] === undefined) return false;
+  return true;
+}
+
 /** The round-number prefix (上) right before `numStart`, unless it ends a word (线上, 以上: notPrefixInside). */
 function roundPrefixAt(text: string, numStart: number, ref: ExtractReference): Qualifier | undefined {
   const kind = ref.roundPrefixKind.get(text.charCodeAt(numStart - 1));
@@ -313,6 +319,9 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     // 百分之百: the one number written without a digit; and a round hundred or thousand with a qualifier (百余家,
     // 千余名, 近百名), where 百家/千家万户 alone are words.
     const round = chinese && !hasChineseDigit(raw, ref) && !percentWord;
+    // Chinese digits side by side with no 十/百/千 between name a number (六〇二所社区, 二〇二三年) or give a rough
+    // count (三四个: three or four), never a figure as counted.
+    if (chinese && !percentWord && raw.length > 1 && isPositionalChinese(raw, ref)) continue;
     if (round && !qualifiedRound(text, raw, numStart, numEnd, ref)) continue;
 
     // Not metrics: ordinals, per-N ratios' denominators, document numbers, codes, dates.

@@ -110,6 +110,14 @@ describe("figures: 一次性 after digits, and 单", () => {
   });
 });
 
+describe("figures: Chinese digits side by side", () => {
+  it("六〇二所社区 is a name and 三四个 a rough count, not figures; 二十五个 still is (fresh5 f02)", () => {
+    expect(figures("建设打造的六〇二所社区“仁爱之家”精神障碍康复服务站。")).toHaveLength(0);
+    expect(figures("每个村有三四个志愿者。")).toHaveLength(0);
+    expect(figure("建成二十五个站点。", "二十五个").value).toBe(25);
+  });
+});
+
 describe("label: a mark reached is no name", () => {
   it("突破1亿元大关 is named by the words before it", () => {
     expect(figure("全年慈善总收入突破1亿元大关。", "1亿元").indicator).toBe("慈善总收入金额");
