@@ -118,6 +118,15 @@ describe("figures: Chinese digits side by side", () => {
   });
 });
 
+describe("units: 宗 and 起 of matters handled", () => {
+  it("核对业务2230宗 counts cases, 出让土地3宗 does not; 二起举报 is a figure, 一起 a word (fresh c01, b03)", () => {
+    expect(figure("全年共完成核对业务2230宗(4530人次),准确率达98.74%。", "2230宗").unit).toBe("case");
+    expect(figure("出让土地3宗。", "3宗").unit).toBe("other");
+    expect(figure("在公示期间共收到二起举报电话。", "二起")).toMatchObject({ value: 2, unit: "case" });
+    expect(figures("大家一起努力。")).toHaveLength(0);
+  });
+});
+
 describe("label: a mark reached is no name", () => {
   it("突破1亿元大关 is named by the words before it", () => {
     expect(figure("全年慈善总收入突破1亿元大关。", "1亿元").indicator).toBe("慈善总收入金额");
