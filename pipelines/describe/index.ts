@@ -102,6 +102,17 @@ function selfLevel(text: string, hints: MetadataReference["regionHints"]): strin
   return ranked[0][1] >= hints.selfMin && ranked[0][1] >= hints.selfRatio * next ? ranked[0][0] : "";
 }
 
+/**
+ * A second half or fourth quarter dated only by its page (the year came from the publication date) is the year
+ * before's when the page is of the next year's first half: 下半年工作总结 published 2024-01-15 looks back on 2023.
+ */
+function yearOfLatePeriod(year: number | null, period: string, published: string): number | null {
+  if (year === null || (period !== "H2" && period !== "Q4")) return year;
+  const pageYear = published ? Number(published.slice(0, 4)) : null;
+  const pageMonth = published ? Number(published.slice(5, 7)) : 13;
+  return year === pageYear && pageMonth <= 6 ? year - 1 : year;
+}
+
 export function describeDocument(clean: CleanText, fileName: string, ref: DescribeReference): DocumentDescription {
   const lines = firstLines(clean.text, 15);
   const md = ref.metadata;
@@ -113,8 +124,7 @@ export function describeDocument(clean: CleanText, fileName: string, ref: Descri
   const from = found.from;
   // no year phrase: the title still says what kind of report it is (工作总结 with no 上半年 → the year)
   const period = findPeriod(from || (found.year ? "" : title), found.year, md, clean.text, title);
-  // a second half or fourth quarter dated only by a page of the next year's first half is the year before's
-  const year = !from && found.year !== null && found.year === publishedYear && (period === "H2" || period === "Q4") && Number(published.slice(5, 7)) <= 6 ? found.year - 1 : found.year;
+  const year = from ? found.year : yearOfLatePeriod(found.year, period, published);
 
   const hints = md.regionHints;
   // a province's bureau (民政厅) speaks at the province's level word (place-names.json levelWords)
