@@ -69,6 +69,8 @@ export interface PlaceNameRules {
   authorAfterShortName: string[];
   /** Marks after which a county opening a clause before authorAfterShortName speaks as the author (place-names.json). */
   authorOpensAfter: string;
+  /** What may stand before a town opening a title or line (place-names.json openingTag). */
+  openingTag: RegExp;
   redactedLower: RegExp;
   documentNumber: RegExp;
   documentNumberEnd: string;
@@ -85,6 +87,7 @@ interface PlaceNamesFile {
   autonomousForms?: Record<string, string>;
   authorAfterShortName: string[];
   authorOpensAfter?: string;
+  openingTag?: string;
   redactedLower: string;
   documentNumber: string;
   documentNumberEnd: string;
@@ -110,6 +113,7 @@ export function compilePlaceNames(r: PlaceNamesFile): PlaceNameRules {
     autonomousForms: new Map(Object.entries(r.autonomousForms ?? {})),
     authorAfterShortName: words(r.authorAfterShortName, "authorAfterShortName"),
     authorOpensAfter: String(r.authorOpensAfter ?? ""),
+    openingTag: r.openingTag ? pattern(r.openingTag, "openingTag") : /^\s*$/,
     redactedLower: pattern(r.redactedLower, "redactedLower"),
     documentNumber,
     documentNumberEnd: r.documentNumberEnd,

@@ -327,7 +327,7 @@ function fromOwnTown(input: RegionInput, titleMentions: Mention[], bodyMentions:
   for (const [m, text] of opening) {
     if (!m.places.length || m.places.some((p) => p.level !== "town" || !p.county || p.county !== m.places[0].county)) continue;
     const lineStart = text.lastIndexOf("\n", m.at - 1) + 1;
-    if (!OPENING_TAG.test(text.slice(lineStart, m.at))) continue;
+    if (!gz.names.openingTag.test(text.slice(lineStart, m.at))) continue;
     if (county && county !== m.places[0].county) return null;
     county = m.places[0].county;
   }
@@ -408,8 +408,6 @@ function namesProvinceOrCity(s: string, gz: Gazetteer): boolean {
   return short.length === 1 && short[0].at === 0 && short[0].text.length === s.length && short[0].places.some((p) => p.level === "province" || p.level === "city");
 }
 
-/** What may stand before a town name that opens a title: nothing, or a bracketed tag (【工作落实】). */
-const OPENING_TAG = /^(?:\s*[【\[][^】\]]{0,10}[】\]])?\s*$/;
 
 /** Lines of the opening read for a county that starts one. */
 const OPENING_LINES = 3;
