@@ -28,6 +28,15 @@ describe("domain: a list of names before the figure's item", () => {
   });
 });
 
+describe("domain: epidemic supplies", () => {
+  it("口罩, 消毒液, 防护服 collected are health; handed to care homes they stay elderly care (held-out 002)", () => {
+    const t = "筹集口罩8万多个、消毒液8700斤、酒精7000瓶,全部发放到一线。";
+    expect(figure(t, "8万多个").domain).toBe("health");
+    expect(figure(t, "8700斤").domain).toBe("health");
+    expect(figure("为全区养老机构发放口罩2万个。", "2万个").domain).toBe("elderly_care");
+  });
+});
+
 describe("domain: homeless relief", () => {
   it("庇护 and 寻亲 are social assistance, so 安置 there is not veterans' resettlement (fresh3 d02)", () => {
     const t = "先后开设3处临时庇护点,累计安置约175人,帮助寻亲返乡85名、链接就业7名、送医治疗11名。";
