@@ -18,6 +18,12 @@ function hasDigitBetween(text: string, a: number, b: number): boolean {
   return false;
 }
 
+/** `s` with every occurrence of `words` blanked (MASK_FILLER), so the words inside them are not read. */
+function withoutWords(s: string, words: readonly string[]): string {
+  for (const w of words) if (s.includes(w)) s = s.split(w).join(MASK_FILLER.repeat(w.length));
+  return s;
+}
+
 /** Back from an item starting at `ia` over the items before it in the clause that are short names (no digit, nameItemMaxChars at most). */
 function nameListStart(text: string, ca: number, ia: number, ref: ExtractReference): number {
   let a = ia;
@@ -185,7 +191,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   const baseline = p.baselineBefore.some((w) => text.startsWith(w, q.start - w.length)) && p.baselineAfter.some((w) => text.startsWith(w, q.end));
   const near = text.slice(q.end, Math.min(lb, q.end + p.targetAfterNearWindow));
   // 安排我县110户建设任务: a task number; 完成110户建设任务 is what was done.
-  if (p.targetAfterMatcher.at(text, afterStart, afterEnd) && !includesAny(text.slice(ca, q.start), p.completedVerbs)) kind = "target";
+  if (p.targetAfterMatcher.at(text, afterStart, afterEnd) && !includesAny(withoutWords(text.slice(ca, q.start), p.plannedCompletion), p.completedVerbs)) kind = "target";
   // A project just being approved or tendered (…万元工程进入立项程序) is a plan, not a result.
   else if (p.targetAfterNear.some((w) => near.includes(w))) kind = "target";
   else if (baseline) kind = "actual";

@@ -301,6 +301,8 @@ export interface ExtractReference {
     targetBeforeWindow: number;
     targetAfter: string[];
     targetAfterMatcher: WordMatcher;
+    /** A completion verb still to be done (为完成, 确保完成): plan-markers.json plannedCompletion. */
+    plannedCompletion: string[];
     targetAfterNear: string[];
     targetAfterNearWindow: number;
     baselineBefore: string[];
@@ -1020,7 +1022,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     targetBeforeIgnoredWhenPreceded?: string[]; pastWhenPreceded?: Record<string, string[]>; pastWhenFollowed?: Record<string, string[]>; completionShare?: string; headingActual: string[]; headingNextYear: string[]; headingSameYear: string[];
     planParagraphStarts: string[]; planParagraphVerbs: string[]; sentencePlanOpeners?: { words: string[]; within: number; followedBy: string[]; doneInClause: string[]; notAfter?: string; notInSentence?: string[]; notBeforeAction?: string[] }; targetBefore: string[]; targetBeforeWindow: number;
     tableColumnPlan?: string[]; tableColumnActual?: string[]; tableColumnNeither?: string[];
-    targetAfter: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
+    targetAfter: string[]; plannedCompletion?: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
     completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>; sameYearWords?: string[]; sameYearBases?: string[]; relativeYearLeadIns?: string[]; relativeYearLeadInEnds?: string;
     achievedAfterPlanWord?: string[]; doneRightAfterPlanWord?: string[]; nounUnlessFollowedBy?: Record<string, string>; objectMarkerPlanWords?: string[];
     yearMention: string; yearWord?: string; yearStartsPeriodAfter?: string[]; yearRangeMarksAfter?: string[]; yearRangeMarksBefore?: string[]; comparisonBefore?: string[];
@@ -1144,6 +1146,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       targetBeforeWindow: p.targetBeforeWindow,
       targetAfter: sortLong(p.targetAfter),
       targetAfterMatcher: new WordMatcher(p.targetAfter),
+      plannedCompletion: p.plannedCompletion ?? [],
       targetAfterNear: p.targetAfterNear ?? [],
       targetAfterNearWindow: p.targetAfterNearWindow ?? 12,
       baselineBefore: p.baselineBefore,

@@ -152,6 +152,14 @@ describe("measure: the size of an increase", () => {
   });
 });
 
+describe("kind: a task number to complete", () => {
+  it("为完成/确保完成…2300张目标任务 is the target; 全年完成…目标任务 was done (fresh6 k08)", () => {
+    expect(figure("为完成改造和筹建养老服务床位2300张目标任务,我市已出具了意见书。", "2300张").kind).toBe("target");
+    expect(figure("确保完成新建日间照料中心50个目标任务。", "50个").kind).toBe("target");
+    expect(figure("全年完成床位2300张目标任务。", "2300张").kind).toBe("actual");
+  });
+});
+
 describe("kind: plan words that also read as done", () => {
   it("共争取/争取到 funds were obtained", () => {
     expect(figure("及时向上级主管部门汇报灾情,今年共争取上级无偿救灾款103万元。", "103万元").kind).toBe("actual");
