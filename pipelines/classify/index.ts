@@ -24,7 +24,11 @@ function withoutWords(s: string, words: readonly string[]): string {
   return s;
 }
 
-/** Back from an item starting at `ia` over the items before it in the clause that are short names (no digit, nameItemMaxChars at most). */
+/**
+ * Back from an item starting at `ia` over the items before it in the clause that are short names (no digit,
+ * nameItemMaxChars at most), when the list is what is given to (its first item holds 为/向/对/给: receivingVerbs.
+ * givenAfter). A list of channels or partners (依托敬老院、福利院、救助站等为孤儿…) is not the beneficiary.
+ */
 function nameListStart(text: string, ca: number, ia: number, ref: ExtractReference): number {
   let a = ia;
   while (a > ca && ref.clauseSeparators[text.charCodeAt(a - 1)] === ENUMERATION_MARK) {
@@ -33,7 +37,12 @@ function nameListStart(text: string, ca: number, ia: number, ref: ExtractReferen
     if (a - 1 - s > ref.nameItemMaxChars || hasDigitBetween(text, s, a - 1)) break;
     a = s;
   }
-  return a;
+  if (a === ia) return ia;
+  // the first item holds the recipient word (按时足额为低保户、特困、…)
+  let firstEnd = a;
+  while (firstEnd < ia && ref.clauseSeparators[text.charCodeAt(firstEnd)] !== ENUMERATION_MARK) firstEnd++;
+  for (let f = a; f < firstEnd; f++) if (ref.labels.givenAfter.at(text, f) !== null) return a;
+  return ia;
 }
 
 function itemOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference): [number, number] {

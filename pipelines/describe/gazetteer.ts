@@ -71,6 +71,12 @@ export interface PlaceNameRules {
   authorOpensAfter: string;
   /** What may stand before a town opening a title or line (place-names.json openingTag). */
   openingTag: RegExp;
+  /** A county's mention right after these, or in a sentence with these, is not the author's (place-names.json). */
+  notAuthorBefore: string[];
+  notAuthorSentence: string[];
+  /** What bounds the sentence notAuthorSentence is looked for in. */
+  notAuthorSentenceBounds: string;
+  notAuthorNames: Set<string>;
   redactedLower: RegExp;
   documentNumber: RegExp;
   documentNumberEnd: string;
@@ -88,6 +94,10 @@ interface PlaceNamesFile {
   authorAfterShortName: string[];
   authorOpensAfter?: string;
   openingTag?: string;
+  notAuthorBefore?: string[];
+  notAuthorSentence?: string[];
+  notAuthorSentenceBounds?: string;
+  notAuthorNames?: string[];
   redactedLower: string;
   documentNumber: string;
   documentNumberEnd: string;
@@ -114,6 +124,10 @@ export function compilePlaceNames(r: PlaceNamesFile): PlaceNameRules {
     authorAfterShortName: words(r.authorAfterShortName, "authorAfterShortName"),
     authorOpensAfter: String(r.authorOpensAfter ?? ""),
     openingTag: r.openingTag ? pattern(r.openingTag, "openingTag") : /^\s*$/,
+    notAuthorBefore: words(r.notAuthorBefore ?? [], "notAuthorBefore"),
+    notAuthorSentence: words(r.notAuthorSentence ?? [], "notAuthorSentence"),
+    notAuthorSentenceBounds: String(r.notAuthorSentenceBounds ?? "\n"),
+    notAuthorNames: new Set(words(r.notAuthorNames ?? [], "notAuthorNames")),
     redactedLower: pattern(r.redactedLower, "redactedLower"),
     documentNumber,
     documentNumberEnd: r.documentNumberEnd,

@@ -6,7 +6,7 @@
 //    named again and again; a city needs several of its counties named. A portal index number that starts with the
 //    agency's unified social credit code (characters 3–8 = its division) adds a vote.
 // 3. Nothing clear enough → empty region: a wrong region is worse than none.
-import { startsWithAny } from "../text/words.ts";
+import { endsWithAny, includesAny, startsWithAny } from "../text/words.ts";
 import type { Region } from "../types.ts";
 import { findFull, findShort, type Division, type Gazetteer, type Mention, type Place } from "./gazetteer.ts";
 
@@ -289,7 +289,9 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
   }
 
   // the county an opening line starts with, if any: what lets a county named only twice place the report
-  const opening = openingCounty(input.body, body, gz);
+  // (a county named elsewhere as a partner or visitor does not open a line as the author: 新会区民政局来我区考察交流)
+  const openingCode = openingCounty(input.body, body, gz);
+  const opening = openingCode && !namedAsOther(input.body, body, openingCode, gz) ? openingCode : "";
   const author = authorCounty(input.body, body, gz);
   const explicit = explicitPlace(titleMentions, ev);
   if (explicit) {
@@ -390,15 +392,36 @@ function openingCounty(text: string, mentions: Mention[], gz: Gazetteer): string
   return "";
 }
 
-/** The county the body has speak as the author: named at a line's or clause's start right before 民政/社会 (authorOpensAfter). */
+/**
+ * The county the body has speak as the author: named at a line's or clause's start right before 民政/社会
+ * (authorOpensAfter), and nowhere named as a partner, host or model (notAuthorBefore, notAuthorSentence).
+ */
 function authorCounty(text: string, mentions: Mention[], gz: Gazetteer): string {
+  const n = gz.names;
   for (const m of mentions) {
-    if (m.places.length !== 1 || m.places[0].level !== "county") continue;
+    if (m.places.length !== 1 || m.places[0].level !== "county" || n.notAuthorNames.has(m.text)) continue;
     const before = m.at === 0 ? "\n" : text[m.at - 1];
-    if (before !== "\n" && !gz.names.authorOpensAfter.includes(before)) continue;
-    if (startsWithAny(text, m.at + m.text.length, gz.names.authorAfterShortName) !== null) return m.places[0].code;
+    if (before !== "\n" && !n.authorOpensAfter.includes(before)) continue;
+    if (startsWithAny(text, m.at + m.text.length, n.authorAfterShortName) === null) continue;
+    const code = m.places[0].code;
+    return namedAsOther(text, mentions, code, gz) ? "" : code;
   }
   return "";
+}
+
+/** Whether the body names the county `code` as a partner, host or model anywhere (notAuthorBefore, notAuthorSentence). */
+function namedAsOther(text: string, mentions: Mention[], code: string, gz: Gazetteer): boolean {
+  const n = gz.names;
+  return mentions.some((o) => o.places.length === 1 && o.places[0].code === code && (endsWithAny(text, o.at, n.notAuthorBefore) !== null || includesAny(sentenceAround(text, o.at, n.notAuthorSentenceBounds), n.notAuthorSentence)));
+}
+
+/** The sentence around position `at`, between two of `bounds`. */
+function sentenceAround(text: string, at: number, bounds: string): string {
+  let a = at;
+  while (a > 0 && !bounds.includes(text[a - 1])) a--;
+  let b = at;
+  while (b < text.length && !bounds.includes(text[b])) b++;
+  return text.slice(a, b);
 }
 
 /** Whether `s` is nothing but a province's or city's short name (宁夏, 吴忠). */

@@ -447,8 +447,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     const unitEnd = p;
 
     // After the measure word: rhetoric and policy devices (3张清单, 一次性), outer qualifiers, thresholds.
-    // (…一次性 after digits goes on naming the money: 增发244万元一次性生活补贴; 一次性 after 一次 is the word itself)
-    if (!bare && ex.afterUnitMatcher.at(text, p) && (chinese || !ex.afterUnitKeptMatcher.at(text, p))) continue;
+    if (!bare && (ex.afterUnitMatcher.at(text, p) || (chinese && ex.afterChineseUnitMatcher.at(text, p)))) continue;
     const byWord = ex.afterUnitByWord.get(measureWord);
     if (byWord && startsWithAny(text, p, byWord)) continue;
     let qualifier: Qualifier = suf.inner ?? "exact";
@@ -483,6 +482,8 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
       }
     }
 
+    // 自付费用超万元的困难群众: money with an at-least or at-most prefix and 的 after it is an eligibility threshold.
+    if (unit === "yuan" && low === null && (qualifier === "at_least" || qualifier === "at_most") && suf.inner === null && !outer && startsWithAny(text, end, ex.thresholdAfterPrefixedMoney) !== null && startsWithAny(text, end, ex.notThresholdAfterPrefixedMoney) === null) continue;
     if (insideNamedSpan(text, lo, hi, numStart, unitEnd, ref)) continue;
 
     let value: number;

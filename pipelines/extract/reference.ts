@@ -244,8 +244,8 @@ export interface ExtractReference {
     followedBy: WordMatcher;
     afterUnit: string[];
     afterUnitMatcher: WordMatcher;
-    /** Words that begin with an afterUnit word yet go on naming the figure (一次性 after digits' unit). */
-    afterUnitKeptMatcher: WordMatcher;
+    /** …and after a Chinese numeral's measure word only (三个一批). */
+    afterChineseUnitMatcher: WordMatcher;
     afterUnitByWord: Map<string, string[]>;
     metadataLabels: string[];
     precededByMatcher: WordMatcher;
@@ -257,6 +257,10 @@ export interface ExtractReference {
     thresholdAfterQualifier: string[];
     /** After a figure (60岁及以上): a threshold, not a figure. */
     thresholdAfter: string[];
+    /** After money with an at-least or at-most prefix: a threshold (超万元的困难群众). */
+    thresholdAfterPrefixedMoney: string[];
+    /** …unless the money is a standard or payment itself (不低于50元的标准). */
+    notThresholdAfterPrefixedMoney: string[];
     brackets: [string, string][];
     shortQuotes: [string, string][];
     /** Any first character of an opening bracket or quote (a one-class regex): a figure with none before it is in no named span. */
@@ -1012,10 +1016,10 @@ export function loadExtractReference(dir: string): ExtractReference {
   const num = readReferenceJson<{ digits: Record<string, number>; smallUnits: Record<string, number>; bigUnits: Record<string, number>; chineseNumeralUnits: string[]; chineseNumeralUnitsNeedingMoreThanOne: string[]; measurableNouns?: string[]; percentPrefix?: string[]; decimalWord?: string }>(dir, "numerals.json");
   const q = readReferenceJson<{ prefix: Record<string, Qualifier>; prefixLinks?: string[]; notPrefixInside?: string[]; prefixInQuote: Qualifier[]; roundPrefix?: Record<string, Qualifier>; inner: Record<string, Qualifier>; outer: Record<string, Qualifier>; exactWhenFollowedBy: string[]; restatementOpen?: string[]; restatementClose?: string[]; restatementTail?: string; rangeConnectors: string[] }>(dir, "qualifiers.json");
   const ex = readReferenceJson<{
-    precededBy: string[]; pointingBack?: string[]; pointingBackOpens?: string; followedBy: string[]; afterUnit: string[]; afterUnitKept?: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
+    precededBy: string[]; pointingBack?: string[]; pointingBackOpens?: string; followedBy: string[]; afterUnit: string[]; afterChineseUnit?: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
     insideBrackets: [string, string][]; shortQuotes: [string, string][]; shortQuoteMax: number;
     bareNumberNouns: Record<string, string>; bareNumberVerbs: string[]; bareNumberStopNouns: string[]; moneyContext: string[];
-    thresholdAfter?: string[]; moneyAfterFigure?: string[]; moneyAfterFigureLeads?: string[]; yearMark?: string;
+    thresholdAfter?: string[]; thresholdAfterPrefixedMoney?: string[]; notThresholdAfterPrefixedMoney?: string[]; moneyAfterFigure?: string[]; moneyAfterFigureLeads?: string[]; yearMark?: string;
   }>(dir, "exclusions.json");
   const p = readReferenceJson<{
     headingPlan: string[]; headingPlanWithYear?: string[]; planMasks?: string[]; targetBeforeIgnoredAfter?: string[];
@@ -1093,7 +1097,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       followedBy: new WordMatcher(ex.followedBy),
       afterUnit: sortLong(ex.afterUnit),
       afterUnitMatcher: new WordMatcher(ex.afterUnit),
-      afterUnitKeptMatcher: new WordMatcher(ex.afterUnitKept ?? []),
+      afterChineseUnitMatcher: new WordMatcher(ex.afterChineseUnit ?? []),
       afterUnitByWord: new Map(Object.entries(ex.afterUnitByWord ?? {})),
       metadataLabels: sortLong(ex.metadataLabels ?? []),
       precededByMatcher: new WordMatcher(ex.precededBy),
@@ -1110,6 +1114,8 @@ export function loadExtractReference(dir: string): ExtractReference {
       bareNumberStopNouns: sortLong(ex.bareNumberStopNouns),
       moneyContext: ex.moneyContext,
       thresholdAfter: sortLong(ex.thresholdAfter ?? []),
+      thresholdAfterPrefixedMoney: sortLong(ex.thresholdAfterPrefixedMoney ?? []),
+      notThresholdAfterPrefixedMoney: sortLong(ex.notThresholdAfterPrefixedMoney ?? []),
       moneyAfterFigure: sortLong(ex.moneyAfterFigure ?? []),
       moneyAfterFigureLeads: sortLong(ex.moneyAfterFigureLeads ?? []),
       yearMark: ex.yearMark || "\uFFFF",

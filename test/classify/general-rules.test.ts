@@ -25,6 +25,9 @@ describe("domain: a list of names before the figure's item", () => {
     expect(figure("为困难家庭、残疾家庭学生发放助学金7.72万元。", "7.72万元").domain).toBe("social_assistance");
     // not past a figure of the same item, nor over a long item that is no name
     expect(figure("对养老服务、儿童福利、救助管理等27家民政服务机构和13家殡葬服务机构实行全员核酸检测。", "13家").domain).toBe("funeral");
+    // only a list the money is given to (为/向… in its first item), not one of channels (依托敬老院、福利院…)
+    expect(figure("按时足额为低保户、特困、残疾人等困难群体发放救助金等共约3481.3万元。", "约3481.3万元").domain).toBe("social_assistance");
+    expect(figure("依托敬老院、福利院、儿童之家等为孤儿发放助学金30万元。", "30万元").domain).toBe("child_welfare");
   });
 });
 
@@ -102,15 +105,26 @@ describe("figures: 万 or 亿 alone, and 上 before a round number", () => {
     expect([r.value, r.unit, r.qualifier]).toEqual([1000, "person", "at_least"]);
     expect(figure("惠及群众上万人。", "上万人").value).toBe(10_000);
     expect(figures("举办线上千人培训会。")).toHaveLength(0);
+    // 向 is the preposition before 上万名; 就近 lends no 近
+    expect(figure("向上万名老人发放高龄津贴。", "上万名").value).toBe(10_000);
+    expect(figure("就近万余个服务点", "万余个").qualifier).toBe("at_least");
     expect(figures("组织以上千人参加。")).toHaveLength(0);
     expect(figure("上年同期为3000人。", "3000人").qualifier).toBe("exact");
   });
 });
 
 describe("figures: 一次性 after digits, and 单", () => {
-  it("增发244万元一次性生活补贴 is a figure; 4人一组 and 一人一码 are not (fresh5 f06)", () => {
+  it("增发244万元一次性生活补贴 is a figure; 4人一组, 一人一码 and 三个一批 are not (fresh5 f06)", () => {
     expect(figure("为低保对象、特困人员增发244万元一次性生活补贴。", "244万元").value).toBe(2_440_000);
     expect(figures("申请低保户分为4人一组进场申述,实行一人一码。")).toHaveLength(0);
+    expect(figures("落实三个一批要求。")).toHaveLength(0);
+  });
+  it("一 after digits' measure word goes on (一并, 一人一档): only a grouping ends the figure (a reviewer's counter-examples)", () => {
+    expect(figure("新建养老服务站12个一并投入使用。", "12个").value).toBe(12);
+    expect(figure("救助困境儿童320人一人一档。", "320人").value).toBe(320);
+  });
+  it("单 of complaints and work orders counts cases", () => {
+    expect(figure("受理12345热线工单320单。", "320单").unit).toBe("case");
   });
   it("单 counts trusts as items and orders done as other; 120单位 is no count (fresh5 f06, fresh3 d01)", () => {
     expect(figure("全市共备案慈善信托5单,财产总规模2.01亿元。", "5单").unit).toBe("item");
@@ -128,11 +142,26 @@ describe("figures: Chinese digits side by side", () => {
 });
 
 describe("units: 宗 and 起 of matters handled", () => {
-  it("核对业务2230宗 counts cases, 出让土地3宗 does not; 二起举报 is a figure, 一起 a word (fresh c01, b03)", () => {
+  it("核对业务2230宗 and graves in 宗 count cases, 出让土地3宗 does not, 120宗地 is no count (fresh c01)", () => {
     expect(figure("全年共完成核对业务2230宗(4530人次),准确率达98.74%。", "2230宗").unit).toBe("case");
     expect(figure("出让土地3宗。", "3宗").unit).toBe("other");
-    expect(figure("在公示期间共收到二起举报电话。", "二起")).toMatchObject({ value: 2, unit: "case" });
+    // 起 after a Chinese numeral is not read: 从十一起 is "from National Day on" (a reviewer's counter-example)
+    expect(figures("从十一起,全市养老机构开展消防安全大检查。")).toHaveLength(0);
     expect(figures("大家一起努力。")).toHaveLength(0);
+    expect(figure("整治散埋乱葬坟墓320宗。", "320宗").unit).toBe("case");
+    expect(figures("办理不动产登记涉及120宗地。")).toHaveLength(0);
+  });
+});
+
+describe("figures: money thresholds", () => {
+  it("超万元的困难群众 and 上万元的对象 are eligibility thresholds; a standard so written and counts stay figures (a reviewer's counter-examples)", () => {
+    expect(figures("对自付费用超万元的困难群众给予补助。")).toHaveLength(0);
+    expect(figures("家庭年收入上万元的对象不予纳入。")).toHaveLength(0);
+    expect(figure("其他残疾人按每人每月不低于50元的标准发放。", "50元").qualifier).toBe("at_least");
+    expect(figure("惠及超过3万人的困难群众。", "3万人").value).toBe(30_000);
+  });
+  it("○ stands for 〇 in a number written digit by digit (六○二所社区)", () => {
+    expect(figures("六○二所社区卫生服务站建成投用。")).toHaveLength(0);
   });
 });
 
