@@ -309,7 +309,7 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
   }
   const r = fromBody(ev, gz, input.levelHint, body.length > 0, opening, author);
   const level = () => input.levelHint || (typeof input.selfLevel === "function" ? input.selfLevel() : input.selfLevel) || "";
-  return r.code ? r : fromAliases(ev, gz, level) ?? fromOwnTown(input, titleMentions, body, ev, gz) ?? r;
+  return r.code ? r : fromAliases(ev, gz, level) ?? fromOwnTown(input, titleMentions, body, ev, gz) ?? fromAuthorShortName(input, body, gz) ?? r;
 }
 
 /**
@@ -407,6 +407,33 @@ function authorCounty(text: string, mentions: Mention[], gz: Gazetteer): string 
     return namedAsOther(text, mentions, code, gz) ? "" : code;
   }
   return "";
+}
+
+/**
+ * 2d. The body speaks of its own place by a short name before 民政/社会 (不断推动海安民政事业…, 厦门民政工作…): that
+ * division, when the short name means only it, no other county or city is named in full, it is never named as a partner
+ * and a bare bureau's level agrees (place-names.json _authorShortName_doc).
+ */
+function fromAuthorShortName(input: RegionInput, bodyMentions: Mention[], gz: Gazetteer): Region | null {
+  const n = gz.names;
+  const text = input.body.length > BODY_LIMIT ? input.body.slice(0, BODY_LIMIT) : input.body;
+  let place: Place | null = null;
+  for (const s of findShort(text, gz)) {
+    if (s.places.length !== 1 || (s.places[0].level !== "county" && s.places[0].level !== "city")) continue;
+    if (startsWithAny(text, s.at + s.text.length, n.authorAfterShortName) === null || endsWithAny(text, s.at, n.notAuthorBefore) !== null) continue;
+    if (place && place.code !== s.places[0].code) return null;
+    place = s.places[0];
+  }
+  if (!place) return null;
+  const code = place.code;
+  for (const m of bodyMentions) {
+    if (m.places.length !== 1) continue;
+    const p = m.places[0];
+    if ((p.level === "county" || p.level === "city") && p.code !== code && p.code !== place.city && p.city !== code) return null;
+  }
+  const d = gz.divisions.get(code);
+  if (!d || (input.levelHint && !d.name.endsWith(input.levelHint)) || namedAsOther(input.body, bodyMentions, code, gz)) return null;
+  return regionOf(d, gz, d.name, `the body speaks of its own ${d.name} by its short name (…民政)`);
 }
 
 /** Whether the body names the county `code` as a partner, host or model anywhere (notAuthorBefore, notAuthorSentence). */

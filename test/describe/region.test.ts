@@ -93,6 +93,16 @@ describe("region", () => {
     }
   });
 
+  it("an untitled text that speaks of its own place by a short name before 民政 (fresh6 k02, k07)", () => {
+    const haian = "2024年以来,在市委、市政府的正确领导下,我局深入践行工作理念,不断推动海安民政事业高质量发展。对海安市人民医院血透中心尿毒症患者进行慰问。";
+    expect(describeText(`${haian}${FILLER}`).region.code).toBe("320685");
+    expect(describeText(`市民政局2024年工作总结\n近年来,市民政局坚持守正创新。民政部领导莅厦调研时,对厦门民政工作给予了高度肯定。${FILLER}`).region.code).toBe("350200");
+    // not a place learnt from, not when another county is named, not against a bare bureau's level
+    expect(describeText(`我局组织干部学习海安民政工作经验。${FILLER}`).region.code).toBe("");
+    expect(describeText(`${haian}与如皋市签订协议。${FILLER}`).region.code).toBe("");
+    expect(describeText(`区民政局2024年工作总结\n${haian}${FILLER}`).region.code).toBe("");
+  });
+
   it("a bare district bureau's report whose body has one district speak as the author, twice (fresh5 f04)", () => {
     const body = "2020年来,新会区民政部门统筹做好民政服务机构疫情防控工作。全年新入住老人710名。新会区共有13家社工机构参与一线防控。";
     expect(describeText(`区民政局2020年工作成效及2021年工作计划\n${body}${FILLER}`).region.code).toBe("440705");
