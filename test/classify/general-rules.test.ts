@@ -31,6 +31,13 @@ describe("domain: a list of names before the figure's item", () => {
   });
 });
 
+describe("domain: charity projects", () => {
+  it("慈善公益项目 are charity; 公益项目 alone stay social organisations' (fresh6 k03)", () => {
+    expect(figure("开展定向和非定向慈善公益项目近100个。", "近100个").domain).toBe("charity");
+    expect(figure("资助公益项目30个。", "30个").domain).toBe("social_organizations");
+  });
+});
+
 describe("domain: epidemic supplies", () => {
   it("口罩, 消毒液, 防护服 collected are health; handed to care homes they stay elderly care (held-out 002)", () => {
     const t = "筹集口罩8万多个、消毒液8700斤、酒精7000瓶,全部发放到一线。";
