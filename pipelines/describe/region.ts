@@ -418,11 +418,17 @@ function fromAuthorShortName(input: RegionInput, bodyMentions: Mention[], gz: Ga
   const n = gz.names;
   const text = input.body.length > BODY_LIMIT ? input.body.slice(0, BODY_LIMIT) : input.body;
   let place: Place | null = null;
-  for (const s of findShort(text, gz)) {
-    if (s.places.length !== 1 || (s.places[0].level !== "county" && s.places[0].level !== "city")) continue;
-    if (startsWithAny(text, s.at + s.text.length, n.authorAfterShortName) === null || endsWithAny(text, s.at, n.notAuthorBefore) !== null) continue;
-    if (place && place.code !== s.places[0].code) return null;
-    place = s.places[0];
+  // Only the few characters before each 民政/社会 are read for a short name ending there (not the whole text).
+  for (const w of n.authorAfterShortName) {
+    for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + w.length)) {
+      const from = Math.max(0, i - SHORT_NAME_MAX);
+      for (const s of findShort(text.slice(from, i), gz)) {
+        if (from + s.at + s.text.length !== i || s.places.length !== 1 || (s.places[0].level !== "county" && s.places[0].level !== "city")) continue;
+        if (endsWithAny(text, from + s.at, n.notAuthorBefore) !== null) continue;
+        if (place && place.code !== s.places[0].code) return null;
+        place = s.places[0];
+      }
+    }
   }
   if (!place) return null;
   const code = place.code;
@@ -435,6 +441,9 @@ function fromAuthorShortName(input: RegionInput, bodyMentions: Mention[], gz: Ga
   if (!d || (input.levelHint && !d.name.endsWith(input.levelHint)) || namedAsOther(input.body, bodyMentions, code, gz)) return null;
   return regionOf(d, gz, d.name, `the body speaks of its own ${d.name} by its short name (…民政)`);
 }
+
+/** Longest short name read before 民政/社会 (东乌珠穆沁: five characters, with room to spare). */
+const SHORT_NAME_MAX = 8;
 
 /** Whether the body names the county `code` as a partner, host or model anywhere (notAuthorBefore, notAuthorSentence). */
 function namedAsOther(text: string, mentions: Mention[], code: string, gz: Gazetteer): boolean {
