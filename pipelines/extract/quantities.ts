@@ -235,7 +235,7 @@ export function scanNumerals(text: string, ref: NumeralRef, lo = 0, hi = text.le
 }
 
 /** What reading numerals needs from the reference. */
-export type NumeralRef = Pick<ExtractReference, "numeralStarts" | "chineseNumeralChars" | "innerQualifierByCode" | "chineseNumeralUnitCodes" | "percentPrefix" | "chineseDecimalCode">;
+export type NumeralRef = Pick<ExtractReference, "numeralStarts" | "chineseNumeralChars" | "innerQualifierByCode" | "chineseNumeralUnitCodes" | "percentPrefix" | "chineseDecimalCode" | "roundNumeralCodes" | "unitStartCodes">;
 
 /**
  * The numeral starting at i (where numeralStarts is set), read up to hi: its end, or its end negated when it
@@ -266,7 +266,16 @@ export function readNumeral(text: string, i: number, hi: number, ref: NumeralRef
   }
   let k = i;
   if (ref.innerQualifierByCode.has(text.charCodeAt(k))) k++;
-  return ref.chineseNumeralUnitCodes[text.charCodeAt(k)] || ref.percentPrefix.endsAt(text, start) !== null ? i : -i;
+  if (ref.chineseNumeralUnitCodes[text.charCodeAt(k)] || ref.percentPrefix.endsAt(text, start) !== null) return i;
+  // A round number (百, 千, 万, 百万 …) may carry any measure word (近万件, 千余份): findQuantities asks for its qualifier.
+  return isRoundRun(text, start, i, ref) && ref.unitStartCodes[text.charCodeAt(k)] ? i : -i;
+}
+
+/** Whether text[a, b) is a round number written without a digit: at most three of 百千万亿. */
+function isRoundRun(text: string, a: number, b: number, ref: NumeralRef): boolean {
+  if (b - a > 3) return false;
+  for (let i = a; i < b; i++) if (!ref.roundNumeralCodes[text.charCodeAt(i)]) return false;
+  return true;
 }
 
 /** First candidate index whose start is at or after pos. */
@@ -311,7 +320,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
       // Quick reject: a Chinese numeral counts only with one of a few counters right after it (余/多 allowed).
       let k = numEnd;
       if (ref.innerQualifierByCode.has(text.charCodeAt(k))) k++;
-      if (!ref.chineseNumeralUnitCodes[text.charCodeAt(k)]) continue;
+      if (!ref.chineseNumeralUnitCodes[text.charCodeAt(k)] && !(isRoundRun(text, numStart, numEnd, ref) && ref.unitStartCodes[text.charCodeAt(k)])) continue;
     }
     const raw = text.slice(numStart, numEnd);
     let v1 = chinese ? parseChinese(raw, ref) : parseArabic(raw);
@@ -402,7 +411,8 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
 
     // Chinese numerals are figures only with a counter that counts something (两家, 一千张), never alone.
     if (chinese && !percentWord) {
-      if (!unit || !ref.chineseNumeralUnits.has(measureWord)) continue;
+      // (a round number with its qualifier, 近万件, 千余份, carries any measure word)
+      if (!unit || !(ref.chineseNumeralUnits.has(measureWord) || round)) continue;
       const value = v1 * mult2;
       if (value < 2) continue;
       if (ref.chineseNumeralUnitsNeedingMoreThanOne.has(measureWord) && value < 10) {

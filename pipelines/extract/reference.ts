@@ -212,6 +212,10 @@ export interface ExtractReference {
   percentPrefix: WordMatcher;
   /** 1 at the char code of every one-character counter of chineseNumeralUnits. */
   chineseNumeralUnitCodes: Uint8Array;
+  /** 百, 千, 万, 亿 (and their formal forms): what a round number written without a digit is made of (近万件, 百余份). */
+  roundNumeralCodes: Uint8Array;
+  /** First characters of every measure word (units.csv): what a round number may be followed by. */
+  unitStartCodes: Uint8Array;
   chineseNumeralUnitsNeedingMoreThanOne: Set<string>;
   measurableNouns: string[];
   qualifierPrefix: [string, Qualifier][];
@@ -1073,6 +1077,8 @@ export function loadExtractReference(dir: string): ExtractReference {
     chineseNumeralUnits: new Set(num.chineseNumeralUnits),
     percentPrefix: new WordMatcher(num.percentPrefix ?? []),
     chineseNumeralUnitCodes: codeTable(num.chineseNumeralUnits.filter((w) => w.length === 1)),
+    roundNumeralCodes: codeTable([...Object.keys(num.smallUnits).filter((ch) => num.smallUnits[ch] >= 100), ...Object.keys(num.bigUnits)]),
+    unitStartCodes: codeTable(unitWordsLongestFirst.map((w) => w[0])),
     chineseNumeralUnitsNeedingMoreThanOne: new Set(num.chineseNumeralUnitsNeedingMoreThanOne),
     measurableNouns: num.measurableNouns ?? [],
     qualifierPrefix: longestFirst(Object.entries(q.prefix)),

@@ -107,6 +107,11 @@ describe("figures: 万 or 亿 alone, and 上 before a round number", () => {
     expect(figure("投入近亿元建设养老服务设施。", "近亿元").value).toBe(100_000_000);
     expect(figures("建成万人社区服务中心,万家灯火,万万不可。")).toHaveLength(0);
   });
+  it("a round number with its qualifier carries any measure word: 近万件, 千余份, 近万册 (a reviewer's counter-examples)", () => {
+    expect(figure("全年办理各类事项近万件。", "近万件")).toMatchObject({ value: 10_000, unit: "case", qualifier: "approx" });
+    expect(figure("发放宣传资料千余份。", "千余份")).toMatchObject({ value: 1000, unit: "copy", qualifier: "at_least" });
+    expect(figures("办好十件民生实事,百件实事。")).toHaveLength(0);
+  });
   it("上千名 and 上万人 count at least that many, with 上 in the quote; 线上千人 and 以上千人 are not read so", () => {
     const r = figure("吸引上千名志愿者参与活动。", "上千名");
     expect([r.value, r.unit, r.qualifier]).toEqual([1000, "person", "at_least"]);
