@@ -31,6 +31,14 @@ describe("domain: a list of names before the figure's item", () => {
   });
 });
 
+describe("domain: 五保 and 特困 people", () => {
+  it("五保老人 and 特困人员 in a care home are social assistance; 入住老人 stay elderly care (fresh3 c03, d04; fresh e06)", () => {
+    expect(figure("我镇现有五保老人110人。", "110人").domain).toBe("social_assistance");
+    expect(figure("在福利院居住的特困人员5人。", "5人").domain).toBe("social_assistance");
+    expect(figure("新建敬老院3所,入住老人120人。", "120人").domain).toBe("elderly_care");
+  });
+});
+
 describe("domain: charity projects", () => {
   it("慈善公益项目 are charity; 公益项目 alone stay social organisations' (fresh6 k03)", () => {
     expect(figure("开展定向和非定向慈善公益项目近100个。", "近100个").domain).toBe("charity");
