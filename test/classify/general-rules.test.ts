@@ -36,6 +36,9 @@ describe("domain: 五保 and 特困 people", () => {
     expect(figure("我镇现有五保老人110人。", "110人").domain).toBe("social_assistance");
     expect(figure("在福利院居住的特困人员5人。", "5人").domain).toBe("social_assistance");
     expect(figure("新建敬老院3所,入住老人120人。", "120人").domain).toBe("elderly_care");
+    // a rural welfare home houses 五保 people; a social welfare home stays elderly care (fresh a03)
+    expect(figure("对潘家湾等5个乡镇农村福利院进行了扩建。", "5个").domain).toBe("social_assistance");
+    expect(figure("新建社会福利院1所,床位300张。", "1所").domain).toBe("elderly_care");
   });
 });
 
