@@ -467,7 +467,6 @@ function namesProvinceOrCity(s: string, gz: Gazetteer): boolean {
   return short.length === 1 && short[0].at === 0 && short[0].text.length === s.length && short[0].places.some((p) => p.level === "province" || p.level === "city");
 }
 
-
 /** Lines of the opening read for a county that starts one. */
 const OPENING_LINES = 3;
 

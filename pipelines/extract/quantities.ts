@@ -85,12 +85,8 @@ export function roundFigure(v: number): number {
  * alone, with a qualifier right after (余, 多), before it (近, 约) or, for these alone, a round-number prefix (上千人,
  * 上万人: qualifiers.json roundPrefix). Without one, 百家, 千家万户, 万人 are words.
  */
-function qualifiedRound(text: string, raw: string, numStart: number, numEnd: number, ref: ExtractReference): boolean {
-  if (raw.length !== 1 || ref.bigUnits[raw] === undefined) {
-    const unit = raw.length <= 3 ? ref.smallUnits[raw[0]] : undefined;
-    if (unit !== 100 && unit !== 1000) return false;
-    for (let k = 1; k < raw.length; k++) if (ref.bigUnits[raw[k]] === undefined) return false;
-  }
+function qualifiedRound(text: string, numStart: number, numEnd: number, ref: ExtractReference): boolean {
+  if (!isRoundRun(text, numStart, numEnd, ref)) return false;
   return ref.innerQualifierByCode.has(text.charCodeAt(numEnd)) || ref.qualifierPrefixMatcher.endsAt(text, numStart) !== null || roundPrefixAt(text, numStart, ref) !== undefined;
 }
 
@@ -331,7 +327,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     // Chinese digits side by side with no 十/百/千 between name a number (六〇二所社区, 二〇二三年) or give a rough
     // count (三四个: three or four), never a figure as counted.
     if (chinese && !percentWord && raw.length > 1 && isPositionalChinese(raw, ref)) continue;
-    if (round && !qualifiedRound(text, raw, numStart, numEnd, ref)) continue;
+    if (round && !qualifiedRound(text, numStart, numEnd, ref)) continue;
 
     // Not metrics: ordinals, per-N ratios' denominators, document numbers, codes, dates.
     const beforeCode = codeAt(text, numStart - 1);
