@@ -128,6 +128,9 @@ describe("figures: 万 or 亿 alone, and 上 before a round number", () => {
     expect([r.value, r.unit, r.qualifier]).toEqual([1000, "person", "at_least"]);
     expect(figure("惠及群众上万人。", "上万人").value).toBe(10_000);
     expect(figures("举办线上千人培训会。")).toHaveLength(0);
+    // 过 before a round number is at least it (募集善款过亿元); 通过/经过 are words
+    expect(figure("募集善款过亿元。", "过亿元")).toMatchObject({ value: 100_000_000, qualifier: "at_least" });
+    expect(figures("通过千人大会表决,经过万人签名。")).toHaveLength(0);
     // 向 is the preposition before 上万名; 就近 lends no 近
     expect(figure("向上万名老人发放高龄津贴。", "上万名").value).toBe(10_000);
     expect(figure("就近万余个服务点", "万余个").qualifier).toBe("at_least");
