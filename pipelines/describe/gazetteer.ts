@@ -77,6 +77,8 @@ export interface PlaceNameRules {
   /** What bounds the sentence notAuthorSentence is looked for in. */
   notAuthorSentenceBounds: string;
   notAuthorNames: Set<string>;
+  /** Short names that are everyday words (平安民政, 长寿社会): never the author's place before 民政/社会. */
+  notAuthorShortNames: Set<string>;
   redactedLower: RegExp;
   documentNumber: RegExp;
   documentNumberEnd: string;
@@ -98,6 +100,7 @@ interface PlaceNamesFile {
   notAuthorSentence?: string[];
   notAuthorSentenceBounds?: string;
   notAuthorNames?: string[];
+  notAuthorShortNames?: string[];
   redactedLower: string;
   documentNumber: string;
   documentNumberEnd: string;
@@ -128,6 +131,7 @@ export function compilePlaceNames(r: PlaceNamesFile): PlaceNameRules {
     notAuthorSentence: words(r.notAuthorSentence ?? [], "notAuthorSentence"),
     notAuthorSentenceBounds: String(r.notAuthorSentenceBounds ?? "\n"),
     notAuthorNames: new Set(words(r.notAuthorNames ?? [], "notAuthorNames")),
+    notAuthorShortNames: new Set(words(r.notAuthorShortNames ?? [], "notAuthorShortNames")),
     redactedLower: pattern(r.redactedLower, "redactedLower"),
     documentNumber,
     documentNumberEnd: r.documentNumberEnd,

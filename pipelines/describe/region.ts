@@ -423,8 +423,9 @@ function fromAuthorShortName(input: RegionInput, bodyMentions: Mention[], gz: Ga
     for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + w.length)) {
       const from = Math.max(0, i - SHORT_NAME_MAX);
       for (const s of findShort(text.slice(from, i), gz)) {
-        if (from + s.at + s.text.length !== i || s.places.length !== 1 || (s.places[0].level !== "county" && s.places[0].level !== "city")) continue;
-        if (endsWithAny(text, from + s.at, n.notAuthorBefore) !== null) continue;
+        if (from + s.at + s.text.length !== i || s.places.length !== 1 || (s.places[0].level !== "county" && s.places[0].level !== "city") || n.notAuthorShortNames.has(s.text)) continue;
+        // named as a partner or visitor anywhere (与海安民政局…, 海安民政系统一行来我市交流): not the author's own place
+        if (endsWithAny(text, from + s.at, n.notAuthorBefore) !== null || includesAny(sentenceAround(text, from + s.at, n.notAuthorSentenceBounds), n.notAuthorSentence)) return null;
         if (place && place.code !== s.places[0].code) return null;
         place = s.places[0];
       }

@@ -488,8 +488,8 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
       }
     }
 
-    // 自付费用超万元的困难群众: money with an at-least or at-most prefix and 的 after it is an eligibility threshold.
-    if (unit === "yuan" && low === null && (qualifier === "at_least" || qualifier === "at_most") && suf.inner === null && !outer && startsWithAny(text, end, ex.thresholdAfterPrefixedMoney) !== null && startsWithAny(text, end, ex.notThresholdAfterPrefixedMoney) === null) continue;
+    // 自付费用超万元的困难群众: money with an at-least or at-most prefix and 的 before the people it sets apart is a threshold.
+    if (unit === "yuan" && low === null && (qualifier === "at_least" || qualifier === "at_most") && suf.inner === null && !outer && startsWithAny(text, end, ex.thresholdAfterPrefixedMoney) !== null) continue;
     if (insideNamedSpan(text, lo, hi, numStart, unitEnd, ref)) continue;
 
     let value: number;

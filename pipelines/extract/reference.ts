@@ -261,10 +261,8 @@ export interface ExtractReference {
     thresholdAfterQualifier: string[];
     /** After a figure (60岁及以上): a threshold, not a figure. */
     thresholdAfter: string[];
-    /** After money with an at-least or at-most prefix: a threshold (超万元的困难群众). */
+    /** After money with an at-least or at-most prefix: the people it sets apart, so a threshold (超万元的困难群众). */
     thresholdAfterPrefixedMoney: string[];
-    /** …unless the money is a standard or payment itself (不低于50元的标准). */
-    notThresholdAfterPrefixedMoney: string[];
     brackets: [string, string][];
     shortQuotes: [string, string][];
     /** Any first character of an opening bracket or quote (a one-class regex): a figure with none before it is in no named span. */
@@ -1023,7 +1021,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     precededBy: string[]; pointingBack?: string[]; pointingBackOpens?: string; followedBy: string[]; afterUnit: string[]; afterChineseUnit?: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
     insideBrackets: [string, string][]; shortQuotes: [string, string][]; shortQuoteMax: number;
     bareNumberNouns: Record<string, string>; bareNumberVerbs: string[]; bareNumberStopNouns: string[]; moneyContext: string[];
-    thresholdAfter?: string[]; thresholdAfterPrefixedMoney?: string[]; notThresholdAfterPrefixedMoney?: string[]; moneyAfterFigure?: string[]; moneyAfterFigureLeads?: string[]; yearMark?: string;
+    thresholdAfter?: string[]; thresholdAfterPrefixedMoney?: string[]; moneyAfterFigure?: string[]; moneyAfterFigureLeads?: string[]; yearMark?: string;
   }>(dir, "exclusions.json");
   const p = readReferenceJson<{
     headingPlan: string[]; headingPlanWithYear?: string[]; planMasks?: string[]; targetBeforeIgnoredAfter?: string[];
@@ -1121,7 +1119,6 @@ export function loadExtractReference(dir: string): ExtractReference {
       moneyContext: ex.moneyContext,
       thresholdAfter: sortLong(ex.thresholdAfter ?? []),
       thresholdAfterPrefixedMoney: sortLong(ex.thresholdAfterPrefixedMoney ?? []),
-      notThresholdAfterPrefixedMoney: sortLong(ex.notThresholdAfterPrefixedMoney ?? []),
       moneyAfterFigure: sortLong(ex.moneyAfterFigure ?? []),
       moneyAfterFigureLeads: sortLong(ex.moneyAfterFigureLeads ?? []),
       yearMark: ex.yearMark || "\uFFFF",

@@ -131,6 +131,8 @@ describe("figures: 万 or 亿 alone, and 上 before a round number", () => {
     // 过 before a round number is at least it (募集善款过亿元); 通过/经过 are words
     expect(figure("募集善款过亿元。", "过亿元")).toMatchObject({ value: 100_000_000, qualifier: "at_least" });
     expect(figures("通过千人大会表决,经过万人签名。")).toHaveLength(0);
+    expect(figures("成千上万人受益。")).toHaveLength(0);
+    expect(figure("发放口罩5万只。", "5万只").unit).toBe("other");
     // 向 is the preposition before 上万名; 就近 lends no 近
     expect(figure("向上万名老人发放高龄津贴。", "上万名").value).toBe(10_000);
     expect(figure("就近万余个服务点", "万余个").qualifier).toBe("at_least");
@@ -184,6 +186,8 @@ describe("figures: money thresholds", () => {
     expect(figures("对自付费用超万元的困难群众给予补助。")).toHaveLength(0);
     expect(figures("家庭年收入上万元的对象不予纳入。")).toHaveLength(0);
     expect(figure("其他残疾人按每人每月不低于50元的标准发放。", "50元").qualifier).toBe("at_least");
+    // money before anything but the people it sets apart is a figure (a second reviewer's counter-examples)
+    expect(figure("拨付超过500万元的救助资金。", "500万元").value).toBe(5_000_000);
     expect(figure("惠及超过3万人的困难群众。", "3万人").value).toBe(30_000);
   });
   it("○ stands for 〇 in a number written digit by digit (六○二所社区)", () => {
@@ -212,6 +216,8 @@ describe("kind: a task number to complete", () => {
     expect(figure("为完成改造和筹建养老服务床位2300张目标任务,我市已出具了意见书。", "2300张").kind).toBe("target");
     expect(figure("确保完成新建日间照料中心50个目标任务。", "50个").kind).toBe("target");
     expect(figure("全年完成床位2300张目标任务。", "2300张").kind).toBe("actual");
+    expect(figure("为全面完成床位2300张目标任务,加快推进。", "2300张").kind).toBe("target");
+    expect(figure("尚未完成床位500张目标任务。", "500张").kind).toBe("target");
   });
 });
 

@@ -101,6 +101,9 @@ describe("region", () => {
     expect(describeText(`我局组织干部学习海安民政工作经验。${FILLER}`).region.code).toBe("");
     expect(describeText(`${haian}与如皋市签订协议。${FILLER}`).region.code).toBe("");
     expect(describeText(`区民政局2024年工作总结\n${haian}${FILLER}`).region.code).toBe("");
+    // everyday words that are also short names (平安民政, 长寿社会) and a visitor (…一行来我市交流) place nothing
+    expect(describeText(`2023年全县扎实推进平安民政建设,持续深化长寿社会创建。${FILLER}`).region.code).toBe("");
+    expect(describeText(`${haian}海安民政系统一行来我市交流。${FILLER}`).region.code).toBe("");
   });
 
   it("a bare district bureau's report whose body has one district speak as the author, twice (fresh5 f04)", () => {
