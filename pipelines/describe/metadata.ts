@@ -20,6 +20,8 @@ export interface MetadataReference {
   /** A first sentence opening on a blanked year (20xx年,在镇党委…): the report year is unknown, whatever the page's date. */
   placeholderFirstSentence: RegExp;
   firstSentence: RegExp;
+  /** A statistical bulletin's title (describe-metadata.json report_year.bulletin). */
+  bulletin: RegExp | null;
   /** Where a first sentence ends (describe-metadata.json report_year.sentence_end). */
   sentenceEnd: string;
   /** Year-end words (年底, 年末) of a first sentence that gives the report year only when the text has no date. */
@@ -71,7 +73,7 @@ export interface MetadataReference {
 interface RawMetadata {
   agency_names: { names: string[]; not_author_after: string; not_author_before: string; cited_title?: string; header_fields: string[]; source_fields: string[]; general_offices?: string[]; level_chars: string; place_chars: string };
   title: { max_chars: number; kind: string; section_number: string; meta_fields: string[]; header_fields: string[]; continuation: string };
-  report_year: { review: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; heading_lines: number; min_year: number; placeholder: string; mention: string };
+  report_year: { review: string; bulletin?: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; heading_lines: number; min_year: number; placeholder: string; mention: string };
   period: { rules: Array<[string, Period]>; opening: string; opening_chars: number; title: string; title_tail: string };
   dates: { year_digits: Record<string, string>; chinese_year: string; year_char: string; ten: string; date: string; date_line: string; date_line_max: number };
   region_hints: {
@@ -101,6 +103,7 @@ export function compileMetadata(json: unknown): MetadataReference {
     placeholderReview: new RegExp(raw.report_year.review.replace(/YEAR/g, `(${raw.report_year.placeholder})`)),
     placeholderFirstSentence: new RegExp(raw.report_year.first_sentence.replace(/YEAR/g, `(${raw.report_year.placeholder})`)),
     firstSentence: y(raw.report_year.first_sentence),
+    bulletin: raw.report_year.bulletin ? y(raw.report_year.bulletin) : null,
     sentenceEnd: raw.report_year.sentence_end ?? "。",
     stockMarks: raw.report_year.stock_marks ?? [],
     plan: y(raw.report_year.plan),
@@ -262,7 +265,7 @@ export function findReportYear(
     from = m[0];
     return Number(m[1]);
   };
-  let y = tryRe(ref.review, t);
+  let y = tryRe(ref.review, t) ?? (ref.bulletin ? tryRe(ref.bulletin, t) : null);
   if (y) return { year: y, from };
   const heads = lines.slice(0, ref.headingLines).map((l) => arabicYears(l, ref));
   for (const h of heads) {
