@@ -104,6 +104,9 @@ describe("region", () => {
     // everyday words that are also short names (平安民政, 长寿社会) and a visitor (…一行来我市交流) place nothing
     expect(describeText(`2023年全县扎实推进平安民政建设,持续深化长寿社会创建。${FILLER}`).region.code).toBe("");
     expect(describeText(`${haian}海安民政系统一行来我市交流。${FILLER}`).region.code).toBe("");
+    // a visiting or partner bureau named in the body is not the agency either
+    expect(describeText(`新会区民政局来我区考察交流。\n2023年,全区统筹推进各项工作。${FILLER}`).agency).toBe("");
+    expect(describeText(`我局与海安民政局签订协议。${FILLER}`).agency).toBe("");
   });
 
   it("a bare district bureau's report whose body has one district speak as the author, twice (fresh5 f04)", () => {
