@@ -62,8 +62,7 @@ function plannedBefore(before: string, after: string, p: ExtractReference["plan"
   // Most figures have no plan word before them; masking only takes words away (unless one holds the filler).
   if (!p.targetBeforeHasFiller && !p.targetBeforeMatcher.any(before)) return false;
   if (p.completionShare.test(before)) return false;
-  let masked = before;
-  for (const w of p.planMasks) if (masked.includes(w)) masked = masked.split(w).join(MASK_FILLER);
+  const masked = withoutWords(before, p.planMasks);
   const hits = p.targetBeforeMatcher.all(masked);
   for (let h = hits.length - 1; h >= 0; h--) {
     const { index: i, word: w } = hits[h];

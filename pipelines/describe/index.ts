@@ -13,7 +13,7 @@ import {
   type MetadataReference,
 } from "./metadata.ts";
 import { includesAny } from "../text/words.ts";
-import { inferRegion } from "./region.ts";
+import { inferRegion, namedAsOtherAt } from "./region.ts";
 
 export interface DescribeReference {
   gazetteer: Gazetteer;
@@ -65,7 +65,8 @@ function findAgency(clean: CleanText, title: string, ref: DescribeReference): st
     // 在省民政厅的指导下, 上级民政部门: the bureau that guides the author
     const end = m.at + m.prefix.length + m.name.length;
     const start = end - name.length;
-    if (md.notAuthorAfter.test(clean.text.slice(end, end + 8)) || md.notAuthorBefore.test(clean.text.slice(Math.max(0, start - 2), start))) continue;
+    // 与海安民政局签订…, 新会区民政局来我区考察交流: a partner or visitor (region.ts namedAsOtherAt)
+    if (md.notAuthorAfter.test(clean.text.slice(end, end + 8)) || md.notAuthorBefore.test(clean.text.slice(Math.max(0, start - 2), start)) || namedAsOtherAt(clean.text, start, ref.gazetteer)) continue;
     // 按照《广州市民政局 …关于…的通知》: inside a cited document's title
     if (clean.text.lastIndexOf(md.citedTitle[0], start) > clean.text.lastIndexOf(md.citedTitle[1], start)) continue;
     if (name === m.name && !includesAny(name, md.placeChars)) continue; // a bare 民政局 says little

@@ -425,7 +425,7 @@ function fromAuthorShortName(input: RegionInput, bodyMentions: Mention[], gz: Ga
       for (const s of findShort(text.slice(from, i), gz)) {
         if (from + s.at + s.text.length !== i || s.places.length !== 1 || (s.places[0].level !== "county" && s.places[0].level !== "city") || n.notAuthorShortNames.has(s.text)) continue;
         // named as a partner or visitor anywhere (与海安民政局…, 海安民政系统一行来我市交流): not the author's own place
-        if (endsWithAny(text, from + s.at, n.notAuthorBefore) !== null || includesAny(sentenceAround(text, from + s.at, n.notAuthorSentenceBounds), n.notAuthorSentence)) return null;
+        if (namedAsOtherAt(text, from + s.at, gz)) return null;
         if (place && place.code !== s.places[0].code) return null;
         place = s.places[0];
       }
@@ -448,8 +448,17 @@ const SHORT_NAME_MAX = 8;
 
 /** Whether the body names the county `code` as a partner, host or model anywhere (notAuthorBefore, notAuthorSentence). */
 function namedAsOther(text: string, mentions: Mention[], code: string, gz: Gazetteer): boolean {
+  return mentions.some((o) => o.places.length === 1 && o.places[0].code === code && namedAsOtherAt(text, o.at, gz));
+}
+
+/**
+ * Whether a place or bureau named at `at` is a partner, host, model or visitor: right after notAuthorBefore (与, 赴,
+ * 学习借鉴) or in a sentence that says notAuthorSentence (来我区, 帮扶我, 莅临). The region rules and the agency read
+ * from the body (describe/index.ts) ask the same.
+ */
+export function namedAsOtherAt(text: string, at: number, gz: Gazetteer): boolean {
   const n = gz.names;
-  return mentions.some((o) => o.places.length === 1 && o.places[0].code === code && (endsWithAny(text, o.at, n.notAuthorBefore) !== null || includesAny(sentenceAround(text, o.at, n.notAuthorSentenceBounds), n.notAuthorSentence)));
+  return endsWithAny(text, at, n.notAuthorBefore) !== null || includesAny(sentenceAround(text, at, n.notAuthorSentenceBounds), n.notAuthorSentence);
 }
 
 /** The sentence around position `at`, between two of `bounds`. */
