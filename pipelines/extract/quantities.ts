@@ -6,7 +6,7 @@ import { codeAt, holdsCode, isAsciiDigit, isDigitCode, isJsSpace } from "../text
 import { endsWithAny, startsWithAny } from "../text/words.ts";
 import type { Qualifier, Unit } from "../types.ts";
 import { hasChineseDigit, isArabic, parseArabic, parseChinese } from "./numbers.ts";
-import { ARABIC_DIGIT, type ExtractReference } from "./reference.ts";
+import { ARABIC_DIGIT, ENUMERATION_MARK, type ExtractReference } from "./reference.ts";
 import { columnYears, readTableRow, type TableRow } from "./table-rows.ts";
 
 export interface Quantity {
@@ -169,14 +169,89 @@ function insideNamedSpan(text: string, lo: number, hi: number, a: number, b: num
 
 function resolveUnit(word: string, text: string, lo: number, hi: number, a: number, b: number, ref: ExtractReference): Unit {
   const rules = ref.unitRules.get(word) ?? [];
+  return (rules[applyingRule(rules, text, lo, hi, a, b, ref.clauseSeparators)] ?? rules[rules.length - 1])?.unit ?? "other";
+}
+
+type UnitRule = { unit: Unit; context: readonly string[] };
+
+/**
+ * Index of the first rule of a measure word that applies to the figure at [a, b): its context words are near (in its own
+ * enumeration item: 发放慰问卡200张、新增床位15张 counts cards, then beds), or it has none; -1 if none applies.
+ */
+function applyingRule(rules: readonly UnitRule[], text: string, lo: number, hi: number, a: number, b: number, seps: Uint8Array): number {
   // The words around the figure are copied only for a rule that needs them.
   let win: string | null = null;
-  for (const r of rules) {
-    if (!r.context.length) return r.unit;
-    win ??= text.slice(Math.max(lo, a - 12), Math.min(hi, b + 8));
-    if (r.context.some((w) => win!.includes(w))) return r.unit;
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i];
+    if (!r.context.length) return i;
+    win ??= text.slice(itemStartBefore(text, Math.max(lo, a - 12), a, seps), itemEndAfter(text, b, Math.min(hi, b + 8), seps));
+    if (r.context.some((w) => win!.includes(w))) return i;
   }
-  return rules[rules.length - 1]?.unit ?? "other";
+  return -1;
+}
+
+/** Where the enumeration item holding `at` starts, looking back no further than `from`. */
+function itemStartBefore(text: string, from: number, at: number, seps: Uint8Array): number {
+  for (let i = at - 1; i >= from; i--) if (seps[text.charCodeAt(i)] === ENUMERATION_MARK) return i + 1;
+  return from;
+}
+
+/** Where the enumeration item holding `at` ends, looking no further than `to`. */
+function itemEndAfter(text: string, at: number, to: number, seps: Uint8Array): number {
+  for (let i = at; i < to; i++) if (seps[text.charCodeAt(i)] === ENUMERATION_MARK) return i;
+  return to;
+}
+
+/** The unit the words near a figure settle (a rule with context words applies), or null when only the default would. */
+function unitFromContext(rules: readonly UnitRule[], text: string, lo: number, hi: number, a: number, b: number, seps: Uint8Array): Unit | null {
+  const i = applyingRule(rules, text, lo, hi, a, b, seps);
+  return i >= 0 && rules[i].context.length ? rules[i].unit : null;
+}
+
+/**
+ * 分别为金秋钱塘老年公寓40张、福寿康助老为老服务中心20张: the items of one enumeration (、 between them, no clause
+ * mark) counted with the same measure word count the same thing. An item whose own words settle nothing (服务中心20张
+ * is no bed word) takes the unit its neighbours' words settled, read along the list both ways.
+ */
+function shareListUnits(text: string, out: Quantity[], lo: number, hi: number, ref: ExtractReference): void {
+  if (out.length < 2) return;
+  let settled: (Unit | null)[] | null = null;
+  for (let k = 1; k < out.length; k++) {
+    const p = out[k - 1];
+    const q = out[k];
+    if (!q.measureWord || q.measureWord !== p.measureWord || q.rowLabel !== null) continue;
+    const rules = ref.unitRules.get(q.measureWord);
+    if (!rules || rules.length < 2 || !listedAfter(text, p.unitEnd, q.numStart, ref)) continue;
+    settled ??= out.map((x) => {
+      const r = x.measureWord ? ref.unitRules.get(x.measureWord) : undefined;
+      return r && r.length > 1 ? unitFromContext(r, text, lo, hi, x.numStart, x.unitEnd, ref.clauseSeparators) : null;
+    });
+    // forwards here; backwards in the loop below
+    if (settled[k] === null && settled[k - 1] !== null) {
+      q.unit = settled[k - 1]!;
+      settled[k] = q.unit;
+    }
+  }
+  if (!settled) return;
+  for (let k = out.length - 2; k >= 0; k--) {
+    const p = out[k];
+    const q = out[k + 1];
+    if (settled[k] !== null || settled[k + 1] === null || p.measureWord !== q.measureWord || p.rowLabel !== null) continue;
+    if (!listedAfter(text, p.unitEnd, q.numStart, ref)) continue;
+    p.unit = settled[k + 1]!;
+    settled[k] = p.unit;
+  }
+}
+
+/** Is the text between two figures [a, b) a list separator and the next item's words, with no clause mark? */
+function listedAfter(text: string, a: number, b: number, ref: ExtractReference): boolean {
+  let separated = false;
+  for (let i = a; i < b; i++) {
+    const kind = ref.clauseSeparators[text.charCodeAt(i)];
+    if (kind === ENUMERATION_MARK) separated = true;
+    else if (kind) return false;
+  }
+  return separated;
 }
 
 interface Suffix {
@@ -510,6 +585,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     consumed = Math.max(end, unitEnd);
   }
   inheritRestatedQualifiers(text, out, ref);
+  shareListUnits(text, out, lo, hi, ref);
   return out;
 }
 

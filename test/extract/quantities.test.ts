@@ -90,6 +90,18 @@ describe("units", () => {
     expect(figure("全市养老机构共有床位8000张，其中护理型3500张。", "3500张").unit).toBe("bed");
     // but not cards, certificates or posters near such a place
     expect(figure("在敬老院张贴消防安全宣传画200张。", "200张").unit).toBe("item");
+    // the words of the next or previous enumeration item don't settle a figure's unit
+    expect(figure("发放宣传单500张、养老院床位30张。", "500张").unit).toBe("item");
+    expect(figure("为敬老院购置棉被20床、发放慰问卡200张、新增床位15张。", "200张").unit).toBe("item");
+    expect(figure("为敬老院购置棉被20床、发放慰问卡200张、新增床位15张。", "15张").unit).toBe("bed");
+    // items of one list with the same measure word count the same thing: an item its own words don't settle takes its
+    // neighbours' unit, either way along the list (but not across a clause mark)
+    const list = "分别为金秋钱塘老年公寓40张、福寿康助老为老服务中心20张、椿悦荟养老服务有限公司30张。";
+    expect(figure(list, "20张").unit).toBe("bed");
+    expect(figure(list, "30张").unit).toBe("bed");
+    expect(figure("分别为福寿康助老为老服务中心20张、金秋钱塘老年公寓40张。", "20张").unit).toBe("bed");
+    expect(figure("全区养老床位、护理型床位分别达500张、300张。", "300张").unit).toBe("bed");
+    expect(figure("建成金秋钱塘老年公寓40张，福寿康服务中心、社区发放手册20张。", "20张").unit).toBe("item");
     expect(figure("为养老机构颁发等级评定证书12张。", "12张").unit).toBe("item");
     expect(figure("累计完成涉财查询99件。", "99件").unit).toBe("case");
     expect(figure("发放慰问物资500件。", "500件").unit).toBe("item");
