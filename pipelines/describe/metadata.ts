@@ -303,6 +303,12 @@ export function findReportYear(
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   if (ranked.length && ranked[0][1] >= 2 && (ranked.length === 1 || ranked[0][1] >= 2 * ranked[1][1])) return { year: ranked[0][0], from: "" };
+  // the one year the opening names, as the year of a plan the text works to (结合我镇2012年民政工作要点): see plan_mention_readme
+  if (ranked.length === 1 && ranked[0][1] === 1) {
+    const m = ref.plan.exec(arabicYears(opening, ref));
+    // the phrase gives the period only when it names a part of the year (2021年上半年…重点工作总结); else the title or opening may
+    if (m && Number(m[1]) === ranked[0][0]) return { year: ranked[0][0], from: ref.periods.some((p) => p.period !== "annual" && p.re.test(m[0])) ? m[0] : "" };
+  }
   // 20xx年工作总结: the year was blanked on purpose; the phrase still says what period it covers
   for (const h of [t, ...heads.filter((x) => x.length <= HEADING_MAX_CHARS)]) {
     const m = ref.placeholderReview.exec(h);

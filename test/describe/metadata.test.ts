@@ -113,6 +113,17 @@ describe("report year and period", () => {
     expect(describeText(`县民政局2022年工作总结\n全县民政系统持续推进改革,成效明显。2023年第一季度,新增养老床位120张,全年发放高龄津贴3049.08万元。`).reportYear).toBe(2022);
   });
 
+  it("an opening that names one year only, as the year of the plan it works to, reports on that year (fresh3 c03)", () => {
+    const h1 = describeText(`乡镇民政工作上半年总结\n上半年,我镇民政工作在市民政局的正确指导下,结合我镇2012年民政工作要点,圆满完成了上半年的工作任务。${BODY}`);
+    expect([h1.reportYear, h1.period]).toEqual([2012, "H1"]);
+    // the plan phrase gives the period when it names a part of the year
+    const blurb = describeText(`【概述】\n为你整理了这篇2021年上半年民政局重点工作总结范文。\n【正文】\n一、基本民生保障方面\n上半年,全州农村低保对象17.53万人。`);
+    expect([blurb.reportYear, blurb.period]).toEqual([2021, "H1"]);
+    // a year named as a deadline, or a second year named beside the plan's, is not enough
+    expect(describeText(`上半年,我镇民政工作结合我镇2012年民政工作要点推进,敬老院于2011年建成。${BODY}`).reportYear).toBeNull();
+    expect(describeText(`上半年,我镇新建敬老院一所,将于2013年投入使用。${BODY}`).reportYear).toBeNull();
+  });
+
   it("finds the title below a site's banner lines", () => {
     const d = describeText(`会员登录  新用户注册 退出\n公文搜网 - 蓝秘书公文之家\n民政\n六枝特区民政局2019年工作总结及2020年工作打算\n${BODY}`);
     expect(d.title).toBe("六枝特区民政局2019年工作总结及2020年工作打算");
