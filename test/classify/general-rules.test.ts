@@ -49,6 +49,16 @@ describe("domain: charity projects", () => {
   });
 });
 
+describe("domain: charity money for a programme of another domain, and groups in need (fresh7 m)", () => {
+  it("慈善 in the figure's own words outweighs the programme it pays for; 三无人员 and 困难群体 are social assistance", () => {
+    expect(figure("发放慈善大病医疗救助金7万多元。", "7万多元").domain).toBe("charity");
+    expect(figure("发放大病医疗救助金7万多元。", "7万多元").domain).toBe("social_assistance");
+    expect(figure("城市三无人员救助标准从月人均1600元提高至1800元。", "1800元").domain).toBe("social_assistance");
+    expect(figure("共对全区因病、因灾困难群体178户388人发放救助款22.49万元。", "178户").domain).toBe("social_assistance");
+    expect(figure("为因灾倒房户178户发放重建补助。", "178户").domain).toBe("disaster_relief");
+  });
+});
+
 describe("domain: epidemic supplies", () => {
   it("口罩, 消毒液, 防护服 collected are health; handed to care homes they stay elderly care (held-out 002)", () => {
     const t = "筹集口罩8万多个、消毒液8700斤、酒精7000瓶,全部发放到一线。";

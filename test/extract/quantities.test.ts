@@ -90,6 +90,8 @@ describe("units", () => {
     expect(figure("全市养老机构共有床位8000张，其中护理型3500张。", "3500张").unit).toBe("bed");
     // but not cards, certificates or posters near such a place
     expect(figure("在敬老院张贴消防安全宣传画200张。", "200张").unit).toBe("item");
+    // and so does the ratio of beds to older people, 床位 out of reach (fresh7 m02)
+    expect(figure("建成专区床位557张,每万名老年人拥有22.4张,超额完成目标。", "22.4张").unit).toBe("bed");
     // the words of the next or previous enumeration item don't settle a figure's unit
     expect(figure("发放宣传单500张、养老院床位30张。", "500张").unit).toBe("item");
     expect(figure("为敬老院购置棉被20床、发放慰问卡200张、新增床位15张。", "200张").unit).toBe("item");
