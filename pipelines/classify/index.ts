@@ -79,14 +79,25 @@ function plannedBefore(before: string, after: string, p: ExtractReference["plan"
     if (p.objectMarkerPlanWords.includes(w)) {
       if (p.targetBeforeIgnoredWhenPreceded.includes(masked[i - 1] ?? "")) continue;
       if (p.targetBeforeIgnoredAfter.some((x) => after.includes(x))) continue;
-      // 将封顶线由8万元提高到12万元: 将 with an object, then 由/从…, is the 把 preposition, not "will".
+      // 将封顶线由8万元提高到12万元, 将低保标准提高至850元: 将 with an object, then 由/从… or a verb of setting a level,
+      // is the 把 preposition, not "will".
       const rest = masked.slice(i + w.length);
-      const from = p.baselineBefore.reduce((m, x) => { const k = rest.indexOf(x); return k > 0 && (m < 0 || k < m) ? k : m; }, -1);
-      if (from > 0 && !/[，,；;]/.test(rest.slice(0, from))) continue;
+      const from = firstAfterObject(rest, p.baselineBefore) ?? firstAfterObject(rest, p.objectMarkerVerbs);
+      if (from !== null && !/[，,；;]/.test(rest.slice(0, from))) continue;
     }
     return true;
   }
   return false;
+}
+
+/** Where the first of `words` stands in `rest`, after at least one character (an object) before it; null when none does. */
+function firstAfterObject(rest: string, words: readonly string[]): number | null {
+  let first: number | null = null;
+  for (const x of words) {
+    const k = rest.indexOf(x);
+    if (k > 0 && (first === null || k < first)) first = k;
+  }
+  return first;
 }
 
 /** Whether what follows a comparison year up to the figure is a short 的-phrase (同期的): the figure is the base compared with. */

@@ -331,6 +331,8 @@ export interface ExtractReference {
     nounUnlessFollowedBy: Map<string, RegExp>;
     /** Plan words that are also the object marker 把 (将…由…提高到). */
     objectMarkerPlanWords: string[];
+    /** Verbs after 将 and its object that make 将 the 把 preposition (提高至, 调整为). */
+    objectMarkerVerbs: string[];
     /** A year named before a figure (global: read with exec), and what makes it not the figure's year. */
     yearMention: RegExp;
     /** What every yearMention holds: the pattern is tried only on text holding it. */
@@ -1030,7 +1032,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     tableColumnPlan?: string[]; tableColumnActual?: string[]; tableColumnNeither?: string[];
     targetAfter: string[]; plannedCompletion?: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
     completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>; sameYearWords?: string[]; sameYearBases?: string[]; relativeYearLeadIns?: string[]; relativeYearLeadInEnds?: string;
-    achievedAfterPlanWord?: string[]; doneRightAfterPlanWord?: string[]; nounUnlessFollowedBy?: Record<string, string>; objectMarkerPlanWords?: string[];
+    achievedAfterPlanWord?: string[]; doneRightAfterPlanWord?: string[]; nounUnlessFollowedBy?: Record<string, string>; objectMarkerPlanWords?: string[]; objectMarkerVerbs?: string[];
     yearMention: string; yearWord?: string; yearStartsPeriodAfter?: string[]; yearRangeMarksAfter?: string[]; yearRangeMarksBefore?: string[]; comparisonBefore?: string[];
     comparisonAfterYear?: string[]; comparisonAfterRelativeYear?: string[]; documentTitleBrackets?: [string, string]; skippedAfterFigure?: string[]; monthDayAfterYear?: string; relativeYearStops?: string; comparisonBaseMaxChars?: number;
     plannedCapacityAfter?: string[]; plannedCapacityChainEnd?: string;
@@ -1173,6 +1175,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       doneRightAfterPlanWord: p.doneRightAfterPlanWord ?? [],
       nounUnlessFollowedBy: new Map(Object.entries(p.nounUnlessFollowedBy ?? {}).map(([w, re]) => [w, referencePattern(re, "plan-markers.json", `nounUnlessFollowedBy.${w}`)])),
       objectMarkerPlanWords: p.objectMarkerPlanWords ?? [],
+      objectMarkerVerbs: p.objectMarkerVerbs ?? [],
       yearMention: referencePattern(p.yearMention, "plan-markers.json", "yearMention", "g"),
       yearWord: p.yearWord ?? "",
       yearStartsPeriodAfter: p.yearStartsPeriodAfter ?? [],

@@ -244,6 +244,13 @@ describe("kind: plan words that also read as done", () => {
     expect(figure(t, "8万元").kind).toBe("actual");
     expect(figure("预计年内老年人覆盖率将由3%提高至8%以上。", "8%以上").kind).toBe("target");
   });
+
+  it("将 + object + 提高至/调整为 (no 由/从) is the 把 preposition as well; 将 right before the verb stays a plan (fresh7 m05)", () => {
+    expect(figure("7月1日起,将最低生活保障标准提高至每月人均850元,增幅8%。", "850元").kind).toBe("actual");
+    expect(figure("今年将特困人员供养标准调整为每月1300元。", "1300元").kind).toBe("actual");
+    expect(figure("7月1日起,最低生活保障标准将提高至每月人均850元。", "850元").kind).toBe("target");
+    expect(figure("下一步,将低保标准提高至每月900元。", "900元").kind).toBe("target");
+  });
 });
 
 describe("kind: task numbers", () => {
