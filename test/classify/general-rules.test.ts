@@ -251,6 +251,12 @@ describe("kind: plan words that also read as done", () => {
     expect(figure("7月1日起,最低生活保障标准将提高至每月人均850元。", "850元").kind).toBe("target");
     expect(figure("下一步,将低保标准提高至每月900元。", "900元").kind).toBe("target");
   });
+
+  it("a place or noun holding 将 or 计划 is no plan word (将乐县, 将军镇, 计划乡)", () => {
+    expect(figure("将乐县新增养老床位200张。", "200张").kind).toBe("actual");
+    expect(figure("慰问将军镇困难群众120户。", "120户").kind).toBe("actual");
+    expect(figure("将新增养老床位200张。", "200张").kind).toBe("target");
+  });
 });
 
 describe("kind: task numbers", () => {
