@@ -83,7 +83,9 @@ function plannedBefore(before: string, after: string, p: ExtractReference["plan"
       // is the 把 preposition, not "will".
       const rest = masked.slice(i + w.length);
       const from = firstAfterObject(rest, p.baselineBefore) ?? firstAfterObject(rest, p.objectMarkerVerbs);
-      if (from !== null && !/[，,；;]/.test(rest.slice(0, from))) continue;
+      // (将把…, 将于2024年起将…, 年内将…: "will" all the same)
+      const willStill = startsWithAny(rest, 0, p.objectMarkerNotFollowedBy) !== null || endsWithAny(masked, i, p.objectMarkerNotAfter) !== null;
+      if (from !== null && !willStill && !/[，,；;]/.test(rest.slice(0, from))) continue;
     }
     return true;
   }

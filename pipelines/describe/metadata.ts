@@ -27,6 +27,8 @@ export interface MetadataReference {
   /** Year-end words (年底, 年末) of a first sentence that gives the report year only when the text has no date. */
   stockMarks: string[];
   plan: RegExp;
+  /** The plan a text works to, named in its opening with a lead-in (结合我镇2012年民政工作要点): plan_mention. */
+  planMention: RegExp | null;
   headingLines: number;
   minYear: number;
   periods: Array<{ re: RegExp; period: Period }>;
@@ -73,7 +75,7 @@ export interface MetadataReference {
 interface RawMetadata {
   agency_names: { names: string[]; not_author_after: string; not_author_before: string; cited_title?: string; header_fields: string[]; source_fields: string[]; general_offices?: string[]; level_chars: string; place_chars: string };
   title: { max_chars: number; kind: string; section_number: string; meta_fields: string[]; header_fields: string[]; continuation: string };
-  report_year: { review: string; bulletin?: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; heading_lines: number; min_year: number; placeholder: string; mention: string };
+  report_year: { review: string; bulletin?: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; plan_mention?: string; heading_lines: number; min_year: number; placeholder: string; mention: string };
   period: { rules: Array<[string, Period]>; opening: string; opening_chars: number; title: string; title_tail: string };
   dates: { year_digits: Record<string, string>; chinese_year: string; year_char: string; ten: string; date: string; date_line: string; date_line_max: number };
   region_hints: {
@@ -107,6 +109,7 @@ export function compileMetadata(json: unknown): MetadataReference {
     sentenceEnd: raw.report_year.sentence_end ?? "。",
     stockMarks: raw.report_year.stock_marks ?? [],
     plan: y(raw.report_year.plan),
+    planMention: raw.report_year.plan_mention ? y(raw.report_year.plan_mention) : null,
     headingLines: raw.report_year.heading_lines,
     minYear: raw.report_year.min_year,
     periods: raw.period.rules.map(([p, period]) => ({ re: new RegExp(p), period })),
@@ -303,11 +306,11 @@ export function findReportYear(
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   if (ranked.length && ranked[0][1] >= 2 && (ranked.length === 1 || ranked[0][1] >= 2 * ranked[1][1])) return { year: ranked[0][0], from: "" };
-  // the one year the opening names, as the year of a plan the text works to (结合我镇2012年民政工作要点): see plan_mention_readme
-  if (ranked.length === 1 && ranked[0][1] === 1) {
-    const m = ref.plan.exec(arabicYears(opening, ref));
-    // the phrase gives the period only when it names a part of the year (2021年上半年…重点工作总结); else the title or opening may
-    if (m && Number(m[1]) === ranked[0][0]) return { year: ranked[0][0], from: ref.periods.some((p) => p.period !== "annual" && p.re.test(m[0])) ? m[0] : "" };
+  // the one year an undated opening names, as the year of the plan the text works to (结合我镇2012年民政工作要点): see
+  // plan_mention_readme; the period is left to the title or the opening
+  if (ref.planMention && publishedYear === null && ranked.length === 1 && ranked[0][1] === 1) {
+    const m = ref.planMention.exec(arabicYears(opening, ref));
+    if (m && Number(m[1]) === ranked[0][0]) return { year: ranked[0][0], from: "" };
   }
   // 20xx年工作总结: the year was blanked on purpose; the phrase still says what period it covers
   for (const h of [t, ...heads.filter((x) => x.length <= HEADING_MAX_CHARS)]) {

@@ -184,10 +184,22 @@ function applyingRule(rules: readonly UnitRule[], text: string, lo: number, hi: 
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i];
     if (!r.context.length) return i;
-    win ??= text.slice(itemStartBefore(text, Math.max(lo, a - 12), a, seps), itemEndAfter(text, b, Math.min(hi, b + 8), seps));
+    win ??= unitWindow(text, lo, hi, a, b, seps);
     if (r.context.some((w) => win!.includes(w))) return i;
   }
   return -1;
+}
+
+/**
+ * The words a measure word's context is read in: up to 12 characters before the figure and 8 after, within its own
+ * enumeration item; the whole stretch when the item holds no words before the figure (养老机构、床位分别为35家、2800张:
+ * the things counted stand before the list of figures).
+ */
+function unitWindow(text: string, lo: number, hi: number, a: number, b: number, seps: Uint8Array): string {
+  const from = Math.max(lo, a - 12);
+  const itemStart = itemStartBefore(text, from, a, seps);
+  if (a - itemStart < 2) return text.slice(from, Math.min(hi, b + 8));
+  return text.slice(itemStart, itemEndAfter(text, b, Math.min(hi, b + 8), seps));
 }
 
 /** Where the enumeration item holding `at` starts, looking back no further than `from`. */
@@ -209,8 +221,8 @@ function unitFromContext(rules: readonly UnitRule[], text: string, lo: number, h
 }
 
 /**
- * 分别为金秋钱塘老年公寓40张、福寿康助老为老服务中心20张: the items of one enumeration (、 between them, no clause
- * mark) counted with the same measure word count the same thing. An item whose own words settle nothing (服务中心20张
+ * 分别为金秋钱塘老年公寓40张、福寿康助老为老服务中心20张: the items of one enumeration a list lead opens (、 between
+ * them, no clause mark) counted with the same measure word count the same thing. An item whose own words settle nothing (服务中心20张
  * is no bed word) takes the unit its neighbours' words settled, read along the list both ways.
  */
 function shareListUnits(text: string, out: Quantity[], lo: number, hi: number, ref: ExtractReference): void {
@@ -221,7 +233,7 @@ function shareListUnits(text: string, out: Quantity[], lo: number, hi: number, r
     const q = out[k];
     if (!q.measureWord || q.measureWord !== p.measureWord || q.rowLabel !== null) continue;
     const rules = ref.unitRules.get(q.measureWord);
-    if (!rules || rules.length < 2 || !listedAfter(text, p.unitEnd, q.numStart, ref)) continue;
+    if (!rules || rules.length < 2 || !listedAfter(text, p.unitEnd, q.numStart, ref) || !ledList(text, lo, p.numStart, ref)) continue;
     settled ??= out.map((x) => {
       const r = x.measureWord ? ref.unitRules.get(x.measureWord) : undefined;
       return r && r.length > 1 ? unitFromContext(r, text, lo, hi, x.numStart, x.unitEnd, ref.clauseSeparators) : null;
@@ -237,10 +249,26 @@ function shareListUnits(text: string, out: Quantity[], lo: number, hi: number, r
     const p = out[k];
     const q = out[k + 1];
     if (settled[k] !== null || settled[k + 1] === null || p.measureWord !== q.measureWord || p.rowLabel !== null) continue;
-    if (!listedAfter(text, p.unitEnd, q.numStart, ref)) continue;
+    if (!listedAfter(text, p.unitEnd, q.numStart, ref) || !ledList(text, lo, p.numStart, ref)) continue;
     p.unit = settled[k + 1]!;
     settled[k] = p.unit;
   }
+}
+
+/**
+ * Does a list lead (分别为, 其中: clauses.json listLeads) open the enumeration the figure at `at` stands in, after the
+ * last clause mark before it? Items of a led list name the parts of one thing; a bare 、 also joins different acts
+ * (办理低保申请320件、为困难群众发放棉衣500件).
+ */
+function ledList(text: string, lo: number, at: number, ref: ExtractReference): boolean {
+  let a = at;
+  while (a > lo) {
+    const kind = ref.clauseSeparators[text.charCodeAt(a - 1)];
+    if (kind && kind !== ENUMERATION_MARK) break;
+    a--;
+  }
+  const clause = text.slice(a, at);
+  return ref.listLeads.some((w) => clause.includes(w));
 }
 
 /** Is the text between two figures [a, b) a list separator and the next item's words, with no clause mark? */

@@ -333,6 +333,9 @@ export interface ExtractReference {
     objectMarkerPlanWords: string[];
     /** Verbs after 将 and its object that make 将 the 把 preposition (提高至, 调整为). */
     objectMarkerVerbs: string[];
+    /** …unless 将 is followed by one of these (将把, 将使, 将于: will) or comes after one (年内将, 届时将). */
+    objectMarkerNotFollowedBy: string[];
+    objectMarkerNotAfter: string[];
     /** A year named before a figure (global: read with exec), and what makes it not the figure's year. */
     yearMention: RegExp;
     /** What every yearMention holds: the pattern is tried only on text holding it. */
@@ -410,6 +413,8 @@ export interface ExtractReference {
   clauseSeparators: Uint8Array;
   /** Longest item of a list of names read with the figure's item (clauses.json nameItemMaxChars). */
   nameItemMaxChars: number;
+  /** Words that open a list of the parts of one thing (分别为, 其中: clauses.json listLeads). */
+  listLeads: string[];
   /** How an indicator label is cut from its clause and trimmed (indicator-labels.json). */
   labels: LabelRules;
   /** How segment finds numbered headings and the lines that are content (headings.json). */
@@ -1006,7 +1011,7 @@ function compileTableRows(r: { unitBrackets: unknown; percentUnits: unknown; max
 }
 
 export function loadExtractReference(dir: string): ExtractReference {
-  const clauses = readReferenceJson<{ clauseEnds: string[]; enumerationMarks: string[]; numberCommas: string[]; nameItemMaxChars?: number }>(dir, "clauses.json");
+  const clauses = readReferenceJson<{ clauseEnds: string[]; enumerationMarks: string[]; numberCommas: string[]; nameItemMaxChars?: number; listLeads?: string[] }>(dir, "clauses.json");
   const unitRules = new Map<string, UnitRule[]>();
   for (const r of readCsvObjects(join(dir, "units.csv"))) {
     const rule: UnitRule = { word: r.measure_word, unit: asUnit(r.unit, `units.csv ${r.measure_word}`), context: r.context ? r.context.split("|") : [] };
@@ -1032,7 +1037,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     tableColumnPlan?: string[]; tableColumnActual?: string[]; tableColumnNeither?: string[];
     targetAfter: string[]; plannedCompletion?: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
     completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>; sameYearWords?: string[]; sameYearBases?: string[]; relativeYearLeadIns?: string[]; relativeYearLeadInEnds?: string;
-    achievedAfterPlanWord?: string[]; doneRightAfterPlanWord?: string[]; nounUnlessFollowedBy?: Record<string, string>; objectMarkerPlanWords?: string[]; objectMarkerVerbs?: string[];
+    achievedAfterPlanWord?: string[]; doneRightAfterPlanWord?: string[]; nounUnlessFollowedBy?: Record<string, string>; objectMarkerPlanWords?: string[]; objectMarkerVerbs?: string[]; objectMarkerNotFollowedBy?: string[]; objectMarkerNotAfter?: string[];
     yearMention: string; yearWord?: string; yearStartsPeriodAfter?: string[]; yearRangeMarksAfter?: string[]; yearRangeMarksBefore?: string[]; comparisonBefore?: string[];
     comparisonAfterYear?: string[]; comparisonAfterRelativeYear?: string[]; documentTitleBrackets?: [string, string]; skippedAfterFigure?: string[]; monthDayAfterYear?: string; relativeYearStops?: string; comparisonBaseMaxChars?: number;
     plannedCapacityAfter?: string[]; plannedCapacityChainEnd?: string;
@@ -1176,6 +1181,8 @@ export function loadExtractReference(dir: string): ExtractReference {
       nounUnlessFollowedBy: new Map(Object.entries(p.nounUnlessFollowedBy ?? {}).map(([w, re]) => [w, referencePattern(re, "plan-markers.json", `nounUnlessFollowedBy.${w}`)])),
       objectMarkerPlanWords: p.objectMarkerPlanWords ?? [],
       objectMarkerVerbs: p.objectMarkerVerbs ?? [],
+      objectMarkerNotFollowedBy: p.objectMarkerNotFollowedBy ?? [],
+      objectMarkerNotAfter: p.objectMarkerNotAfter ?? [],
       yearMention: referencePattern(p.yearMention, "plan-markers.json", "yearMention", "g"),
       yearWord: p.yearWord ?? "",
       yearStartsPeriodAfter: p.yearStartsPeriodAfter ?? [],
@@ -1218,6 +1225,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     indicators: loadIndicators(join(dir, "indicators.csv")),
     clauseSeparators: clauseSeparators(clauses),
     nameItemMaxChars: Number(clauses.nameItemMaxChars ?? 0),
+    listLeads: clauses.listLeads ?? [],
     headings: compileReferenceJson(dir, "headings.json", compileHeadingRules),
     labels: compileReferenceJson(dir, "indicator-labels.json", compileLabelRules),
   };

@@ -50,12 +50,17 @@ describe("domain: charity projects", () => {
 });
 
 describe("domain: charity money for a programme of another domain, and groups in need (fresh7 m)", () => {
-  it("慈善 in the figure's own words outweighs the programme it pays for; 三无人员 and 困难群体 are social assistance", () => {
+  it("慈善 money (慈善大病, 慈善救助) outweighs the programme it pays for; a 慈善 care home stays elderly care", () => {
     expect(figure("发放慈善大病医疗救助金7万多元。", "7万多元").domain).toBe("charity");
     expect(figure("发放大病医疗救助金7万多元。", "7万多元").domain).toBe("social_assistance");
+    expect(figure("仁和慈善养老院新增床位80张。", "80张").domain).toBe("elderly_care");
+  });
+
+  it("三无人员 (quoted or not) are social assistance; 困难群体 only when nothing stronger is said", () => {
     expect(figure("城市三无人员救助标准从月人均1600元提高至1800元。", "1800元").domain).toBe("social_assistance");
-    expect(figure("共对全区因病、因灾困难群体178户388人发放救助款22.49万元。", "178户").domain).toBe("social_assistance");
-    expect(figure("为因灾倒房户178户发放重建补助。", "178户").domain).toBe("disaster_relief");
+    expect(figure("为城市“三无”人员发放生活补助3万元。", "3万元").domain).toBe("social_assistance");
+    expect(figure("慰问困难群体1200户。", "1200户").domain).toBe("social_assistance");
+    expect(figure("乡镇社工站为困难群体提供服务1200人次。", "1200人次").domain).toBe("social_work");
   });
 });
 
@@ -250,6 +255,11 @@ describe("kind: plan words that also read as done", () => {
     expect(figure("今年将特困人员供养标准调整为每月1300元。", "1300元").kind).toBe("actual");
     expect(figure("7月1日起,最低生活保障标准将提高至每月人均850元。", "850元").kind).toBe("target");
     expect(figure("下一步,将低保标准提高至每月900元。", "900元").kind).toBe("target");
+    // 将把, 将使, 年内将, 届时将: "will" all the same
+    expect(figure("我局将把特困人员救助供养标准提高至每月1200元。", "1200元").kind).toBe("target");
+    expect(figure("项目建成后将使全县养老床位增加到3500张。", "3500张").kind).toBe("target");
+    expect(figure("年内将农村低保标准提高至每年7200元。", "7200元").kind).toBe("target");
+    expect(figure("经县政府同意,将城乡低保标准分别上调为每月900元和700元。", "900元").kind).toBe("actual");
   });
 
   it("a place or noun holding 将 or 计划 is no plan word (将乐县, 将军镇, 计划乡)", () => {

@@ -113,15 +113,19 @@ describe("report year and period", () => {
     expect(describeText(`县民政局2022年工作总结\n全县民政系统持续推进改革,成效明显。2023年第一季度,新增养老床位120张,全年发放高龄津贴3049.08万元。`).reportYear).toBe(2022);
   });
 
-  it("an opening that names one year only, as the year of the plan it works to, reports on that year (fresh3 c03)", () => {
+  it("an undated opening that names one year only, as the year of the plan it works to, reports on that year (fresh3 c03)", () => {
     const h1 = describeText(`乡镇民政工作上半年总结\n上半年,我镇民政工作在市民政局的正确指导下,结合我镇2012年民政工作要点,圆满完成了上半年的工作任务。${BODY}`);
     expect([h1.reportYear, h1.period]).toEqual([2012, "H1"]);
-    // the plan phrase gives the period when it names a part of the year
-    const blurb = describeText(`【概述】\n为你整理了这篇2021年上半年民政局重点工作总结范文。\n【正文】\n一、基本民生保障方面\n上半年,全州农村低保对象17.53万人。`);
-    expect([blurb.reportYear, blurb.period]).toEqual([2021, "H1"]);
-    // a year named as a deadline, or a second year named beside the plan's, is not enough
+    expect(describeText(`民政办工作总结\n今年以来,我办认真落实《2023年全省民政工作要点》,各项工作取得新进展。${BODY}`).reportYear).toBe(2023);
+    // the title's period stands, month ranges included
+    const q3 = describeText(`民政局1-9月工作总结\n今年以来,我局对照年初确定的2023年重点工作,逐项推进。${BODY}`);
+    expect([q3.reportYear, q3.period]).toEqual([2023, "Q3"]);
+    // not next year's section, a plan for a later part, a year as a start, a second year, or over the page's own date
+    expect(describeText(`县民政局工作总结\n今年以来,我局扎实推进各项工作。\n三、2024年工作打算\n(一)计划新建养老服务站2个。`).reportYear).toBeNull();
+    expect(describeText(`民政所上半年工作总结\n上半年,我所按照2023年下半年工作计划做好准备。${BODY}`).period).toBe("H1");
+    expect(describeText(`县民政局工作总结\n今年我局扎实推进各项工作,2021年以来重点打造一刻钟养老服务圈。${BODY}`).reportYear).toBeNull();
     expect(describeText(`上半年,我镇民政工作结合我镇2012年民政工作要点推进,敬老院于2011年建成。${BODY}`).reportYear).toBeNull();
-    expect(describeText(`上半年,我镇新建敬老院一所,将于2013年投入使用。${BODY}`).reportYear).toBeNull();
+    expect(describeText(`社区民政工作总结\n发布日期：2023-12-28\n今年以来,我们按照2024年工作计划提前谋划。${BODY}`).reportYear).toBe(2023);
   });
 
   it("finds the title below a site's banner lines", () => {

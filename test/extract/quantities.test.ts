@@ -92,6 +92,8 @@ describe("units", () => {
     expect(figure("在敬老院张贴消防安全宣传画200张。", "200张").unit).toBe("item");
     // and so does the ratio of beds to older people, 床位 out of reach (fresh7 m02)
     expect(figure("建成专区床位557张,每万名老年人拥有22.4张,超额完成目标。", "22.4张").unit).toBe("bed");
+    expect(figure("每千名老年人口拥有40张。", "40张").unit).toBe("bed");
+    expect(figure("为老年人发放优待证12.6万张。", "12.6万张").unit).toBe("item");
     // the words of the next or previous enumeration item don't settle a figure's unit
     expect(figure("发放宣传单500张、养老院床位30张。", "500张").unit).toBe("item");
     expect(figure("为敬老院购置棉被20床、发放慰问卡200张、新增床位15张。", "200张").unit).toBe("item");
@@ -103,7 +105,12 @@ describe("units", () => {
     expect(figure(list, "30张").unit).toBe("bed");
     expect(figure("分别为福寿康助老为老服务中心20张、金秋钱塘老年公寓40张。", "20张").unit).toBe("bed");
     expect(figure("全区养老床位、护理型床位分别达500张、300张。", "300张").unit).toBe("bed");
+    expect(figure("全县共有养老机构、床位分别为35家、2800张。", "2800张").unit).toBe("bed");
     expect(figure("建成金秋钱塘老年公寓40张，福寿康服务中心、社区发放手册20张。", "20张").unit).toBe("item");
+    // only in a list a lead (分别为, 其中) opens: a bare 、 may join different acts
+    expect(figure("配置护理型床位50张、为活动室添置餐桌椅30张。", "30张").unit).toBe("item");
+    expect(figure("办理低保申请320件、为困难群众发放棉衣500件。", "500件").unit).toBe("item");
+    expect(figure("整治散埋乱葬坟墓1200座、建成村级骨灰堂15座。", "15座").unit).toBe("facility");
     expect(figure("为养老机构颁发等级评定证书12张。", "12张").unit).toBe("item");
     expect(figure("累计完成涉财查询99件。", "99件").unit).toBe("case");
     expect(figure("发放慰问物资500件。", "500件").unit).toBe("item");
