@@ -634,7 +634,7 @@ function tableRowQuantities(text: string, lo: number, hi: number, row: TableRow,
     }
     if (!ref.unitRules.has(word)) return null;
   }
-  const years = columnYears(text, lo, row.cells.length, ref.tableRows);
+  const years = columnYears(text, lo, row, ref.tableRows);
   // Several columns with no header of years: what each column is (a year, a place, a category) is unknown.
   if (!years && row.cells.length > 1) return null;
   // One unit for the row, read at its first cell, where the label is near (养老床位（张）: beds in every column).

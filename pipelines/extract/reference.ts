@@ -990,7 +990,7 @@ function codeTable(chars: string[]): Uint8Array {
   return codeFlags(chars.map((ch) => ch.charCodeAt(0)));
 }
 
-function compileTableRows(r: { unitBrackets: unknown; percentUnits: unknown; maxLabel: unknown; maxUnit: unknown; notInLabel: unknown; headerYear: unknown; headerLinesUp: unknown }): TableRowRules {
+function compileTableRows(r: { unitBrackets: unknown; percentUnits: unknown; maxLabel: unknown; maxUnit: unknown; notInLabel: unknown; headerYear: unknown; headerLinesUp: unknown; trailingCells?: unknown; trailingHeaderCells?: unknown }): TableRowRules {
   const where = "table-rows.json";
   const brackets = referenceWords(r.unitBrackets, where, "unitBrackets");
   if (brackets.some((b) => [...b].length !== 2)) throw new Error(`${where}: "unitBrackets" must list an opening and a closing bracket per entry`);
@@ -1007,6 +1007,8 @@ function compileTableRows(r: { unitBrackets: unknown; percentUnits: unknown; max
     notInLabel: referenceText(r.notInLabel, where, "notInLabel"),
     headerYear: referencePattern(r.headerYear, where, "headerYear"),
     headerLinesUp: count(r.headerLinesUp, "headerLinesUp"),
+    trailingCells: r.trailingCells === undefined ? [] : referenceWords(r.trailingCells, where, "trailingCells"),
+    trailingHeaderCells: r.trailingHeaderCells === undefined ? [] : referenceWords(r.trailingHeaderCells, where, "trailingHeaderCells"),
   };
 }
 

@@ -15,6 +15,10 @@ export interface TableRowRules {
   notInLabel: string;
   headerYear: RegExp;
   headerLinesUp: number;
+  /** Text cells that may close a row after its numbers (预期性, 约束性: an indicator's attribute). */
+  trailingCells: string[];
+  /** …and the header cells above them (指标属性). */
+  trailingHeaderCells: string[];
 }
 
 /** A row: its label (without the unit), the unit as written, and each number cell's span, in column order. */
@@ -22,6 +26,12 @@ export interface TableRow {
   label: string;
   unitWord: string;
   cells: [number, number][];
+  /**
+   * Where an empty cell may stand: for each cell, whether the white space before it is wide (two characters or more,
+   * where one cell is set apart by one), and last, the same for the space after the last number (before a trailing
+   * text cell). Read only when a header has more year columns than the row has numbers.
+   */
+  wideGaps: boolean[];
 }
 
 const isCellDigit = (c: number) => isAsciiDigit(c) || c === 46 || c === 44;
@@ -30,10 +40,19 @@ const isCellDigit = (c: number) => isAsciiDigit(c) || c === 46 || c === 44;
 export function readTableRow(text: string, lo: number, hi: number, rules: TableRowRules): TableRow | null {
   let b = hi;
   while (b > lo && isJsSpace(text.charCodeAt(b - 1))) b--;
+  // A trailing text cell (预期性) after the numbers: read the numbers before it.
+  let trailingGap = 0;
+  const tail = b > lo && !isAsciiDigit(text.charCodeAt(b - 1)) ? endingCell(text, lo, b, rules.trailingCells) : null;
+  if (tail !== null) {
+    b = tail;
+    while (b > lo && isJsSpace(text.charCodeAt(b - 1))) b--;
+    trailingGap = tail - b;
+  }
   // Most lines end in a stop, not a number: nothing to read.
   if (b === lo || !isAsciiDigit(text.charCodeAt(b - 1))) return null;
   // Number cells from the end, each set apart by white space.
   const cells: [number, number][] = [];
+  const gaps: number[] = [];
   let e = b;
   for (;;) {
     let s = e;
@@ -43,6 +62,7 @@ export function readTableRow(text: string, lo: number, hi: number, rules: TableR
     while (gap > lo && isJsSpace(text.charCodeAt(gap - 1))) gap--;
     if (gap === s) break;
     cells.unshift([s, e]);
+    gaps.unshift(s - gap);
     e = gap;
   }
   if (!cells.length) return null;
@@ -57,7 +77,17 @@ export function readTableRow(text: string, lo: number, hi: number, rules: TableR
   const label = text.slice(a, openAt).trim();
   if (label.length < 2 || label.length > rules.maxLabel) return null;
   for (const c of label) if (rules.notInLabel.includes(c)) return null;
-  return { label, unitWord: text.slice(openAt + 1, closeAt), cells };
+  const wideGaps = [...gaps, trailingGap].map((g) => g >= 2);
+  return { label, unitWord: text.slice(openAt + 1, closeAt), cells, wideGaps };
+}
+
+/** Where a line [lo, b) ends in one of `words` as a cell of its own (white space before it), or null. */
+function endingCell(text: string, lo: number, b: number, words: readonly string[]): number | null {
+  for (const w of words) {
+    const at = b - w.length;
+    if (at > lo && text.startsWith(w, at) && isJsSpace(text.charCodeAt(at - 1))) return at;
+  }
+  return null;
 }
 
 /** The years of the header line [a, b) (项目 2022年 2023年: its cells after the first are all years), or null. */
@@ -65,6 +95,13 @@ export function headerYears(text: string, a: number, b: number, rules: TableRowR
   // The last cell first: most lines end in no year, and are rejected without being split.
   let e = b;
   while (e > a && isJsSpace(text.charCodeAt(e - 1))) e--;
+  // (after a trailing text column's name: 指标属性)
+  const tail = e > a && !isAsciiDigit(text.charCodeAt(e - 1)) ? endingCell(text, a, e, rules.trailingHeaderCells) : null;
+  if (tail !== null) {
+    b = tail;
+    e = tail;
+    while (e > a && isJsSpace(text.charCodeAt(e - 1))) e--;
+  }
   let s = e;
   while (s > a && !isJsSpace(text.charCodeAt(s - 1))) s--;
   if (s === a || !rules.headerYear.test(text.slice(s, e))) return null;
@@ -80,16 +117,29 @@ export function headerYears(text: string, a: number, b: number, rules: TableRowR
 }
 
 /**
- * The years of a row's columns, from the nearest header line above (within headerLinesUp lines) whose value cells
- * are all years and as many as the row's; null when there is none.
+ * The years of a row's cells, from the nearest header line above (within headerLinesUp lines) whose value cells
+ * are all years: as many as the row's cells, or more by as many as the row has wide gaps (an empty cell: 5.7 7   预期性
+ * under 2015年 2020年 2018年11月 leaves the last column empty); null when there is none.
  */
-export function columnYears(text: string, rowStart: number, columns: number, rules: TableRowRules): number[] | null {
+export function columnYears(text: string, rowStart: number, row: Pick<TableRow, "cells" | "wideGaps">, rules: TableRowRules): number[] | null {
   let end = text.lastIndexOf("\n", rowStart - 1);
   for (let n = 0; n < rules.headerLinesUp && end > 0; n++) {
     const start = text.lastIndexOf("\n", end - 1) + 1;
     const years = headerYears(text, start, end, rules);
     end = start - 1;
-    if (years && years.length === columns) return years;
+    if (!years) continue;
+    if (years.length === row.cells.length) return years;
+    const empty = years.length - row.cells.length;
+    if (empty > 0 && row.wideGaps.filter(Boolean).length === empty) {
+      // an empty column before each cell with a wide gap before it, and after the last one when its gap is wide
+      const out: number[] = [];
+      let col = 0;
+      for (let i = 0; i < row.cells.length; i++) {
+        if (row.wideGaps[i]) col++;
+        out.push(years[col++]);
+      }
+      return out;
+    }
   }
   return null;
 }

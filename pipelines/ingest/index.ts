@@ -4,7 +4,7 @@
 // Every step returns text plus a map, so toOriginal always points into `original`.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compileReferenceJson } from "../reference-json.ts";
+import { compileReferenceJson, readReferenceJson } from "../reference-json.ts";
 import type { CleanText, DocumentStatus, IngestOutcome, RawFile } from "../types.ts";
 import { compileBoilerplate, stripBoilerplate, type BoilerplateReference } from "./boilerplate.ts";
 import { decodeBytes, type DecodeReference } from "./decode.ts";
@@ -12,7 +12,7 @@ import { htmlToText, looksLikeHtml } from "./html.ts";
 import { countText, normalizeChars, stripPinyinNotes, stripPinyinNotesText } from "./normalize.ts";
 import { identity } from "./offsets.ts";
 import { makeConverter, scriptOf, toSimplified, traditionalTable, type Convert } from "./script.ts";
-import { fixPdfWords, fixSpaces, isLetterSpaced, removeLetterSpacing, type SpaceReference } from "./spaces.ts";
+import { fixPdfWords, fixSpaces, isLetterSpaced, removeLetterSpacing, tableSpaceRules, type SpaceReference } from "./spaces.ts";
 
 export interface IngestReference {
   decode: DecodeReference;
@@ -65,6 +65,8 @@ function loadSpaceReference(dir: string): SpaceReference {
     pdfFixes,
     pdfFixRe: alternatives.length ? new RegExp(alternatives.join("|"), "g") : null,
     pdfFixMark: sharedChar([...pdfFixes.keys()]),
+    // a table row's trailing text cell (预期性) keeps the spaces before it, and the row its cells' spacing (table-rows.json)
+    ...tableSpaceRules(readReferenceJson<{ trailingCells?: string[] }>(dir, "table-rows.json").trailingCells ?? []),
   };
 }
 

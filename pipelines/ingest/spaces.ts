@@ -15,6 +15,36 @@ export interface SpaceReference {
   pdfFixRe: RegExp | null;
   /** A character every wrong word contains (or ""): a text without it needs no search. */
   pdfFixMark?: string;
+  /**
+   * Text cells that close a table row after its numbers (预期性: table-rows.json trailingCells). A line ending in one is
+   * a row whose spacing sets its cells apart (an empty cell is a wider gap): its spaces are left as they are.
+   */
+  tableTrailingCells?: string[];
+  /** Matches a line (multiline) that ends in one of tableTrailingCells after white space; null when there are none. */
+  tableRowLine?: RegExp | null;
+}
+
+/** The table-row part of a SpaceReference, from the trailing cell words. */
+export function tableSpaceRules(trailingCells: string[]): Pick<SpaceReference, "tableTrailingCells" | "tableRowLine"> {
+  const alternatives = trailingCells.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  return { tableTrailingCells: trailingCells, tableRowLine: trailingCells.length ? new RegExp(`[ \\t](?:${alternatives})[ \\t]*$`, "gm") : null };
+}
+
+/** [start, end) of the lines that are table rows ending in a trailing text cell (see tableTrailingCells). */
+function tableRowSpans(text: string, ref: SpaceReference): Array<[number, number]> {
+  const re = ref.tableRowLine;
+  const words = ref.tableTrailingCells ?? [];
+  if (!re || !words.some((w) => text.includes(w))) return [];
+  const spans: Array<[number, number]> = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) spans.push([text.lastIndexOf("\n", m.index) + 1, m.index + m[0].length]);
+  return spans;
+}
+
+/** A rewrite's replacer that leaves matches inside the given line spans alone. */
+function outside(spans: Array<[number, number]>, replace: (m: RegExpExecArray) => string | null): (m: RegExpExecArray) => string | null {
+  if (!spans.length) return replace;
+  return (m) => (spans.some(([a, b]) => m.index >= a && m.index < b) ? null : replace(m));
 }
 
 /** Same-length word replacements, map kept one to one. */
@@ -103,14 +133,21 @@ export function fixSpaces(src: Mapped, ref: SpaceReference): Mapped {
   // each rewrite only when the text holds what every match must contain (a quick indexOf instead of a regex scan)
   if (t.text.indexOf(" ") >= 0) {
     const after = spaceAfter(t.text);
+    // table rows keep their spacing (100 100 100 约束性: three cells; 7   预期性: an empty one)
+    let rows = tableRowSpans(t.text, ref);
     if (after.digit) {
-      t = rewrite(t, DIGIT_SPACE_UNIT, dropSpaces);
-      t = rewrite(t, THOUSANDS, dropSpaces);
+      t = rewrite(t, DIGIT_SPACE_UNIT, outside(rows, dropSpaces));
+      if (rows.length) rows = tableRowSpans(t.text, ref);
+      t = rewrite(t, THOUSANDS, outside(rows, dropSpaces));
+      if (rows.length) rows = tableRowSpans(t.text, ref);
       if (t.text.indexOf(" .") >= 0) t = rewrite(t, SPACE_DOT, dropSpaces);
     }
     // a candidate that fails the look-behind hides no match: after its first character come spaces, then a Han character preceded by a space
     if (after.han) t = rewrite(t, SPLIT_UNIT, (m) => (afterNumber(m.input, m.index) && ref.splitUnits.has(m[1] + m[2]) ? m[1] + m[2] : null));
-    if (t.text.indexOf("  ") >= 0) t = rewrite(t, MULTI_SPACE, () => " ");
+    if (t.text.indexOf("  ") >= 0) {
+      if (rows.length) rows = tableRowSpans(t.text, ref);
+      t = rewrite(t, MULTI_SPACE, outside(rows, () => " "));
+    }
   }
   if (t.text.indexOf("\n\n\n") >= 0) t = rewrite(t, BLANK_LINES, () => "\n\n");
   if (t.text.charCodeAt(0) === 0x0a) t = rewrite(t, LEADING, () => "");

@@ -23,6 +23,28 @@ describe("table rows", () => {
     ]);
   });
 
+  it("reads a plan's indicator table: a trailing attribute column (预期性), a column as of a month, empty cells as wider gaps (fresh8 p04)", () => {
+    const text =
+      "厦门市“十三五”民政事业发展专项规划中期评估报告\n时间:2019-02-26 11:05\n2018年是实施规划承上启下的关键一年。\n一、主要指标完成情况\n" +
+      "指标名称 2015年 2020年 2018年11月 指标属性\n城市低保享受人数(万人) 1.03 1 0.639 预期性\n医疗救助人数(万人) 5.7 7   预期性\n" +
+      "每万人社会组织数(个)   10 12.5 预期性\n灾害应急救助预案体系编制率(%) 100 100 100 约束性\n";
+    const out = processDocument({ path: "plan.txt", name: "plan.txt", bytes: Buffer.from(text) }, loadReference());
+    expect(out.document.report_year).toBe(2018);
+    expect(out.metrics.map((r) => [r.quote, r.value, r.unit, r.year, r.kind])).toEqual([
+      ["1.03", 10300, "person", 2015, "actual"],
+      ["1", 10000, "person", 2020, "target"],
+      ["0.639", 6390, "person", 2018, "actual"],
+      ["5.7", 57000, "person", 2015, "actual"],
+      ["7", 70000, "person", 2020, "target"],
+      ["10", 10, "item", 2020, "target"],
+      ["12.5", 12.5, "item", 2018, "actual"],
+      // ingest leaves a row's spacing alone: 100 100 100 is three cells, not a number with thousands gaps
+      ["100", 100, "percent", 2015, "actual"],
+      ["100", 100, "percent", 2020, "target"],
+      ["100", 100, "percent", 2018, "actual"],
+    ]);
+  });
+
   it("reads no row where the bracket holds no unit, the label is a sentence, or columns have no header of years", () => {
     expect(figures("联系电话（0571） 88886666\n")).toEqual([]);
     expect(figures("全年共救助困难群众，涉及资金（万元） 1234 1500\n")).toEqual([]);

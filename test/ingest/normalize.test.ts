@@ -48,6 +48,8 @@ describe("normalisation", () => {
     expect(clean("发放供养金1 234.5万元,高龄津贴3 456.78万元,另有12 345人。").text.slice(PREFIX.length)).toBe("发放供养金1234.5万元,高龄津贴3456.78万元,另有12345人。");
     // but not a table row's cells at a line's end
     expect(clean("低保资金（万元） 856 923.5\n覆盖率（%） 85 100.0\n合计1 234.5万元。").text.slice(PREFIX.length)).toBe("低保资金（万元） 856 923.5\n覆盖率（%） 85 100.0\n合计1234.5万元。");
+    // nor the cells of a row that ends in an attribute column (预期性, 约束性: table-rows.json trailingCells), gaps kept
+    expect(clean("编制率(%) 100 100 100 约束性\n医疗救助人数(万人) 5.7 7   预期性\n补贴1 234元。").text.slice(PREFIX.length)).toBe("编制率(%) 100 100 100 约束性\n医疗救助人数(万人) 5.7 7   预期性\n补贴1234元。");
   });
 
   it("keeps a space before a list number, which separates it from the previous sentence", () => {
