@@ -310,7 +310,8 @@ export function findReportYear(
   // plan_mention_readme; the period is left to the title or the opening
   if (ref.planMention && publishedYear === null && ranked.length === 1 && ranked[0][1] === 1) {
     const m = ref.planMention.exec(arabicYears(opening, ref));
-    if (m && Number(m[1]) === ranked[0][0]) return { year: ranked[0][0], from: "" };
+    // (each alternative of the pattern has a year group of its own)
+    if (m && Number(m.slice(1).find((g) => g !== undefined)) === ranked[0][0]) return { year: ranked[0][0], from: "" };
   }
   // 20xx年工作总结: the year was blanked on purpose; the phrase still says what period it covers
   for (const h of [t, ...heads.filter((x) => x.length <= HEADING_MAX_CHARS)]) {

@@ -126,6 +126,9 @@ describe("report year and period", () => {
     expect(describeText(`县民政局工作总结\n今年我局扎实推进各项工作,2021年以来重点打造一刻钟养老服务圈。${BODY}`).reportYear).toBeNull();
     expect(describeText(`上半年,我镇民政工作结合我镇2012年民政工作要点推进,敬老院于2011年建成。${BODY}`).reportYear).toBeNull();
     expect(describeText(`社区民政工作总结\n发布日期：2023-12-28\n今年以来,我们按照2024年工作计划提前谋划。${BODY}`).reportYear).toBe(2023);
+    // a first-quarter report that starts its year well (fresh8 p02)
+    const q1 = describeText(`一季度以来,市民政局各项重点任务稳步推进,为2024年各项工作开好局、起好步奠定了坚实基础。\n一、一季度工作完成情况\n${BODY}`);
+    expect([q1.reportYear, q1.period]).toEqual([2024, "Q1"]);
   });
 
   it("finds the title below a site's banner lines", () => {
