@@ -262,6 +262,11 @@ describe("kind: plan words that also read as done", () => {
     expect(figure("经县政府同意,将城乡低保标准分别上调为每月900元和700元。", "900元").kind).toBe("actual");
   });
 
+  it("a target already beaten (高出目标任务29元) is no plan (fresh8 p08)", () => {
+    expect(figure("全年农村低保月人均救助水平达到260元,高出目标任务29元。", "29元").kind).toBe("actual");
+    expect(figure("今年的目标任务为新增床位50张。", "50张").kind).toBe("target");
+  });
+
   it("a place or noun holding 将 or 计划 is no plan word (将乐县, 将军镇, 计划乡)", () => {
     expect(figure("将乐县新增养老床位200张。", "200张").kind).toBe("actual");
     expect(figure("慰问将军镇困难群众120户。", "120户").kind).toBe("actual");
