@@ -11,6 +11,8 @@ export interface MetadataReference {
   /** The brackets of a cited document's title (《》): a bureau inside one is not the author. */
   citedTitle: [string, string];
   notAuthorBefore: RegExp;
+  /** A bureau named as the one whose documents the text follows (按照…文件精神): describe-metadata.json agency_names.instruction. */
+  instruction: RegExp | null;
   titleMax: number;
   titleKind: RegExp;
   sectionNumber: RegExp;
@@ -73,7 +75,7 @@ export interface MetadataReference {
 }
 
 interface RawMetadata {
-  agency_names: { names: string[]; not_author_after: string; not_author_before: string; cited_title?: string; header_fields: string[]; source_fields: string[]; general_offices?: string[]; level_chars: string; place_chars: string };
+  agency_names: { names: string[]; not_author_after: string; not_author_before: string; instruction?: string; cited_title?: string; header_fields: string[]; source_fields: string[]; general_offices?: string[]; level_chars: string; place_chars: string };
   title: { max_chars: number; kind: string; section_number: string; meta_fields: string[]; header_fields: string[]; continuation: string };
   report_year: { review: string; bulletin?: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; plan_mention?: string; heading_lines: number; min_year: number; placeholder: string; mention: string };
   period: { rules: Array<[string, Period]>; opening: string; opening_chars: number; title: string; title_tail: string };
@@ -98,6 +100,7 @@ export function compileMetadata(json: unknown): MetadataReference {
     repostMarkers: raw.published.repost_markers ?? [],
     citedTitle: [raw.agency_names.cited_title?.[0] ?? "\uFFFF", raw.agency_names.cited_title?.[1] ?? "\uFFFF"],
     notAuthorBefore: new RegExp(raw.agency_names.not_author_before),
+    instruction: raw.agency_names.instruction ? new RegExp(raw.agency_names.instruction) : null,
     titleMax: raw.title.max_chars,
     titleKind: new RegExp(raw.title.kind),
     sectionNumber: new RegExp(raw.title.section_number),

@@ -107,6 +107,9 @@ describe("region", () => {
     // a visiting or partner bureau named in the body is not the agency either
     expect(describeText(`新会区民政局来我区考察交流。\n2023年,全区统筹推进各项工作。${FILLER}`).agency).toBe("");
     expect(describeText(`我局与海安民政局签订协议。${FILLER}`).agency).toBe("");
+    // nor are the bureaus whose documents the text follows; the author signs lower down (fresh8 p07)
+    const followed = `按照湖南省统计局、湖南省人力资源和社会保障局、市委、市政府相关文件精神,现将我单位承办的2023年重点民生实事项目完成情况予以公示。${FILLER}\n蒸湘区民政局,地址:衡阳市蒸湘区红湘北路4号`;
+    expect([describeText(followed).agency, describeText(followed).region.code]).toEqual(["蒸湘区民政局", "430408"]);
   });
 
   it("a bare district bureau's report whose body has one district speak as the author, twice (fresh5 f04)", () => {
