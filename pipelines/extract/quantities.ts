@@ -227,31 +227,23 @@ function unitFromContext(rules: readonly UnitRule[], text: string, lo: number, h
  */
 function shareListUnits(text: string, out: Quantity[], lo: number, hi: number, ref: ExtractReference): void {
   if (out.length < 2) return;
+  // Neighbours in one led list, counted with the same measure word (the text between them is checked only then).
+  const joined = (p: Quantity, q: Quantity) =>
+    p.measureWord !== "" && p.measureWord === q.measureWord && p.rowLabel === null && q.rowLabel === null &&
+    (ref.unitRules.get(p.measureWord)?.length ?? 0) > 1 && listedAfter(text, p.unitEnd, q.numStart, ref) && ledList(text, lo, p.numStart, ref);
   let settled: (Unit | null)[] | null = null;
+  const settledAt = (k: number) => {
+    settled ??= out.map((x) => unitFromContext(ref.unitRules.get(x.measureWord) ?? [], text, lo, hi, x.numStart, x.unitEnd, ref.clauseSeparators));
+    return settled[k];
+  };
+  // forwards, then backwards, so a settled item at either end of the list reaches the others
   for (let k = 1; k < out.length; k++) {
-    const p = out[k - 1];
-    const q = out[k];
-    if (!q.measureWord || q.measureWord !== p.measureWord || q.rowLabel !== null) continue;
-    const rules = ref.unitRules.get(q.measureWord);
-    if (!rules || rules.length < 2 || !listedAfter(text, p.unitEnd, q.numStart, ref) || !ledList(text, lo, p.numStart, ref)) continue;
-    settled ??= out.map((x) => {
-      const r = x.measureWord ? ref.unitRules.get(x.measureWord) : undefined;
-      return r && r.length > 1 ? unitFromContext(r, text, lo, hi, x.numStart, x.unitEnd, ref.clauseSeparators) : null;
-    });
-    // forwards here; backwards in the loop below
-    if (settled[k] === null && settled[k - 1] !== null) {
-      q.unit = settled[k - 1]!;
-      settled[k] = q.unit;
-    }
+    if (!joined(out[k - 1], out[k]) || settledAt(k) !== null || settledAt(k - 1) === null) continue;
+    out[k].unit = settled![k] = settled![k - 1]!;
   }
-  if (!settled) return;
   for (let k = out.length - 2; k >= 0; k--) {
-    const p = out[k];
-    const q = out[k + 1];
-    if (settled[k] !== null || settled[k + 1] === null || p.measureWord !== q.measureWord || p.rowLabel !== null) continue;
-    if (!listedAfter(text, p.unitEnd, q.numStart, ref) || !ledList(text, lo, p.numStart, ref)) continue;
-    p.unit = settled[k + 1]!;
-    settled[k] = p.unit;
+    if (!joined(out[k], out[k + 1]) || settledAt(k) !== null || settledAt(k + 1) === null) continue;
+    out[k].unit = settled![k] = settled![k + 1]!;
   }
 }
 
