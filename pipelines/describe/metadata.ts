@@ -1,6 +1,7 @@
 // Title, agency, publication date, report year and period, from the header, the title and the first lines.
 // The rules' patterns live in data/reference/describe-metadata.json.
 import type { CleanText, Period } from "../types.ts";
+import { escapeRegExp } from "../text/words.ts";
 
 export interface MetadataReference {
   agency: RegExp; // global; group 1 = the bureau
@@ -88,11 +89,10 @@ interface RawMetadata {
 }
 
 const YEAR = "((?:19|20)\\d{2})";
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export function compileMetadata(json: unknown): MetadataReference {
   const raw = json as RawMetadata;
-  const names = [...raw.agency_names.names].sort((a, b) => b.length - a.length).map(escape).join("|");
+  const names = [...raw.agency_names.names].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
   const y = (p: string, flags = "") => new RegExp(p.replace(/YEAR/g, YEAR), flags);
   return {
     agency: new RegExp(`(${names})`, "g"),

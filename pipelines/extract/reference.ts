@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { compileReferenceJson, readReferenceJson, referencePattern, referenceText, referenceWords } from "../reference-json.ts";
 import { parseCsv } from "../tables/csv.ts";
 import { codeAt, codeFlags, isJsSpace } from "../text/chars.ts";
+import { escapeRegExp } from "../text/words.ts";
 import type { Domain, Measure, Period, Qualifier, Unit } from "../types.ts";
 import { headerYears, readTableRow, type TableRowRules } from "./table-rows.ts";
 
@@ -666,7 +667,7 @@ function alternation(words: string[]): string {
 
 /** alternation() of words already distinct and longest first. */
 function alternationOfSorted(sorted: string[]): string {
-  return sorted.length ? sorted.map(escapeRe).join("|") : "(?!)";
+  return sorted.length ? sorted.map(escapeRegExp).join("|") : "(?!)";
 }
 
 const lastCodes = (words: string[]): Set<number> => new Set(words.filter(Boolean).map((w) => w.charCodeAt(w.length - 1)));
@@ -720,7 +721,7 @@ function compileLabelRules(r: LabelRulesFile): LabelRules {
     fillerStart: startPattern(new RegExp(`^(?:${alternation(words(r.fillerStart, "fillerStart"))})+`)),
     fillerEnd: { re: new RegExp(`(?:${alternation(fillerEnd)})+$`), last: lastCodes(fillerEnd) },
     leadingBrackets: startPattern(new RegExp(`^${classOf(bracketPairs.join(""))}+`)),
-    leadingUnitTail: startPattern(new RegExp(`^(?:${[...words(r.afterFigureWords ?? [], "afterFigureWords").map(escapeRe), classOf(text(r.leadingUnitTail, "leadingUnitTail"))].join("|")})+`)),
+    leadingUnitTail: startPattern(new RegExp(`^(?:${[...words(r.afterFigureWords ?? [], "afterFigureWords").map(escapeRegExp), classOf(text(r.leadingUnitTail, "leadingUnitTail"))].join("|")})+`)),
     onlyPerWords: new RegExp(`^${per}$`),
     markWords: new Set(words(r.markWords ?? [], "markWords")),
     receivingVerbs: new WordMatcher(receivingVerbs),
@@ -947,7 +948,6 @@ export function readCsvObjects(path: string): Record<string, string>[] {
 }
 
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export function wordSet(words: string[], flags = "g"): WordSet {
   const sorted = longestFirstUnique(words);

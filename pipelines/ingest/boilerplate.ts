@@ -2,6 +2,7 @@
 // page furniture dropped, document-sharing-site page chunks rejoined. All markers come from
 // data/reference/boilerplate.json (see its _readme entries); this file only holds the mechanics.
 import { codeAt } from "../text/chars.ts";
+import { escapeRegExp } from "../text/words.ts";
 import { builder, type Mapped } from "./offsets.ts";
 
 export interface BoilerplateReference {
@@ -61,7 +62,6 @@ interface RawBoilerplate {
   hard_wrap: { min_lines: number; min_width: number; max_width: number; min_share: number; band: [number, number]; sentence_end: string; new_block: string };
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Index of the ] closing the class that opens at `open` (a ] right after [ or [^ is literal; escapes skip a character). */
 function classEnd(pattern: string, open: number): number {
@@ -188,7 +188,7 @@ function anyOf(patterns: string[]): RegExp | null {
 export function compileBoilerplate(json: unknown): BoilerplateReference {
   const raw = json as RawBoilerplate;
   // 索 引 号, 来   源: a label may be letter-spaced
-  const labels = [...raw.header.labels].sort((a, b) => b.length - a.length).map((l) => [...l].map(escape).join("[ \u3000]*")).join("|");
+  const labels = [...raw.header.labels].sort((a, b) => b.length - a.length).map((l) => [...l].map(escapeRegExp).join("[ \u3000]*")).join("|");
   const u = raw.header.unlabelled;
   const drop = raw.drop_lines.patterns.map(([p, why]) => ({ re: new RegExp(p), why }));
   const inlinePatterns = raw.inline?.patterns ?? [];

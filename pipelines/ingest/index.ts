@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compileReferenceJson, readReferenceJson } from "../reference-json.ts";
+import { escapeRegExp } from "../text/words.ts";
 import type { CleanText, DocumentStatus, IngestOutcome, RawFile } from "../types.ts";
 import { compileBoilerplate, stripBoilerplate, type BoilerplateReference } from "./boilerplate.ts";
 import { decodeBytes, type DecodeReference } from "./decode.ts";
@@ -59,7 +60,7 @@ function loadSpaceReference(dir: string): SpaceReference {
     const [wrong, right] = line.split(",").map((x) => x.trim());
     if (wrong && right && wrong !== "wrong" && wrong.length === right.length) pdfFixes.set(wrong, right);
   }
-  const alternatives = [...pdfFixes.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const alternatives = [...pdfFixes.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   return {
     splitUnits: new Set(readList(join(dir, "ingest-split-units.txt"))),
     pdfFixes,

@@ -4,6 +4,7 @@
 // A space before a digit is kept: `总结 1.力求` uses it as a separator and the number must stay apart.
 import { rewrite, type Mapped } from "./offsets.ts";
 import { unitReader } from "../text/chars.ts";
+import { escapeRegExp } from "../text/words.ts";
 
 const readUnits = unitReader();
 
@@ -26,7 +27,7 @@ export interface SpaceReference {
 
 /** The table-row part of a SpaceReference, from the trailing cell words. */
 export function tableSpaceRules(trailingCells: string[]): Pick<SpaceReference, "tableTrailingCells" | "tableRowLine"> {
-  const alternatives = trailingCells.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const alternatives = trailingCells.map(escapeRegExp).join("|");
   return { tableTrailingCells: trailingCells, tableRowLine: trailingCells.length ? new RegExp(`[ \\t](?:${alternatives})[ \\t]*$`, "gm") : null };
 }
 

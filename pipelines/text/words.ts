@@ -17,3 +17,8 @@ export function includesAny(s: string, words: readonly string[]): boolean {
   for (const w of words) if (s.includes(w)) return true;
   return false;
 }
+
+/** A word as a regular expression that matches it literally (for alternations built from a word list). */
+export function escapeRegExp(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
