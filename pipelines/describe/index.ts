@@ -70,7 +70,7 @@ function findAgency(clean: CleanText, title: string, ref: DescribeReference): st
     // 按照《广州市民政局 …关于…的通知》: inside a cited document's title
     if (clean.text.lastIndexOf(md.citedTitle[0], start) > clean.text.lastIndexOf(md.citedTitle[1], start)) continue;
     // 按照湖南省统计局、湖南省人力资源和社会保障局…文件精神: whose documents the author follows
-    if (md.instruction?.test(clean.text.slice(Math.max(0, start - 40), start))) continue;
+    if (md.instruction?.test(clean.text.slice(Math.max(0, start - 40), start)) && md.instructionAfter?.test(clean.text.slice(end, end + 40))) continue;
     if (name === m.name && !includesAny(name, md.placeChars)) continue; // a bare 民政局 says little
     const c = counts.get(name);
     if (c) c.n++;

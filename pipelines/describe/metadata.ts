@@ -14,6 +14,7 @@ export interface MetadataReference {
   notAuthorBefore: RegExp;
   /** A bureau named as the one whose documents the text follows (按照…文件精神): describe-metadata.json agency_names.instruction. */
   instruction: RegExp | null;
+  instructionAfter: RegExp | null;
   titleMax: number;
   titleKind: RegExp;
   sectionNumber: RegExp;
@@ -30,8 +31,12 @@ export interface MetadataReference {
   /** Year-end words (年底, 年末) of a first sentence that gives the report year only when the text has no date. */
   stockMarks: string[];
   plan: RegExp;
+  /** Report phrases (工作报告) that may look back on the year before the one they name (report_year.looks_back). */
+  looksBack: string[];
   /** The plan a text works to, named in its opening with a lead-in (结合我镇2012年民政工作要点): plan_mention. */
   planMention: RegExp | null;
+  /** Words of an opening that looks ahead or to a five-year plan, where plan_mention is not read (明年, 十四五). */
+  planMentionNotWith: string[];
   headingLines: number;
   minYear: number;
   periods: Array<{ re: RegExp; period: Period }>;
@@ -76,9 +81,9 @@ export interface MetadataReference {
 }
 
 interface RawMetadata {
-  agency_names: { names: string[]; not_author_after: string; not_author_before: string; instruction?: string; cited_title?: string; header_fields: string[]; source_fields: string[]; general_offices?: string[]; level_chars: string; place_chars: string };
+  agency_names: { names: string[]; not_author_after: string; not_author_before: string; instruction?: string; instruction_after?: string; cited_title?: string; header_fields: string[]; source_fields: string[]; general_offices?: string[]; level_chars: string; place_chars: string };
   title: { max_chars: number; kind: string; section_number: string; meta_fields: string[]; header_fields: string[]; continuation: string };
-  report_year: { review: string; bulletin?: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; plan_mention?: string; heading_lines: number; min_year: number; placeholder: string; mention: string };
+  report_year: { review: string; bulletin?: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; plan_mention?: string; plan_mention_not_with?: string[]; looks_back?: string[]; heading_lines: number; min_year: number; placeholder: string; mention: string };
   period: { rules: Array<[string, Period]>; opening: string; opening_chars: number; title: string; title_tail: string };
   dates: { year_digits: Record<string, string>; chinese_year: string; year_char: string; ten: string; date: string; date_line: string; date_line_max: number };
   region_hints: {
@@ -101,6 +106,7 @@ export function compileMetadata(json: unknown): MetadataReference {
     citedTitle: [raw.agency_names.cited_title?.[0] ?? "\uFFFF", raw.agency_names.cited_title?.[1] ?? "\uFFFF"],
     notAuthorBefore: new RegExp(raw.agency_names.not_author_before),
     instruction: raw.agency_names.instruction ? new RegExp(raw.agency_names.instruction) : null,
+    instructionAfter: raw.agency_names.instruction_after ? new RegExp(raw.agency_names.instruction_after) : null,
     titleMax: raw.title.max_chars,
     titleKind: new RegExp(raw.title.kind),
     sectionNumber: new RegExp(raw.title.section_number),
@@ -113,6 +119,8 @@ export function compileMetadata(json: unknown): MetadataReference {
     stockMarks: raw.report_year.stock_marks ?? [],
     plan: y(raw.report_year.plan),
     planMention: raw.report_year.plan_mention ? y(raw.report_year.plan_mention) : null,
+    planMentionNotWith: raw.report_year.plan_mention_not_with ?? [],
+    looksBack: raw.report_year.looks_back ?? [],
     headingLines: raw.report_year.heading_lines,
     minYear: raw.report_year.min_year,
     periods: raw.period.rules.map(([p, period]) => ({ re: new RegExp(p), period })),
@@ -272,8 +280,22 @@ export function findReportYear(
     return Number(m[1]);
   };
   let y = tryRe(ref.review, t) ?? (ref.bulletin ? tryRe(ref.bulletin, t) : null);
-  if (y) return { year: y, from };
   const heads = lines.slice(0, ref.headingLines).map((l) => arabicYears(l, ref));
+  if (y) {
+    // 2018年海珠区民政工作报告 over 一、2017年工作推进落实情况: a work report given early in a year looks back on the
+    // year before, as its first review heading says (report_year.looks_back)
+    if (ref.looksBack.some((w) => from.endsWith(w))) {
+      const titleFrom = from;
+      for (const h of heads) {
+        if (h.length > HEADING_MAX_CHARS || h === t) continue;
+        const before = tryRe(ref.review, h);
+        if (before === y - 1 && !ref.looksBack.some((w) => from.endsWith(w))) return { year: before, from };
+        if (before !== null) break;
+      }
+      from = titleFrom;
+    }
+    return { year: y, from };
+  }
   for (const h of heads) {
     if (h.length > HEADING_MAX_CHARS) continue;
     y = tryRe(ref.review, h);
@@ -312,9 +334,11 @@ export function findReportYear(
   // the one year an undated opening names, as the year of the plan the text works to (结合我镇2012年民政工作要点): see
   // plan_mention_readme; the period is left to the title or the opening
   if (ref.planMention && publishedYear === null && ranked.length === 1 && ranked[0][1] === 1) {
-    const m = ref.planMention.exec(arabicYears(opening, ref));
-    // (each alternative of the pattern has a year group of its own)
-    if (m && Number(m.slice(1).find((g) => g !== undefined)) === ranked[0][0]) return { year: ranked[0][0], from: "" };
+    const text = arabicYears(opening, ref);
+    const m = ref.planMention.exec(text);
+    // (each alternative of the pattern has a year group of its own; the sentence must not look ahead: 谋划, 明年, 十四五)
+    const sentence = m ? text.slice(text.lastIndexOf(ref.sentenceEnd, m.index) + 1, (text.indexOf(ref.sentenceEnd, m.index) + 1 || text.length + 1) - 1) : "";
+    if (m && Number(m.slice(1).find((g) => g !== undefined)) === ranked[0][0] && !ref.planMentionNotWith.some((w) => sentence.includes(w))) return { year: ranked[0][0], from: "" };
   }
   // 20xx年工作总结: the year was blanked on purpose; the phrase still says what period it covers
   for (const h of [t, ...heads.filter((x) => x.length <= HEADING_MAX_CHARS)]) {

@@ -28,8 +28,8 @@ export interface TableRow {
   cells: [number, number][];
   /**
    * Where an empty cell may stand: for each cell, whether the white space before it is wide (two characters or more,
-   * where one cell is set apart by one), and last, the same for the space after the last number (before a trailing
-   * text cell). Read only when a header has more year columns than the row has numbers.
+   * and at least twice the row's narrowest gap), and last, the same for the space after the last number (before a
+   * trailing text cell). Read only when a header has more year columns than the row has numbers.
    */
   wideGaps: boolean[];
 }
@@ -77,7 +77,10 @@ export function readTableRow(text: string, lo: number, hi: number, rules: TableR
   const label = text.slice(a, openAt).trim();
   if (label.length < 2 || label.length > rules.maxLabel) return null;
   for (const c of label) if (rules.notInLabel.includes(c)) return null;
-  const wideGaps = [...gaps, trailingGap].map((g) => g >= 2);
+  // wide: at least twice the row's narrowest gap (a layout that sets every cell apart by several spaces has its own normal)
+  const all = tail !== null ? [...gaps, trailingGap] : gaps;
+  const normal = Math.min(...all);
+  const wideGaps = [...gaps, trailingGap].map((g) => g >= 2 && g >= 2 * normal);
   return { label, unitWord: text.slice(openAt + 1, closeAt), cells, wideGaps };
 }
 

@@ -66,8 +66,8 @@ function loadSpaceReference(dir: string): SpaceReference {
     pdfFixes,
     pdfFixRe: alternatives.length ? new RegExp(alternatives.join("|"), "g") : null,
     pdfFixMark: sharedChar([...pdfFixes.keys()]),
-    // a table row's trailing text cell (预期性) keeps the spaces before it, and the row its cells' spacing (table-rows.json)
-    ...tableSpaceRules(readReferenceJson<{ trailingCells?: string[] }>(dir, "table-rows.json").trailingCells ?? []),
+    // a table row keeps its cells' spacing (table-rows.json)
+    ...tableSpaceRules(readReferenceJson<{ unitBrackets?: string[]; maxLabel?: number; maxUnit?: number; trailingCells?: string[] }>(dir, "table-rows.json")),
   };
 }
 

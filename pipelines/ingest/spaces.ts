@@ -17,29 +17,62 @@ export interface SpaceReference {
   /** A character every wrong word contains (or ""): a text without it needs no search. */
   pdfFixMark?: string;
   /**
-   * Text cells that close a table row after its numbers (预期性: table-rows.json trailingCells). A line ending in one is
-   * a row whose spacing sets its cells apart (an empty cell is a wider gap): its spaces are left as they are.
+   * A line that is a table row: a label with its unit in brackets, number cells, perhaps an attribute cell (预期性:
+   * table-rows.json). When it ends in such a cell or its gaps are uneven (an empty cell is a wider gap), its spacing
+   * sets its cells apart and is left as it is.
    */
+  tableRow?: RegExp | null;
+  /** The row's trailing attribute cells (预期性, 约束性): a line holding one, or a run of spaces, is tested as a row. */
   tableTrailingCells?: string[];
-  /** Matches a line (multiline) that ends in one of tableTrailingCells after white space; null when there are none. */
-  tableRowLine?: RegExp | null;
 }
 
-/** The table-row part of a SpaceReference, from the trailing cell words. */
-export function tableSpaceRules(trailingCells: string[]): Pick<SpaceReference, "tableTrailingCells" | "tableRowLine"> {
-  const alternatives = trailingCells.map(escapeRegExp).join("|");
-  return { tableTrailingCells: trailingCells, tableRowLine: trailingCells.length ? new RegExp(`[ \\t](?:${alternatives})[ \\t]*$`, "gm") : null };
+/** The table-row part of a SpaceReference, from table-rows.json's unit brackets, label and unit sizes and trailing cells. */
+export function tableSpaceRules(rows: { unitBrackets?: string[]; maxLabel?: number; maxUnit?: number; trailingCells?: string[] }): Pick<SpaceReference, "tableRow" | "tableTrailingCells"> {
+  const brackets = rows.unitBrackets ?? [];
+  if (!brackets.length) return { tableRow: null, tableTrailingCells: [] };
+  const open = escapeRegExp(brackets.map((b) => b[0]).join(""));
+  const close = escapeRegExp(brackets.map((b) => b[1]).join(""));
+  const cells = rows.trailingCells ?? [];
+  const tail = cells.length ? `(?:[ \\t\\u3000]+(?:${cells.map(escapeRegExp).join("|")}))?` : "";
+  const row = `^[ \\t\\u3000]*[^\\s${open}]{2,${rows.maxLabel ?? 24}}[${open}][^${close}\\n]{1,${rows.maxUnit ?? 4}}[${close}](?:[ \\t\\u3000]+[\\d.,]+)+${tail}[ \\t\\u3000]*$`;
+  return { tableRow: new RegExp(row), tableTrailingCells: cells };
 }
 
-/** [start, end) of the lines that are table rows ending in a trailing text cell (see tableTrailingCells). */
+/**
+ * [start, end) of the lines that are table rows (see tableRow). Only lines holding a trailing cell word or a run of
+ * spaces are tested: the others lose nothing to the rewrites.
+ */
 function tableRowSpans(text: string, ref: SpaceReference): Array<[number, number]> {
-  const re = ref.tableRowLine;
-  const words = ref.tableTrailingCells ?? [];
-  if (!re || !words.some((w) => text.includes(w))) return [];
+  const re = ref.tableRow;
+  if (!re) return [];
   const spans: Array<[number, number]> = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) spans.push([text.lastIndexOf("\n", m.index) + 1, m.index + m[0].length]);
+  const test = (at: number) => {
+    const a = text.lastIndexOf("\n", at) + 1;
+    if (spans.length && spans[spans.length - 1][0] === a) return;
+    let b = text.indexOf("\n", at);
+    if (b < 0) b = text.length;
+    const line = text.slice(a, b);
+    if (re.test(line) && (unevenGaps(line) || (ref.tableTrailingCells ?? []).some((w) => line.trimEnd().endsWith(w)))) spans.push([a, b]);
+  };
+  // each line with a run of spaces once (the search resumes at the next line)
+  for (let p = text.indexOf("  "); p >= 0; ) {
+    test(p);
+    const next = text.indexOf("\n", p);
+    p = next < 0 ? -1 : text.indexOf("  ", next);
+  }
+  for (const w of ref.tableTrailingCells ?? []) for (let p = text.indexOf(w); p >= 0; p = text.indexOf(w, p + w.length)) test(p);
   return spans;
+}
+
+/** Are the runs of white space inside a line of unequal width (one at least twice another): an empty cell between? */
+function unevenGaps(line: string): boolean {
+  let min = Infinity;
+  let max = 0;
+  for (const m of line.trim().matchAll(/[ \t\u3000]+/g)) {
+    min = Math.min(min, m[0].length);
+    max = Math.max(max, m[0].length);
+  }
+  return max >= 2 && max >= 2 * min;
 }
 
 /** A rewrite's replacer that leaves matches inside the given line spans alone. */

@@ -154,7 +154,7 @@ function isHan(c: number): boolean {
 
 
 /** Plan/record reading of a heading or title-like line. */
-export function readHeadingPlan(text: string, ref: PlanRef, reportYear: number | null, period: Period, beforeRecord = false): { plan: Kind | null; year: number | null } {
+export function readHeadingPlan(text: string, ref: PlanRef, reportYear: number | null, period: Period, firstSection = false): { plan: Kind | null; year: number | null } {
   const p = ref.plan;
   for (const w of p.planMasks) if (text.includes(w)) text = text.split(w).join(MASK_FILLER);
   p.headingActual.re.lastIndex = 0;
@@ -171,8 +171,8 @@ export function readHeadingPlan(text: string, ref: PlanRef, reportYear: number |
   if (year === null && reportYear !== null) {
     if (includesAny(text, p.headingSameYear)) year = reportYear;
     else if (includesAny(text, p.headingNextYear)) year = reportYear + 1;
-    // 一、目标任务 … 二、完成情况: the targets a report states before any record are its own year's, not next year's
-    else if (!strong && beforeRecord) year = reportYear;
+    // 一、目标任务 … 二、完成情况: the targets a report states first, before any record, are its own year's
+    else if (!strong && firstSection) year = reportYear;
     else year = period === "annual" || period === "" ? reportYear + 1 : reportYear;
   }
   return { plan: "target", year };
@@ -230,10 +230,10 @@ class Segmenter {
   docPlan: { start: number; year: number | null } | null = null;
   seenNumbered = false;
   /**
-   * Has a numbered record heading (一、工作总结, 二、完成情况) come yet? A weak plan heading before any states the year's own
-   * targets. (Not the title: 2023年重点民生实事完成情况 names the whole report.)
+   * Has a numbered heading come yet? A weak plan heading that is the report's first numbered one (一、目标任务 … 二、完成
+   *情况) states the year's own targets; further down (三、重点工作 after 一、工作开展情况) it is next year's.
    */
-  seenRecord = false;
+  seenSection = false;
   /** A table flattened one cell a line (`实施内容 |`): its header cells, and the column of the current cell. */
   table: { cols: string[]; kinds: ({ kind: Kind; year: number | null } | null)[]; col: number; data: boolean; used: number; bare?: boolean } | null = null;
   /** Short header-like lines just read (序号 / 重点工作任务 / … / 进展情况): the header of a table whose cells carry no ' |'. */
@@ -424,8 +424,7 @@ class Segmenter {
     // A short line without sentence punctuation is a heading of its own (titles, 003-style headings).
     const numbered = markerAt(text, a, a, b, h);
     if (!numbered && line.length <= 36 && !/[。；;]/.test(line) && !/[，,、：:]$/.test(line) && !h.figureLike.test(line)) {
-      const hp = readHeadingPlan(line, this.ref, reportYear, period, !this.seenRecord);
-      if (hp.plan === "actual" && this.seenNumbered) this.seenRecord = true;
+      const hp = readHeadingPlan(line, this.ref, reportYear, period);
       // Once the report numbers its headings, a stray short line (a list item, 此件公开发布) sits below them
       // and never resets the part it is in.
       // A short line that names a part of the report (第二部分 2021年工作思路) stays a top heading.
@@ -493,8 +492,8 @@ class Segmenter {
     while (he < limit && !(this.scan[text.charCodeAt(he)] & SENTENCE_END_CHAR) && !(level <= 2 && isSpace(text.charCodeAt(he)) && he > hs + 4)) he++;
     const htext = text.slice(hs, Math.min(he, hs + 40)).trim();
     // 一是/二是 topics (headings.json topic) are actions, not parts of the report: they never switch plan and record.
-    const hp = this.h.topic[style] ? { plan: null, year: null } : readHeadingPlan(htext, this.ref, this.reportYear, this.period, !this.seenRecord);
-    if (hp.plan === "actual") this.seenRecord = true;
+    const hp = this.h.topic[style] ? { plan: null, year: null } : readHeadingPlan(htext, this.ref, this.reportYear, this.period, !this.seenSection);
+    if (!this.h.topic[style]) this.seenSection = true;
     this.push({ level, text: htext, start: hs, end: he, plan: hp.plan, year: hp.year });
   }
 }

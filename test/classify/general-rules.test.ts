@@ -265,6 +265,15 @@ describe("kind: plan words that also read as done", () => {
   it("a target already beaten (高出目标任务29元) is no plan (fresh8 p08)", () => {
     expect(figure("全年农村低保月人均救助水平达到260元,高出目标任务29元。", "29元").kind).toBe("actual");
     expect(figure("今年的目标任务为新增床位50张。", "50张").kind).toBe("target");
+    expect(figure("全年超额完成全年目标任务0.3亿元。", "0.3亿元").kind).toBe("actual");
+    // a ceiling (不超过/不高于目标值) stays a target
+    expect(figure("养老机构空置率不高于目标值10%。", "10%").kind).toBe("target");
+    expect(figure("养老机构空置率不超过目标值10%。", "10%").kind).toBe("target");
+  });
+
+  it("a figure a higher level requires (要求的93%) is a target (fresh9 r01)", () => {
+    expect(figure("参选率达98%,高于省市要求的93%基层民主参选率。", "93%").kind).toBe("target");
+    expect(figure("参选率达98%,高于省市要求的93%基层民主参选率。", "98%").kind).toBe("actual");
   });
 
   it("a place or noun holding 将 or 计划 is no plan word (将乐县, 将军镇, 计划乡)", () => {

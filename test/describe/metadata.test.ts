@@ -126,9 +126,25 @@ describe("report year and period", () => {
     expect(describeText(`县民政局工作总结\n今年我局扎实推进各项工作,2021年以来重点打造一刻钟养老服务圈。${BODY}`).reportYear).toBeNull();
     expect(describeText(`上半年,我镇民政工作结合我镇2012年民政工作要点推进,敬老院于2011年建成。${BODY}`).reportYear).toBeNull();
     expect(describeText(`社区民政工作总结\n发布日期：2023-12-28\n今年以来,我们按照2024年工作计划提前谋划。${BODY}`).reportYear).toBe(2023);
-    // a first-quarter report that starts its year well (fresh8 p02)
+    // a first-quarter report that starts its year well (fresh8 p02); not a year-end summary saying the same of next year
     const q1 = describeText(`一季度以来,市民政局各项重点任务稳步推进,为2024年各项工作开好局、起好步奠定了坚实基础。\n一、一季度工作完成情况\n${BODY}`);
     expect([q1.reportYear, q1.period]).toEqual([2024, "Q1"]);
+    expect(describeText(`民政局工作总结\n今年全县全面完成各项目标任务,为2024年各项工作开好局、起好步奠定了坚实基础。${BODY}`).reportYear).toBeNull();
+    // nor a sentence that looks ahead (谋划, 明年) or to a five-year plan's end year
+    expect(describeText(`民政局工作总结\n今年以来,我局围绕2024年重点工作提前谋划。${BODY}`).reportYear).toBeNull();
+    expect(describeText(`民政局中期评估报告\n我局对照“十四五”规划确定的2025年目标任务逐项评估。${BODY}`).reportYear).toBeNull();
+  });
+
+  it("a review heading of achievements (2017年突出成绩、主要工作亮点) gives the year (fresh9 r01)", () => {
+    expect(describeText(`一、2017年突出成绩、主要工作亮点。\n(一)圆满完成基层队伍换届选举工作。\n${BODY}`).reportYear).toBe(2017);
+  });
+
+  it("a work report given early in a year whose first review heading names the year before reports on that year (fresh9 r02)", () => {
+    const d = describeText(`2018年海珠区民政工作报告\n发布日期:2018-03-22\n一、2017年工作推进落实情况\n2017年,我局扎实做好民政工作。${BODY}`);
+    expect(d.reportYear).toBe(2017);
+    // a summary (总结) keeps its title's year; so does a report whose heading names its own year
+    expect(describeText(`2018年民政工作总结\n一、2017年工作推进落实情况\n${BODY}`).reportYear).toBe(2018);
+    expect(describeText(`2018年民政工作报告\n一、2018年工作推进落实情况\n${BODY}`).reportYear).toBe(2018);
   });
 
   it("finds the title below a site's banner lines", () => {

@@ -45,6 +45,17 @@ describe("table rows", () => {
     ]);
   });
 
+  it("reads target and base columns (2025年目标值, 2015年基期), layouts with wide gaps everywhere, and leaves prose alone", () => {
+    const plan = "三、发展目标\n指标名称 2025年目标值 指标性质\n养老床位(张) 40 约束性\n";
+    expect(figures(plan, 2021).map((r) => [r.value, r.unit, r.year, r.kind])).toEqual([[40, "bed", 2025, "target"]]);
+    const layout = "指标名称    2015年    2020年    2018年11月    指标属性\n医疗救助人数(万人)    5.7    7              预期性\n";
+    const out = processDocument({ path: "t.txt", name: "t.txt", bytes: Buffer.from("厦门市民政事业发展专项规划中期评估报告\n2018年是关键一年。\n" + layout) }, loadReference());
+    expect(out.metrics.map((r) => [r.value, r.year])).toEqual([[57000, 2015], [70000, 2020]]);
+    // a prose line that ends in an attribute word is no row: its thousands gap is closed as usual
+    const prose = processDocument({ path: "p.txt", name: "p.txt", bytes: Buffer.from("某县民政局2023年工作总结\n新增养老床位 1 200 张，属于 预期性\n") }, loadReference());
+    expect(prose.metrics.map((r) => [r.value, r.unit])).toEqual([[1200, "bed"]]);
+  });
+
   it("reads no row where the bracket holds no unit, the label is a sentence, or columns have no header of years", () => {
     expect(figures("联系电话（0571） 88886666\n")).toEqual([]);
     expect(figures("全年共救助困难群众，涉及资金（万元） 1234 1500\n")).toEqual([]);

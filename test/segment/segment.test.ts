@@ -66,12 +66,14 @@ describe("plan parts", () => {
     expect(sectionOf(t, "力争完成")).toMatchObject({ kind: "target", year: 2024 });
   });
 
-  it("a weak plan heading (目标任务, 重点工作) before any numbered record heading states the year's own targets (fresh8 p07)", () => {
+  it("a weak plan heading (目标任务, 重点工作) that is the first numbered heading states the year's own targets (fresh8 p07)", () => {
     const t = "2023年重点民生实事项目完成情况\n一、目标任务\n新增养老床位50张。\n二、完成情况\n新增养老床位55张。\n三、重点工作\n新建助餐点20个。";
     expect(sectionOf(t, "新增养老床位50张")).toMatchObject({ kind: "target", year: 2023 });
     expect(sectionOf(t, "新增养老床位55张")).toMatchObject({ kind: "actual", year: 2023 });
     // after the record, the same kind of heading is next year's
     expect(sectionOf(t, "新建助餐点")).toMatchObject({ kind: "target", year: 2024 });
+    // not after a record under a heading the record words don't name (工作开展情况)
+    expect(sectionOf("一、工作开展情况\n新增养老床位55张。\n二、存在的问题\n资金不足。\n三、重点工作\n新建助餐点20个。", "新建助餐点")).toMatchObject({ kind: "target", year: 2024 });
     // a strong plan phrase (工作计划, 下一步) stays next year's wherever it stands
     expect(sectionOf("一、工作计划\n新增养老床位50张。\n二、工作总结\n新增养老床位55张。", "新增养老床位50张")).toMatchObject({ kind: "target", year: 2024 });
   });
