@@ -74,6 +74,13 @@ export function readTableRow(text: string, lo: number, hi: number, rules: TableR
   if (openAt <= lo || closeAt - openAt < 2 || closeAt - openAt > rules.maxUnit + 1) return null;
   let a = lo;
   while (a < openAt && isJsSpace(text.charCodeAt(a))) a++;
+  // a row number before the label (序号: 1 城市低保享受人数(万人) …), set apart by white space
+  let n = a;
+  while (n < openAt && isAsciiDigit(text.charCodeAt(n))) n++;
+  if (n > a && n - a <= 3 && isJsSpace(text.charCodeAt(n))) {
+    a = n;
+    while (a < openAt && isJsSpace(text.charCodeAt(a))) a++;
+  }
   const label = text.slice(a, openAt).trim();
   if (label.length < 2 || label.length > rules.maxLabel) return null;
   for (const c of label) if (rules.notInLabel.includes(c)) return null;
@@ -93,7 +100,7 @@ function endingCell(text: string, lo: number, b: number, words: readonly string[
   return null;
 }
 
-/** The years of the header line [a, b) (项目 2022年 2023年: its cells after the first are all years), or null. */
+/** The years of the header line [a, b) (项目 2022年 2023年, 序号 指标名称 2020年 2025年: after one or two label cells, only years), or null. */
 export function headerYears(text: string, a: number, b: number, rules: TableRowRules): number[] | null {
   // The last cell first: most lines end in no year, and are rejected without being split.
   let e = b;
@@ -110,8 +117,11 @@ export function headerYears(text: string, a: number, b: number, rules: TableRowR
   if (s === a || !rules.headerYear.test(text.slice(s, e))) return null;
   const cells = text.slice(a, b).trim().split(/\s+/);
   if (cells.length < 2) return null;
+  // one or two label cells (项目; 序号 指标名称), then only years
+  const first = rules.headerYear.test(cells[1]) ? 1 : 2;
+  if (cells.length <= first) return null;
   const years: number[] = [];
-  for (let i = 1; i < cells.length; i++) {
+  for (let i = first; i < cells.length; i++) {
     const y = rules.headerYear.exec(cells[i]);
     if (!y) return null;
     years.push(Number(y[1]));

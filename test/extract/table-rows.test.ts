@@ -51,6 +51,9 @@ describe("table rows", () => {
     const layout = "指标名称    2015年    2020年    2018年11月    指标属性\n医疗救助人数(万人)    5.7    7              预期性\n";
     const out = processDocument({ path: "t.txt", name: "t.txt", bytes: Buffer.from("厦门市民政事业发展专项规划中期评估报告\n2018年是关键一年。\n" + layout) }, loadReference());
     expect(out.metrics.map((r) => [r.value, r.year])).toEqual([[57000, 2015], [70000, 2020]]);
+    // a row number (序号) before the label is no part of it
+    const numbered = "序号 指标名称 2020年 2025年 指标属性\n1 养老床位(张) 3000 3600 约束性\n";
+    expect(figures(numbered, 2021).map((r) => [r.value, r.year, r.kind, r.indicator])).toEqual([[3000, 2020, "actual", "养老床位数"], [3600, 2025, "target", "养老床位数"]]);
     // a prose line that ends in an attribute word is no row: its thousands gap is closed as usual
     const prose = processDocument({ path: "p.txt", name: "p.txt", bytes: Buffer.from("某县民政局2023年工作总结\n新增养老床位 1 200 张，属于 预期性\n") }, loadReference());
     expect(prose.metrics.map((r) => [r.value, r.unit])).toEqual([[1200, "bed"]]);
