@@ -6,7 +6,7 @@ import { ENUMERATION_MARK, MASK_FILLER, MASK_START, WORD_START, type EndPattern,
 import type { Quantity } from "../extract/quantities.ts";
 import { clauseAndItemAround, clauseAround, type Heading, type Sentence } from "../segment/index.ts";
 import { codeAt, holdsCode, isDigitCode, isJsSpace } from "../text/chars.ts";
-import { endsWithAny, includesAny, startsWithAny } from "../text/words.ts";
+import { endsWithAny, includesAny, maskWords, startsWithAny } from "../text/words.ts";
 
 function clauseOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference): [number, number] {
   if (!q.clause) readClauses(text, sent, q, ref);
@@ -19,10 +19,7 @@ function hasDigitBetween(text: string, a: number, b: number): boolean {
 }
 
 /** `s` with every occurrence of `words` blanked (MASK_FILLER), so the words inside them are not read. */
-function withoutWords(s: string, words: readonly string[]): string {
-  for (const w of words) if (s.includes(w)) s = s.split(w).join(MASK_FILLER.repeat(w.length));
-  return s;
-}
+const withoutWords = (s: string, words: readonly string[]) => maskWords(s, words, MASK_FILLER);
 
 /**
  * Back from an item starting at `ia` over the items before it in the clause that are short names (no digit,

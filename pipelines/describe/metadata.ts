@@ -284,15 +284,10 @@ export function findReportYear(
   if (y) {
     // 2018年海珠区民政工作报告 over 一、2017年工作推进落实情况: a work report given early in a year looks back on the
     // year before, as its first review heading says (report_year.looks_back)
-    if (ref.looksBack.some((w) => from.endsWith(w))) {
-      const titleFrom = from;
-      for (const h of heads) {
-        if (h.length > HEADING_MAX_CHARS || h === t) continue;
-        const before = tryRe(ref.review, h);
-        if (before === y - 1 && !ref.looksBack.some((w) => from.endsWith(w))) return { year: before, from };
-        if (before !== null) break;
-      }
-      from = titleFrom;
+    const looksBack = (phrase: string) => ref.looksBack.some((w) => phrase.endsWith(w));
+    if (looksBack(from)) {
+      const review = heads.filter((h) => h.length <= HEADING_MAX_CHARS && h !== t).map((h) => ref.review.exec(h)).find((m) => m !== null);
+      if (review && Number(review[1]) === y - 1 && !looksBack(review[0])) return { year: y - 1, from: review[0] };
     }
     return { year: y, from };
   }
@@ -337,8 +332,10 @@ export function findReportYear(
     const text = arabicYears(opening, ref);
     const m = ref.planMention.exec(text);
     // (each alternative of the pattern has a year group of its own; the sentence must not look ahead: 谋划, 明年, 十四五)
-    const sentence = m ? text.slice(text.lastIndexOf(ref.sentenceEnd, m.index) + 1, (text.indexOf(ref.sentenceEnd, m.index) + 1 || text.length + 1) - 1) : "";
-    if (m && Number(m.slice(1).find((g) => g !== undefined)) === ranked[0][0] && !ref.planMentionNotWith.some((w) => sentence.includes(w))) return { year: ranked[0][0], from: "" };
+    if (m && Number(m.slice(1).find((g) => g !== undefined)) === ranked[0][0]) {
+      const sentence = sentenceAround(text, m.index, ref.sentenceEnd);
+      if (!ref.planMentionNotWith.some((w) => sentence.includes(w))) return { year: ranked[0][0], from: "" };
+    }
   }
   // 20xx年工作总结: the year was blanked on purpose; the phrase still says what period it covers
   for (const h of [t, ...heads.filter((x) => x.length <= HEADING_MAX_CHARS)]) {
@@ -352,6 +349,12 @@ export function findReportYear(
   // A page that says it reposts what a user uploaded dates the upload, not the report.
   if (publishedYear && !ref.repostMarkers.some((w) => opening.includes(w))) return { year: publishedYear, from: "" };
   return { year: null, from: "" };
+}
+
+/** The sentence of `text` holding `at`: from after the sentence end before it to the next one. */
+function sentenceAround(text: string, at: number, end: string): string {
+  const next = text.indexOf(end, at);
+  return text.slice(text.lastIndexOf(end, at) + 1, next < 0 ? text.length : next);
 }
 
 /** What follows a first sentence that names no year (a lead-in about the place), or "" (see second_sentence_readme). */

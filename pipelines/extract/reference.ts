@@ -9,7 +9,7 @@ import { parseCsv } from "../tables/csv.ts";
 import { codeAt, codeFlags, isJsSpace } from "../text/chars.ts";
 import { escapeRegExp } from "../text/words.ts";
 import type { Domain, Measure, Period, Qualifier, Unit } from "../types.ts";
-import { headerYears, readTableRow, type TableRowRules } from "./table-rows.ts";
+import { compileTableRows, headerYears, readTableRow, type TableRowRules } from "./table-rows.ts";
 
 export const UNITS: readonly Unit[] = [
   "yuan", "person", "person_time", "household", "bed", "facility", "item", "meal", "copy",
@@ -988,28 +988,6 @@ function charClass(codes: number[]): RegExp {
 
 function codeTable(chars: string[]): Uint8Array {
   return codeFlags(chars.map((ch) => ch.charCodeAt(0)));
-}
-
-function compileTableRows(r: { unitBrackets: unknown; percentUnits: unknown; maxLabel: unknown; maxUnit: unknown; notInLabel: unknown; headerYear: unknown; headerLinesUp: unknown; trailingCells?: unknown; trailingHeaderCells?: unknown }): TableRowRules {
-  const where = "table-rows.json";
-  const brackets = referenceWords(r.unitBrackets, where, "unitBrackets");
-  if (brackets.some((b) => [...b].length !== 2)) throw new Error(`${where}: "unitBrackets" must list an opening and a closing bracket per entry`);
-  const count = (x: unknown, name: string) => {
-    if (typeof x !== "number" || !Number.isInteger(x) || x < 1) throw new Error(`${where}: "${name}" must be a whole number above 0`);
-    return x;
-  };
-  return {
-    open: brackets.map((b) => b[0]).join(""),
-    close: brackets.map((b) => b[1]).join(""),
-    percentUnits: new Set(referenceWords(r.percentUnits, where, "percentUnits")),
-    maxLabel: count(r.maxLabel, "maxLabel"),
-    maxUnit: count(r.maxUnit, "maxUnit"),
-    notInLabel: referenceText(r.notInLabel, where, "notInLabel"),
-    headerYear: referencePattern(r.headerYear, where, "headerYear"),
-    headerLinesUp: count(r.headerLinesUp, "headerLinesUp"),
-    trailingCells: r.trailingCells === undefined ? [] : referenceWords(r.trailingCells, where, "trailingCells"),
-    trailingHeaderCells: r.trailingHeaderCells === undefined ? [] : referenceWords(r.trailingHeaderCells, where, "trailingHeaderCells"),
-  };
 }
 
 export function loadExtractReference(dir: string): ExtractReference {

@@ -2,6 +2,7 @@
 // on one line comes through ingest as such lines; their numbers carry no measure word of their own, so the sentence
 // reader passes them by. Here the row label's bracketed unit gives each cell its unit, and a header line of years
 // above gives each column its year (data/reference/table-rows.json).
+import { referencePattern, referenceText, referenceWords } from "../reference-json.ts";
 import { isAsciiDigit, isJsSpace } from "../text/chars.ts";
 
 export interface TableRowRules {
@@ -155,4 +156,27 @@ export function columnYears(text: string, rowStart: number, row: Pick<TableRow, 
     }
   }
   return null;
+}
+
+/** The rules of data/reference/table-rows.json, checked (ingest reads the same rows, to keep their spacing). */
+export function compileTableRows(r: { unitBrackets: unknown; percentUnits: unknown; maxLabel: unknown; maxUnit: unknown; notInLabel: unknown; headerYear: unknown; headerLinesUp: unknown; trailingCells?: unknown; trailingHeaderCells?: unknown }): TableRowRules {
+  const where = "table-rows.json";
+  const brackets = referenceWords(r.unitBrackets, where, "unitBrackets");
+  if (brackets.some((b) => [...b].length !== 2)) throw new Error(`${where}: "unitBrackets" must list an opening and a closing bracket per entry`);
+  const count = (x: unknown, name: string) => {
+    if (typeof x !== "number" || !Number.isInteger(x) || x < 1) throw new Error(`${where}: "${name}" must be a whole number above 0`);
+    return x;
+  };
+  return {
+    open: brackets.map((b) => b[0]).join(""),
+    close: brackets.map((b) => b[1]).join(""),
+    percentUnits: new Set(referenceWords(r.percentUnits, where, "percentUnits")),
+    maxLabel: count(r.maxLabel, "maxLabel"),
+    maxUnit: count(r.maxUnit, "maxUnit"),
+    notInLabel: referenceText(r.notInLabel, where, "notInLabel"),
+    headerYear: referencePattern(r.headerYear, where, "headerYear"),
+    headerLinesUp: count(r.headerLinesUp, "headerLinesUp"),
+    trailingCells: r.trailingCells === undefined ? [] : referenceWords(r.trailingCells, where, "trailingCells"),
+    trailingHeaderCells: r.trailingHeaderCells === undefined ? [] : referenceWords(r.trailingHeaderCells, where, "trailingHeaderCells"),
+  };
 }

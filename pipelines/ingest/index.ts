@@ -4,7 +4,7 @@
 // Every step returns text plus a map, so toOriginal always points into `original`.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compileReferenceJson, readReferenceJson } from "../reference-json.ts";
+import { compileReferenceJson } from "../reference-json.ts";
 import { escapeRegExp } from "../text/words.ts";
 import type { CleanText, DocumentStatus, IngestOutcome, RawFile } from "../types.ts";
 import { compileBoilerplate, stripBoilerplate, type BoilerplateReference } from "./boilerplate.ts";
@@ -13,7 +13,8 @@ import { htmlToText, looksLikeHtml } from "./html.ts";
 import { countText, normalizeChars, stripPinyinNotes, stripPinyinNotesText } from "./normalize.ts";
 import { identity } from "./offsets.ts";
 import { makeConverter, scriptOf, toSimplified, traditionalTable, type Convert } from "./script.ts";
-import { fixPdfWords, fixSpaces, isLetterSpaced, removeLetterSpacing, tableSpaceRules, type SpaceReference } from "./spaces.ts";
+import { fixPdfWords, fixSpaces, isLetterSpaced, removeLetterSpacing, type SpaceReference } from "./spaces.ts";
+import { compileTableRows } from "../extract/table-rows.ts";
 
 export interface IngestReference {
   decode: DecodeReference;
@@ -67,7 +68,7 @@ function loadSpaceReference(dir: string): SpaceReference {
     pdfFixRe: alternatives.length ? new RegExp(alternatives.join("|"), "g") : null,
     pdfFixMark: sharedChar([...pdfFixes.keys()]),
     // a table row keeps its cells' spacing (table-rows.json)
-    ...tableSpaceRules(readReferenceJson<{ unitBrackets?: string[]; maxLabel?: number; maxUnit?: number; trailingCells?: string[] }>(dir, "table-rows.json")),
+    tableRows: compileReferenceJson(dir, "table-rows.json", compileTableRows),
   };
 }
 

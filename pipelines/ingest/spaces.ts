@@ -2,9 +2,9 @@
 //   `56 张` → `56张`, `60 %` → `60%`, `1 234` → `1234`, `3 .5` → `3.5`, `1234人 次` → `1234人次` (split measure words
 //   from data/reference/ingest-split-units.txt); runs of spaces → one space; blank lines collapsed to one.
 // A space before a digit is kept: `总结 1.力求` uses it as a separator and the number must stay apart.
+import { readTableRow, type TableRowRules } from "../extract/table-rows.ts";
 import { rewrite, type Mapped } from "./offsets.ts";
 import { unitReader } from "../text/chars.ts";
-import { escapeRegExp } from "../text/words.ts";
 
 const readUnits = unitReader();
 
@@ -17,34 +17,20 @@ export interface SpaceReference {
   /** A character every wrong word contains (or ""): a text without it needs no search. */
   pdfFixMark?: string;
   /**
-   * A line that is a table row: a label with its unit in brackets, number cells, perhaps an attribute cell (预期性:
-   * table-rows.json). When it ends in such a cell or its gaps are uneven (an empty cell is a wider gap), its spacing
-   * sets its cells apart and is left as it is.
+   * The table rows of table-rows.json (a label with its unit in brackets, number cells, perhaps an attribute cell:
+   * 城市低保享受人数(万人) 1.03 1 0.639 预期性), read as extract reads them. When a row ends in an attribute cell or its
+   * gaps are uneven (an empty cell is a wider gap), its spacing sets its cells apart and is left as it is.
    */
-  tableRow?: RegExp | null;
-  /** The row's trailing attribute cells (预期性, 约束性): a line holding one, or a run of spaces, is tested as a row. */
-  tableTrailingCells?: string[];
-}
-
-/** The table-row part of a SpaceReference, from table-rows.json's unit brackets, label and unit sizes and trailing cells. */
-export function tableSpaceRules(rows: { unitBrackets?: string[]; maxLabel?: number; maxUnit?: number; trailingCells?: string[] }): Pick<SpaceReference, "tableRow" | "tableTrailingCells"> {
-  const brackets = rows.unitBrackets ?? [];
-  if (!brackets.length) return { tableRow: null, tableTrailingCells: [] };
-  const open = escapeRegExp(brackets.map((b) => b[0]).join(""));
-  const close = escapeRegExp(brackets.map((b) => b[1]).join(""));
-  const cells = rows.trailingCells ?? [];
-  const tail = cells.length ? `(?:[ \\t\\u3000]+(?:${cells.map(escapeRegExp).join("|")}))?` : "";
-  const row = `^[ \\t\\u3000]*[^\\s${open}]{2,${rows.maxLabel ?? 24}}[${open}][^${close}\\n]{1,${rows.maxUnit ?? 4}}[${close}](?:[ \\t\\u3000]+[\\d.,]+)+${tail}[ \\t\\u3000]*$`;
-  return { tableRow: new RegExp(row), tableTrailingCells: cells };
+  tableRows?: TableRowRules | null;
 }
 
 /**
- * [start, end) of the lines that are table rows (see tableRow). Only lines holding a trailing cell word or a run of
+ * [start, end) of the lines that are table rows (see tableRows). Only lines holding a trailing cell word or a run of
  * spaces are tested: the others lose nothing to the rewrites.
  */
 function tableRowSpans(text: string, ref: SpaceReference): Array<[number, number]> {
-  const re = ref.tableRow;
-  if (!re) return [];
+  const rules = ref.tableRows;
+  if (!rules) return [];
   const spans: Array<[number, number]> = [];
   const test = (at: number) => {
     const a = text.lastIndexOf("\n", at) + 1;
@@ -52,7 +38,7 @@ function tableRowSpans(text: string, ref: SpaceReference): Array<[number, number
     let b = text.indexOf("\n", at);
     if (b < 0) b = text.length;
     const line = text.slice(a, b);
-    if (re.test(line) && (unevenGaps(line) || (ref.tableTrailingCells ?? []).some((w) => line.trimEnd().endsWith(w)))) spans.push([a, b]);
+    if (readTableRow(text, a, b, rules) !== null && (unevenGaps(line) || rules.trailingCells.some((w) => line.trimEnd().endsWith(w)))) spans.push([a, b]);
   };
   // each line with a run of spaces once (the search resumes at the next line)
   for (let p = text.indexOf("  "); p >= 0; ) {
@@ -60,7 +46,7 @@ function tableRowSpans(text: string, ref: SpaceReference): Array<[number, number
     const next = text.indexOf("\n", p);
     p = next < 0 ? -1 : text.indexOf("  ", next);
   }
-  for (const w of ref.tableTrailingCells ?? []) for (let p = text.indexOf(w); p >= 0; p = text.indexOf(w, p + w.length)) test(p);
+  for (const w of rules.trailingCells) for (let p = text.indexOf(w); p >= 0; p = text.indexOf(w, p + w.length)) test(p);
   return spans;
 }
 

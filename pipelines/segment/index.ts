@@ -7,7 +7,7 @@ import type { Kind, Period } from "../types.ts";
 import { CLAUSE_END, ENUMERATION_MARK, MASK_FILLER, type ExtractReference, type HeadingRules } from "../extract/reference.ts";
 import { readNumeral, type Candidates, type NumeralRef } from "../extract/quantities.ts";
 import { isDigitCode, isJsSpace } from "../text/chars.ts";
-import { endsWithAny, includesAny, startsWithAny } from "../text/words.ts";
+import { endsWithAny, includesAny, maskWords, startsWithAny } from "../text/words.ts";
 
 export interface Heading {
   level: number;
@@ -156,7 +156,7 @@ function isHan(c: number): boolean {
 /** Plan/record reading of a heading or title-like line. */
 export function readHeadingPlan(text: string, ref: PlanRef, reportYear: number | null, period: Period, firstSection = false): { plan: Kind | null; year: number | null } {
   const p = ref.plan;
-  for (const w of p.planMasks) if (text.includes(w)) text = text.split(w).join(MASK_FILLER);
+  text = maskWords(text, p.planMasks, MASK_FILLER, false);
   p.headingActual.re.lastIndex = 0;
   p.headingPlan.re.lastIndex = 0;
   p.headingPlanWithYear.re.lastIndex = 0;

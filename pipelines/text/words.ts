@@ -22,3 +22,12 @@ export function includesAny(s: string, words: readonly string[]): boolean {
 export function escapeRegExp(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/**
+ * `s` with every occurrence of `words` replaced by `filler` (once per character when `keepLength`, so offsets hold),
+ * so the words inside them are not read.
+ */
+export function maskWords(s: string, words: readonly string[], filler: string, keepLength = true): string {
+  for (const w of words) if (s.includes(w)) s = s.split(w).join(keepLength ? filler.repeat(w.length) : filler);
+  return s;
+}
