@@ -64,6 +64,8 @@ export interface PlaceNameRules {
   municipalCity: string;
   directlyAdministered: string;
   zoneForms: Array<[RegExp, string[]]>;
+  /** Zone words after a city's short name that name a zone of that city not in the statistical list (岳阳经开区). */
+  cityZoneWords: string[];
   /** Level word of an autonomous division → the character its everyday form ends with (自治州 → 州). */
   autonomousForms: Map<string, string>;
   authorAfterShortName: string[];
@@ -92,6 +94,7 @@ interface PlaceNamesFile {
   municipalCity: string;
   directlyAdministered: string;
   zoneForms?: { ending: string; forms: string[] }[];
+  cityZoneWords?: string[];
   autonomousForms?: Record<string, string>;
   authorAfterShortName: string[];
   authorOpensAfter?: string;
@@ -123,6 +126,7 @@ export function compilePlaceNames(r: PlaceNamesFile): PlaceNameRules {
     municipalCity: String(r.municipalCity ?? ""),
     directlyAdministered: String(r.directlyAdministered ?? ""),
     zoneForms: (r.zoneForms ?? []).map((z, i) => [pattern(z.ending, `zoneForms[${i}].ending`), words(z.forms, `zoneForms[${i}].forms`)]),
+    cityZoneWords: words(r.cityZoneWords ?? [], "cityZoneWords"),
     autonomousForms: new Map(Object.entries(r.autonomousForms ?? {})),
     authorAfterShortName: words(r.authorAfterShortName, "authorAfterShortName"),
     authorOpensAfter: String(r.authorOpensAfter ?? ""),
@@ -206,6 +210,7 @@ export function loadGazetteer(dir: string): Gazetteer {
   const short = new Map<string, Place[]>();
   const divisions = new Map<string, Division>();
   const everyday: Array<[string, Place]> = [];
+  const cityZones: Array<[string, Place]> = [];
   const p6 = (c: string) => c.padEnd(6, "0");
   const provinceName = (code2: string) => div.provinces[code2] ?? "";
 
@@ -231,6 +236,7 @@ export function loadGazetteer(dir: string): Gazetteer {
     const s = shortOf(name);
     if (s) add(short, s, place);
     everyday.push([autonomousForm(name, names), place]);
+    if (s) for (const w of names.cityZoneWords) cityZones.push([s + w, { name: s + w, level: "zone", code, province, city: code, county: "" }]);
   }
   const cityOf = (city4: string) => (div.cities[city4] && !directly(div.cities[city4][0]) ? p6(city4) : "");
   for (const [code, [name, city4]] of Object.entries(div.counties)) {
@@ -284,6 +290,8 @@ export function loadGazetteer(dir: string): Gazetteer {
     if (!alias || !d || d.level === "province" || d.level === "") continue;
     add(full, alias, { name: d.name, level: d.level, code: d.code, province: d.province, city: d.city, county: d.county, alias: generic === "yes" ? "generic" : "named" });
   }
+  // 岳阳经开区 when the statistical list and the alias tables have no 岳阳经济技术开发区: a zone of the city it is named after
+  for (const [form, place] of cityZones) if (!full.has(form)) add(full, form, place);
   const townIn = (county: string, name: string): Place => {
     const d = divisions.get(county);
     const zone = zones[county];

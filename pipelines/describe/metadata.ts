@@ -68,6 +68,7 @@ export interface MetadataReference {
   date: RegExp;
   dateLine: RegExp;
   dateLineMax: number;
+  dayFirstLine: RegExp;
   regionHints: {
     agencyLevel: RegExp;
     provinceBureau: RegExp;
@@ -85,7 +86,7 @@ interface RawMetadata {
   title: { max_chars: number; kind: string; section_number: string; meta_fields: string[]; header_fields: string[]; continuation: string };
   report_year: { review: string; bulletin?: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; plan_mention?: string; plan_mention_not_with?: string[]; looks_back?: string[]; heading_lines: number; min_year: number; placeholder: string; mention: string };
   period: { rules: Array<[string, Period]>; opening: string; opening_chars: number; title: string; title_tail: string };
-  dates: { year_digits: Record<string, string>; chinese_year: string; year_char: string; ten: string; date: string; date_line: string; date_line_max: number };
+  dates: { year_digits: Record<string, string>; chinese_year: string; year_char: string; ten: string; date: string; date_line: string; date_line_max: number; day_first_line: string };
   region_hints: {
     agency_level: string; province_bureau: string; self_reference: string; self_levels: string[];
     self_chars: number; self_min: number; self_ratio: number; index_number_field: string;
@@ -145,6 +146,7 @@ export function compileMetadata(json: unknown): MetadataReference {
     date: y(raw.dates.date),
     dateLine: new RegExp(raw.dates.date_line),
     dateLineMax: raw.dates.date_line_max,
+    dayFirstLine: new RegExp(raw.dates.day_first_line),
     regionHints: {
       agencyLevel: new RegExp(raw.region_hints.agency_level),
       provinceBureau: new RegExp(raw.region_hints.province_bureau),
@@ -393,8 +395,14 @@ export function findPublished(clean: CleanText, lines: string[], ref: MetadataRe
   // a line that is only a date (the signature date at the end of a report)
   const tail = lastLines(clean.text, 5);
   for (const line of [...tail, ...lines.slice(0, 5)]) {
-    if (line.length <= ref.dateLineMax && ref.dateLine.test(line)) {
+    if (line.length > ref.dateLineMax) continue;
+    if (ref.dateLine.test(line)) {
       const d = isoDate(line, ref);
+      if (d) return d;
+    }
+    const dayFirst = ref.dayFirstLine.exec(line);
+    if (dayFirst) {
+      const d = isoDate(`${dayFirst[3]}-${dayFirst[2]}-${dayFirst[1]}`, ref);
       if (d) return d;
     }
   }

@@ -82,6 +82,10 @@ describe("report year and period", () => {
     expect(news.period).toBe("annual");
     expect(describeText(`看看新闻\n2021-01-27 20:45\n${BODY}`).published).toBe("2021-01-27");
     expect(describeText(`来源:果洛州政府办    时间:2016年11月18日    编辑:段福善\n${BODY}`).published).toBe("2016-11-18");
+    // day first with dots (fresh4 e07): 1 April, not 4 January; only as a whole line, never a figure like 12.5.2015年
+    expect(describeText(`岳阳经开区民政局晒出第一季度民政工作“成绩单”\n01.04.2015 13:33\n本文来源: 湖南新闻网\n${BODY}`).published).toBe("2015-04-01");
+    expect(describeText(`区民政局晒出民政工作“成绩单”\n31.12.2016\n${BODY}`).published).toBe("2016-12-31");
+    expect(describeText(`区民政局晒出民政工作“成绩单”\n13.13.2016\n${BODY}`).published).toBe("");
   });
 
   it("reads a header laid out as table cells (| 公开日期 | 2017-08-28 |), and a report year from an opening 2023年底", () => {

@@ -81,6 +81,16 @@ describe("region", () => {
     expect(bh.region.code).toBe("120116");
   });
 
+  it("reads a city's short name with a zone word as a zone of that city when the zone list lacks it (fresh4 e07: 岳阳经开区)", () => {
+    const d = describeText(`岳阳经开区民政局晒出第一季度民政工作“成绩单”\n${FILLER}`);
+    expect(d.region).toMatchObject({ code: "430600", name: "岳阳经开区" });
+    expect(d.agency).toBe("岳阳经开区民政局");
+    // 岳阳 alone is both the city and 岳阳县: no zone word, no pick
+    expect(describeText(`岳阳民政局晒出第一季度民政工作“成绩单”\n${FILLER}`).region.code).toBe("");
+    // a zone the alias table places keeps its entry (杭州高新区 is 滨江区's, not the city's or both)
+    expect(describeText(`杭州高新区社会事务局2023年度工作总结\n${FILLER}`).region).toMatchObject({ code: "330108", name: "杭州高新区" });
+  });
+
   it("takes a county whose name no other division shares when the body names it twice and no other county (宁夏利通区 news page)", () => {
     const text = `宁夏利通区“一二三四”解民困、办实事、促和谐\n宁夏利通区坚持“以民为本、为民解困、为民服务”的宗旨,做好全区民政工作。${FILLER}`;
     expect(describeText(text).region.code).toBe("640302");
