@@ -335,7 +335,8 @@ export function findReportYear(
     const m = ref.planMention.exec(text);
     // (each alternative of the pattern has a year group of its own; the sentence must not look ahead: 谋划, 明年, 十四五)
     if (m && Number(m.slice(1).find((g) => g !== undefined)) === ranked[0][0]) {
-      const sentence = sentenceAround(text, m.index, ref.sentenceEnd);
+      // the year's own sentence (a period named bare may stand sentences before it)
+      const sentence = sentenceAround(text, m.index + m[0].lastIndexOf(String(ranked[0][0])), ref.sentenceEnd);
       if (!ref.planMentionNotWith.some((w) => sentence.includes(w))) return { year: ranked[0][0], from: "" };
     }
   }

@@ -134,6 +134,13 @@ describe("report year and period", () => {
     const q1 = describeText(`一季度以来,市民政局各项重点任务稳步推进,为2024年各项工作开好局、起好步奠定了坚实基础。\n一、一季度工作完成情况\n${BODY}`);
     expect([q1.reportYear, q1.period]).toEqual([2024, "Q1"]);
     expect(describeText(`民政局工作总结\n今年全县全面完成各项目标任务,为2024年各项工作开好局、起好步奠定了坚实基础。${BODY}`).reportYear).toBeNull();
+    // a period named bare, then once with its year (fresh7 m06); not a span of another period, not a comparison
+    const h1Span = describeText(`上半年工作总结\n上半年,我局按照县委县政府工作部署,统筹推进民政事业发展。低保标准提高到1255元/月,2023年1-6月,主动发现困难群众58人。${BODY}`);
+    expect([h1Span.reportYear, h1Span.period]).toEqual([2023, "H1"]);
+    const q3Span = describeText(`前三季度工作总结\n前三季度,我局统筹推进民政事业发展,2021年前三季度共发放低保金320万元。${BODY}`);
+    expect([q3Span.reportYear, q3Span.period]).toEqual([2021, "Q3"]);
+    expect(describeText(`上半年工作总结\n上半年,我局统筹推进民政事业发展。2023年1-9月,主动发现困难群众58人。${BODY}`).reportYear).toBeNull();
+    expect(describeText(`上半年工作总结\n上半年,我局统筹推进民政事业发展,发放低保金320万元,与2022年1-6月相比增长5%。${BODY}`).reportYear).toBeNull();
     // nor a sentence that looks ahead (谋划, 明年) or to a five-year plan's end year
     expect(describeText(`民政局工作总结\n今年以来,我局围绕2024年重点工作提前谋划。${BODY}`).reportYear).toBeNull();
     expect(describeText(`民政局中期评估报告\n我局对照“十四五”规划确定的2025年目标任务逐项评估。${BODY}`).reportYear).toBeNull();
