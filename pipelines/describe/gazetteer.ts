@@ -69,6 +69,8 @@ export interface PlaceNameRules {
   /** Level word of an autonomous division → the character its everyday form ends with (自治州 → 州). */
   autonomousForms: Map<string, string>;
   authorAfterShortName: string[];
+  /** Verbs right before a cited title (出台《…》) that make it the author's own document (place-names.json issuingVerbs). */
+  issuingVerbs: string[];
   /** Marks after which a county opening a clause before authorAfterShortName speaks as the author (place-names.json). */
   authorOpensAfter: string;
   /** What may stand before a town opening a title or line (place-names.json openingTag). */
@@ -97,6 +99,7 @@ interface PlaceNamesFile {
   cityZoneWords?: string[];
   autonomousForms?: Record<string, string>;
   authorAfterShortName: string[];
+  issuingVerbs?: string[];
   authorOpensAfter?: string;
   openingTag?: string;
   notAuthorBefore?: string[];
@@ -129,6 +132,7 @@ export function compilePlaceNames(r: PlaceNamesFile): PlaceNameRules {
     cityZoneWords: words(r.cityZoneWords ?? [], "cityZoneWords"),
     autonomousForms: new Map(Object.entries(r.autonomousForms ?? {})),
     authorAfterShortName: words(r.authorAfterShortName, "authorAfterShortName"),
+    issuingVerbs: words(r.issuingVerbs ?? [], "issuingVerbs"),
     authorOpensAfter: String(r.authorOpensAfter ?? ""),
     openingTag: r.openingTag ? pattern(r.openingTag, "openingTag") : /^\s*$/,
     notAuthorBefore: words(r.notAuthorBefore ?? [], "notAuthorBefore"),

@@ -309,7 +309,7 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
   }
   const r = fromBody(ev, gz, input.levelHint, body.length > 0, opening, author);
   const level = () => input.levelHint || (typeof input.selfLevel === "function" ? input.selfLevel() : input.selfLevel) || "";
-  return r.code ? r : fromAliases(ev, gz, level) ?? fromOwnTown(input, titleMentions, body, ev, gz) ?? fromAuthorShortName(input, body, gz) ?? r;
+  return r.code ? r : fromAliases(ev, gz, level) ?? fromOwnTown(input, titleMentions, body, ev, gz) ?? fromAuthorShortName(input, body, gz) ?? fromIssuedTitle(input, body, gz) ?? r;
 }
 
 /**
@@ -441,6 +441,42 @@ function fromAuthorShortName(input: RegionInput, bodyMentions: Mention[], gz: Ga
   const d = gz.divisions.get(code);
   if (!d || (input.levelHint && !d.name.endsWith(input.levelHint)) || namedAsOther(input.body, bodyMentions, code, gz)) return null;
   return regionOf(d, gz, d.name, `the body speaks of its own ${d.name} by its short name (…民政)`);
+}
+
+/**
+ * 2e. A bare bureau (区民政局) that issues a document named after its own division (区民政局出台《深圳市罗湖区第二届…
+ * 方案》): the division the title opens with, the deepest of the chain there, when its level word is the bureau's, every
+ * such title agrees and no other county or city the body names lies outside it.
+ */
+function fromIssuedTitle(input: RegionInput, bodyMentions: Mention[], gz: Gazetteer): Region | null {
+  const n = gz.names;
+  if (!input.levelHint || !n.issuingVerbs.length) return null;
+  const text = input.body;
+  let place: Place | null = null;
+  for (let k = 0; k < bodyMentions.length; k++) {
+    const m = bodyMentions[k];
+    if (m.at === 0 || text.charCodeAt(m.at - 1) !== 0x300a /* 《 */ || endsWithAny(text, m.at - 1, n.issuingVerbs) === null) continue;
+    // the chain the title opens with (深圳市 罗湖区): each next name right after the last, inside it
+    let deepest = m.places;
+    for (let j = k + 1, end = m.at + m.text.length; j < bodyMentions.length && bodyMentions[j].at === end; end += bodyMentions[j].text.length, j++) {
+      const inner = bodyMentions[j].places.filter((p) => deepest.some((o) => within(p, o)));
+      if (!inner.length) break;
+      deepest = inner;
+    }
+    // a document of another level (《广东省…》 from a 区民政局) or an ambiguous name says nothing of the author
+    if (new Set(deepest.map((p) => p.code)).size !== 1 || (deepest[0].level !== "county" && deepest[0].level !== "city")) continue;
+    if (!gz.divisions.get(deepest[0].code)?.name.endsWith(input.levelHint)) continue;
+    if (place && place.code !== deepest[0].code) return null;
+    place = deepest[0];
+  }
+  const d = place ? gz.divisions.get(place.code) : undefined;
+  if (!place || !d) return null;
+  for (const m of bodyMentions) {
+    if (m.places.length !== 1) continue;
+    const p = m.places[0];
+    if ((p.level === "county" || p.level === "city") && !within(p, place) && !within(place, p)) return null;
+  }
+  return regionOf(d, gz, d.name, `the bureau issues a document named after ${d.name} (出台《${d.name}…》)`);
 }
 
 /** Longest short name read before 民政/社会 (东乌珠穆沁: five characters, with room to spare). */

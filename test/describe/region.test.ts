@@ -91,6 +91,21 @@ describe("region", () => {
     expect(describeText(`杭州高新区社会事务局2023年度工作总结\n${FILLER}`).region).toMatchObject({ code: "330108", name: "杭州高新区" });
   });
 
+  it("places a bare bureau by a document it issues named after a division of its level (fresh9 r01: 区民政局出台《深圳市罗湖区…》)", () => {
+    const issued = "7-9月,区民政局出台《深圳市罗湖区第二届社区居民议事会规范化建设工作方案》,指导各社区开展工作。";
+    const d = describeText(`区民政局2017年工作总结\n${FILLER}${issued}`);
+    expect(d.region).toMatchObject({ code: "440303", name: "罗湖区" });
+    // a province's or city's document cited beside it says nothing against it
+    expect(describeText(`区民政局2017年工作总结\n${FILLER}印发《广东省养老服务条例》宣传册。${issued}`).region.code).toBe("440303");
+    // not a document followed (按照《…》), not another level's bureau, not an ambiguous name, not two divisions
+    expect(describeText(`区民政局2017年工作总结\n${FILLER}按照《深圳市罗湖区第二届社区居民议事会规范化建设工作方案》要求开展工作。`).region.code).toBe("");
+    expect(describeText(`市民政局2017年工作总结\n${FILLER}${issued}`).region.code).toBe("");
+    expect(describeText(`区民政局2022年工作总结\n${FILLER}拟定《南山区构建“老有颐养”民生幸福标杆三年行动计划》。`).region.code).toBe("");
+    expect(describeText(`区民政局2017年工作总结\n${FILLER}${issued}修订《福田区社区议事规则》。`).region.code).toBe("");
+    // nor when the body names a county elsewhere
+    expect(describeText(`区民政局2017年工作总结\n${FILLER}${issued}赴宁夏利通区学习养老服务经验。`).region.code).toBe("");
+  });
+
   it("takes a county whose name no other division shares when the body names it twice and no other county (宁夏利通区 news page)", () => {
     const text = `宁夏利通区“一二三四”解民困、办实事、促和谐\n宁夏利通区坚持“以民为本、为民解困、为民服务”的宗旨,做好全区民政工作。${FILLER}`;
     expect(describeText(text).region.code).toBe("640302");
