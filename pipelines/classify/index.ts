@@ -152,6 +152,11 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
     yearEnd = headFrom + after;
     year = Number(m[1]);
   }
+  // 2020年,全省城乡低保…;…;建成养老床位50万张: a year opening the sentence frames it past its semicolons
+  if (yearPos < 0 && q.numStart - sent.start > 60) {
+    const framing = sentenceFrameYear(text, sent, p);
+    if (framing !== null) year = framing;
+  }
   const [ca, lb] = clauseOf(text, sent, q, ref);
   // Back into the clauses before, but not past a semicolon (不低于上年度…增幅;…新增服务点60个 is this year's), unless
   // the sentence opens on the relative year: then it frames the whole sentence (去年底,…120个;养老机构45家).
@@ -441,8 +446,27 @@ function isAgentClause(text: string, a: number, b: number, ref: ExtractReference
 /** Where a sentence's own words start after a lead-in and the mark closing it (据悉,去年,… → 去年); else `start`. */
 function afterLeadIn(text: string, start: number, p: ExtractReference["plan"]): number {
   const lead = startsWithAny(text, start, p.relativeYearLeadIns);
-  if (lead === null) return start;
-  return holdsCode(p.relativeYearLeadInEnds, text.charCodeAt(start + lead.length)) ? start + lead.length + 1 : start;
+  if (lead !== null) return holdsCode(p.relativeYearLeadInEnds, text.charCodeAt(start + lead.length)) ? start + lead.length + 1 : start;
+  // 记者从会议上获悉, …: a first clause that ends in a word of hearing
+  const end = Math.min(text.length, start + p.leadInClauseMax + 1);
+  for (let i = start + 2; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (holdsCode(p.relativeYearLeadInEnds, c)) return endsWithAny(text, i, p.leadInClauseEnds) !== null ? i + 1 : start;
+    if (c === 0x3002 /* 。 */ || c === 0x3b /* ; */ || c === 0xff1b /* ； */ || c === 0x0a) break;
+  }
+  return start;
+}
+
+/** The year a sentence opens on, after any lead-in, when a comma closes it (2020年,…: plan-markers sentenceYearFrame); else null. */
+function sentenceFrameYear(text: string, sent: Sentence, p: ExtractReference["plan"]): number | null {
+  const re = p.sentenceYearFrame;
+  if (re === null) return null;
+  const at = afterLeadIn(text, sent.start, p);
+  const c = text.charCodeAt(at);
+  if (c !== 0x31 && c !== 0x32) return null; // 1… or 2…
+  re.lastIndex = at;
+  const m = re.exec(text);
+  return m !== null && m.index + m[0].length <= sent.end ? Number(m[1]) : null;
 }
 
 export function domainOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, memo: DocumentMemo, carried: Domain | null = null): Domain {

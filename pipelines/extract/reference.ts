@@ -326,6 +326,11 @@ export interface ExtractReference {
     /** A sentence opening on one of these, then one of relativeYearLeadInEnds, is framed by a relative year right after (据悉,去年,…). */
     relativeYearLeadIns: string[];
     relativeYearLeadInEnds: string;
+    /** A first clause ending in one of these (记者从会议上获悉,) is a lead-in too, at most leadInClauseMax characters. */
+    leadInClauseEnds: string[];
+    leadInClauseMax: number;
+    /** A sentence opening on a year and a comma (2020年,…): the year of all its figures with none nearer (sticky). */
+    sentenceYearFrame: RegExp | null;
     /** After a plan word: the plan was met (完成率), or done (了); a plan word that is also a noun (计划) needs a pattern after it. */
     achievedAfterPlanWord: string[];
     doneRightAfterPlanWord: string[];
@@ -1016,7 +1021,7 @@ export function loadExtractReference(dir: string): ExtractReference {
     planParagraphStarts: string[]; planParagraphVerbs: string[]; sentencePlanOpeners?: { words: string[]; within: number; followedBy: string[]; doneInClause: string[]; notAfter?: string; notInSentence?: string[]; notBeforeAction?: string[] }; targetBefore: string[]; targetBeforeWindow: number;
     tableColumnPlan?: string[]; tableColumnActual?: string[]; tableColumnNeither?: string[];
     targetAfter: string[]; plannedCompletion?: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
-    completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>; sameYearWords?: string[]; sameYearBases?: string[]; relativeYearLeadIns?: string[]; relativeYearLeadInEnds?: string;
+    completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>; sameYearWords?: string[]; sameYearBases?: string[]; relativeYearLeadIns?: string[]; relativeYearLeadInEnds?: string; leadInClauseEnds?: string[]; leadInClauseMax?: number; sentenceYearFrame?: string;
     achievedAfterPlanWord?: string[]; doneRightAfterPlanWord?: string[]; nounUnlessFollowedBy?: Record<string, string>; objectMarkerPlanWords?: string[]; objectMarkerVerbs?: string[]; objectMarkerNotFollowedBy?: string[]; objectMarkerNotAfter?: string[];
     yearMention: string; yearWord?: string; yearStartsPeriodAfter?: string[]; yearRangeMarksAfter?: string[]; yearRangeMarksBefore?: string[]; comparisonBefore?: string[];
     comparisonAfterYear?: string[]; comparisonAfterRelativeYear?: string[]; documentTitleBrackets?: [string, string]; skippedAfterFigure?: string[]; monthDayAfterYear?: string; relativeYearStops?: string; comparisonBaseMaxChars?: number;
@@ -1156,6 +1161,9 @@ export function loadExtractReference(dir: string): ExtractReference {
       sameYearBases: p.sameYearBases ?? [],
       relativeYearLeadIns: sortLong(p.relativeYearLeadIns ?? []),
       relativeYearLeadInEnds: p.relativeYearLeadInEnds ?? "",
+      leadInClauseEnds: p.leadInClauseEnds ?? [],
+      leadInClauseMax: p.leadInClauseMax ?? 0,
+      sentenceYearFrame: p.sentenceYearFrame ? referencePattern(p.sentenceYearFrame, "plan-markers.json", "sentenceYearFrame", "y") : null,
       achievedAfterPlanWord: p.achievedAfterPlanWord ?? [],
       doneRightAfterPlanWord: p.doneRightAfterPlanWord ?? [],
       nounUnlessFollowedBy: new Map(Object.entries(p.nounUnlessFollowedBy ?? {}).map(([w, re]) => [w, referencePattern(re, "plan-markers.json", `nounUnlessFollowedBy.${w}`)])),

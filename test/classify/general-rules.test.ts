@@ -577,6 +577,20 @@ describe("a second reader's counter-examples to today's rules", () => {
     expect(figure(t, "8300余万元").year).toBe(2022);
     expect(figure(t.replace("据悉,去年,", "据悉,"), "8300余万元").year).toBe(2023);
   });
+  it("a year opening a sentence, after a lead-in clause (记者从会议上获悉,2020年,…), frames it past its semicolons (fresh10 t04)", () => {
+    const t = "记者从会议上获悉,2020年,全省城乡低保平均标准达到588元/月和5003元/年,月人均救助386元和251元;城乡特困人员基本生活标准平均每人每年8751元和6297元;建成养老床位50万张,每千名老人39张。";
+    expect(figure(t, "50万张", 2021).year).toBe(2020);
+    expect(figure(t, "8751元", 2021).year).toBe(2020);
+    expect(figure(t.replace("记者从会议上获悉,", ""), "50万张", 2021).year).toBe(2020);
+    // the lead-in clause framing a relative year too
+    expect(figure(t.replace("2020年,", "去年,"), "50万张", 2021).year).toBe(2020);
+    // a nearer year of its own still speaks; a year that starts a period, or one without the comma, frames nothing
+    expect(figure(t.replace("建成养老床位", "2021年建成养老床位"), "50万张", 2021).year).toBe(2021);
+    expect(figure(t.replace("2020年,", "2016年以来,"), "50万张", 2021).year).toBe(2021);
+    expect(figure(t.replace("2020年,全省", "2020年全省"), "50万张", 2021).year).toBe(2021);
+    // nor a first clause that only mentions hearing mid-way (not a lead-in), nor another sentence
+    expect(figure("2020年,全省城乡低保平均标准达到588元/月。建成养老床位50万张,每千名老人39张,护理型床位占比38%,农村特困供养服务机构改造提升任务全面完成。", "38%", 2021).year).toBe(2021);
+  });
   it("the weak-word look-ahead stops at a clause on another matter (同时…); 救助管理站 is strong", () => {
     expect(figure("全年累计救助1200人次，同时为800名残疾人发放两项补贴。", "1200人次").domain).toBe("social_assistance");
     expect(figure("市救助管理站2023年工作总结\n全年接待860人次。", "860人次").domain).toBe("social_assistance");
