@@ -340,6 +340,15 @@ export function findReportYear(
       if (!ref.planMentionNotWith.some((w) => sentence.includes(w))) return { year: ranked[0][0], from: "" };
     }
   }
+  // the one year an undated opening names, once, opening a paragraph of its first lines as a report's first sentence
+  // does (2020年度,西湖民政工作在社会救助…狠下功夫: a news page's title, a caption and a lead come first)
+  if (publishedYear === null && ranked.length === 1 && ranked[0][1] === 1) {
+    for (const h of heads) {
+      if (h.length <= HEADING_MAX_CHARS) continue; // a paragraph, not a short line of page furniture
+      const m = ref.firstSentence.exec(h);
+      if (m && Number(m[1]) === ranked[0][0] && !ref.stockMarks.some((w) => m[0].includes(w))) return { year: ranked[0][0], from: m[0] };
+    }
+  }
   // 20xx年工作总结: the year was blanked on purpose; the phrase still says what period it covers
   for (const h of [t, ...heads.filter((x) => x.length <= HEADING_MAX_CHARS)]) {
     const m = ref.placeholderReview.exec(h);
