@@ -255,6 +255,8 @@ export interface RegionInput {
   selfLevel?: string | (() => string);
 }
 
+const selfLevelOf = (input: RegionInput) => (typeof input.selfLevel === "function" ? input.selfLevel() : input.selfLevel) || "";
+
 export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
   // 1. explicit in title / agency
   const titleMentions = [...findFull(input.titleText, gz, input.titleText.length, 2)];
@@ -308,7 +310,7 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
     if (r) return r;
   }
   const r = fromBody(ev, gz, input.levelHint, body.length > 0, opening, author);
-  const level = () => input.levelHint || (typeof input.selfLevel === "function" ? input.selfLevel() : input.selfLevel) || "";
+  const level = () => input.levelHint || selfLevelOf(input);
   return r.code ? r : fromAliases(ev, gz, level) ?? fromOwnTown(input, titleMentions, body, ev, gz) ?? fromAuthorShortName(input, body, gz) ?? fromIssuedTitle(input, body, gz) ?? r;
 }
 
@@ -423,7 +425,8 @@ function fromAuthorShortName(input: RegionInput, bodyMentions: Mention[], gz: Ga
     for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + w.length)) {
       const from = Math.max(0, i - SHORT_NAME_MAX);
       for (const s of findShort(text.slice(from, i), gz)) {
-        if (from + s.at + s.text.length !== i || s.places.length !== 1 || (s.places[0].level !== "county" && s.places[0].level !== "city") || n.notAuthorShortNames.has(s.text)) continue;
+        const lv = s.places.length === 1 ? s.places[0].level : "";
+        if (from + s.at + s.text.length !== i || (lv !== "county" && lv !== "city" && lv !== "province") || n.notAuthorShortNames.has(s.text)) continue;
         // named as a partner or visitor anywhere (与海安民政局…, 海安民政系统一行来我市交流): not the author's own place
         if (namedAsOtherAt(text, from + s.at, gz)) return null;
         if (place && place.code !== s.places[0].code) return null;
@@ -432,14 +435,18 @@ function fromAuthorShortName(input: RegionInput, bodyMentions: Mention[], gz: Ga
     }
   }
   if (!place) return null;
-  const code = place.code;
+  const own = place;
+  const code = own.code;
   for (const m of bodyMentions) {
     if (m.places.length !== 1) continue;
     const p = m.places[0];
-    if ((p.level === "county" || p.level === "city") && p.code !== code && p.code !== place.city && p.city !== code) return null;
+    if ((p.level === "county" || p.level === "city") && !within(p, own) && !within(own, p)) return null;
   }
   const d = gz.divisions.get(code);
-  if (!d || (input.levelHint && !d.name.endsWith(input.levelHint)) || namedAsOther(input.body, bodyMentions, code, gz)) return null;
+  if (!d || (input.levelHint && !d.name.endsWith(input.levelHint))) return null;
+  // a province's short name (山东民政系统, 江西民政事业) only for a text that speaks at that level (省民政厅, 全省); the
+  // partner and host readings are a county's (在山东省委考核办组织的… is the province's own)
+  if (d.level === "province" ? !gz.names.levelWords.province.includes(input.levelHint || selfLevelOf(input)) : namedAsOther(input.body, bodyMentions, code, gz)) return null;
   return regionOf(d, gz, d.name, `the body speaks of its own ${d.name} by its short name (…民政)`);
 }
 

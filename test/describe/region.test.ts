@@ -91,6 +91,17 @@ describe("region", () => {
     expect(describeText(`杭州高新区社会事务局2023年度工作总结\n${FILLER}`).region).toMatchObject({ code: "330108", name: "杭州高新区" });
   });
 
+  it("a text at a province's level speaks of its own province by its short name before 民政 (fresh10 t08, t09)", () => {
+    const sd = "近年来,山东民政系统坚持以高质量党建引领民政事业高质量发展,在山东省委考核办组织的绩效考核中,省民政厅连续3年获得“优秀”等次。";
+    expect(describeText(`${sd}${FILLER}`).region).toMatchObject({ code: "370000", name: "山东省" });
+    const jx = "为介绍“十四五”江西民政事业发展情况,今天召开新闻发布会。全省累计发放低保资金553亿元,全省城乡低保标准实现19年连涨,全省特困供养标准同步提高。";
+    expect(describeText(`${jx}${FILLER}`).region.code).toBe("360000");
+    // not for a text at a city's or county's level, nor against a city of another province named in the body
+    expect(describeText(`${jx.replace(/全省/g, "全市")}${FILLER}`).region.code).toBe("");
+    expect(describeText(`市民政局2023年工作总结\n${sd}${FILLER}`).region.code).toBe("");
+    expect(describeText(`${jx}赴杭州市学习养老服务经验。${FILLER}`).region.code).toBe("");
+  });
+
   it("places a bare bureau by a document it issues named after a division of its level (fresh9 r01: 区民政局出台《深圳市罗湖区…》)", () => {
     const issued = "7-9月,区民政局出台《深圳市罗湖区第二届社区居民议事会规范化建设工作方案》,指导各社区开展工作。";
     const d = describeText(`区民政局2017年工作总结\n${FILLER}${issued}`);
