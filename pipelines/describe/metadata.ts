@@ -220,8 +220,18 @@ export function isTitleLike(line: string, ref: MetadataReference): boolean {
 
 const BREADCRUMB = /\s*[>＞»›]\s*/;
 
+/** Where a date in brackets ends a line (…的通知 ( 2025-01-27 ): a portal's page date after its title), else -1. */
+function trailingDateAt(line: string, ref: MetadataReference): number {
+  const last = line.charCodeAt(line.length - 1);
+  if (last !== 0x29 && last !== 0xff09) return -1;
+  const open = Math.max(line.lastIndexOf("("), line.lastIndexOf("（"));
+  return open > 0 && ref.dateLine.test(line.slice(open).replace(/\s+/g, "")) ? open : -1;
+}
+
 /** A page title carries the site's name too (`…工作总结_常州市天宁区人民政府`, `… - 民政局`): keep the part that says what the report is. */
 export function pageTitle(hint: string, ref: MetadataReference): string {
+  const dated = trailingDateAt(hint, ref);
+  if (dated > 0) hint = hint.slice(0, dated).trimEnd();
   // a breadcrumb (找总结网 > 工作总结 > 年度工作总结 > 民政局2019年工作总结): the last step is the page itself
   const steps = hint.split(BREADCRUMB);
   if (steps.length >= 3 && ref.titleKind.test(steps[steps.length - 1])) hint = steps[steps.length - 1];
@@ -404,6 +414,12 @@ export function findPublished(clean: CleanText, lines: string[], ref: MetadataRe
   }
   // a line that is only a date (the signature date at the end of a report)
   const tail = lastLines(clean.text, 5);
+  // …的通知 ( 2025-01-27 ): the page's date after its title
+  const dated = lines.length ? trailingDateAt(lines[0], ref) : -1;
+  if (dated > 0) {
+    const d = isoDate(lines[0].slice(dated), ref);
+    if (d) return d;
+  }
   for (const line of [...tail, ...lines.slice(0, 5)]) {
     if (line.length > ref.dateLineMax) continue;
     if (ref.dateLine.test(line)) {

@@ -444,6 +444,8 @@ export interface HeadingRules {
   numerals: Uint8Array;
   topicAfterFigure: { units: Uint8Array; amountEnds: Uint8Array; topicWord: number; notNumerals: Uint8Array };
   figureLike: RegExp;
+  /** A date in brackets ending a title line (…的通知 ( 2025-01-27 )): not part of the heading. */
+  trailingDate: RegExp | null;
   /** A table laid out one cell a line without ' |': its header cells' longest, and a pattern of lines that are no header cell. */
   bareHeaderMax: number;
   notBareHeader: RegExp;
@@ -468,6 +470,7 @@ interface HeadingRulesFile {
   markers: { level: number; pattern: string; lookaheadInLine?: number; topic?: boolean }[];
   topicAfterFigure: { units: string; amountEnds: string; topicWord: string; notNumerals: string };
   figureLike: string;
+  trailingDate?: string;
   bareTableHeader?: { maxChars: number; notHeader: string; first?: string[] };
   number: string;
   endMarks: string;
@@ -518,6 +521,7 @@ function compileHeadingRules(r: HeadingRulesFile): HeadingRules {
     numerals: chars(numerals, "numerals"),
     topicAfterFigure: { units: chars(t.units, "topicAfterFigure.units"), amountEnds: chars(t.amountEnds, "topicAfterFigure.amountEnds"), topicWord: topicWord.charCodeAt(0), notNumerals: chars(t.notNumerals ?? "", "topicAfterFigure.notNumerals") },
     figureLike: pattern(r.figureLike, "figureLike"),
+    trailingDate: r.trailingDate ? pattern(r.trailingDate, "trailingDate") : null,
     bareHeaderMax: r.bareTableHeader?.maxChars ?? 0,
     notBareHeader: pattern(r.bareTableHeader?.notHeader ?? "(?!)", "bareTableHeader.notHeader"),
     bareHeaderFirst: r.bareTableHeader?.first ?? [],

@@ -420,9 +420,12 @@ class Segmenter {
 
   processLine(a: number, b: number): void {
     const { text, p, h, reportYear, period, scan } = this;
-    const line = text.slice(a, b);
+    let line = text.slice(a, b);
     // A short line without sentence punctuation is a heading of its own (titles, 003-style headings).
     const numbered = markerAt(text, a, a, b, h);
+    const last = text.charCodeAt(b - 1);
+    // …的通知 ( 2025-01-27 ): the page's date after a title
+    if (!numbered && (last === 0x29 || last === 0xff09) && h.trailingDate !== null) line = line.replace(h.trailingDate, "");
     if (!numbered && line.length <= 36 && !/[。；;]/.test(line) && !/[，,、：:]$/.test(line) && !h.figureLike.test(line)) {
       const hp = readHeadingPlan(line, this.ref, reportYear, period);
       // Once the report numbers its headings, a stray short line (a list item, 此件公开发布) sits below them

@@ -74,6 +74,12 @@ describe("report year and period", () => {
     expect(describeText(`区民政局2023年工作总结\n(2024年2月3日)\n${BODY}`).published).toBe("2024-02-03");
   });
 
+  it("reads a notice's title (…的通知) without the page's date after it, and that date as the publication date (fresh10 t03)", () => {
+    const d = describeText(`上海市民政局关于下达2025年民心工程和为民办实事项目任务指标的通知 ( 2025-01-27 )\n各区民政局:\n${BODY}`);
+    expect([d.title, d.published, d.reportYear]).toEqual(["上海市民政局关于下达2025年民心工程和为民办实事项目任务指标的通知", "2025-01-27", 2025]);
+    expect(describeText(`市民政局2023年工作总结（2024年1月15日）\n${BODY}`).title).toBe("市民政局2023年工作总结");
+  });
+
   it("reads a news page's dateline with its time of day, and a 时间 field, as the publication date", () => {
     const news = describeText(`2024-02-29 10:27:28\n记者昨日从全市民政工作会议上获悉,今年我市将新增养老床位700张。`);
     expect(news.published).toBe("2024-02-29");

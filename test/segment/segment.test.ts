@@ -30,6 +30,14 @@ describe("headings", () => {
     expect(sectionOf(t, "电子健康档案").path).toEqual(["1:一、2023年工作总结", "2:（二）优化服务保障"]);
   });
 
+  it("reads a title line with the page's date after it as a heading (fresh10 t03: …任务指标的通知 ( 2025-01-27 ))", () => {
+    const text = "上海市民政局关于下达2025年民心工程和为民办实事项目任务指标的通知 ( 2025-01-27 )\n各区民政局:\n纳入本市2025年民心工程的项目有:新建30家社区长者食堂。";
+    const s = sectionOf(text, "新建30家", 2025);
+    expect(s.path).toEqual(["1:上海市民政局关于下达2025年民心工程和为民办实事项目任务指标的通知"]);
+    expect([s.kind, s.year]).toEqual(["target", 2025]);
+    // brackets that hold no date stay part of a long line, which is no heading
+    expect(sectionOf(text.replace("( 2025-01-27 )", "(沪民办发〔2025〕3号文件)"), "新建30家", 2025).path).toEqual([]);
+  });
   it("finds headings inline after a sentence end (no line breaks, as in scraped documents)", () => {
     const t = "现将工作汇报如下: 一、上半年工作总结 (一)以养老服务为重点构建社会福利体系。 1.力求实现居家养老服务全覆盖。一是任务明确组织有力。新增27家。";
     const p = sectionOf(t, "新增27家").path;
