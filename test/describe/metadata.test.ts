@@ -152,11 +152,17 @@ describe("report year and period", () => {
     expect(describeText(`民政局中期评估报告\n我局对照“十四五”规划确定的2025年目标任务逐项评估。${BODY}`).reportYear).toBeNull();
   });
 
+  it("does not count a comparison base (较2020年) as the year an undated opening keeps coming back to (fresh10 t08)", () => {
+    const t = "近年来,山东民政系统坚持以高质量党建引领民政事业高质量发展。城乡低保平均标准每人每月1010元和838元,较2020年分别增长38%、49.6%;城乡特困人员基本生活标准每人每月1353元和1126元,较2020年分别增长34.1%、44.9%。";
+    expect(describeText(t).reportYear).toBeNull();
+    expect(describeText(t.replace(/较2020年/g, "2020年")).reportYear).toBe(2020);
+  });
+
   it("an undated news page whose one year opens a paragraph among its first lines reports on that year (fresh10 t05)", () => {
     const page = `西湖民政局连续五年荣获“全市民政工作先进单位”\n(会议现场)\n3月26日,全市民政工作会议上传来喜讯,西湖民政局再次被评为“全市民政工作先进单位”,这已是连续五年获此殊荣。\n会上,西湖管理区民政局局长作了典型发言,介绍了工作经验,得到市民政局的充分肯定和高度赞扬。\n`;
     expect(describeText(`${page}2020年度,西湖民政工作在社会救助、优抚安置、慈善福利等各个方面狠下功夫,稳步推进民政工作跨越发展。\n${BODY}`).reportYear).toBe(2020);
     // not a second year, not a year's end, not a page with its own date, not a year mid-sentence
-    expect(describeText(`${page}2020年度,西湖民政工作在社会救助、优抚安置、慈善福利等各个方面狠下功夫,较2019年新增床位30张。\n${BODY}`).reportYear).toBeNull();
+    expect(describeText(`${page}2020年度,西湖民政工作在社会救助、优抚安置、慈善福利等各个方面狠下功夫,2019年建成的敬老院新增床位30张。\n${BODY}`).reportYear).toBeNull();
     expect(describeText(`${page}2020年底,全区共有低保对象1074人,全年共发放低保资金373万余元,临时救助389万元,救助对象达4299余人。\n${BODY}`).reportYear).toBeNull();
     expect(describeText(`${page}2020年度,西湖民政工作在社会救助、优抚安置、慈善福利等各个方面狠下功夫,稳步推进民政工作跨越发展。\n${BODY}\n2022-03-27 10:00`).reportYear).toBe(2022);
     expect(describeText(`${page}西湖民政工作在2020年度社会救助、优抚安置、慈善福利等各个方面狠下功夫,稳步推进民政工作跨越发展。\n${BODY}`).reportYear).toBeNull();
