@@ -577,6 +577,14 @@ describe("a second reader's counter-examples to today's rules", () => {
     expect(figure(t, "8300余万元").year).toBe(2022);
     expect(figure(t.replace("据悉,去年,", "据悉,"), "8300余万元").year).toBe(2023);
   });
+  it("a programme only launched, or a project entering approval, is a plan (fresh10 t07: 200个老年宜居社区创建工作已全面铺开)", () => {
+    expect(figure("及时下拨4675万元中央专项资金,200个老年宜居社区创建工作已全面铺开。", "200个", 2017).kind).toBe("target");
+    expect(figure("100个农村幸福院建设全面启动。", "100个").kind).toBe("target");
+    expect(figure("总投资3200万元的市福利院迁建工程进入立项程序。", "3200万元").kind).toBe("target");
+    // what was paid or built before the launch stays done; a launch far beyond the clause says nothing
+    expect(figure("及时下拨4675万元中央专项资金,200个老年宜居社区创建工作已全面铺开。", "4675万元", 2017).kind).toBe("actual");
+    expect(figure("建成老年人助餐点120个,覆盖全部街道,为下一步老年食堂建设全面启动打下基础。", "120个").kind).toBe("actual");
+  });
   it("a year opening a sentence, after a lead-in clause (记者从会议上获悉,2020年,…), frames it past its semicolons (fresh10 t04)", () => {
     const t = "记者从会议上获悉,2020年,全省城乡低保平均标准达到588元/月和5003元/年,月人均救助386元和251元;城乡特困人员基本生活标准平均每人每年8751元和6297元;建成养老床位50万张,每千名老人39张。";
     expect(figure(t, "50万张", 2021).year).toBe(2020);
