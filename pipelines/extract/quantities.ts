@@ -127,6 +127,12 @@ function yearMarkAt(text: string, p: number, mark: string): boolean {
   return false;
 }
 
+/** The unit of the people right after a bare 万/亿 amount (360多万困难群众): exclusions.json nounsAfterMagnitude; else null. */
+function peopleAfter(text: string, p: number, ex: ExtractReference["exclusions"]): Unit | null {
+  for (const [noun, u] of ex.nounsAfterMagnitude) if (text.startsWith(noun, p)) return u;
+  return null;
+}
+
 /** A money word right after a bare amount, or after one lead word (5万的补助): exclusions.json moneyAfterFigure. */
 function moneyWordAfter(text: string, p: number, ex: ExtractReference["exclusions"]): boolean {
   if (startsWithAny(text, p, ex.moneyAfterFigure) !== null) return true;
@@ -519,6 +525,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
       // Money words matter only for 万/亿 amounts.
       const moneyNear = suf.mult >= 10000 && (ex.moneyContext.some((w) => clauseBefore.includes(w)) || ex.moneyContext.some((w) => text.startsWith(w, p)) || moneyWordAfter(text, p, ex));
       if (moneyNear) { unit = "yuan"; bare = true; }
+      else if (suf.mult >= 10000 && (unit = peopleAfter(text, p, ex)) !== null) bare = true;
       else if (!/[\u4e00-\u9fffA-Za-z0-9]/.test(nextCh) && !(SPACE.test(nextCh) && isDigitCode(text.charCodeAt(p + 1)))) {
         let b0 = numStart;
         const pre = ref.qualifierPrefixMatcher.endsAt(text, b0);

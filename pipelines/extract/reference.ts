@@ -270,6 +270,8 @@ export interface ExtractReference {
     namedSpanOpener: RegExp;
     shortQuoteMax: number;
     bareNumberNouns: [string, string][];
+    /** People a bare 万/亿 amount counts when they follow it right away (360多万困难群众), longest first. */
+    nounsAfterMagnitude: [string, Unit][];
     bareNumberVerbs: string[];
     bareNumberStopNouns: string[];
     moneyContext: string[];
@@ -1016,7 +1018,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   const ex = readReferenceJson<{
     precededBy: string[]; pointingBack?: string[]; pointingBackOpens?: string; followedBy: string[]; afterUnit: string[]; afterChineseUnit?: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
     insideBrackets: [string, string][]; shortQuotes: [string, string][]; shortQuoteMax: number;
-    bareNumberNouns: Record<string, string>; bareNumberVerbs: string[]; bareNumberStopNouns: string[]; moneyContext: string[];
+    bareNumberNouns: Record<string, string>; nounsAfterMagnitude?: Record<string, string>; bareNumberVerbs: string[]; bareNumberStopNouns: string[]; moneyContext: string[];
     thresholdAfter?: string[]; thresholdAfterPrefixedMoney?: string[]; moneyAfterFigure?: string[]; moneyAfterFigureLeads?: string[]; yearMark?: string;
   }>(dir, "exclusions.json");
   const p = readReferenceJson<{
@@ -1110,6 +1112,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       namedSpanOpener: charClass([...ex.insideBrackets, ...ex.shortQuotes].map(([open]) => open.charCodeAt(0))),
       shortQuoteMax: ex.shortQuoteMax,
       bareNumberNouns: longestFirst(Object.entries(ex.bareNumberNouns)),
+      nounsAfterMagnitude: longestFirst(Object.entries(ex.nounsAfterMagnitude ?? {})) as [string, Unit][],
       bareNumberVerbs: sortLong(ex.bareNumberVerbs),
       bareNumberStopNouns: sortLong(ex.bareNumberStopNouns),
       moneyContext: ex.moneyContext,

@@ -53,6 +53,15 @@ describe("numbers", () => {
     expect(figures("覆盖人口1.2万。").map((r) => r.quote)).toEqual([]);
   });
 
+  it("reads a bare 万 amount right before the people it counts (fresh10 t08: 保障了360多万困难群众)", () => {
+    expect(pick("织密兜底保障网,保障了360多万困难群众基本生活。", "360多万")).toMatchObject({ value: 3600000, unit: "person", qualifier: "at_least" });
+    expect(pick("全市新纳入低保1.9万人,全市低保对象惠及39万城乡居民。", "39万")).toMatchObject({ value: 390000, unit: "person" });
+    // money words still win; a plain number, or people further on, is no figure
+    expect(pick("为困难群众发放救助资金12万困难群众受益。", "12万")).toMatchObject({ unit: "yuan" });
+    expect(figures("编号360困难群众。").map((r) => r.quote)).toEqual([]);
+    expect(figures("覆盖人口1.2万,困难群众得到保障。").map((r) => r.quote)).toEqual([]);
+  });
+
   it("reads ranges as midpoint with both ends", () => {
     expect(pick("对于新建每家给予16-45万元补助。", "16-45万元")).toEqual({ value: 305000, unit: "yuan", qualifier: "range", low: 160000, high: 450000 });
     expect(pick("为1180名老年人提供4至16小时不等的家政服务。", "4至16小时")).toEqual({ value: 10, unit: "hour", qualifier: "range", low: 4, high: 16 });
