@@ -6,8 +6,9 @@ import { catalogIndicator, domainOf, fundedMoneyLabel, indicatorLabel, kindAndYe
 import { ShareTotals } from "../classify/share-totals.ts";
 import { clauseAround, segment, unwrapLines, type Heading } from "../segment/index.ts";
 import { findQuantities, type Quantity } from "./quantities.ts";
-import { loadExtractReference as load, type ExtractReference } from "./reference.ts";
+import { ENUMERATION_MARK, loadExtractReference as load, type ExtractReference } from "./reference.ts";
 import { isJsSpace } from "../text/chars.ts";
+import { includesAny } from "../text/words.ts";
 
 export type { ExtractReference } from "./reference.ts";
 
@@ -38,6 +39,17 @@ function throughUnwrap(toOriginal: Int32Array, unwrap: Int32Array | null): Int32
 /** Only a conjunction between two figures (30%和 20%, 30%、20%): measure-markers.json coordinatingWords. */
 function coordinated(text: string, a: number, b: number, ref: ExtractReference): boolean {
   return ref.measure.coordinatingWords.includes(text.slice(a, b).trim());
+}
+
+/** Whether the figure at b sits in an item right after a、 that closes the figure ending at a, with no word of a thing done in the item. */
+function listItemAfter(text: string, a: number, b: number, ref: ExtractReference): boolean {
+  if (ref.clauseSeparators[text.charCodeAt(a)] !== ENUMERATION_MARK) return false;
+  for (let i = a + 1; i < b; i++) if (ref.clauseSeparators[text.charCodeAt(i)] !== 0) return false;
+  // the item runs on after the figure to the next mark (敬老院5所已投入使用)
+  let end = b;
+  while (end < text.length && end - b < 40 && ref.clauseSeparators[text.charCodeAt(end)] === 0 && text.charCodeAt(end) !== 0x3002) end++;
+  const item = text.slice(a + 1, end);
+  return !includesAny(item, ref.plan.completedVerbs) && !includesAny(item, ref.plan.achievedAfterPlanWord);
 }
 
 /** text.slice(a, b).replace(/\s+/g, " ").trim(), read on the text and rewritten only when it has white space. */
@@ -116,7 +128,11 @@ export function extractFigures(clean: CleanText, desc: DocumentDescription, ref:
     let money: { row: number; base: string; end: number; clause: string } | null = null;
     for (let qi = 0; qi < quantities.length; qi++) {
       const q = quantities[qi];
-      const { kind, year } = kindAndYear(text, sent, q, ref, reportYear);
+      const ky = kindAndYear(text, sent, q, ref, reportYear);
+      const year = ky.year;
+      let kind = ky.kind;
+      // 年内计划新培育社区400个、村屯370个: an item of a list shares the plan of the item before, unless it says done
+      if (kind === "actual" && qi > 0 && rows.length > 0 && rows[rows.length - 1].kind === "target" && rows[rows.length - 1].year === year && listItemAfter(text, quantities[qi - 1].end, q.start, ref)) kind = "target";
       let measure = measureOf(text, sent, q, ref);
       // 提高幅度达30%和20%: a figure joined to a change by 和/与/、 is the same kind of change.
       if (measure !== "change" && prev?.measure === "change" && prev.unit === q.unit && coordinated(text, prev.end, q.start, ref)) measure = "change";

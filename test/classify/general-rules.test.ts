@@ -577,6 +577,15 @@ describe("a second reader's counter-examples to today's rules", () => {
     expect(figure(t, "8300余万元").year).toBe(2022);
     expect(figure(t.replace("据悉,去年,", "据悉,"), "8300余万元").year).toBe(2023);
   });
+  it("计划 before 新培育 or 总投资 is the verb; an item of a list shares the plan of the item before unless it says done (fresh8 p02)", () => {
+    const t = "社区养老服务功能进一步完善,年内计划新培育社区400个、村屯370个,一季度已完成80个社区和74个村屯。";
+    expect([figure(t, "400个", 2024).kind, figure(t, "370个", 2024).kind, figure(t, "80个", 2024).kind]).toEqual(["target", "target", "actual"]);
+    expect(figure("全市民政领域共谋划项目137项,计划总投资金额162.07亿元。", "162.07亿元", 2024).kind).toBe("target");
+    expect(figure("计划新建养老院3所、已建成敬老院5所。", "5所").kind).toBe("actual");
+    // a list of what was done stays done; a plan in another clause does not reach it
+    expect(figure("新建养老院3所、敬老院5所,明年计划再建2所。", "5所").kind).toBe("actual");
+    expect(figure("年内计划新培育社区400个、村屯370个已建成。", "370个", 2024).kind).toBe("actual");
+  });
   it("a programme only launched, or a project entering approval, is a plan (fresh10 t07: 200个老年宜居社区创建工作已全面铺开)", () => {
     expect(figure("及时下拨4675万元中央专项资金,200个老年宜居社区创建工作已全面铺开。", "200个", 2017).kind).toBe("target");
     expect(figure("100个农村幸福院建设全面启动。", "100个").kind).toBe("target");
