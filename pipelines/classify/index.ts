@@ -54,6 +54,27 @@ function readClauses(text: string, sent: Sentence, q: Quantity, ref: ExtractRefe
   q.item ??= [ia, ib];
 }
 
+/** Whether a launch word ends the figure's clause soon after it, with the project launched between (plan-markers launchedAfter). */
+function launchedAfter(text: string, ca: number, q: Quantity, lb: number, p: ExtractReference["plan"]): boolean {
+  const L = p.launchedAfter;
+  const end = Math.min(lb, q.end + L.window);
+  const near = text.slice(q.end, end);
+  for (const w of L.words) {
+    const at = near.indexOf(w);
+    if (at < 0) continue;
+    const k = q.end + at;
+    // the launch ends the clause (启动运营, 全面铺开助餐服务: a service started, not a project)
+    const after = k + w.length;
+    if (after < lb && !holdsCode(SENTENCE_CLOSERS, text.charCodeAt(after))) continue;
+    if (!includesAny(text.slice(q.end, k), L.projectWords) || includesAny(text.slice(ca, q.start), L.doneBefore)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** What may close a clause right after a launch word. */
+const SENTENCE_CLOSERS = "，,；;。！？!?、\n";
+
 /** A plan word before the figure (计划新增, 力争, 拟, 将), unless it is 将 as a preposition (将…纳入) or a completion share (完成目标任务的120%). */
 function plannedBefore(before: string, after: string, p: ExtractReference["plan"]): boolean {
   // Most figures have no plan word before them; masking only takes words away (unless one holds the filler).
@@ -70,6 +91,8 @@ function plannedBefore(before: string, after: string, p: ExtractReference["plan"
     // 计划 as a noun names a programme (助餐服务倍增计划): planning only when an action or amount follows.
     const asNoun = p.nounUnlessFollowedBy.get(w);
     if (asNoun && !asNoun.test(masked.slice(i + w.length))) continue;
+    // 计划新开的12家社区食堂已全部开业运营: the planned things, then done
+    if (endsWithAny(masked, masked.length, p.plannedAttributiveEnds) !== null && includesAny(after, p.doneAfterPlannedAttributive)) continue;
     // 共争取上级资金103万元, 争取到: funds obtained, not sought.
     if (p.pastWhenPreceded.get(w)?.some((x) => masked.startsWith(x, i - x.length))) continue;
     if (p.pastWhenFollowed.get(w)?.some((x) => masked.startsWith(x, i + w.length))) continue;
@@ -152,10 +175,12 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
     yearEnd = headFrom + after;
     year = Number(m[1]);
   }
-  // 2020年,全省城乡低保…;…;建成养老床位50万张: a year opening the sentence frames it past its semicolons
-  if (yearPos < 0 && q.numStart - sent.start > 60) {
-    const framing = sentenceFrameYear(text, sent, p);
-    if (framing !== null) year = framing;
+  // 2020年,全省城乡低保…;…;建成养老床位50万张: a year opening a clause frames the clauses after it, past semicolons
+  // (one within the 60 characters before the figure was weighed above)
+  let frameYear: number | null = null;
+  if (yearPos < 0 && headFrom > sent.start) {
+    frameYear = frameYearBefore(text, sent, q.numStart, headFrom, ref);
+    if (frameYear !== null) year = frameYear;
   }
   const [ca, lb] = clauseOf(text, sent, q, ref);
   // Back into the clauses before, but not past a semicolon (不低于上年度…增幅;…新增服务点60个 is this year's), unless
@@ -217,6 +242,8 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   if (p.targetAfterMatcher.at(text, afterStart, afterEnd) && !includesAny(withoutWords(text.slice(ca, q.start), p.plannedCompletion), p.completedVerbs)) kind = "target";
   // A project just being approved or tendered (…万元工程进入立项程序) is a plan, not a result.
   else if (p.targetAfterNear.some((w) => near.includes(w))) kind = "target";
+  // 200个老年宜居社区创建工作已全面铺开: only launched
+  else if (launchedAfter(text, ca, q, lb, p)) kind = "target";
   else if (baseline) kind = "actual";
   else if (plannedBefore(before, text.slice(q.end, lb), p)) kind = "target";
   // Background in a plan (2023年，全区共有…) is a record of that earlier year.
@@ -232,6 +259,8 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
     const de = tail.indexOf(p.plannedCapacityChainEnd);
     if (de >= 0 && !/[，,。；、]/.test(tail.slice(0, de)) && p.plannedCapacityVerbs.some((w) => text.slice(q.end + de, q.end + de + 30).includes(w))) kind = "target";
   }
+  // a frame earlier than the report's year is a record's; it never dates a plan (2022年,…;下一步,…新建20个)
+  if (frameYear !== null && kind === "target" && reportYear !== null && frameYear < reportYear && year === frameYear) year = ctxYear;
   return { kind, year };
 }
 
@@ -457,17 +486,44 @@ function afterLeadIn(text: string, start: number, p: ExtractReference["plan"]): 
   return start;
 }
 
-/** The year a sentence opens on, after any lead-in, when a comma closes it (2020年,…: plan-markers sentenceYearFrame); else null. */
-function sentenceFrameYear(text: string, sent: Sentence, p: ExtractReference["plan"]): number | null {
-  const re = p.sentenceYearFrame;
-  if (re === null) return null;
-  const at = afterLeadIn(text, sent.start, p);
+/** The year a clause starting at `at` opens on when a comma closes it (2020年,…: plan-markers sentenceYearFrame); else null. */
+function frameYearAt(text: string, at: number, end: number, re: RegExp): number | null {
   const c = text.charCodeAt(at);
   if (c !== 0x31 && c !== 0x32) return null; // 1… or 2…
   re.lastIndex = at;
   const m = re.exec(text);
-  return m !== null && m.index + m[0].length <= sent.end ? Number(m[1]) : null;
+  return m !== null && m.index + m[0].length <= end ? Number(m[1]) : null;
 }
+
+/**
+ * The year that frames the clauses before `before` (a figure): the last clause opening on a year and a comma, at the
+ * sentence's start after any lead-in or after a clause mark (2020年,…;…;建成养老床位50万张), when it starts before
+ * `within` (nearer years were weighed already); null when a clause between opens on a stop (截至目前, 下一步, 将) or
+ * none opens on a year.
+ */
+function frameYearBefore(text: string, sent: Sentence, before: number, within: number, ref: ExtractReference): number | null {
+  const p = ref.plan;
+  const re = p.sentenceYearFrame;
+  // read back FRAME_REACH characters at most: a sentence may be a page long (a table or list without stops)
+  const from = Math.max(sent.start, before - FRAME_REACH);
+  if (re === null || from >= within || !text.slice(from, within).includes(p.yearWord)) return null;
+  const first = from === sent.start ? afterLeadIn(text, sent.start, p) : from + 1;
+  for (let i = before - 1; i >= first - 1; i--) {
+    const at = i < first ? first : i + 1;
+    if (i >= first && !holdsCode(CLAUSE_MARKS, text.charCodeAt(i))) continue;
+    if (at === first && from !== sent.start) break; // the reach ends mid-clause
+    const y = frameYearAt(text, at, sent.end, re);
+    if (y !== null) return at < within ? y : null;
+    const head = text.slice(at, Math.min(before, at + p.frameStopChars));
+    if (includesAny(head, p.frameStops)) return null;
+    if (at === first) break;
+  }
+  return null;
+}
+
+const CLAUSE_MARKS = "，,；;";
+/** How far back a frame is looked for. */
+const FRAME_REACH = 300;
 
 export function domainOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, memo: DocumentMemo, carried: Domain | null = null): Domain {
   const [ca, cb] = clauseOf(text, sent, q, ref);

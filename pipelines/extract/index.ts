@@ -49,7 +49,7 @@ function listItemAfter(text: string, a: number, b: number, ref: ExtractReference
   let end = b;
   while (end < text.length && end - b < 40 && ref.clauseSeparators[text.charCodeAt(end)] === 0 && text.charCodeAt(end) !== 0x3002) end++;
   const item = text.slice(a + 1, end);
-  return !includesAny(item, ref.plan.completedVerbs) && !includesAny(item, ref.plan.achievedAfterPlanWord);
+  return !includesAny(item, ref.plan.completedVerbs) && !includesAny(item, ref.plan.achievedAfterPlanWord) && !includesAny(item, ref.plan.listItemDoneWords);
 }
 
 /** text.slice(a, b).replace(/\s+/g, " ").trim(), read on the text and rewritten only when it has white space. */

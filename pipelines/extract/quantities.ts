@@ -127,10 +127,28 @@ function yearMarkAt(text: string, p: number, mark: string): boolean {
   return false;
 }
 
-/** The unit of the people right after a bare 万/亿 amount (360多万困难群众): exclusions.json nounsAfterMagnitude; else null. */
-function peopleAfter(text: string, p: number, ex: ExtractReference["exclusions"]): Unit | null {
-  for (const [noun, u] of ex.nounsAfterMagnitude) if (text.startsWith(noun, p)) return u;
+/**
+ * The unit of the people right after a bare 万/亿 amount (360多万困难群众): exclusions.json nounsAfterMagnitude; else
+ * null, also when the noun heads a compound (志愿者家庭) or money follows in the clause (12万群众文化活动专项经费).
+ */
+function peopleAfter(text: string, p: number, hi: number, ex: ExtractReference["exclusions"]): Unit | null {
+  for (const [noun, u] of ex.nounsAfterMagnitude) {
+    if (!text.startsWith(noun, p)) continue;
+    const after = p + noun.length;
+    if (startsWithAny(text, after, ex.nounsAfterMagnitudeNotBefore) !== null) return null;
+    const rest = text.slice(after, clauseMarkIn(text, after, Math.min(hi, after + ex.nounsAfterMagnitudeMoneyWindow)));
+    return ex.nounsAfterMagnitudeMoneyAfter.some((w) => rest.includes(w)) ? null : u;
+  }
   return null;
+}
+
+/** Index of the last clause mark (，,；;。) in s, or -1. */
+function lastClauseMark(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    if (c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b || c === 0x3002) return i;
+  }
+  return -1;
 }
 
 /** A money word right after a bare amount, or after one lead word (5万的补助): exclusions.json moneyAfterFigure. */
@@ -521,11 +539,14 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
     if (!unit) {
       // Bare numbers: money by context (金额48.14万, 5万补助), or the unit named by the noun before (日助餐人次超7000).
       const nextCh = text[p] ?? "";
-      const clauseBefore = text.slice(Math.max(lo, numStart - 16), numStart);
+      let clauseBefore = text.slice(Math.max(lo, numStart - 16), numStart);
+      // 360多万困难群众: people right after (then only money words in the figure's own clause say money)
+      const people = suf.mult >= 10000 ? peopleAfter(text, p, hi, ex) : null;
+      if (people !== null) clauseBefore = clauseBefore.slice(lastClauseMark(clauseBefore) + 1);
       // Money words matter only for 万/亿 amounts.
       const moneyNear = suf.mult >= 10000 && (ex.moneyContext.some((w) => clauseBefore.includes(w)) || ex.moneyContext.some((w) => text.startsWith(w, p)) || moneyWordAfter(text, p, ex));
       if (moneyNear) { unit = "yuan"; bare = true; }
-      else if (suf.mult >= 10000 && (unit = peopleAfter(text, p, ex)) !== null) bare = true;
+      else if (people !== null) { unit = people; bare = true; }
       else if (!/[\u4e00-\u9fffA-Za-z0-9]/.test(nextCh) && !(SPACE.test(nextCh) && isDigitCode(text.charCodeAt(p + 1)))) {
         let b0 = numStart;
         const pre = ref.qualifierPrefixMatcher.endsAt(text, b0);

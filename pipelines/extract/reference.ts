@@ -272,6 +272,9 @@ export interface ExtractReference {
     bareNumberNouns: [string, string][];
     /** People a bare 万/亿 amount counts when they follow it right away (360多万困难群众), longest first. */
     nounsAfterMagnitude: [string, Unit][];
+    nounsAfterMagnitudeNotBefore: string[];
+    nounsAfterMagnitudeMoneyAfter: string[];
+    nounsAfterMagnitudeMoneyWindow: number;
     bareNumberVerbs: string[];
     bareNumberStopNouns: string[];
     moneyContext: string[];
@@ -314,6 +317,13 @@ export interface ExtractReference {
     plannedCompletion: string[];
     targetAfterNear: string[];
     targetAfterNearWindow: number;
+    /** A count whose project is only launched (…创建工作已全面铺开): plan-markers.json launchedAfter. */
+    launchedAfter: { words: string[]; window: number; projectWords: string[]; doneBefore: string[] };
+    /** 计划新开的12家…已全部开业: a plan phrase ending in one of these right before the figure, done after it, is a record. */
+    plannedAttributiveEnds: string[];
+    doneAfterPlannedAttributive: string[];
+    /** Words of an item that keep it from sharing the plan of the item before (实际新建620张). */
+    listItemDoneWords: string[];
     baselineBefore: string[];
     baselineAfter: string[];
     plannedCapacityVerbs: string[];
@@ -333,6 +343,9 @@ export interface ExtractReference {
     leadInClauseMax: number;
     /** A sentence opening on a year and a comma (2020年,…): the year of all its figures with none nearer (sticky). */
     sentenceYearFrame: RegExp | null;
+    /** A clause opening on one of these (in its first frameStopChars characters) ends a year's frame (截至目前, 下一步). */
+    frameStops: string[];
+    frameStopChars: number;
     /** After a plan word: the plan was met (完成率), or done (了); a plan word that is also a noun (计划) needs a pattern after it. */
     achievedAfterPlanWord: string[];
     doneRightAfterPlanWord: string[];
@@ -1018,7 +1031,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   const ex = readReferenceJson<{
     precededBy: string[]; pointingBack?: string[]; pointingBackOpens?: string; followedBy: string[]; afterUnit: string[]; afterChineseUnit?: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
     insideBrackets: [string, string][]; shortQuotes: [string, string][]; shortQuoteMax: number;
-    bareNumberNouns: Record<string, string>; nounsAfterMagnitude?: Record<string, string>; bareNumberVerbs: string[]; bareNumberStopNouns: string[]; moneyContext: string[];
+    bareNumberNouns: Record<string, string>; nounsAfterMagnitude?: Record<string, string>; nounsAfterMagnitudeNotBefore?: string[]; nounsAfterMagnitudeMoneyAfter?: string[]; nounsAfterMagnitudeMoneyWindow?: number; bareNumberVerbs: string[]; bareNumberStopNouns: string[]; moneyContext: string[];
     thresholdAfter?: string[]; thresholdAfterPrefixedMoney?: string[]; moneyAfterFigure?: string[]; moneyAfterFigureLeads?: string[]; yearMark?: string;
   }>(dir, "exclusions.json");
   const p = readReferenceJson<{
@@ -1026,8 +1039,8 @@ export function loadExtractReference(dir: string): ExtractReference {
     targetBeforeIgnoredWhenPreceded?: string[]; pastWhenPreceded?: Record<string, string[]>; pastWhenFollowed?: Record<string, string[]>; completionShare?: string; headingActual: string[]; headingNextYear: string[]; headingSameYear: string[];
     planParagraphStarts: string[]; planParagraphVerbs: string[]; sentencePlanOpeners?: { words: string[]; within: number; followedBy: string[]; doneInClause: string[]; notAfter?: string; notInSentence?: string[]; notBeforeAction?: string[] }; targetBefore: string[]; targetBeforeWindow: number;
     tableColumnPlan?: string[]; tableColumnActual?: string[]; tableColumnNeither?: string[];
-    targetAfter: string[]; plannedCompletion?: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
-    completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>; sameYearWords?: string[]; sameYearBases?: string[]; relativeYearLeadIns?: string[]; relativeYearLeadInEnds?: string; leadInClauseEnds?: string[]; leadInClauseMax?: number; sentenceYearFrame?: string;
+    targetAfter: string[]; plannedCompletion?: string[]; targetAfterNear?: string[]; targetAfterNearWindow?: number; launchedAfter?: { words: string[]; window: number; projectWords: string[]; doneBefore: string[] }; plannedAttributiveEnds?: string[]; doneAfterPlannedAttributive?: string[]; listItemDoneWords?: string[]; baselineBefore: string[]; baselineAfter: string[]; plannedCapacityVerbs: string[];
+    completedVerbs: string[]; openedAfter?: string[]; relativeYears: Record<string, number>; sameYearWords?: string[]; sameYearBases?: string[]; relativeYearLeadIns?: string[]; relativeYearLeadInEnds?: string; leadInClauseEnds?: string[]; leadInClauseMax?: number; sentenceYearFrame?: string; frameStops?: string[]; frameStopChars?: number;
     achievedAfterPlanWord?: string[]; doneRightAfterPlanWord?: string[]; nounUnlessFollowedBy?: Record<string, string>; objectMarkerPlanWords?: string[]; objectMarkerVerbs?: string[]; objectMarkerNotFollowedBy?: string[]; objectMarkerNotAfter?: string[];
     yearMention: string; yearWord?: string; yearStartsPeriodAfter?: string[]; yearRangeMarksAfter?: string[]; yearRangeMarksBefore?: string[]; comparisonBefore?: string[];
     comparisonAfterYear?: string[]; comparisonAfterRelativeYear?: string[]; documentTitleBrackets?: [string, string]; skippedAfterFigure?: string[]; monthDayAfterYear?: string; relativeYearStops?: string; comparisonBaseMaxChars?: number;
@@ -1113,6 +1126,9 @@ export function loadExtractReference(dir: string): ExtractReference {
       shortQuoteMax: ex.shortQuoteMax,
       bareNumberNouns: longestFirst(Object.entries(ex.bareNumberNouns)),
       nounsAfterMagnitude: longestFirst(Object.entries(ex.nounsAfterMagnitude ?? {})) as [string, Unit][],
+      nounsAfterMagnitudeNotBefore: ex.nounsAfterMagnitudeNotBefore ?? [],
+      nounsAfterMagnitudeMoneyAfter: ex.nounsAfterMagnitudeMoneyAfter ?? [],
+      nounsAfterMagnitudeMoneyWindow: ex.nounsAfterMagnitudeMoneyWindow ?? 0,
       bareNumberVerbs: sortLong(ex.bareNumberVerbs),
       bareNumberStopNouns: sortLong(ex.bareNumberStopNouns),
       moneyContext: ex.moneyContext,
@@ -1157,6 +1173,10 @@ export function loadExtractReference(dir: string): ExtractReference {
       plannedCompletion: p.plannedCompletion ?? [],
       targetAfterNear: p.targetAfterNear ?? [],
       targetAfterNearWindow: p.targetAfterNearWindow ?? 12,
+      launchedAfter: p.launchedAfter ?? { words: [], window: 0, projectWords: [], doneBefore: [] },
+      plannedAttributiveEnds: p.plannedAttributiveEnds ?? [],
+      doneAfterPlannedAttributive: p.doneAfterPlannedAttributive ?? [],
+      listItemDoneWords: p.listItemDoneWords ?? [],
       baselineBefore: p.baselineBefore,
       baselineAfter: sortLong(p.baselineAfter),
       plannedCapacityVerbs: p.plannedCapacityVerbs,
@@ -1171,6 +1191,8 @@ export function loadExtractReference(dir: string): ExtractReference {
       leadInClauseEnds: p.leadInClauseEnds ?? [],
       leadInClauseMax: p.leadInClauseMax ?? 0,
       sentenceYearFrame: p.sentenceYearFrame ? referencePattern(p.sentenceYearFrame, "plan-markers.json", "sentenceYearFrame", "y") : null,
+      frameStops: p.frameStops ?? [],
+      frameStopChars: p.frameStopChars ?? 0,
       achievedAfterPlanWord: p.achievedAfterPlanWord ?? [],
       doneRightAfterPlanWord: p.doneRightAfterPlanWord ?? [],
       nounUnlessFollowedBy: new Map(Object.entries(p.nounUnlessFollowedBy ?? {}).map(([w, re]) => [w, referencePattern(re, "plan-markers.json", `nounUnlessFollowedBy.${w}`)])),

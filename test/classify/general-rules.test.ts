@@ -608,6 +608,40 @@ describe("a second reader's counter-examples to today's rules", () => {
     // nor a first clause that only mentions hearing mid-way (not a lead-in), nor another sentence
     expect(figure("2020年,全省城乡低保平均标准达到588元/月。建成养老床位50万张,每千名老人39张,护理型床位占比38%,农村特困供养服务机构改造提升任务全面完成。", "38%", 2021).year).toBe(2021);
   });
+  it("a year frame ends at a clause opening on another time or a plan, and the last frame before a figure speaks (review of the frame rule)", () => {
+    const y22 = "2022年,全市民政系统认真贯彻落实各项决策部署,全年发放低保金4860万元,新建幸福院25个;";
+    expect(figure(`${y22}截至目前,全市共有养老机构86家,养老床位1.2万张。`, "1.2万张").year).toBe(2023);
+    expect(figure(`${y22}2023年,全市新建社区养老服务中心30个,新增床位1000张,投入资金3600万元,为困难老年人实施适老化改造1800户。`, "1800户").year).toBe(2023);
+    expect(figure("2018年,市民政局被评为全省民政系统先进集体,工作经验在全省推广交流;近年来,全市累计建成村级幸福院1260个,新增养老床位8600张。", "8600张").year).toBe(2023);
+    // a frame earlier than the report's year never dates a plan
+    const plan = figure("2020年,全县共发放救助资金8600万元,惠及困难群众3.2万人次,全面完成年度各项目标任务;“十四五”期间,全县计划新建幸福院60个,新增养老床位1200张。", "60个");
+    expect([plan.kind, plan.year]).toEqual(["target", 2023]);
+    // a lead-in by 据介绍, and a half-year frame
+    expect(figure("据介绍,2022年,全市共发放城乡低保金1.86亿元,特困供养金5200万元,临时救助金1300万元;新建社区养老服务站点25个,新增养老床位800张。", "800张").year).toBe(2022);
+    expect(figure("2022年上半年,全市累计发放城乡低保资金1.86亿元,特困人员供养资金5200万元,临时救助资金1300万元;新建社区养老服务站点25个。", "25个").year).toBe(2022);
+  });
+  it("a launch makes a count a plan only when the work on it is launched (review of the launch rule)", () => {
+    expect(figure("全市1.2万户特殊困难老年人家庭适老化改造工作全面启动。", "1.2万户").kind).toBe("target");
+    expect(figure("100个农村幸福院建设工作已于年初全面展开。", "100个").kind).toBe("target");
+    for (const [t, q] of [
+      ["目前,“时间银行”模式已在全市156个社区全面铺开。", "156个"],
+      ["全区已有132个村(社区)全面启动“一老一小”关爱服务。", "132个"],
+      ["完成300户适老化改造后全面启动第二批改造。", "300户"],
+      ["全区23个街道社工站于2022年正式启动运营,服务群众2万人次。", "23个"],
+      ["全市已有45个社区养老服务综合体建成并全面启动服务。", "45个"],
+    ]) expect(figure(t, q).kind).toBe("actual");
+  });
+  it("a planned thing then done is a record; a list item that says done keeps its own kind (review of the 计划 and list rules)", () => {
+    expect(figure("去年计划新开的12家社区食堂已全部开业运营。", "12家").kind).toBe("actual");
+    expect(figure("年初计划新设的8个社工站已全部建成并投入运营。", "8个").kind).toBe("actual");
+    expect(figure("计划新开的老年食堂20家中,已有16家开业。", "20家").kind).toBe("target");
+    for (const [t, q] of [
+      ["计划新建养老床位500张、实际新建620张。", "620张"],
+      ["下达年度危房改造任务120户、已开工115户、竣工98户。", "115户"],
+      ["计划投资1200万元、到位资金860万元。", "860万元"],
+      ["下达年度低保扩围任务1500人、新纳入1620人。", "1620人"],
+    ]) expect(figure(t, q).kind).toBe("actual");
+  });
   it("the weak-word look-ahead stops at a clause on another matter (同时…); 救助管理站 is strong", () => {
     expect(figure("全年累计救助1200人次，同时为800名残疾人发放两项补贴。", "1200人次").domain).toBe("social_assistance");
     expect(figure("市救助管理站2023年工作总结\n全年接待860人次。", "860人次").domain).toBe("social_assistance");

@@ -60,6 +60,12 @@ describe("numbers", () => {
     expect(pick("为困难群众发放救助资金12万困难群众受益。", "12万")).toMatchObject({ unit: "yuan" });
     expect(figures("编号360困难群众。").map((r) => r.quote)).toEqual([]);
     expect(figures("覆盖人口1.2万,困难群众得到保障。").map((r) => r.quote)).toEqual([]);
+    // money before the figure in another clause does not make it money; a compound of other things, or money after, is no count of people
+    expect(pick("共投入资金1.2亿元,惠及20万困难群众。", "20万")).toMatchObject({ value: 200000, unit: "person" });
+    expect(pick("全市有1.8万留守儿童纳入关爱保护体系。", "1.8万")).toMatchObject({ unit: "person" });
+    expect(pick("为39万困难群众补发救助资金1.78亿元。", "39万")).toMatchObject({ unit: "person" });
+    expect(figures("志愿服务活动覆盖2.6万志愿者家庭。").map((r) => r.unit)).not.toContain("person");
+    expect(figures("今年区财政安排12万群众文化活动专项经费。").map((r) => r.unit)).not.toContain("person");
   });
 
   it("reads ranges as midpoint with both ends", () => {

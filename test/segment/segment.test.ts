@@ -35,6 +35,9 @@ describe("headings", () => {
     const s = sectionOf(text, "新建30家", 2025);
     expect(s.path).toEqual(["1:上海市民政局关于下达2025年民心工程和为民办实事项目任务指标的通知"]);
     expect([s.kind, s.year]).toEqual(["target", 2025]);
+    // a notice of outcomes against the indicators is a record
+    expect(sectionOf("关于2024年度养老服务任务指标考核结果的通报 ( 2025-01-20 )\n全市新增养老床位5200张。", "5200张", 2024).kind).toBe("actual");
+    expect(sectionOf("2024年民生实事项目任务指标落实情况 ( 2025-01-15 )\n全市新增养老床位5200张。", "5200张", 2024).kind).toBe("actual");
     // brackets that hold no date stay part of a long line, which is no heading
     expect(sectionOf(text.replace("( 2025-01-27 )", "(沪民办发〔2025〕3号文件)"), "新建30家", 2025).path).toEqual([]);
   });
