@@ -523,7 +523,7 @@ function frameYearBefore(text: string, sent: Sentence, before: number, within: n
 
 const CLAUSE_MARKS = "，,；;";
 /** How far back a frame is looked for. */
-const FRAME_REACH = 300;
+const FRAME_REACH = 600;
 
 export function domainOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, memo: DocumentMemo, carried: Domain | null = null): Domain {
   const [ca, cb] = clauseOf(text, sent, q, ref);
