@@ -21,6 +21,8 @@ export interface Place {
   county: string;
   /** Read from place-aliases.csv (北京城市副中心, 双矿集团): "named", or "generic" (counts only beside a named alias of the same division). */
   alias?: "named" | "generic";
+  /** A zone made up from a city's short name and a zone word (岳阳经开区: place-names.json cityZoneWords), no listed zone. */
+  derived?: true;
 }
 
 export interface Division {
@@ -71,6 +73,12 @@ export interface PlaceNameRules {
   authorAfterShortName: string[];
   /** Verbs right before a cited title (出台《…》) that make it the author's own document (place-names.json issuingVerbs). */
   issuingVerbs: string[];
+  /** What the clause before an issuing verb may not hold: another body (龙岗区政府印发…); issuerSelf words are the author. */
+  issuerNotBefore: string[];
+  issuerSelf: string[];
+  /** After a province's short name: the words that make it the author speaking of itself (山东民政系统). */
+  provinceAuthorAfter: string[];
+  provinceNotAuthorSentence: string[];
   /** Marks after which a county opening a clause before authorAfterShortName speaks as the author (place-names.json). */
   authorOpensAfter: string;
   /** What may stand before a town opening a title or line (place-names.json openingTag). */
@@ -100,6 +108,10 @@ interface PlaceNamesFile {
   autonomousForms?: Record<string, string>;
   authorAfterShortName: string[];
   issuingVerbs?: string[];
+  issuerNotBefore?: string[];
+  issuerSelf?: string[];
+  provinceAuthorAfter?: string[];
+  provinceNotAuthorSentence?: string[];
   authorOpensAfter?: string;
   openingTag?: string;
   notAuthorBefore?: string[];
@@ -133,6 +145,10 @@ export function compilePlaceNames(r: PlaceNamesFile): PlaceNameRules {
     autonomousForms: new Map(Object.entries(r.autonomousForms ?? {})),
     authorAfterShortName: words(r.authorAfterShortName, "authorAfterShortName"),
     issuingVerbs: words(r.issuingVerbs ?? [], "issuingVerbs"),
+    issuerNotBefore: words(r.issuerNotBefore ?? [], "issuerNotBefore"),
+    issuerSelf: words(r.issuerSelf ?? [], "issuerSelf"),
+    provinceAuthorAfter: words(r.provinceAuthorAfter ?? [], "provinceAuthorAfter"),
+    provinceNotAuthorSentence: words(r.provinceNotAuthorSentence ?? [], "provinceNotAuthorSentence"),
     authorOpensAfter: String(r.authorOpensAfter ?? ""),
     openingTag: r.openingTag ? pattern(r.openingTag, "openingTag") : /^\s*$/,
     notAuthorBefore: words(r.notAuthorBefore ?? [], "notAuthorBefore"),
@@ -240,7 +256,7 @@ export function loadGazetteer(dir: string): Gazetteer {
     const s = shortOf(name);
     if (s) add(short, s, place);
     everyday.push([autonomousForm(name, names), place]);
-    if (s) for (const w of names.cityZoneWords) cityZones.push([s + w, { name: s + w, level: "zone", code, province, city: code, county: "" }]);
+    if (s) for (const w of names.cityZoneWords) cityZones.push([s + w, { name: s + w, level: "zone", code, province, city: code, county: "", derived: true }]);
   }
   const cityOf = (city4: string) => (div.cities[city4] && !directly(div.cities[city4][0]) ? p6(city4) : "");
   for (const [code, [name, city4]] of Object.entries(div.counties)) {
@@ -273,7 +289,12 @@ export function loadGazetteer(dir: string): Gazetteer {
     const city = d?.city ?? "";
     const county = d?.county ?? "";
     const place: Place = { name: zone, level: "zone", code: parent, province, city, county };
-    for (const form of [zone, ...(aliases ? aliases.split("|") : [])]) if (form) add(full, form.trim(), place);
+    // with the endings shortened too (杭州经济技术开发区 → 杭州经开区), so the made-up city zone does not take the name
+    for (const form of [zone, ...(aliases ? aliases.split("|") : [])]) {
+      if (!form) continue;
+      add(full, form.trim(), place);
+      for (const short of zoneForms(form.trim(), names)) if (!full.has(short)) add(full, short, place);
+    }
   }
   // former names (region-history.csv): the division that took them over
   for (const line of readFileSync(join(dir, "region-history.csv"), "utf8").split(/\r?\n/)) {
@@ -295,7 +316,11 @@ export function loadGazetteer(dir: string): Gazetteer {
     add(full, alias, { name: d.name, level: d.level, code: d.code, province: d.province, city: d.city, county: d.county, alias: generic === "yes" ? "generic" : "named" });
   }
   // 岳阳经开区 when the statistical list and the alias tables have no 岳阳经济技术开发区: a zone of the city it is named after
-  for (const [form, place] of cityZones) if (!full.has(form)) add(full, form, place);
+  // (not for a city whose short name is a province's too: 海南经济开发区, 吉林高新区)
+  for (const [form, place] of cityZones) {
+    const s = form.slice(0, form.length - (names.cityZoneWords.find((w) => form.endsWith(w))?.length ?? 0));
+    if (!full.has(form) && !(short.get(s) ?? []).some((p) => p.level === "province")) add(full, form, place);
+  }
   const townIn = (county: string, name: string): Place => {
     const d = divisions.get(county);
     const zone = zones[county];

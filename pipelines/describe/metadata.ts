@@ -1,7 +1,7 @@
 // Title, agency, publication date, report year and period, from the header, the title and the first lines.
 // The rules' patterns live in data/reference/describe-metadata.json.
 import type { CleanText, Period } from "../types.ts";
-import { escapeRegExp } from "../text/words.ts";
+import { escapeRegExp, includesAny } from "../text/words.ts";
 
 export interface MetadataReference {
   agency: RegExp; // global; group 1 = the bureau
@@ -17,6 +17,8 @@ export interface MetadataReference {
   instructionAfter: RegExp | null;
   titleMax: number;
   titleKind: RegExp;
+  /** Document kinds a line ending in the page's date may be too (…的通知 ( 2025-01-27 )). */
+  datedTitleKind: RegExp | null;
   sectionNumber: RegExp;
   review: RegExp;
   /** `review` with a blanked year (20xx年) in place of the year. */
@@ -37,6 +39,8 @@ export interface MetadataReference {
   planMention: RegExp | null;
   /** Words of an opening that looks ahead or to a five-year plan, where plan_mention is not read (明年, 十四五). */
   planMentionNotWith: string[];
+  /** Words in its sentence that keep a paragraph's one year from being the report's (以来, 将, 此后, 被评为). */
+  paragraphYearNotWith: string[];
   headingLines: number;
   minYear: number;
   periods: Array<{ re: RegExp; period: Period }>;
@@ -83,8 +87,8 @@ export interface MetadataReference {
 
 interface RawMetadata {
   agency_names: { names: string[]; not_author_after: string; not_author_before: string; instruction?: string; instruction_after?: string; cited_title?: string; header_fields: string[]; source_fields: string[]; general_offices?: string[]; level_chars: string; place_chars: string };
-  title: { max_chars: number; kind: string; section_number: string; meta_fields: string[]; header_fields: string[]; continuation: string };
-  report_year: { review: string; bulletin?: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; plan_mention?: string; plan_mention_not_with?: string[]; looks_back?: string[]; heading_lines: number; min_year: number; placeholder: string; mention: string };
+  title: { max_chars: number; kind: string; dated_kind?: string; section_number: string; meta_fields: string[]; header_fields: string[]; continuation: string };
+  report_year: { review: string; bulletin?: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; plan_mention?: string; plan_mention_not_with?: string[]; paragraph_year_not_with?: string[]; looks_back?: string[]; heading_lines: number; min_year: number; placeholder: string; mention: string };
   period: { rules: Array<[string, Period]>; opening: string; opening_chars: number; title: string; title_tail: string };
   dates: { year_digits: Record<string, string>; chinese_year: string; year_char: string; ten: string; date: string; date_line: string; date_line_max: number; day_first_line: string };
   region_hints: {
@@ -110,6 +114,7 @@ export function compileMetadata(json: unknown): MetadataReference {
     instructionAfter: raw.agency_names.instruction_after ? new RegExp(raw.agency_names.instruction_after) : null,
     titleMax: raw.title.max_chars,
     titleKind: new RegExp(raw.title.kind),
+    datedTitleKind: raw.title.dated_kind ? new RegExp(raw.title.dated_kind) : null,
     sectionNumber: new RegExp(raw.title.section_number),
     review: y(raw.report_year.review),
     placeholderReview: new RegExp(raw.report_year.review.replace(/YEAR/g, `(${raw.report_year.placeholder})`)),
@@ -121,6 +126,7 @@ export function compileMetadata(json: unknown): MetadataReference {
     plan: y(raw.report_year.plan),
     planMention: raw.report_year.plan_mention ? y(raw.report_year.plan_mention) : null,
     planMentionNotWith: raw.report_year.plan_mention_not_with ?? [],
+    paragraphYearNotWith: raw.report_year.paragraph_year_not_with ?? [],
     looksBack: raw.report_year.looks_back ?? [],
     headingLines: raw.report_year.heading_lines,
     minYear: raw.report_year.min_year,
@@ -189,7 +195,7 @@ export function isoDate(s: string, ref: MetadataReference): string {
   const m = ref.date.exec(arabicYears(s, ref));
   if (!m) return "";
   const [y, mo, d] = [Number(m[1]), smallNumber(m[2], ref), smallNumber(m[3], ref)];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return "";
+  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return ""; // 31.02 is no date
   return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
@@ -214,8 +220,15 @@ export function isTitleLike(line: string, ref: MetadataReference): boolean {
     !/[。；;]/.test(line) &&
     !/[,，]/.test(line.slice(0, -1)) &&
     !ref.sectionNumber.test(line) &&
-    ref.titleKind.test(line)
+    (ref.titleKind.test(line) || isDatedDocumentTitle(line, ref))
   );
+}
+
+/** …任务指标的通知 ( 2025-01-27 ): a notice's title with the page's date after it (describe-metadata.json title.dated_kind). */
+function isDatedDocumentTitle(line: string, ref: MetadataReference): boolean {
+  if (ref.datedTitleKind === null) return false;
+  const at = trailingDateAt(line, ref);
+  return at > 0 && ref.datedTitleKind.test(line.slice(0, at).trimEnd());
 }
 
 const BREADCRUMB = /\s*[>＞»›]\s*/;
@@ -356,7 +369,10 @@ export function findReportYear(
     for (const h of heads) {
       if (h.length <= HEADING_MAX_CHARS) continue; // a paragraph, not a short line of page furniture
       const m = ref.firstSentence.exec(h);
-      if (m && Number(m[1]) === ranked[0][0] && !ref.stockMarks.some((w) => m[0].includes(w))) return { year: ranked[0][0], from: m[0] };
+      if (!m || Number(m[1]) !== ranked[0][0] || ref.stockMarks.some((w) => m[0].includes(w)) || !/[,，]$/.test(m[0])) continue;
+      // not history, a start or an outlook (2015年,该中心被评为…; 2024年,我局将…)
+      const end = h.indexOf(ref.sentenceEnd);
+      if (!includesAny(end < 0 ? h : h.slice(0, end), ref.paragraphYearNotWith)) return { year: ranked[0][0], from: m[0] };
     }
   }
   // 20xx年工作总结: the year was blanked on purpose; the phrase still says what period it covers
@@ -426,7 +442,7 @@ export function findPublished(clean: CleanText, lines: string[], ref: MetadataRe
       const d = isoDate(line, ref);
       if (d) return d;
     }
-    const dayFirst = ref.dayFirstLine.exec(line);
+    const dayFirst = lines.slice(0, 3).includes(line) ? ref.dayFirstLine.exec(line) : null;
     if (dayFirst) {
       const d = isoDate(`${dayFirst[3]}-${dayFirst[2]}-${dayFirst[1]}`, ref);
       if (d) return d;

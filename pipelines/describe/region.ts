@@ -8,7 +8,8 @@
 // 3. Nothing clear enough → empty region: a wrong region is worse than none.
 import { endsWithAny, includesAny, startsWithAny } from "../text/words.ts";
 import type { Region } from "../types.ts";
-import { findFull, findShort, type Division, type Gazetteer, type Mention, type Place } from "./gazetteer.ts";
+import { findFull, findShort, type Division, type Gazetteer, type Mention, type Place, type PlaceNameRules } from "./gazetteer.ts";
+import { holdsCode } from "../text/chars.ts";
 
 export const EMPTY_REGION: Region = { code: "", name: "", province: "", city: "", county: "", level: "", evidence: "" };
 
@@ -268,7 +269,8 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
     if (before === "\n" || startsWithAny(input.titleText, s.at + s.text.length, gz.names.authorAfterShortName) !== null) titleMentions.push(s);
   }
   // the title alone decides (whatever the body names): the body need not be read for places
-  const settled = settledByTitle(titleMentions);
+  // (a made-up city zone waits for the body: a county of that city it names may be nearer)
+  const settled = titleMentions.some((m) => m.places.some((p) => p.derived)) ? null : settledByTitle(titleMentions);
   if (settled) {
     const r = placeRegion(settled.place, gz, `title/agency names ${settled.how}`);
     if (r && !blankedBelow(settled.place, input.titleText, gz)) return r;
@@ -307,11 +309,25 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
         return { ...deeper, evidence: `title/agency names ${explicit.how} with the lower level blanked; ${deeper.evidence}` };
       }
     }
+    // 长沙经开区 made up from the city's name: a county of that city the body places the report in is nearer (星沙街道 → 长沙县)
+    if (r && explicit.place.derived) {
+      const deeper = fromText();
+      const dd = gz.divisions.get(deeper.code);
+      if (dd?.level === "county" && dd.city === explicit.place.city) return deeper;
+      // …or the county of the city that shares its short name (长沙县), when the body names its towns
+      const twin = (gz.short.get(shortOfZone(explicit.place.name, gz)) ?? []).find((p) => p.level === "county" && p.city === explicit.place.city && weightOf(ev.towns, p.code) > 0);
+      if (twin) return placeRegion(twin, gz, `title/agency names ${explicit.how}, a zone named after ${twin.name}, whose towns the body names`) ?? r;
+    }
     if (r) return r;
   }
-  const r = fromBody(ev, gz, input.levelHint, body.length > 0, opening, author);
-  const level = () => input.levelHint || selfLevelOf(input);
-  return r.code ? r : fromAliases(ev, gz, level) ?? fromOwnTown(input, titleMentions, body, ev, gz) ?? fromAuthorShortName(input, body, gz) ?? fromIssuedTitle(input, body, gz) ?? r;
+  return fromText();
+
+  /** What the body says, with the fallbacks for texts it does not place clearly. */
+  function fromText(): Region {
+    const r = fromBody(ev, gz, input.levelHint, body.length > 0, opening, author);
+    const level = () => input.levelHint || selfLevelOf(input);
+    return r.code ? r : fromAliases(ev, gz, level) ?? fromOwnTown(input, titleMentions, body, ev, gz) ?? fromAuthorShortName(input, body, gz) ?? fromIssuedTitle(input, body, gz) ?? r;
+  }
 }
 
 /**
@@ -427,6 +443,8 @@ function fromAuthorShortName(input: RegionInput, bodyMentions: Mention[], gz: Ga
       for (const s of findShort(text.slice(from, i), gz)) {
         const lv = s.places.length === 1 ? s.places[0].level : "";
         if (from + s.at + s.text.length !== i || (lv !== "county" && lv !== "city" && lv !== "province") || n.notAuthorShortNames.has(s.text)) continue;
+        // a province only as 山东民政系统, 江西民政事业, and not in a sentence about another (据了解,浙江民政在…)
+        if (lv === "province" && (startsWithAny(text, i, n.provinceAuthorAfter) === null || includesAny(sentenceAround(text, i, n.notAuthorSentenceBounds), n.provinceNotAuthorSentence))) continue;
         // named as a partner or visitor anywhere (与海安民政局…, 海安民政系统一行来我市交流): not the author's own place
         if (namedAsOtherAt(text, from + s.at, gz)) return null;
         if (place && place.code !== s.places[0].code) return null;
@@ -446,7 +464,7 @@ function fromAuthorShortName(input: RegionInput, bodyMentions: Mention[], gz: Ga
   if (!d || (input.levelHint && !d.name.endsWith(input.levelHint))) return null;
   // a province's short name (山东民政系统, 江西民政事业) only for a text that speaks at that level (省民政厅, 全省); the
   // partner and host readings are a county's (在山东省委考核办组织的… is the province's own)
-  if (d.level === "province" ? !gz.names.levelWords.province.includes(input.levelHint || selfLevelOf(input)) : namedAsOther(input.body, bodyMentions, code, gz)) return null;
+  if (d.level === "province" ? !speaksAsProvince(input, text, gz) : namedAsOther(input.body, bodyMentions, code, gz)) return null;
   return regionOf(d, gz, d.name, `the body speaks of its own ${d.name} by its short name (…民政)`);
 }
 
@@ -462,7 +480,9 @@ function fromIssuedTitle(input: RegionInput, bodyMentions: Mention[], gz: Gazett
   let place: Place | null = null;
   for (let k = 0; k < bodyMentions.length; k++) {
     const m = bodyMentions[k];
-    if (m.at === 0 || text.charCodeAt(m.at - 1) !== 0x300a /* 《 */ || endsWithAny(text, m.at - 1, n.issuingVerbs) === null) continue;
+    if (m.at === 0 || text.charCodeAt(m.at - 1) !== 0x300a /* 《 */) continue;
+    const verb = endsWithAny(text, m.at - 1, n.issuingVerbs);
+    if (verb === null || !issuedByAuthor(text, m.at - 1 - verb.length, bodyMentions, input.levelHint, n)) continue;
     // the chain the title opens with (深圳市 罗湖区): each next name right after the last, inside it
     let deepest = m.places;
     for (let j = k + 1, end = m.at + m.text.length; j < bodyMentions.length && bodyMentions[j].at === end; end += bodyMentions[j].text.length, j++) {
@@ -484,6 +504,31 @@ function fromIssuedTitle(input: RegionInput, bodyMentions: Mention[], gz: Gazett
     if ((p.level === "county" || p.level === "city") && !within(p, place) && !within(place, p)) return null;
   }
   return regionOf(d, gz, d.name, `the bureau issues a document named after ${d.name} (出台《${d.name}…》)`);
+}
+
+/** Whether the clause before an issuing verb at `verbAt` names no place and no body but the bare bureau, 我局 or 本局. */
+function issuedByAuthor(text: string, verbAt: number, mentions: Mention[], levelHint: string, n: PlaceNameRules): boolean {
+  let start = verbAt;
+  while (start > 0 && start > verbAt - 40 && !holdsCode(ISSUER_CLAUSE_BOUNDS, text.charCodeAt(start - 1))) start--;
+  if (mentions.some((m) => m.at >= start && m.at < verbAt)) return false;
+  let clause = text.slice(start, verbAt).replace(`${levelHint}民政局`, "");
+  for (const w of n.issuerSelf) clause = clause.replace(w, "");
+  return !includesAny(clause, n.issuerNotBefore);
+}
+
+const ISSUER_CLAUSE_BOUNDS = "，,。；;：:\n";
+
+/** The short name a made-up zone is named after (长沙经开区 → 长沙). */
+function shortOfZone(name: string, gz: Gazetteer): string {
+  const w = gz.names.cityZoneWords.find((z) => name.endsWith(z));
+  return w ? name.slice(0, name.length - w.length) : name;
+}
+
+/** A text at a province's level: a province's bureau, or 全省/我省 dominating, and never 我市/我区/我县. */
+function speaksAsProvince(input: RegionInput, text: string, gz: Gazetteer): boolean {
+  const w = gz.names.levelWords;
+  if (!w.province.includes(input.levelHint || selfLevelOf(input))) return false;
+  return ![...w.city, ...w.county].some((l) => text.includes(`我${l}`));
 }
 
 /** Longest short name read before 民政/社会 (东乌珠穆沁: five characters, with room to spare). */

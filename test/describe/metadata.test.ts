@@ -143,7 +143,7 @@ describe("report year and period", () => {
     // a period named bare, then once with its year (fresh7 m06); not a span of another period, not a comparison
     const h1Span = describeText(`上半年工作总结\n上半年,我局按照县委县政府工作部署,统筹推进民政事业发展。低保标准提高到1255元/月,2023年1-6月,主动发现困难群众58人。${BODY}`);
     expect([h1Span.reportYear, h1Span.period]).toEqual([2023, "H1"]);
-    const q3Span = describeText(`前三季度工作总结\n前三季度,我局统筹推进民政事业发展,2021年前三季度共发放低保金320万元。${BODY}`);
+    const q3Span = describeText(`前三季度工作总结\n前三季度,我局统筹推进民政事业发展。2021年前三季度,共发放低保金320万元。${BODY}`);
     expect([q3Span.reportYear, q3Span.period]).toEqual([2021, "Q3"]);
     expect(describeText(`上半年工作总结\n上半年,我局统筹推进民政事业发展。2023年1-9月,主动发现困难群众58人。${BODY}`).reportYear).toBeNull();
     expect(describeText(`上半年工作总结\n上半年,我局统筹推进民政事业发展,发放低保金320万元,与2022年1-6月相比增长5%。${BODY}`).reportYear).toBeNull();
@@ -166,6 +166,18 @@ describe("report year and period", () => {
     expect(describeText(`${page}2020年底,全区共有低保对象1074人,全年共发放低保资金373万余元,临时救助389万元,救助对象达4299余人。\n${BODY}`).reportYear).toBeNull();
     expect(describeText(`${page}2020年度,西湖民政工作在社会救助、优抚安置、慈善福利等各个方面狠下功夫,稳步推进民政工作跨越发展。\n${BODY}\n2022-03-27 10:00`).reportYear).toBe(2022);
     expect(describeText(`${page}西湖民政工作在2020年度社会救助、优抚安置、慈善福利等各个方面狠下功夫,稳步推进民政工作跨越发展。\n${BODY}`).reportYear).toBeNull();
+  });
+
+  it("a reviewer's counter-examples to the session's year and date rules stay as they were", () => {
+    // a year with a period in brackets, last year's figure, dates no half-year summary
+    expect(describeText(`民政局上半年工作总结\n上半年,我局扎实推进各项工作。全县共办理结婚登记1200对(2022年上半年为1100对),离婚登记300对。全面落实城乡低保提标政策,按时足额发放各类救助资金,困难群众基本生活得到有效保障。`).reportYear).toBeNull();
+    // a history paragraph among the first lines is not the report's year
+    expect(describeText(`县社会福利中心开展敬老月活动\n近日,县社会福利中心组织开展敬老月系列活动,为入住老人送去关爱。\n全面落实城乡低保提标政策,按时足额发放各类救助资金,困难群众基本生活得到有效保障。\n2015年,该中心被民政部评为全国模范养老机构,此后多次获得省、市表彰,成为全县养老服务的一块招牌。`).reportYear).toBeNull();
+    // a dotted number ending a text is no dateline; 参与2023年 is no comparison base
+    expect([describeText(`县民政局工作总结\n今年以来,我局紧紧围绕2023年民政工作要点,扎实开展各项工作。全面落实城乡低保提标政策,按时足额发放各类救助资金,困难群众基本生活得到有效保障。\n一、主要工作\n2023年全县新增养老床位300张,发放低保金1200万元。\n附:系统版本\n1.2.2020`).published, describeText(`县民政局工作总结\n今年以来,我局紧紧围绕2023年民政工作要点,扎实开展各项工作。全面落实城乡低保提标政策,按时足额发放各类救助资金,困难群众基本生活得到有效保障。\n一、主要工作\n2023年全县新增养老床位300张,发放低保金1200万元。\n附:系统版本\n1.2.2020`).reportYear]).toEqual(["", 2023]);
+    expect(describeText(`民政局工作动态\n今年以来,全县民政系统扎实推进各项工作。2023年全县新增养老床位500张,积极参与2023年全省“敬老月”活动,获评优秀组织单位。全面落实城乡低保提标政策,按时足额发放各类救助资金,困难群众基本生活得到有效保障。`).reportYear).toBe(2023);
+    // a notice quoted above the report's title does not take its place
+    expect(describeText(`关于做好2022年度社会组织年报工作的通知\n民政局上半年工作总结\n上半年,我局扎实推进各项工作。全面落实城乡低保提标政策,按时足额发放各类救助资金,困难群众基本生活得到有效保障。`).title).toBe("民政局上半年工作总结");
   });
 
   it("a review heading of achievements (2017年突出成绩、主要工作亮点) gives the year (fresh9 r01)", () => {

@@ -91,6 +91,18 @@ describe("region", () => {
     expect(describeText(`杭州高新区社会事务局2023年度工作总结\n${FILLER}`).region).toMatchObject({ code: "330108", name: "杭州高新区" });
   });
 
+  it("a reviewer's counter-examples to the session's place rules", () => {
+    // a district government's document is not the author's; another province cited in passing is not the author
+    expect(describeText(`区民政局工作总结\n今年以来,区民政局积极学习兄弟区经验,龙岗区政府印发《深圳市龙岗区社区养老服务办法》后,我局组织专题学习。全面落实城乡低保提标政策,按时足额发放各类救助资金,困难群众基本生活得到有效保障。`).region.code).toBe("");
+    expect(describeText(`省民政厅工作总结\n今年以来,全省民政系统扎实推进各项工作,全省新增养老床位2万张。据了解,浙江民政在智慧养老方面起步较早,其“浙里养”平台值得关注。全省…全面落实城乡低保提标政策,按时足额发放各类救助资金,困难群众基本生活得到有效保障。`).region.code).toBe("");
+    // a zone named after a city whose county the body places it in (长沙经开区, 星沙街道): the county
+    expect(describeText(`长沙经开区社会事务局工作总结\n今年以来,社会事务局联合星沙街道、泉塘街道,扎实推进社会救助和养老服务工作。全面落实城乡低保提标政策,按时足额发放各类救助资金,困难群众基本生活得到有效保障。`).region.code).toBe("430121");
+    // 海南 is a province's short name: no made-up zone of 青海's 海南州
+    expect(describeText(`海南经济开发区社会事务局工作总结\n今年以来,我省民政系统…全省…全省…我局积极对接海口、三亚等市县,扎实推进社会救助工作。全面落实城乡低保提标政策,按时足额发放各类救助资金,困难群众基本生活得到有效保障。`).region.code).not.toBe("632500");
+    // a listed zone's shortened form keeps its listed place (杭州经济技术开发区 → 钱塘区)
+    expect(describeText(`杭州经开区社会事务局2023年工作总结\n${FILLER}`).region.code).toBe("330114");
+  });
+
   it("a text at a province's level speaks of its own province by its short name before 民政 (fresh10 t08, t09)", () => {
     const sd = "近年来,山东民政系统坚持以高质量党建引领民政事业高质量发展,在山东省委考核办组织的绩效考核中,省民政厅连续3年获得“优秀”等次。";
     expect(describeText(`${sd}${FILLER}`).region).toMatchObject({ code: "370000", name: "山东省" });
