@@ -106,14 +106,19 @@ function selfLevel(text: string, hints: MetadataReference["regionHints"]): strin
 }
 
 /**
- * A second half or fourth quarter dated only by its page (the year came from the publication date) is the year
- * before's when the page is of the next year's first half: 下半年工作总结 published 2024-01-15 looks back on 2023.
+ * A text dated only by its page (the year came from the publication date) looks back on the year before when the page
+ * is of that next year's first half and the text is of a second half or fourth quarter (下半年工作总结 published
+ * 2024-01-15), or its opening frames the year before and not the page's (2021-01-21: …获悉,2020年,全省…).
  */
-function yearOfLatePeriod(year: number | null, period: string, published: string): number | null {
-  if (year === null || (period !== "H2" && period !== "Q4")) return year;
+function yearOfPageDatedText(year: number | null, period: string, published: string, opening: string, md: MetadataReference): number | null {
   const pageYear = published ? Number(published.slice(0, 4)) : null;
   const pageMonth = published ? Number(published.slice(5, 7)) : 13;
-  return year === pageYear && pageMonth <= 6 ? year - 1 : year;
+  if (year === null || year !== pageYear || pageMonth > 6) return year;
+  if (period === "H2" || period === "Q4") return year - 1;
+  if (md.pageYearFrame === null) return year;
+  const framed = new Set<number>();
+  for (const m of opening.matchAll(md.pageYearFrame)) framed.add(Number(m[1]));
+  return framed.has(year - 1) && !framed.has(year) ? year - 1 : year;
 }
 
 export function describeDocument(clean: CleanText, fileName: string, ref: DescribeReference): DocumentDescription {
@@ -127,7 +132,7 @@ export function describeDocument(clean: CleanText, fileName: string, ref: Descri
   const from = found.from;
   // no year phrase: the title still says what kind of report it is (工作总结 with no 上半年 → the year)
   const period = findPeriod(from || (found.year ? "" : title), found.year, md, clean.text, title);
-  const year = from ? found.year : yearOfLatePeriod(found.year, period, published);
+  const year = from ? found.year : yearOfPageDatedText(found.year, period, published, clean.text.slice(0, 3000), md);
 
   const hints = md.regionHints;
   // a province's bureau (民政厅) speaks at the province's level word (place-names.json levelWords)

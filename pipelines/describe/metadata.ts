@@ -41,6 +41,8 @@ export interface MetadataReference {
   planMentionNotWith: string[];
   /** Words in its sentence that keep a paragraph's one year from being the report's (以来, 将, 此后, 被评为). */
   paragraphYearNotWith: string[];
+  /** A clause opening on a year and a comma (…获悉,2020年,…), global: the years a page-dated text looks back on. */
+  pageYearFrame: RegExp | null;
   headingLines: number;
   minYear: number;
   periods: Array<{ re: RegExp; period: Period }>;
@@ -88,7 +90,7 @@ export interface MetadataReference {
 interface RawMetadata {
   agency_names: { names: string[]; not_author_after: string; not_author_before: string; instruction?: string; instruction_after?: string; cited_title?: string; header_fields: string[]; source_fields: string[]; general_offices?: string[]; level_chars: string; place_chars: string };
   title: { max_chars: number; kind: string; dated_kind?: string; section_number: string; meta_fields: string[]; header_fields: string[]; continuation: string };
-  report_year: { review: string; bulletin?: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; plan_mention?: string; plan_mention_not_with?: string[]; paragraph_year_not_with?: string[]; looks_back?: string[]; heading_lines: number; min_year: number; placeholder: string; mention: string };
+  report_year: { review: string; bulletin?: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; plan_mention?: string; plan_mention_not_with?: string[]; paragraph_year_not_with?: string[]; page_year_frame?: string; looks_back?: string[]; heading_lines: number; min_year: number; placeholder: string; mention: string };
   period: { rules: Array<[string, Period]>; opening: string; opening_chars: number; title: string; title_tail: string };
   dates: { year_digits: Record<string, string>; chinese_year: string; year_char: string; ten: string; date: string; date_line: string; date_line_max: number; day_first_line: string };
   region_hints: {
@@ -127,6 +129,7 @@ export function compileMetadata(json: unknown): MetadataReference {
     planMention: raw.report_year.plan_mention ? y(raw.report_year.plan_mention) : null,
     planMentionNotWith: raw.report_year.plan_mention_not_with ?? [],
     paragraphYearNotWith: raw.report_year.paragraph_year_not_with ?? [],
+    pageYearFrame: raw.report_year.page_year_frame ? y(raw.report_year.page_year_frame, "g") : null,
     looksBack: raw.report_year.looks_back ?? [],
     headingLines: raw.report_year.heading_lines,
     minYear: raw.report_year.min_year,

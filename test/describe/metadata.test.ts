@@ -168,6 +168,15 @@ describe("report year and period", () => {
     expect(describeText(`${page}西湖民政工作在2020年度社会救助、优抚安置、慈善福利等各个方面狠下功夫,稳步推进民政工作跨越发展。\n${BODY}`).reportYear).toBeNull();
   });
 
+  it("a page dated early in a year whose opening frames the year before reports on that year (fresh10 t04)", () => {
+    const news = (body: string, date = "2021-01-21 15:19") => describeText(`湖南城乡低保平均标准达588元/月\n时间:${date}\n潇湘晨报长沙讯 1月20日,2021年全省民政工作会议在长沙举行。${body}`);
+    expect(news("记者从会议上获悉,2020年,全省城乡低保平均标准达到588元/月,建成养老床位50万张。").reportYear).toBe(2020);
+    // not a page of the year's second half, not when the page's own year frames a clause too, not without a frame
+    expect(news("记者从会议上获悉,2020年,全省城乡低保平均标准达到588元/月。", "2021-08-21 15:19").reportYear).toBe(2021);
+    expect(news("记者从会议上获悉,2020年,全省城乡低保平均标准达到588元/月;2021年,全省将新增养老床位2万张。").reportYear).toBe(2021);
+    expect(news("记者从会议上获悉,全省城乡低保平均标准达到588元/月,较2020年提高30元。").reportYear).toBe(2021);
+  });
+
   it("a reviewer's counter-examples to the session's year and date rules stay as they were", () => {
     // a year with a period in brackets, last year's figure, dates no half-year summary
     expect(describeText(`民政局上半年工作总结\n上半年,我局扎实推进各项工作。全县共办理结婚登记1200对(2022年上半年为1100对),离婚登记300对。全面落实城乡低保提标政策,按时足额发放各类救助资金,困难群众基本生活得到有效保障。`).reportYear).toBeNull();
