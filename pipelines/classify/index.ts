@@ -2,7 +2,7 @@
 // domain (from the figure's own phrase, then its clause, then its sentence, then its headings),
 // a short Chinese indicator label, and the catalog indicator it maps to.
 import type { Domain, Kind, Measure, Unit } from "../types.ts";
-import { ENUMERATION_MARK, MASK_FILLER, MASK_START, WORD_START, type EndPattern, type ExtractReference, type Indicator, type LabelRules, type StartPattern } from "../extract/reference.ts";
+import { CLAUSE_END, ENUMERATION_MARK, MASK_FILLER, NUMBER_COMMA, MASK_START, WORD_START, type EndPattern, type ExtractReference, type Indicator, type LabelRules, type StartPattern } from "../extract/reference.ts";
 import type { Quantity } from "../extract/quantities.ts";
 import { clauseAndItemAround, clauseAround, type Heading, type Sentence } from "../segment/index.ts";
 import { codeAt, holdsCode, isDigitCode, isJsSpace } from "../text/chars.ts";
@@ -55,8 +55,8 @@ function readClauses(text: string, sent: Sentence, q: Quantity, ref: ExtractRefe
 }
 
 /** Whether a launch word ends the figure's clause soon after it, with the project launched between (plan-markers launchedAfter). */
-function launchedAfter(text: string, ca: number, q: Quantity, lb: number, p: ExtractReference["plan"]): boolean {
-  const L = p.launchedAfter;
+function launchedAfter(text: string, ca: number, q: Quantity, lb: number, ref: ExtractReference): boolean {
+  const L = ref.plan.launchedAfter;
   const end = Math.min(lb, q.end + L.window);
   const near = text.slice(q.end, end);
   for (const w of L.words) {
@@ -65,15 +65,12 @@ function launchedAfter(text: string, ca: number, q: Quantity, lb: number, p: Ext
     const k = q.end + at;
     // the launch ends the clause (启动运营, 全面铺开助餐服务: a service started, not a project)
     const after = k + w.length;
-    if (after < lb && !holdsCode(SENTENCE_CLOSERS, text.charCodeAt(after))) continue;
+    if (after < lb && ref.clauseSeparators[text.charCodeAt(after)] === 0) continue;
     if (!includesAny(text.slice(q.end, k), L.projectWords) || includesAny(text.slice(ca, q.start), L.doneBefore)) continue;
     return true;
   }
   return false;
 }
-
-/** What may close a clause right after a launch word. */
-const SENTENCE_CLOSERS = "，,；;。！？!?、\n";
 
 /** A plan word before the figure (计划新增, 力争, 拟, 将), unless it is 将 as a preposition (将…纳入) or a completion share (完成目标任务的120%). */
 function plannedBefore(before: string, after: string, p: ExtractReference["plan"]): boolean {
@@ -185,7 +182,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   const [ca, lb] = clauseOf(text, sent, q, ref);
   // Back into the clauses before, but not past a semicolon (不低于上年度…增幅;…新增服务点60个 is this year's), unless
   // the sentence opens on the relative year: then it frames the whole sentence (去年底,…120个;养老机构45家).
-  const framed = p.relativeYearWords.at(text, afterLeadIn(text, sent.start, p)) !== null;
+  const framed = p.relativeYearWords.at(text, afterLeadIn(text, sent.start, ref)) !== null;
   let relFrom = framed ? sent.start : Math.max(sent.start, ca - 40);
   for (let i = ca - 1; i >= relFrom && !framed; i--) {
     if (holdsCode(p.relativeYearStops, text.charCodeAt(i))) {
@@ -243,7 +240,7 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   // A project just being approved or tendered (…万元工程进入立项程序) is a plan, not a result.
   else if (p.targetAfterNear.some((w) => near.includes(w))) kind = "target";
   // 200个老年宜居社区创建工作已全面铺开: only launched
-  else if (launchedAfter(text, ca, q, lb, p)) kind = "target";
+  else if (launchedAfter(text, ca, q, lb, ref)) kind = "target";
   else if (baseline) kind = "actual";
   else if (plannedBefore(before, text.slice(q.end, lb), p)) kind = "target";
   // Background in a plan (2023年，全区共有…) is a record of that earlier year.
@@ -473,7 +470,8 @@ function isAgentClause(text: string, a: number, b: number, ref: ExtractReference
 }
 
 /** Where a sentence's own words start after a lead-in and the mark closing it (据悉,去年,… → 去年); else `start`. */
-function afterLeadIn(text: string, start: number, p: ExtractReference["plan"]): number {
+function afterLeadIn(text: string, start: number, ref: ExtractReference): number {
+  const p = ref.plan;
   const lead = startsWithAny(text, start, p.relativeYearLeadIns);
   if (lead !== null) return holdsCode(p.relativeYearLeadInEnds, text.charCodeAt(start + lead.length)) ? start + lead.length + 1 : start;
   // 记者从会议上获悉, …: a first clause that ends in a word of hearing
@@ -481,7 +479,7 @@ function afterLeadIn(text: string, start: number, p: ExtractReference["plan"]): 
   for (let i = start + 2; i < end; i++) {
     const c = text.charCodeAt(i);
     if (holdsCode(p.relativeYearLeadInEnds, c)) return endsWithAny(text, i, p.leadInClauseEnds) !== null ? i + 1 : start;
-    if (c === 0x3002 /* 。 */ || c === 0x3b /* ; */ || c === 0xff1b /* ； */ || c === 0x0a) break;
+    if (ref.clauseSeparators[c] === CLAUSE_END) break;
   }
   return start;
 }
@@ -507,10 +505,12 @@ function frameYearBefore(text: string, sent: Sentence, before: number, within: n
   // read back FRAME_REACH characters at most: a sentence may be a page long (a table or list without stops)
   const from = Math.max(sent.start, before - FRAME_REACH);
   if (re === null || from >= within || !text.slice(from, within).includes(p.yearWord)) return null;
-  const first = from === sent.start ? afterLeadIn(text, sent.start, p) : from + 1;
+  const first = from === sent.start ? afterLeadIn(text, sent.start, ref) : from + 1;
   for (let i = before - 1; i >= first - 1; i--) {
     const at = i < first ? first : i + 1;
-    if (i >= first && !holdsCode(CLAUSE_MARKS, text.charCodeAt(i))) continue;
+    // a clause starts after a clause end or a comma (an ASCII one too: 1,200 has no year after it)
+    const mark = i >= first ? ref.clauseSeparators[text.charCodeAt(i)] : CLAUSE_END;
+    if (mark !== CLAUSE_END && mark !== NUMBER_COMMA) continue;
     if (at === first && from !== sent.start) break; // the reach ends mid-clause
     const y = frameYearAt(text, at, sent.end, re);
     if (y !== null) return at < within ? y : null;
@@ -521,7 +521,6 @@ function frameYearBefore(text: string, sent: Sentence, before: number, within: n
   return null;
 }
 
-const CLAUSE_MARKS = "，,；;";
 /** How far back a frame is looked for. */
 const FRAME_REACH = 600;
 
