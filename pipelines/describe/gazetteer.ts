@@ -21,8 +21,8 @@ export interface Place {
   county: string;
   /** Read from place-aliases.csv (北京城市副中心, 双矿集团): "named", or "generic" (counts only beside a named alias of the same division). */
   alias?: "named" | "generic";
-  /** A zone made up from a city's short name and a zone word (岳阳经开区: place-names.json cityZoneWords), no listed zone. */
-  derived?: true;
+  /** A zone made up from a city's short name and a zone word, no listed zone: that short name (岳阳经开区 → 岳阳; place-names.json cityZoneWords). */
+  madeFrom?: string;
 }
 
 export interface Division {
@@ -76,6 +76,8 @@ export interface PlaceNameRules {
   /** What the clause before an issuing verb may not hold: another body (龙岗区政府印发…); issuerSelf words are the author. */
   issuerNotBefore: string[];
   issuerSelf: string[];
+  /** Where the clause before an issuing verb starts (after one of these). */
+  issuerClauseBounds: string;
   /** After a province's short name: the words that make it the author speaking of itself (山东民政系统). */
   provinceAuthorAfter: string[];
   provinceNotAuthorSentence: string[];
@@ -110,6 +112,7 @@ interface PlaceNamesFile {
   issuingVerbs?: string[];
   issuerNotBefore?: string[];
   issuerSelf?: string[];
+  issuerClauseBounds?: string;
   provinceAuthorAfter?: string[];
   provinceNotAuthorSentence?: string[];
   authorOpensAfter?: string;
@@ -147,6 +150,7 @@ export function compilePlaceNames(r: PlaceNamesFile): PlaceNameRules {
     issuingVerbs: words(r.issuingVerbs ?? [], "issuingVerbs"),
     issuerNotBefore: words(r.issuerNotBefore ?? [], "issuerNotBefore"),
     issuerSelf: words(r.issuerSelf ?? [], "issuerSelf"),
+    issuerClauseBounds: String(r.issuerClauseBounds ?? "，,。；;：:\n"),
     provinceAuthorAfter: words(r.provinceAuthorAfter ?? [], "provinceAuthorAfter"),
     provinceNotAuthorSentence: words(r.provinceNotAuthorSentence ?? [], "provinceNotAuthorSentence"),
     authorOpensAfter: String(r.authorOpensAfter ?? ""),
@@ -230,7 +234,7 @@ export function loadGazetteer(dir: string): Gazetteer {
   const short = new Map<string, Place[]>();
   const divisions = new Map<string, Division>();
   const everyday: Array<[string, Place]> = [];
-  const cityZones: Array<[string, Place]> = [];
+  const cityZones: Array<[string, string, Place]> = []; // short name, zone name, place
   const p6 = (c: string) => c.padEnd(6, "0");
   const provinceName = (code2: string) => div.provinces[code2] ?? "";
 
@@ -256,7 +260,7 @@ export function loadGazetteer(dir: string): Gazetteer {
     const s = shortOf(name);
     if (s) add(short, s, place);
     everyday.push([autonomousForm(name, names), place]);
-    if (s) for (const w of names.cityZoneWords) cityZones.push([s + w, { name: s + w, level: "zone", code, province, city: code, county: "", derived: true }]);
+    if (s) for (const w of names.cityZoneWords) cityZones.push([s, s + w, { name: s + w, level: "zone", code, province, city: code, county: "", madeFrom: s }]);
   }
   const cityOf = (city4: string) => (div.cities[city4] && !directly(div.cities[city4][0]) ? p6(city4) : "");
   for (const [code, [name, city4]] of Object.entries(div.counties)) {
@@ -317,10 +321,10 @@ export function loadGazetteer(dir: string): Gazetteer {
   }
   // 岳阳经开区 when the statistical list and the alias tables have no 岳阳经济技术开发区: a zone of the city it is named after
   // (not for a city whose short name is a province's too: 海南经济开发区, 吉林高新区)
-  for (const [form, place] of cityZones) {
-    const s = form.slice(0, form.length - (names.cityZoneWords.find((w) => form.endsWith(w))?.length ?? 0));
+  for (const [s, form, place] of cityZones) {
     if (!full.has(form) && !(short.get(s) ?? []).some((p) => p.level === "province")) add(full, form, place);
   }
+
   const townIn = (county: string, name: string): Place => {
     const d = divisions.get(county);
     const zone = zones[county];

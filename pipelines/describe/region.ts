@@ -270,7 +270,7 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
   }
   // the title alone decides (whatever the body names): the body need not be read for places
   // (a made-up city zone waits for the body: a county of that city it names may be nearer)
-  const settled = titleMentions.some((m) => m.places.some((p) => p.derived)) ? null : settledByTitle(titleMentions);
+  const settled = titleMentions.some((m) => m.places.some((p) => p.madeFrom)) ? null : settledByTitle(titleMentions);
   if (settled) {
     const r = placeRegion(settled.place, gz, `title/agency names ${settled.how}`);
     if (r && !blankedBelow(settled.place, input.titleText, gz)) return r;
@@ -310,12 +310,12 @@ export function inferRegion(input: RegionInput, gz: Gazetteer): Region {
       }
     }
     // 长沙经开区 made up from the city's name: a county of that city the body places the report in is nearer (星沙街道 → 长沙县)
-    if (r && explicit.place.derived) {
+    if (r && explicit.place.madeFrom) {
       const deeper = fromText();
       const dd = gz.divisions.get(deeper.code);
       if (dd?.level === "county" && dd.city === explicit.place.city) return deeper;
       // …or the county of the city that shares its short name (长沙县), when the body names its towns
-      const twin = (gz.short.get(shortOfZone(explicit.place.name, gz)) ?? []).find((p) => p.level === "county" && p.city === explicit.place.city && weightOf(ev.towns, p.code) > 0);
+      const twin = (gz.short.get(explicit.place.madeFrom) ?? []).find((p) => p.level === "county" && p.city === explicit.place.city && weightOf(ev.towns, p.code) > 0);
       if (twin) return placeRegion(twin, gz, `title/agency names ${explicit.how}, a zone named after ${twin.name}, whose towns the body names`) ?? r;
     }
     if (r) return r;
@@ -453,13 +453,8 @@ function fromAuthorShortName(input: RegionInput, bodyMentions: Mention[], gz: Ga
     }
   }
   if (!place) return null;
-  const own = place;
-  const code = own.code;
-  for (const m of bodyMentions) {
-    if (m.places.length !== 1) continue;
-    const p = m.places[0];
-    if ((p.level === "county" || p.level === "city") && !within(p, own) && !within(own, p)) return null;
-  }
+  const code = place.code;
+  if (namesDivisionOutside(bodyMentions, place)) return null;
   const d = gz.divisions.get(code);
   if (!d || (input.levelHint && !d.name.endsWith(input.levelHint))) return null;
   // a province's short name (山东民政系统, 江西民政事业) only for a text that speaks at that level (省民政厅, 全省); the
@@ -497,31 +492,28 @@ function fromIssuedTitle(input: RegionInput, bodyMentions: Mention[], gz: Gazett
     place = deepest[0];
   }
   const d = place ? gz.divisions.get(place.code) : undefined;
-  if (!place || !d) return null;
+  if (!place || !d || namesDivisionOutside(bodyMentions, place)) return null;
+  return regionOf(d, gz, d.name, `the bureau issues a document named after ${d.name} (出台《${d.name}…》)`);
+}
+
+/** Whether the body names, unambiguously, a county or city neither inside `place` nor containing it. */
+function namesDivisionOutside(bodyMentions: Mention[], place: Place): boolean {
   for (const m of bodyMentions) {
     if (m.places.length !== 1) continue;
     const p = m.places[0];
-    if ((p.level === "county" || p.level === "city") && !within(p, place) && !within(place, p)) return null;
+    if ((p.level === "county" || p.level === "city") && !within(p, place) && !within(place, p)) return true;
   }
-  return regionOf(d, gz, d.name, `the bureau issues a document named after ${d.name} (出台《${d.name}…》)`);
+  return false;
 }
 
 /** Whether the clause before an issuing verb at `verbAt` names no place and no body but the bare bureau, 我局 or 本局. */
 function issuedByAuthor(text: string, verbAt: number, mentions: Mention[], levelHint: string, n: PlaceNameRules): boolean {
   let start = verbAt;
-  while (start > 0 && start > verbAt - 40 && !holdsCode(ISSUER_CLAUSE_BOUNDS, text.charCodeAt(start - 1))) start--;
+  while (start > 0 && start > verbAt - 40 && !holdsCode(n.issuerClauseBounds, text.charCodeAt(start - 1))) start--;
   if (mentions.some((m) => m.at >= start && m.at < verbAt)) return false;
   let clause = text.slice(start, verbAt).replace(`${levelHint}民政局`, "");
   for (const w of n.issuerSelf) clause = clause.replace(w, "");
   return !includesAny(clause, n.issuerNotBefore);
-}
-
-const ISSUER_CLAUSE_BOUNDS = "，,。；;：:\n";
-
-/** The short name a made-up zone is named after (长沙经开区 → 长沙). */
-function shortOfZone(name: string, gz: Gazetteer): string {
-  const w = gz.names.cityZoneWords.find((z) => name.endsWith(z));
-  return w ? name.slice(0, name.length - w.length) : name;
 }
 
 /** A text at a province's level: a province's bureau, or 全省/我省 dominating, and never 我市/我区/我县. */
