@@ -47,7 +47,7 @@ function listItemAfter(text: string, a: number, b: number, ref: ExtractReference
   for (let i = a + 1; i < b; i++) if (ref.clauseSeparators[text.charCodeAt(i)] !== 0) return false;
   // the item runs on after the figure to the next mark (敬老院5所已投入使用)
   let end = b;
-  while (end < text.length && end - b < 40 && ref.clauseSeparators[text.charCodeAt(end)] === 0 && text.charCodeAt(end) !== 0x3002) end++;
+  while (end < text.length && end - b < 40 && ref.clauseSeparators[text.charCodeAt(end)] === 0) end++;
   const item = text.slice(a + 1, end);
   return !includesAny(item, ref.plan.completedVerbs) && !includesAny(item, ref.plan.achievedAfterPlanWord) && !includesAny(item, ref.plan.listItemDoneWords);
 }

@@ -6,7 +6,7 @@ import { codeAt, holdsCode, isAsciiDigit, isDigitCode, isJsSpace } from "../text
 import { endsWithAny, startsWithAny } from "../text/words.ts";
 import type { Qualifier, Unit } from "../types.ts";
 import { hasChineseDigit, isArabic, parseArabic, parseChinese } from "./numbers.ts";
-import { ARABIC_DIGIT, ENUMERATION_MARK, type ExtractReference } from "./reference.ts";
+import { ARABIC_DIGIT, CLAUSE_END, ENUMERATION_MARK, NUMBER_COMMA, type ExtractReference } from "./reference.ts";
 import { columnYears, readTableRow, type TableRow } from "./table-rows.ts";
 
 export interface Quantity {
@@ -142,11 +142,11 @@ function peopleAfter(text: string, p: number, hi: number, ex: ExtractReference["
   return null;
 }
 
-/** Index of the last clause mark (，,；;。) in s, or -1. */
-function lastClauseMark(s: string): number {
+/** Index of the last mark in s that ends a clause or may (clauses.json: a comma, not 、), or -1. */
+function lastClauseMark(s: string, ref: ExtractReference): number {
   for (let i = s.length - 1; i >= 0; i--) {
-    const c = s.charCodeAt(i);
-    if (c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b || c === 0x3002) return i;
+    const kind = ref.clauseSeparators[s.charCodeAt(i)];
+    if (kind === CLAUSE_END || kind === NUMBER_COMMA) return i;
   }
   return -1;
 }
@@ -542,7 +542,7 @@ export function findQuantities(text: string, lo: number, hi: number, ref: Extrac
       let clauseBefore = text.slice(Math.max(lo, numStart - 16), numStart);
       // 360多万困难群众: people right after (then only money words in the figure's own clause say money)
       const people = suf.mult >= 10000 ? peopleAfter(text, p, hi, ex) : null;
-      if (people !== null) clauseBefore = clauseBefore.slice(lastClauseMark(clauseBefore) + 1);
+      if (people !== null) clauseBefore = clauseBefore.slice(lastClauseMark(clauseBefore, ref) + 1);
       // Money words matter only for 万/亿 amounts.
       const moneyNear = suf.mult >= 10000 && (ex.moneyContext.some((w) => clauseBefore.includes(w)) || ex.moneyContext.some((w) => text.startsWith(w, p)) || moneyWordAfter(text, p, ex));
       if (moneyNear) { unit = "yuan"; bare = true; }
