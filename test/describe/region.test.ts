@@ -91,6 +91,11 @@ describe("region", () => {
     expect(describeText(`杭州高新区社会事务局2023年度工作总结\n${FILLER}`).region).toMatchObject({ code: "330108", name: "杭州高新区" });
   });
 
+  it("reads an Inner Mongolian banner by its standard abbreviation (fresh11 v08: 科右中旗; fresh9 s05: 新左旗)", () => {
+    expect(describeText(`科右中旗城镇困难群众摸底排查工作情况\n来源:科右中旗民政局 时间:2022-06-29 08:05:04\n${FILLER}`).region).toMatchObject({ code: "152222", name: "科尔沁右翼中旗" });
+    expect(describeText(`东乌旗民政局2023年工作总结\n${FILLER}`).region.code).toBe("152525");
+  });
+
   it("a reviewer's counter-examples to the session's place rules", () => {
     // a district government's document is not the author's; another province cited in passing is not the author
     expect(describeText(`区民政局工作总结\n今年以来,区民政局积极学习兄弟区经验,龙岗区政府印发《深圳市龙岗区社区养老服务办法》后,我局组织专题学习。全面落实城乡低保提标政策,按时足额发放各类救助资金,困难群众基本生活得到有效保障。`).region.code).toBe("");
