@@ -118,6 +118,7 @@ function yearOfPageDatedText(year: number | null, period: string, published: str
   if (md.pageYearFrame === null) return year;
   const framed = new Set<number>();
   for (const m of opening.matchAll(md.pageYearFrame)) framed.add(Number(m[1]));
+  if (md.pageLastYearFrame?.test(opening)) framed.add(year - 1);
   return framed.has(year - 1) && !framed.has(year) ? year - 1 : year;
 }
 

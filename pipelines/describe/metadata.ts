@@ -43,6 +43,8 @@ export interface MetadataReference {
   paragraphYearNotWith: string[];
   /** A clause opening on a year and a comma (…获悉,2020年,…), global: the years a page-dated text looks back on. */
   pageYearFrame: RegExp | null;
+  /** A clause opening on 去年 (获悉,去年宝鸡市发放…): the year before the page's, framed. */
+  pageLastYearFrame: RegExp | null;
   headingLines: number;
   minYear: number;
   periods: Array<{ re: RegExp; period: Period }>;
@@ -53,6 +55,8 @@ export interface MetadataReference {
   titlePeriod: RegExp;
   titleTail: RegExp;
   publishedFields: string[];
+  /** One of publishedFields with its value inside a line of the opening (…社会救助 作者:曹志杰 时间:2014-01-22 次数:149). */
+  publishedInline: RegExp | null;
   /** Header fields naming the agency, and source fields that do when they hold nothing but a bureau. */
   agencyFields: string[];
   sourceFields: string[];
@@ -90,7 +94,7 @@ export interface MetadataReference {
 interface RawMetadata {
   agency_names: { names: string[]; not_author_after: string; not_author_before: string; instruction?: string; instruction_after?: string; cited_title?: string; header_fields: string[]; source_fields: string[]; general_offices?: string[]; level_chars: string; place_chars: string };
   title: { max_chars: number; kind: string; dated_kind?: string; section_number: string; meta_fields: string[]; header_fields: string[]; continuation: string };
-  report_year: { review: string; bulletin?: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; plan_mention?: string; plan_mention_not_with?: string[]; paragraph_year_not_with?: string[]; page_year_frame?: string; looks_back?: string[]; heading_lines: number; min_year: number; placeholder: string; mention: string };
+  report_year: { review: string; bulletin?: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; plan_mention?: string; plan_mention_not_with?: string[]; paragraph_year_not_with?: string[]; page_year_frame?: string; page_last_year_frame?: string; looks_back?: string[]; heading_lines: number; min_year: number; placeholder: string; mention: string };
   period: { rules: Array<[string, Period]>; opening: string; opening_chars: number; title: string; title_tail: string };
   dates: { year_digits: Record<string, string>; chinese_year: string; year_char: string; ten: string; date: string; date_line: string; date_line_max: number; day_first_line: string };
   region_hints: {
@@ -130,6 +134,7 @@ export function compileMetadata(json: unknown): MetadataReference {
     planMentionNotWith: raw.report_year.plan_mention_not_with ?? [],
     paragraphYearNotWith: raw.report_year.paragraph_year_not_with ?? [],
     pageYearFrame: raw.report_year.page_year_frame ? y(raw.report_year.page_year_frame, "g") : null,
+    pageLastYearFrame: raw.report_year.page_last_year_frame ? new RegExp(raw.report_year.page_last_year_frame) : null,
     looksBack: raw.report_year.looks_back ?? [],
     headingLines: raw.report_year.heading_lines,
     minYear: raw.report_year.min_year,
@@ -139,6 +144,7 @@ export function compileMetadata(json: unknown): MetadataReference {
     titleTail: new RegExp(raw.period.title_tail),
     openingChars: raw.period.opening_chars,
     publishedFields: raw.published.header_fields,
+    publishedInline: raw.published.header_fields.length ? new RegExp(`(?:^|\\s)(?:${raw.published.header_fields.map(escapeRegExp).join("|")})\\s*[:：]\\s*((?:19|20)\\d{2}\\s*[-./年]\\s*\\d{1,2}\\s*[-./月]\\s*\\d{1,2})`) : null,
     agencyFields: raw.agency_names.header_fields,
     sourceFields: raw.agency_names.source_fields,
     generalOffices: [...(raw.agency_names.general_offices ?? [])].sort((a, b) => b.length - a.length),
@@ -428,6 +434,14 @@ export function findPublished(clean: CleanText, lines: string[], ref: MetadataRe
     const v = clean.header[f];
     if (v) {
       const d = isoDate(v, ref);
+      if (d) return d;
+    }
+  }
+  // a field inside a line of the opening: a title and its page's fields run together (… 作者:曹志杰 时间:2014-01-22 次数:149)
+  if (ref.publishedInline !== null) {
+    for (const line of lines.slice(0, 3)) {
+      const m = ref.publishedInline.exec(line);
+      const d = m ? isoDate(m[1], ref) : "";
       if (d) return d;
     }
   }

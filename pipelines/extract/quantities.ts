@@ -142,11 +142,12 @@ function peopleAfter(text: string, p: number, hi: number, ex: ExtractReference["
   return null;
 }
 
-/** Index of the last mark in s that ends a clause or may (clauses.json: a comma, not 、), or -1. */
+/** Index of the last mark in s that ends a clause or may (clauses.json: a comma, not 、; a space between a headline's clauses), or -1. */
 function lastClauseMark(s: string, ref: ExtractReference): number {
   for (let i = s.length - 1; i >= 0; i--) {
-    const kind = ref.clauseSeparators[s.charCodeAt(i)];
-    if (kind === CLAUSE_END || kind === NUMBER_COMMA) return i;
+    const c = s.charCodeAt(i);
+    const kind = ref.clauseSeparators[c];
+    if (kind === CLAUSE_END || kind === NUMBER_COMMA || isJsSpace(c)) return i;
   }
   return -1;
 }

@@ -177,6 +177,16 @@ describe("report year and period", () => {
     expect(news("记者从会议上获悉,全省城乡低保平均标准达到588元/月,较2020年提高30元。").reportYear).toBe(2021);
   });
 
+  it("reads a page's date from a field run into its title line, and a news lead or 去年 as the year before's frame (fresh11 v01, v06)", () => {
+    const v01 = describeText(`县民政局立足保障“底线民生” 全力做好社会救助 作者:曹志杰 时间:2014-01-22次数:149\n本报讯2013年,县民政局立足保障“底线民生”,坚持从应助尽助的思路和目标出发。\n${BODY}`);
+    expect([v01.published, v01.reportYear]).toEqual(["2014-01-22", 2013]);
+    const v06 = describeText(`去年宝鸡市发放社会救助补助资金8.1亿元 惠及14.37万困难群众\n发布日期:2023-03-13 19:11:01\n(宝鸡新闻网)3月13日下午,记者从2023年全市民政工作会议上获悉,去年宝鸡市发放各类社会救助补助资金8.1亿元。${BODY}`);
+    expect(v06.reportYear).toBe(2022);
+    // 去年同期 is a comparison, not a frame; a page of the second half keeps its year
+    expect(describeText(`县民政局工作动态\n发布日期:2023-03-13\n记者获悉,今年一季度发放低保金800万元,去年同期为750万元。${BODY}`).reportYear).toBe(2023);
+    expect(describeText(`县民政局工作动态\n发布日期:2023-09-13\n记者从会议上获悉,去年全县发放低保金3200万元。${BODY}`).reportYear).toBe(2023);
+  });
+
   it("a reviewer's counter-examples to the session's year and date rules stay as they were", () => {
     // a year with a period in brackets, last year's figure, dates no half-year summary
     expect(describeText(`民政局上半年工作总结\n上半年,我局扎实推进各项工作。全县共办理结婚登记1200对(2022年上半年为1100对),离婚登记300对。全面落实城乡低保提标政策,按时足额发放各类救助资金,困难群众基本生活得到有效保障。`).reportYear).toBeNull();

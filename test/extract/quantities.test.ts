@@ -63,6 +63,9 @@ describe("numbers", () => {
     // money before the figure in another clause does not make it money; a compound of other things, or money after, is no count of people
     expect(pick("共投入资金1.2亿元,惠及20万困难群众。", "20万")).toMatchObject({ value: 200000, unit: "person" });
     expect(pick("全市有1.8万留守儿童纳入关爱保护体系。", "1.8万")).toMatchObject({ unit: "person" });
+    expect(pick("有效保障了全市10余万低保对象的基本生活。", "10余万")).toMatchObject({ value: 100000, unit: "person" });
+    // a headline's clauses apart by a space (宝鸡: …资金8.1亿元 惠及14.37万困难群众)
+    expect(pick("去年宝鸡市发放社会救助补助资金8.1亿元 惠及14.37万困难群众", "14.37万")).toMatchObject({ unit: "person" });
     expect(pick("为39万困难群众补发救助资金1.78亿元。", "39万")).toMatchObject({ unit: "person" });
     expect(figures("志愿服务活动覆盖2.6万志愿者家庭。").map((r) => r.unit)).not.toContain("person");
     expect(figures("今年区财政安排12万群众文化活动专项经费。").map((r) => r.unit)).not.toContain("person");
