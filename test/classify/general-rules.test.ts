@@ -608,6 +608,11 @@ describe("a second reader's counter-examples to today's rules", () => {
     // nor a first clause that only mentions hearing mid-way (not a lead-in), nor another sentence
     expect(figure("2020年,全省城乡低保平均标准达到588元/月。建成养老床位50万张,每千名老人39张,护理型床位占比38%,农村特困供养服务机构改造提升任务全面完成。", "38%", 2021).year).toBe(2021);
   });
+  it("the causes of hardship in a survey of poor households are social assistance, 残疾 among them (fresh11 v08: 因残疾致困44人)", () => {
+    const t = "家庭人均收入低于当地低保标准的困难群众中,因病致困94人、因残疾致困44人、因学致困38人。";
+    for (const q of ["94人", "44人", "38人"]) expect(figure(t, q).domain).toBe("social_assistance");
+    expect(figure("为1200名残疾人发放两项补贴。", "1200名").domain).toBe("disability");
+  });
   it("a year frame ends at a clause opening on another time or a plan, and the last frame before a figure speaks (review of the frame rule)", () => {
     const y22 = "2022年,全市民政系统认真贯彻落实各项决策部署,全年发放低保金4860万元,新建幸福院25个;";
     expect(figure(`${y22}截至目前,全市共有养老机构86家,养老床位1.2万张。`, "1.2万张").year).toBe(2023);
