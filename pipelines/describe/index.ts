@@ -115,11 +115,26 @@ function yearOfPageDatedText(year: number | null, period: string, published: str
   const pageMonth = published ? Number(published.slice(5, 7)) : 13;
   if (year === null || year !== pageYear || pageMonth > 6) return year;
   if (period === "H2" || period === "Q4") return year - 1;
-  if (md.pageYearFrame === null) return year;
-  const framed = new Set<number>();
-  for (const m of opening.matchAll(md.pageYearFrame)) framed.add(Number(m[1]));
-  if (md.pageLastYearFrame?.test(opening)) framed.add(year - 1);
-  return framed.has(year - 1) && !framed.has(year) ? year - 1 : year;
+  if (md.pageYearFrame === null || md.pageFramePeriodsKept.includes(period)) return year;
+  // the clause a frame opens (to its sentence's end): what it says decides whether it frames
+  const clauseAt = (at: number) => {
+    const rest = opening.slice(at, at + 200);
+    const end = rest.search(/[。；;！？\n]/);
+    return end < 0 ? rest : rest.slice(0, end);
+  };
+  const pastFrame = (clause: string) => !includesAny(clause, md.pageFrameNotPastWords) && (pageMonth <= md.pageFrameSinceMaxMonth || !includesAny(clause, md.pageFrameSinceWords));
+  let lastYear = false;
+  let thisYear = false;
+  for (const m of opening.matchAll(md.pageYearFrame)) {
+    const y = Number(m[1]);
+    const clause = clauseAt(m.index + m[0].length);
+    // 2023年,全县民政系统将聚焦…: a plan for the page's year is no record of it
+    if (y === year && !includesAny(clause, md.pageFramePlanWords)) thisYear = true;
+    else if (y === year - 1 && pastFrame(clause)) lastYear = true;
+  }
+  if (md.pageLastYearFrame) for (const m of opening.matchAll(md.pageLastYearFrame)) if (pastFrame(clauseAt(m.index + m[0].length))) lastYear = true;
+  if (md.pageThisYearFrame) for (const m of opening.matchAll(md.pageThisYearFrame)) if (!includesAny(clauseAt(m.index + m[0].length), md.pageFramePlanWords)) thisYear = true;
+  return lastYear && !thisYear ? year - 1 : year;
 }
 
 export function describeDocument(clean: CleanText, fileName: string, ref: DescribeReference): DocumentDescription {

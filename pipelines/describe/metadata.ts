@@ -43,8 +43,17 @@ export interface MetadataReference {
   paragraphYearNotWith: string[];
   /** A clause opening on a year and a comma (…获悉,2020年,…), global: the years a page-dated text looks back on. */
   pageYearFrame: RegExp | null;
-  /** A clause opening on 去年 (获悉,去年宝鸡市发放…): the year before the page's, framed. */
+  /** A clause opening on 去年 (获悉,去年宝鸡市发放…): the year before the page's, framed (global). */
   pageLastYearFrame: RegExp | null;
+  /** A clause opening on 今年, 一季度, 1-3月…: the page's own year, framed (global). */
+  pageThisYearFrame: RegExp | null;
+  /** Words that keep a framing clause from counting (plans for the page's year; awards or starts for the year before). */
+  pageFramePlanWords: string[];
+  pageFrameNotPastWords: string[];
+  pageFrameSinceWords: string[];
+  pageFrameSinceMaxMonth: number;
+  /** Periods whose page-dated text keeps the page's year (a first quarter or half). */
+  pageFramePeriodsKept: string[];
   headingLines: number;
   minYear: number;
   periods: Array<{ re: RegExp; period: Period }>;
@@ -94,17 +103,24 @@ export interface MetadataReference {
 interface RawMetadata {
   agency_names: { names: string[]; not_author_after: string; not_author_before: string; instruction?: string; instruction_after?: string; cited_title?: string; header_fields: string[]; source_fields: string[]; general_offices?: string[]; level_chars: string; place_chars: string };
   title: { max_chars: number; kind: string; dated_kind?: string; section_number: string; meta_fields: string[]; header_fields: string[]; continuation: string };
-  report_year: { review: string; bulletin?: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; plan_mention?: string; plan_mention_not_with?: string[]; paragraph_year_not_with?: string[]; page_year_frame?: string; page_last_year_frame?: string; looks_back?: string[]; heading_lines: number; min_year: number; placeholder: string; mention: string };
+  report_year: { review: string; bulletin?: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; plan_mention?: string; plan_mention_not_with?: string[]; paragraph_year_not_with?: string[]; page_year_frame?: string; page_last_year_frame?: string; page_this_year_frame?: string; page_frame_plan_words?: string[]; page_frame_not_past_words?: string[]; page_frame_since_words?: string[]; page_frame_since_max_month?: number; page_frame_periods_kept?: string[]; looks_back?: string[]; heading_lines: number; min_year: number; placeholder: string; mention: string };
   period: { rules: Array<[string, Period]>; opening: string; opening_chars: number; title: string; title_tail: string };
   dates: { year_digits: Record<string, string>; chinese_year: string; year_char: string; ten: string; date: string; date_line: string; date_line_max: number; day_first_line: string };
   region_hints: {
     agency_level: string; province_bureau: string; self_reference: string; self_levels: string[];
     self_chars: number; self_min: number; self_ratio: number; index_number_field: string;
   };
-  published: { header_fields: string[]; repost_markers?: string[] };
+  published: { header_fields: string[]; inline_not?: string[]; repost_markers?: string[] };
 }
 
 const YEAR = "((?:19|20)\\d{2})";
+
+/** One of the published fields with its date, inside a line (after a space or a number: 次数:149发布时间:…), not a range. */
+function inlineFields(p: RawMetadata["published"]): RegExp | null {
+  const fields = p.header_fields.filter((f) => !(p.inline_not ?? []).includes(f));
+  if (!fields.length) return null;
+  return new RegExp(`(?:^|\\s|(?<=\\d))(?:${fields.map(escapeRegExp).join("|")})\\s*[:：]\\s*((?:19|20)\\d{2}\\s*[-./年]\\s*\\d{1,2}\\s*[-./月]\\s*\\d{1,2})(?!\\d)(?![日号]?\\s*(?:至|到|—|–|~|-\\s*\\d))`);
+}
 
 export function compileMetadata(json: unknown): MetadataReference {
   const raw = json as RawMetadata;
@@ -134,7 +150,13 @@ export function compileMetadata(json: unknown): MetadataReference {
     planMentionNotWith: raw.report_year.plan_mention_not_with ?? [],
     paragraphYearNotWith: raw.report_year.paragraph_year_not_with ?? [],
     pageYearFrame: raw.report_year.page_year_frame ? y(raw.report_year.page_year_frame, "g") : null,
-    pageLastYearFrame: raw.report_year.page_last_year_frame ? new RegExp(raw.report_year.page_last_year_frame) : null,
+    pageLastYearFrame: raw.report_year.page_last_year_frame ? new RegExp(raw.report_year.page_last_year_frame, "g") : null,
+    pageThisYearFrame: raw.report_year.page_this_year_frame ? new RegExp(raw.report_year.page_this_year_frame, "g") : null,
+    pageFramePlanWords: raw.report_year.page_frame_plan_words ?? [],
+    pageFrameNotPastWords: raw.report_year.page_frame_not_past_words ?? [],
+    pageFrameSinceWords: raw.report_year.page_frame_since_words ?? [],
+    pageFrameSinceMaxMonth: raw.report_year.page_frame_since_max_month ?? 0,
+    pageFramePeriodsKept: raw.report_year.page_frame_periods_kept ?? [],
     looksBack: raw.report_year.looks_back ?? [],
     headingLines: raw.report_year.heading_lines,
     minYear: raw.report_year.min_year,
@@ -144,7 +166,7 @@ export function compileMetadata(json: unknown): MetadataReference {
     titleTail: new RegExp(raw.period.title_tail),
     openingChars: raw.period.opening_chars,
     publishedFields: raw.published.header_fields,
-    publishedInline: raw.published.header_fields.length ? new RegExp(`(?:^|\\s)(?:${raw.published.header_fields.map(escapeRegExp).join("|")})\\s*[:：]\\s*((?:19|20)\\d{2}\\s*[-./年]\\s*\\d{1,2}\\s*[-./月]\\s*\\d{1,2})`) : null,
+    publishedInline: inlineFields(raw.published),
     agencyFields: raw.agency_names.header_fields,
     sourceFields: raw.agency_names.source_fields,
     generalOffices: [...(raw.agency_names.general_offices ?? [])].sort((a, b) => b.length - a.length),
@@ -437,14 +459,6 @@ export function findPublished(clean: CleanText, lines: string[], ref: MetadataRe
       if (d) return d;
     }
   }
-  // a field inside a line of the opening: a title and its page's fields run together (… 作者:曹志杰 时间:2014-01-22 次数:149)
-  if (ref.publishedInline !== null) {
-    for (const line of lines.slice(0, 3)) {
-      const m = ref.publishedInline.exec(line);
-      const d = m ? isoDate(m[1], ref) : "";
-      if (d) return d;
-    }
-  }
   // a line that is only a date (the signature date at the end of a report)
   const tail = lastLines(clean.text, 5);
   // …的通知 ( 2025-01-27 ): the page's date after its title
@@ -462,6 +476,15 @@ export function findPublished(clean: CleanText, lines: string[], ref: MetadataRe
     const dayFirst = lines.slice(0, 3).includes(line) ? ref.dayFirstLine.exec(line) : null;
     if (dayFirst) {
       const d = isoDate(`${dayFirst[3]}-${dayFirst[2]}-${dayFirst[1]}`, ref);
+      if (d) return d;
+    }
+  }
+  // a field inside a line of the opening, not a sentence: a title and its page's fields run together (… 作者:曹志杰
+  // 时间:2014-01-22 次数:149)
+  if (ref.publishedInline !== null) {
+    for (const line of lines.slice(0, 3)) {
+      const m = line.includes("。") ? null : ref.publishedInline.exec(line);
+      const d = m ? isoDate(m[1], ref) : "";
       if (d) return d;
     }
   }

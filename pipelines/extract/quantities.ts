@@ -3,7 +3,7 @@
 // numbers, plan names, age limits, thresholds, page furniture, rhetoric). Each candidate is judged on a
 // bounded window around it, so the scan stays linear in the text length.
 import { codeAt, holdsCode, isAsciiDigit, isDigitCode, isJsSpace } from "../text/chars.ts";
-import { endsWithAny, startsWithAny } from "../text/words.ts";
+import { endsWithAny, includesAny, startsWithAny } from "../text/words.ts";
 import type { Qualifier, Unit } from "../types.ts";
 import { hasChineseDigit, isArabic, parseArabic, parseChinese } from "./numbers.ts";
 import { ARABIC_DIGIT, CLAUSE_END, ENUMERATION_MARK, NUMBER_COMMA, type ExtractReference } from "./reference.ts";
@@ -137,7 +137,13 @@ function peopleAfter(text: string, p: number, hi: number, ex: ExtractReference["
     const after = p + noun.length;
     if (startsWithAny(text, after, ex.nounsAfterMagnitudeNotBefore) !== null) return null;
     const rest = text.slice(after, clauseMarkIn(text, after, Math.min(hi, after + ex.nounsAfterMagnitudeMoneyWindow)));
-    return ex.nounsAfterMagnitudeMoneyAfter.some((w) => rest.includes(w)) ? null : u;
+    // money or a facility right after the noun is what the amount is (1.6亿困难群众救助资金); after a verb (补发救助资金), not
+    let money = -1;
+    for (const w of ex.nounsAfterMagnitudeMoneyAfter) {
+      const k = rest.indexOf(w);
+      if (k >= 0 && (money < 0 || k < money)) money = k;
+    }
+    return money < 0 || includesAny(rest.slice(0, money), ex.nounsAfterMagnitudeVerbs) ? u : null;
   }
   return null;
 }

@@ -275,6 +275,7 @@ export interface ExtractReference {
     nounsAfterMagnitudeNotBefore: string[];
     nounsAfterMagnitudeMoneyAfter: string[];
     nounsAfterMagnitudeMoneyWindow: number;
+    nounsAfterMagnitudeVerbs: string[];
     bareNumberVerbs: string[];
     bareNumberStopNouns: string[];
     moneyContext: string[];
@@ -1031,7 +1032,7 @@ export function loadExtractReference(dir: string): ExtractReference {
   const ex = readReferenceJson<{
     precededBy: string[]; pointingBack?: string[]; pointingBackOpens?: string; followedBy: string[]; afterUnit: string[]; afterChineseUnit?: string[]; afterUnitByWord?: Record<string, string[]>; metadataLabels?: string[]; thresholdAfterQualifier: string[];
     insideBrackets: [string, string][]; shortQuotes: [string, string][]; shortQuoteMax: number;
-    bareNumberNouns: Record<string, string>; nounsAfterMagnitude?: Record<string, string>; nounsAfterMagnitudeNotBefore?: string[]; nounsAfterMagnitudeMoneyAfter?: string[]; nounsAfterMagnitudeMoneyWindow?: number; bareNumberVerbs: string[]; bareNumberStopNouns: string[]; moneyContext: string[];
+    bareNumberNouns: Record<string, string>; nounsAfterMagnitude?: Record<string, string>; nounsAfterMagnitudeNotBefore?: string[]; nounsAfterMagnitudeMoneyAfter?: string[]; nounsAfterMagnitudeMoneyWindow?: number; nounsAfterMagnitudeVerbs?: string[]; bareNumberVerbs: string[]; bareNumberStopNouns: string[]; moneyContext: string[];
     thresholdAfter?: string[]; thresholdAfterPrefixedMoney?: string[]; moneyAfterFigure?: string[]; moneyAfterFigureLeads?: string[]; yearMark?: string;
   }>(dir, "exclusions.json");
   const p = readReferenceJson<{
@@ -1129,6 +1130,7 @@ export function loadExtractReference(dir: string): ExtractReference {
       nounsAfterMagnitudeNotBefore: ex.nounsAfterMagnitudeNotBefore ?? [],
       nounsAfterMagnitudeMoneyAfter: ex.nounsAfterMagnitudeMoneyAfter ?? [],
       nounsAfterMagnitudeMoneyWindow: ex.nounsAfterMagnitudeMoneyWindow ?? 0,
+      nounsAfterMagnitudeVerbs: ex.nounsAfterMagnitudeVerbs ?? [],
       bareNumberVerbs: sortLong(ex.bareNumberVerbs),
       bareNumberStopNouns: sortLong(ex.bareNumberStopNouns),
       moneyContext: ex.moneyContext,

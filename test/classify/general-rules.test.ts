@@ -612,6 +612,8 @@ describe("a second reader's counter-examples to today's rules", () => {
     const t = "家庭人均收入低于当地低保标准的困难群众中,因病致困94人、因残疾致困44人、因学致困38人。";
     for (const q of ["94人", "44人", "38人"]) expect(figure(t, q).domain).toBe("social_assistance");
     expect(figure("为1200名残疾人发放两项补贴。", "1200名").domain).toBe("disability");
+    // 致贫 naming why people are poor does not outweigh what they are (review)
+    expect(figure("为因残致贫的2300名重度残疾人发放护理补贴。", "2300名").domain).toBe("disability");
   });
   it("a year frame ends at a clause opening on another time or a plan, and the last frame before a figure speaks (review of the frame rule)", () => {
     const y22 = "2022年,全市民政系统认真贯彻落实各项决策部署,全年发放低保金4860万元,新建幸福院25个;";

@@ -173,7 +173,9 @@ describe("report year and period", () => {
     expect(news("记者从会议上获悉,2020年,全省城乡低保平均标准达到588元/月,建成养老床位50万张。").reportYear).toBe(2020);
     // not a page of the year's second half, not when the page's own year frames a clause too, not without a frame
     expect(news("记者从会议上获悉,2020年,全省城乡低保平均标准达到588元/月。", "2021-08-21 15:19").reportYear).toBe(2021);
-    expect(news("记者从会议上获悉,2020年,全省城乡低保平均标准达到588元/月;2021年,全省将新增养老床位2万张。").reportYear).toBe(2021);
+    expect(news("记者从会议上获悉,2020年,全省城乡低保平均标准达到588元/月;2021年,全省新增养老床位2万张。").reportYear).toBe(2021);
+    // a plan for the page's year is no record of it (review): 2021年,全省将… leaves the year before's frame standing
+    expect(news("记者从会议上获悉,2020年,全省城乡低保平均标准达到588元/月;2021年,全省将新增养老床位2万张。").reportYear).toBe(2020);
     expect(news("记者从会议上获悉,全省城乡低保平均标准达到588元/月,较2020年提高30元。").reportYear).toBe(2021);
   });
 
@@ -185,6 +187,18 @@ describe("report year and period", () => {
     // 去年同期 is a comparison, not a frame; a page of the second half keeps its year
     expect(describeText(`县民政局工作动态\n发布日期:2023-03-13\n记者获悉,今年一季度发放低保金800万元,去年同期为750万元。${BODY}`).reportYear).toBe(2023);
     expect(describeText(`县民政局工作动态\n发布日期:2023-09-13\n记者从会议上获悉,去年全县发放低保金3200万元。${BODY}`).reportYear).toBe(2023);
+  });
+
+  it("a second reviewer's counter-examples to the page-year and inline-date rules", () => {
+    // a first quarter comparing with last year's keeps the page's year; so does a clause of 今年
+    expect(describeText(`一季度婚姻登记情况通报\n发布时间:2023-04-08\n一季度,全县办理结婚登记652对,去年一季度为598对。${BODY}`).reportYear).toBe(2023);
+    expect(describeText(`县民政局工作动态\n发布时间:2023-03-08\n记者获悉,去年全县发放低保金3200万元;今年,全县新增养老床位120张。${BODY}`).reportYear).toBe(2023);
+    // last year's award or a start since last year frames nothing
+    expect(describeText(`县民政局工作动态\n发布时间:2023-04-08\n去年,我局获评全省民政系统先进集体。${BODY}`).reportYear).toBe(2023);
+    // an update time is no page date; a signature date wins over a field in the title line; a range is no date
+    const upd = describeText(`县民政局年度工作总结 作者:办公室 更新时间:2024-03-15\n${BODY}\n县民政局\n2023年12月28日`);
+    expect([upd.published, upd.reportYear]).toEqual(["2023-12-28", 2023]);
+    expect(describeText(`县民政局社会救助工作 统计时间:2023-01-01至2023-09-30 次数:12\n${BODY}`).published).toBe("");
   });
 
   it("a reviewer's counter-examples to the session's year and date rules stay as they were", () => {

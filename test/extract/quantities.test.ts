@@ -69,6 +69,8 @@ describe("numbers", () => {
     expect(pick("为39万困难群众补发救助资金1.78亿元。", "39万")).toMatchObject({ unit: "person" });
     expect(figures("志愿服务活动覆盖2.6万志愿者家庭。").map((r) => r.unit)).not.toContain("person");
     expect(figures("今年区财政安排12万群众文化活动专项经费。").map((r) => r.unit)).not.toContain("person");
+    expect(figures("省财政下达1.6亿困难群众救助资金。").map((r) => r.unit)).not.toContain("person");
+    expect(figures("全省建成1.2万儿童之家。").map((r) => r.unit)).not.toContain("person");
   });
 
   it("reads ranges as midpoint with both ends", () => {
