@@ -164,6 +164,9 @@ describe("region", () => {
     const followed = `按照湖南省统计局、湖南省人力资源和社会保障局、市委、市政府相关文件精神,现将我单位承办的2023年重点民生实事项目完成情况予以公示。${FILLER}\n蒸湘区民政局,地址:衡阳市蒸湘区红湘北路4号`;
     expect([describeText(followed).agency, describeText(followed).region.code]).toEqual(["蒸湘区民政局", "430408"]);
     expect(describeText(`贯彻落实湖南省民政厅、长沙市民政局文件精神,我局扎实推进各项工作。${FILLER}`).agency).toBe("");
+    // nor a bureau that praised the author (fresh11 v06: “五社联动”试点被省民政厅通报表彰)
+    expect(describeText(`“四型”社区建设受到省委主要领导肯定批示,“五社联动”试点被省民政厅通报表彰。${FILLER}`).agency).toBe("");
+    expect(describeText(`全市社会救助工作受到市民政局表扬。${FILLER}`).agency).toBe("");
     // but a bureau that is the subject after the lead-in (根据工作安排宁乡市民政局牵头开展…) is the author
     expect(describeText(`根据工作安排宁乡市民政局牵头开展困难群众走访。${FILLER}`).agency).toBe("宁乡市民政局");
   });
