@@ -52,6 +52,9 @@ export interface MetadataReference {
   pageFrameNotPastWords: string[];
   pageFrameSinceWords: string[];
   pageFrameSinceMaxMonth: number;
+  /** A sentence opening on a finished five-year period (“十三五”期间,): group 1 names it; its last year by name. */
+  periodReview: RegExp | null;
+  periodReviewEndYears: Map<string, number>;
   /** Periods whose page-dated text keeps the page's year (a first quarter or half). */
   pageFramePeriodsKept: string[];
   headingLines: number;
@@ -103,7 +106,7 @@ export interface MetadataReference {
 interface RawMetadata {
   agency_names: { names: string[]; not_author_after: string; not_author_before: string; instruction?: string; instruction_after?: string; cited_title?: string; header_fields: string[]; source_fields: string[]; general_offices?: string[]; level_chars: string; place_chars: string };
   title: { max_chars: number; kind: string; dated_kind?: string; section_number: string; meta_fields: string[]; header_fields: string[]; continuation: string };
-  report_year: { review: string; bulletin?: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; plan_mention?: string; plan_mention_not_with?: string[]; paragraph_year_not_with?: string[]; page_year_frame?: string; page_last_year_frame?: string; page_this_year_frame?: string; page_frame_plan_words?: string[]; page_frame_not_past_words?: string[]; page_frame_since_words?: string[]; page_frame_since_max_month?: number; page_frame_periods_kept?: string[]; looks_back?: string[]; heading_lines: number; min_year: number; placeholder: string; mention: string };
+  report_year: { review: string; bulletin?: string; first_sentence: string; sentence_end?: string; stock_marks?: string[]; plan: string; plan_mention?: string; plan_mention_not_with?: string[]; paragraph_year_not_with?: string[]; page_year_frame?: string; page_last_year_frame?: string; page_this_year_frame?: string; page_frame_plan_words?: string[]; page_frame_not_past_words?: string[]; page_frame_since_words?: string[]; page_frame_since_max_month?: number; page_frame_periods_kept?: string[]; period_review?: string; period_review_end_years?: Record<string, number>; looks_back?: string[]; heading_lines: number; min_year: number; placeholder: string; mention: string };
   period: { rules: Array<[string, Period]>; opening: string; opening_chars: number; title: string; title_tail: string };
   dates: { year_digits: Record<string, string>; chinese_year: string; year_char: string; ten: string; date: string; date_line: string; date_line_max: number; day_first_line: string };
   region_hints: {
@@ -157,6 +160,8 @@ export function compileMetadata(json: unknown): MetadataReference {
     pageFrameSinceWords: raw.report_year.page_frame_since_words ?? [],
     pageFrameSinceMaxMonth: raw.report_year.page_frame_since_max_month ?? 0,
     pageFramePeriodsKept: raw.report_year.page_frame_periods_kept ?? [],
+    periodReview: raw.report_year.period_review ? new RegExp(raw.report_year.period_review) : null,
+    periodReviewEndYears: new Map(Object.entries(raw.report_year.period_review_end_years ?? {})),
     looksBack: raw.report_year.looks_back ?? [],
     headingLines: raw.report_year.heading_lines,
     minYear: raw.report_year.min_year,
@@ -405,6 +410,12 @@ export function findReportYear(
       const end = h.indexOf(ref.sentenceEnd);
       if (!includesAny(end < 0 ? h : h.slice(0, end), ref.paragraphYearNotWith)) return { year: ranked[0][0], from: m[0] };
     }
+  }
+  // “十三五”期间,全市民政系统…: an undated review of a finished five-year period reports on its last year
+  if (ref.periodReview !== null && publishedYear === null) {
+    const m = ref.periodReview.exec(opening);
+    const end = m ? ref.periodReviewEndYears.get(m[1]) : undefined;
+    if (m && end !== undefined && !includesAny(sentenceAround(opening, m.index + m[0].length, ref.sentenceEnd), ref.pageFramePlanWords)) return { year: end, from: "" };
   }
   // 20xx年工作总结: the year was blanked on purpose; the phrase still says what period it covers
   for (const h of [t, ...heads.filter((x) => x.length <= HEADING_MAX_CHARS)]) {

@@ -189,6 +189,14 @@ describe("report year and period", () => {
     expect(describeText(`县民政局工作动态\n发布日期:2023-09-13\n记者从会议上获悉,去年全县发放低保金3200万元。${BODY}`).reportYear).toBe(2023);
   });
 
+  it("an undated review of a finished five-year period reports on its last year (fresh11 v05: “十三五”期间,…)", () => {
+    const plan = `重庆市民政事业发展“十四五”规划\n依据《“十四五”民政事业发展规划》,特制定本规划。规划期为2021—2025年,展望至2035年。\n“十三五”期间,全市民政系统深入贯彻习近平总书记关于民政工作的重要指示批示精神,全市民政事业呈现良好局面。\n基本民生保障更加有力。2016年以来,城乡低保标准分别从每人每月460元、300元提高到620元、496元。`;
+    expect(describeText(plan).reportYear).toBe(2020);
+    // not a plan for the period, not over a page's own date
+    expect(describeText(`县民政局工作思路\n“十四五”期间,我县将新建养老服务中心12个,新增养老床位3000张。${BODY}`).reportYear).toBeNull();
+    expect(describeText(`${plan}\n发布日期:2021-12-30`).reportYear).toBe(2021);
+  });
+
   it("a second reviewer's counter-examples to the page-year and inline-date rules", () => {
     // a first quarter comparing with last year's keeps the page's year; so does a clause of 今年
     expect(describeText(`一季度婚姻登记情况通报\n发布时间:2023-04-08\n一季度,全县办理结婚登记652对,去年一季度为598对。${BODY}`).reportYear).toBe(2023);
