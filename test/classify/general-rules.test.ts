@@ -608,6 +608,14 @@ describe("a second reader's counter-examples to today's rules", () => {
     // nor a first clause that only mentions hearing mid-way (not a lead-in), nor another sentence
     expect(figure("2020年,全省城乡低保平均标准达到588元/月。建成养老床位50万张,每千名老人39张,护理型床位占比38%,农村特困供养服务机构改造提升任务全面完成。", "38%", 2021).year).toBe(2021);
   });
+  it("a 低保 household's members and the utility subsidy for poor households are social assistance (fresh10 t02)", () => {
+    expect(figure("全区共有低保家庭老年人733户876人。", "876人").domain).toBe("social_assistance");
+    expect(figure("区级向低保家庭重度残疾人2430人发放一次性临时生活补贴。", "2430人").domain).toBe("social_assistance");
+    expect(figure("2024年11月,发放水电气补贴273130元。", "273130元").domain).toBe("social_assistance");
+    // the old and the disabled on their own keep their domains
+    expect(figure("全区共有80岁以上老年人876人。", "876人").domain).toBe("elderly_care");
+    expect(figure("为重度残疾人2430人发放护理补贴。", "2430人").domain).toBe("disability");
+  });
   it("the causes of hardship in a survey of poor households are social assistance, 残疾 among them (fresh11 v08: 因残疾致困44人)", () => {
     const t = "家庭人均收入低于当地低保标准的困难群众中,因病致困94人、因残疾致困44人、因学致困38人。";
     for (const q of ["94人", "44人", "38人"]) expect(figure(t, q).domain).toBe("social_assistance");
