@@ -174,15 +174,17 @@ export function kindAndYear(text: string, sent: Sentence, q: Quantity, ref: Extr
   }
   // 2020年,全省城乡低保…;…;建成养老床位50万张: a year opening a clause frames the clauses after it, past semicolons
   // (one within the 60 characters before the figure was weighed above)
+  // where the sentence's own words start, after a lead-in (据悉, 记者从会议上获悉,)
+  const own = afterLeadIn(text, sent.start, ref);
   let frameYear: number | null = null;
   if (yearPos < 0 && headFrom > sent.start) {
-    frameYear = frameYearBefore(text, sent, q.numStart, headFrom, ref);
+    frameYear = frameYearBefore(text, sent, own, q.numStart, headFrom, ref);
     if (frameYear !== null) year = frameYear;
   }
   const [ca, lb] = clauseOf(text, sent, q, ref);
   // Back into the clauses before, but not past a semicolon (不低于上年度…增幅;…新增服务点60个 is this year's), unless
   // the sentence opens on the relative year: then it frames the whole sentence (去年底,…120个;养老机构45家).
-  const framed = p.relativeYearWords.at(text, afterLeadIn(text, sent.start, ref)) !== null;
+  const framed = p.relativeYearWords.at(text, own) !== null;
   let relFrom = framed ? sent.start : Math.max(sent.start, ca - 40);
   for (let i = ca - 1; i >= relFrom && !framed; i--) {
     if (holdsCode(p.relativeYearStops, text.charCodeAt(i))) {
@@ -495,17 +497,17 @@ function frameYearAt(text: string, at: number, end: number, re: RegExp): number 
 
 /**
  * The year that frames the clauses before `before` (a figure): the last clause opening on a year and a comma, at the
- * sentence's start after any lead-in or after a clause mark (2020年,…;…;建成养老床位50万张), when it starts before
+ * sentence's start after any lead-in (`own`) or after a clause mark (2020年,…;…;建成养老床位50万张), when it starts before
  * `within` (nearer years were weighed already); null when a clause between opens on a stop (截至目前, 下一步, 将) or
  * none opens on a year.
  */
-function frameYearBefore(text: string, sent: Sentence, before: number, within: number, ref: ExtractReference): number | null {
+function frameYearBefore(text: string, sent: Sentence, own: number, before: number, within: number, ref: ExtractReference): number | null {
   const p = ref.plan;
   const re = p.sentenceYearFrame;
   // read back FRAME_REACH characters at most: a sentence may be a page long (a table or list without stops)
   const from = Math.max(sent.start, before - FRAME_REACH);
-  if (re === null || from >= within || !text.slice(from, within).includes(p.yearWord)) return null;
-  const first = from === sent.start ? afterLeadIn(text, sent.start, ref) : from + 1;
+  if (re === null || from >= within || !holdsCodeIn(text, from, within, p.yearWord.charCodeAt(0))) return null;
+  const first = from === sent.start ? own : from + 1;
   for (let i = before - 1; i >= first - 1; i--) {
     const at = i < first ? first : i + 1;
     // a clause starts after a clause end or a comma (an ASCII one too: 1,200 has no year after it)
@@ -523,6 +525,12 @@ function frameYearBefore(text: string, sent: Sentence, before: number, within: n
 
 /** How far back a frame is looked for. */
 const FRAME_REACH = 600;
+
+/** Whether text[a, b) holds the char code c (read in place: this runs per figure). */
+function holdsCodeIn(text: string, a: number, b: number, c: number): boolean {
+  for (let i = a; i < b; i++) if (text.charCodeAt(i) === c) return true;
+  return false;
+}
 
 export function domainOf(text: string, sent: Sentence, q: Quantity, ref: ExtractReference, memo: DocumentMemo, carried: Domain | null = null): Domain {
   const [ca, cb] = clauseOf(text, sent, q, ref);

@@ -76,11 +76,15 @@ export interface PlaceNameRules {
   /** What the clause before an issuing verb may not hold: another body (龙岗区政府印发…); issuerSelf words are the author. */
   issuerNotBefore: string[];
   issuerSelf: string[];
+  /** The bare bureau (区民政局: the agency's level character, then this) that may stand there too. */
+  issuerBureau: string;
   /** Where the clause before an issuing verb starts (after one of these). */
   issuerClauseBounds: string;
   /** After a province's short name: the words that make it the author speaking of itself (山东民政系统). */
   provinceAuthorAfter: string[];
   provinceNotAuthorSentence: string[];
+  /** The author's word for itself before a level word (我 of 我市). */
+  selfWord: string;
   /** Marks after which a county opening a clause before authorAfterShortName speaks as the author (place-names.json). */
   authorOpensAfter: string;
   /** What may stand before a town opening a title or line (place-names.json openingTag). */
@@ -112,9 +116,11 @@ interface PlaceNamesFile {
   issuingVerbs?: string[];
   issuerNotBefore?: string[];
   issuerSelf?: string[];
+  issuerBureau?: string;
   issuerClauseBounds?: string;
   provinceAuthorAfter?: string[];
   provinceNotAuthorSentence?: string[];
+  selfWord?: string;
   authorOpensAfter?: string;
   openingTag?: string;
   notAuthorBefore?: string[];
@@ -150,9 +156,11 @@ export function compilePlaceNames(r: PlaceNamesFile): PlaceNameRules {
     issuingVerbs: words(r.issuingVerbs ?? [], "issuingVerbs"),
     issuerNotBefore: words(r.issuerNotBefore ?? [], "issuerNotBefore"),
     issuerSelf: words(r.issuerSelf ?? [], "issuerSelf"),
+    issuerBureau: String(r.issuerBureau ?? ""),
     issuerClauseBounds: String(r.issuerClauseBounds ?? "，,。；;：:\n"),
     provinceAuthorAfter: words(r.provinceAuthorAfter ?? [], "provinceAuthorAfter"),
     provinceNotAuthorSentence: words(r.provinceNotAuthorSentence ?? [], "provinceNotAuthorSentence"),
+    selfWord: String(r.selfWord ?? ""),
     authorOpensAfter: String(r.authorOpensAfter ?? ""),
     openingTag: r.openingTag ? pattern(r.openingTag, "openingTag") : /^\s*$/,
     notAuthorBefore: words(r.notAuthorBefore ?? [], "notAuthorBefore"),

@@ -137,6 +137,9 @@ function yearOfPageDatedText(year: number | null, period: string, published: str
   return lastYear && !thisYear ? year - 1 : year;
 }
 
+/** How much of a text's start is read for the years it names. */
+const OPENING_CHARS = 3000;
+
 export function describeDocument(clean: CleanText, fileName: string, ref: DescribeReference): DocumentDescription {
   const lines = firstLines(clean.text, 15);
   const md = ref.metadata;
@@ -144,11 +147,12 @@ export function describeDocument(clean: CleanText, fileName: string, ref: Descri
   const agency = findAgency(clean, title, ref);
   const published = findPublished(clean, lines, md);
   const publishedYear = published ? Number(published.slice(0, 4)) : null;
-  const found = findReportYear(title, lines, clean.text.slice(0, 3000), publishedYear, md);
+  const opening = clean.text.slice(0, OPENING_CHARS);
+  const found = findReportYear(title, lines, opening, publishedYear, md);
   const from = found.from;
   // no year phrase: the title still says what kind of report it is (工作总结 with no 上半年 → the year)
   const period = findPeriod(from || (found.year ? "" : title), found.year, md, clean.text, title);
-  const year = from ? found.year : yearOfPageDatedText(found.year, period, published, clean.text.slice(0, 3000), md);
+  const year = from ? found.year : yearOfPageDatedText(found.year, period, published, opening, md);
 
   const hints = md.regionHints;
   // a province's bureau (民政厅) speaks at the province's level word (place-names.json levelWords)

@@ -1,7 +1,8 @@
 // Title, agency, publication date, report year and period, from the header, the title and the first lines.
 // The rules' patterns live in data/reference/describe-metadata.json.
 import type { CleanText, Period } from "../types.ts";
-import { escapeRegExp, includesAny } from "../text/words.ts";
+import { trailingDateAt } from "../text/dates.ts";
+import { escapeRegExp, includesAny, sentenceAround } from "../text/words.ts";
 
 export interface MetadataReference {
   agency: RegExp; // global; group 1 = the bureau
@@ -113,17 +114,24 @@ interface RawMetadata {
     agency_level: string; province_bureau: string; self_reference: string; self_levels: string[];
     self_chars: number; self_min: number; self_ratio: number; index_number_field: string;
   };
-  published: { header_fields: string[]; inline_not?: string[]; repost_markers?: string[] };
+  published: { header_fields: string[]; inline_not?: string[]; inline_range_after?: string; repost_markers?: string[] };
 }
 
 const YEAR = "((?:19|20)\\d{2})";
 
-/** One of the published fields with its date, inside a line (after a space or a number: 次数:149发布时间:…), not a range. */
-function inlineFields(p: RawMetadata["published"]): RegExp | null {
+/**
+ * One of the published fields with its date (dates.date, whole as group 1), inside a line (after a space or a number:
+ * 次数:149发布时间:…), not the start of a range (published.inline_range_after).
+ */
+function inlineFields(p: RawMetadata["published"], date: string): RegExp | null {
   const fields = p.header_fields.filter((f) => !(p.inline_not ?? []).includes(f));
   if (!fields.length) return null;
-  return new RegExp(`(?:^|\\s|(?<=\\d))(?:${fields.map(escapeRegExp).join("|")})\\s*[:：]\\s*((?:19|20)\\d{2}\\s*[-./年]\\s*\\d{1,2}\\s*[-./月]\\s*\\d{1,2})(?!\\d)(?![日号]?\\s*(?:至|到|—|–|~|-\\s*\\d))`);
+  const notRange = p.inline_range_after ? `(?!${p.inline_range_after})` : "";
+  return new RegExp(`(?:^|\\s|(?<=\\d))(?:${fields.map(escapeRegExp).join("|")})\\s*[:：]\\s*(${date.replace(/YEAR/g, YEAR_ANY)})(?!\\d)${notRange}`);
 }
+
+/** A year without a group of its own, for patterns that capture a whole date. */
+const YEAR_ANY = "(?:19|20)\\d{2}";
 
 export function compileMetadata(json: unknown): MetadataReference {
   const raw = json as RawMetadata;
@@ -171,7 +179,6 @@ export function compileMetadata(json: unknown): MetadataReference {
     titleTail: new RegExp(raw.period.title_tail),
     openingChars: raw.period.opening_chars,
     publishedFields: raw.published.header_fields,
-    publishedInline: inlineFields(raw.published),
     agencyFields: raw.agency_names.header_fields,
     sourceFields: raw.agency_names.source_fields,
     generalOffices: [...(raw.agency_names.general_offices ?? [])].sort((a, b) => b.length - a.length),
@@ -189,6 +196,8 @@ export function compileMetadata(json: unknown): MetadataReference {
     dateLine: new RegExp(raw.dates.date_line),
     dateLineMax: raw.dates.date_line_max,
     dayFirstLine: new RegExp(raw.dates.day_first_line),
+    // (after the dates it is built from, so a file without them names the section missing)
+    publishedInline: inlineFields(raw.published, raw.dates.date),
     regionHints: {
       agencyLevel: new RegExp(raw.region_hints.agency_level),
       provinceBureau: new RegExp(raw.region_hints.province_bureau),
@@ -263,23 +272,15 @@ export function isTitleLike(line: string, ref: MetadataReference): boolean {
 /** …任务指标的通知 ( 2025-01-27 ): a notice's title with the page's date after it (describe-metadata.json title.dated_kind). */
 function isDatedDocumentTitle(line: string, ref: MetadataReference): boolean {
   if (ref.datedTitleKind === null) return false;
-  const at = trailingDateAt(line, ref);
+  const at = trailingDateAt(line, ref.dateLine);
   return at > 0 && ref.datedTitleKind.test(line.slice(0, at).trimEnd());
 }
 
 const BREADCRUMB = /\s*[>＞»›]\s*/;
 
-/** Where a date in brackets ends a line (…的通知 ( 2025-01-27 ): a portal's page date after its title), else -1. */
-function trailingDateAt(line: string, ref: MetadataReference): number {
-  const last = line.charCodeAt(line.length - 1);
-  if (last !== 0x29 && last !== 0xff09) return -1;
-  const open = Math.max(line.lastIndexOf("("), line.lastIndexOf("（"));
-  return open > 0 && ref.dateLine.test(line.slice(open).replace(/\s+/g, "")) ? open : -1;
-}
-
 /** A page title carries the site's name too (`…工作总结_常州市天宁区人民政府`, `… - 民政局`): keep the part that says what the report is. */
 export function pageTitle(hint: string, ref: MetadataReference): string {
-  const dated = trailingDateAt(hint, ref);
+  const dated = trailingDateAt(hint, ref.dateLine);
   if (dated > 0) hint = hint.slice(0, dated).trimEnd();
   // a breadcrumb (找总结网 > 工作总结 > 年度工作总结 > 民政局2019年工作总结): the last step is the page itself
   const steps = hint.split(BREADCRUMB);
@@ -389,7 +390,9 @@ export function findReportYear(
   if (ranked.length && ranked[0][1] >= 2 && (ranked.length === 1 || ranked[0][1] >= 2 * ranked[1][1])) return { year: ranked[0][0], from: "" };
   // the one year an undated opening names, as the year of the plan the text works to (结合我镇2012年民政工作要点): see
   // plan_mention_readme; the period is left to the title or the opening
-  if (ref.planMention && publishedYear === null && ranked.length === 1 && ranked[0][1] === 1) {
+  // (both: an undated opening naming one year, once)
+  const oneYearOnce = publishedYear === null && ranked.length === 1 && ranked[0][1] === 1;
+  if (ref.planMention && oneYearOnce) {
     const text = arabicYears(opening, ref);
     const m = ref.planMention.exec(text);
     // (each alternative of the pattern has a year group of its own; the sentence must not look ahead: 谋划, 明年, 十四五)
@@ -401,7 +404,7 @@ export function findReportYear(
   }
   // the one year an undated opening names, once, opening a paragraph of its first lines as a report's first sentence
   // does (2020年度,西湖民政工作在社会救助…狠下功夫: a news page's title, a caption and a lead come first)
-  if (publishedYear === null && ranked.length === 1 && ranked[0][1] === 1) {
+  if (oneYearOnce) {
     for (const h of heads) {
       if (h.length <= HEADING_MAX_CHARS) continue; // a paragraph, not a short line of page furniture
       const m = ref.firstSentence.exec(h);
@@ -429,12 +432,6 @@ export function findReportYear(
   // A page that says it reposts what a user uploaded dates the upload, not the report.
   if (publishedYear && !ref.repostMarkers.some((w) => opening.includes(w))) return { year: publishedYear, from: "" };
   return { year: null, from: "" };
-}
-
-/** The sentence of `text` holding `at`: from after the sentence end before it to the next one. */
-function sentenceAround(text: string, at: number, end: string): string {
-  const next = text.indexOf(end, at);
-  return text.slice(text.lastIndexOf(end, at) + 1, next < 0 ? text.length : next);
 }
 
 /** What follows a first sentence that names no year (a lead-in about the place), or "" (see second_sentence_readme). */
@@ -473,7 +470,7 @@ export function findPublished(clean: CleanText, lines: string[], ref: MetadataRe
   // a line that is only a date (the signature date at the end of a report)
   const tail = lastLines(clean.text, 5);
   // …的通知 ( 2025-01-27 ): the page's date after its title
-  const dated = lines.length ? trailingDateAt(lines[0], ref) : -1;
+  const dated = lines.length ? trailingDateAt(lines[0], ref.dateLine) : -1;
   if (dated > 0) {
     const d = isoDate(lines[0].slice(dated), ref);
     if (d) return d;

@@ -6,7 +6,7 @@
 //    named again and again; a city needs several of its counties named. A portal index number that starts with the
 //    agency's unified social credit code (characters 3–8 = its division) adds a vote.
 // 3. Nothing clear enough → empty region: a wrong region is worse than none.
-import { endsWithAny, includesAny, startsWithAny } from "../text/words.ts";
+import { endsWithAny, includesAny, sentenceAround, startsWithAny } from "../text/words.ts";
 import type { Region } from "../types.ts";
 import { findFull, findShort, type Division, type Gazetteer, type Mention, type Place, type PlaceNameRules } from "./gazetteer.ts";
 import { holdsCode } from "../text/chars.ts";
@@ -511,16 +511,16 @@ function issuedByAuthor(text: string, verbAt: number, mentions: Mention[], level
   let start = verbAt;
   while (start > 0 && start > verbAt - 40 && !holdsCode(n.issuerClauseBounds, text.charCodeAt(start - 1))) start--;
   if (mentions.some((m) => m.at >= start && m.at < verbAt)) return false;
-  let clause = text.slice(start, verbAt).replace(`${levelHint}民政局`, "");
+  let clause = text.slice(start, verbAt).replace(`${levelHint}${n.issuerBureau}`, "");
   for (const w of n.issuerSelf) clause = clause.replace(w, "");
   return !includesAny(clause, n.issuerNotBefore);
 }
 
-/** A text at a province's level: a province's bureau, or 全省/我省 dominating, and never 我市/我区/我县. */
+/** A text at a province's level: a province's bureau, or 全省/我省 dominating, and never 我市/我区/我县 (selfWord + a lower level word). */
 function speaksAsProvince(input: RegionInput, text: string, gz: Gazetteer): boolean {
   const w = gz.names.levelWords;
   if (!w.province.includes(input.levelHint || selfLevelOf(input))) return false;
-  return ![...w.city, ...w.county].some((l) => text.includes(`我${l}`));
+  return ![...w.city, ...w.county].some((l) => text.includes(gz.names.selfWord + l));
 }
 
 /** Longest short name read before 民政/社会 (东乌珠穆沁: five characters, with room to spare). */
@@ -541,14 +541,6 @@ export function namedAsOtherAt(text: string, at: number, gz: Gazetteer): boolean
   return endsWithAny(text, at, n.notAuthorBefore) !== null || includesAny(sentenceAround(text, at, n.notAuthorSentenceBounds), n.notAuthorSentence);
 }
 
-/** The sentence around position `at`, between two of `bounds`. */
-function sentenceAround(text: string, at: number, bounds: string): string {
-  let a = at;
-  while (a > 0 && !bounds.includes(text[a - 1])) a--;
-  let b = at;
-  while (b < text.length && !bounds.includes(text[b])) b++;
-  return text.slice(a, b);
-}
 
 /** Whether `s` is nothing but a province's or city's short name (宁夏, 吴忠). */
 function namesProvinceOrCity(s: string, gz: Gazetteer): boolean {

@@ -460,8 +460,8 @@ export interface HeadingRules {
   numerals: Uint8Array;
   topicAfterFigure: { units: Uint8Array; amountEnds: Uint8Array; topicWord: number; notNumerals: Uint8Array };
   figureLike: RegExp;
-  /** A date in brackets ending a title line (…的通知 ( 2025-01-27 )): not part of the heading. */
-  trailingDate: RegExp | null;
+  /** A line that is only a date (describe-metadata.json dates.date_line): in brackets ending a title line (…的通知 ( 2025-01-27 )), not part of the heading. */
+  pageDateLine: RegExp;
   /** A table laid out one cell a line without ' |': its header cells' longest, and a pattern of lines that are no header cell. */
   bareHeaderMax: number;
   notBareHeader: RegExp;
@@ -486,7 +486,6 @@ interface HeadingRulesFile {
   markers: { level: number; pattern: string; lookaheadInLine?: number; topic?: boolean }[];
   topicAfterFigure: { units: string; amountEnds: string; topicWord: string; notNumerals: string };
   figureLike: string;
-  trailingDate?: string;
   bareTableHeader?: { maxChars: number; notHeader: string; first?: string[] };
   number: string;
   endMarks: string;
@@ -500,7 +499,7 @@ interface HeadingRulesFile {
 
 const PERIODS: readonly Period[] = ["annual", "H1", "H2", "Q1", "Q2", "Q3", "Q4"];
 
-function compileHeadingRules(r: HeadingRulesFile): HeadingRules {
+function compileHeadingRules(r: HeadingRulesFile): Omit<HeadingRules, "pageDateLine"> {
   const where = "headings.json";
   const text = (x: unknown, name: string) => referenceText(x, where, name);
   const chars = (x: unknown, name: string) => codeFlags([...text(x, name)].map((c) => c.charCodeAt(0)));
@@ -537,7 +536,6 @@ function compileHeadingRules(r: HeadingRulesFile): HeadingRules {
     numerals: chars(numerals, "numerals"),
     topicAfterFigure: { units: chars(t.units, "topicAfterFigure.units"), amountEnds: chars(t.amountEnds, "topicAfterFigure.amountEnds"), topicWord: topicWord.charCodeAt(0), notNumerals: chars(t.notNumerals ?? "", "topicAfterFigure.notNumerals") },
     figureLike: pattern(r.figureLike, "figureLike"),
-    trailingDate: r.trailingDate ? pattern(r.trailingDate, "trailingDate") : null,
     bareHeaderMax: r.bareTableHeader?.maxChars ?? 0,
     notBareHeader: pattern(r.bareTableHeader?.notHeader ?? "(?!)", "bareTableHeader.notHeader"),
     bareHeaderFirst: r.bareTableHeader?.first ?? [],
@@ -1245,7 +1243,11 @@ export function loadExtractReference(dir: string): ExtractReference {
     clauseSeparators: clauseSeparators(clauses),
     nameItemMaxChars: Number(clauses.nameItemMaxChars ?? 0),
     listLeads: clauses.listLeads ?? [],
-    headings: compileReferenceJson(dir, "headings.json", compileHeadingRules),
+    headings: {
+      ...compileReferenceJson(dir, "headings.json", compileHeadingRules),
+      // the describe stage's date line, so both stages read a title's trailing date alike
+      pageDateLine: referencePattern(readReferenceJson<{ dates: { date_line: string } }>(dir, "describe-metadata.json").dates?.date_line, "describe-metadata.json", "dates.date_line"),
+    },
     labels: compileReferenceJson(dir, "indicator-labels.json", compileLabelRules),
   };
 }

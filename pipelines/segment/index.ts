@@ -8,6 +8,7 @@ import { CLAUSE_END, ENUMERATION_MARK, MASK_FILLER, type ExtractReference, type 
 import { readNumeral, type Candidates, type NumeralRef } from "../extract/quantities.ts";
 import { isDigitCode, isJsSpace } from "../text/chars.ts";
 import { endsWithAny, includesAny, maskWords, startsWithAny } from "../text/words.ts";
+import { trailingDateAt } from "../text/dates.ts";
 
 export interface Heading {
   level: number;
@@ -423,9 +424,11 @@ class Segmenter {
     let line = text.slice(a, b);
     // A short line without sentence punctuation is a heading of its own (titles, 003-style headings).
     const numbered = markerAt(text, a, a, b, h);
-    const last = text.charCodeAt(b - 1);
     // …的通知 ( 2025-01-27 ): the page's date after a title
-    if (!numbered && (last === 0x29 || last === 0xff09) && h.trailingDate !== null) line = line.replace(h.trailingDate, "");
+    if (!numbered) {
+      const dated = trailingDateAt(line, h.pageDateLine);
+      if (dated > 0) line = line.slice(0, dated).trimEnd();
+    }
     if (!numbered && line.length <= 36 && !/[。；;]/.test(line) && !/[，,、：:]$/.test(line) && !h.figureLike.test(line)) {
       const hp = readHeadingPlan(line, this.ref, reportYear, period);
       // Once the report numbers its headings, a stray short line (a list item, 此件公开发布) sits below them

@@ -18,6 +18,15 @@ export function includesAny(s: string, words: readonly string[]): boolean {
   return false;
 }
 
+/** The stretch of `text` around `at` between two of `bounds` (characters: 。！？ …), the bounds left out. */
+export function sentenceAround(text: string, at: number, bounds: string): string {
+  let a = at;
+  while (a > 0 && !bounds.includes(text[a - 1])) a--;
+  let b = at;
+  while (b < text.length && !bounds.includes(text[b])) b++;
+  return text.slice(a, b);
+}
+
 /** A word as a regular expression that matches it literally (for alternations built from a word list). */
 export function escapeRegExp(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
